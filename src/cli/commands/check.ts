@@ -1,0 +1,45 @@
+import { COMMON_HELP, open, parse } from '../common';
+import { formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
+import { VERSION } from '../version';
+
+export const checkHelp = `Usage: opsbook check [options]
+
+Validates every Markdown and YAML file of the workspace against its kind's schema and the
+cross-file rules, and prints the findings.
+
+Options:
+  --format text|json|sarif|github   output format (default: text)
+  --max-warnings N                  exit 1 when there are more than N warnings
+  --quiet                           report errors only
+${COMMON_HELP}
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration problem.`;
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { format: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } }, false);
+  if (values.help) {
+    io.stdout(checkHelp + '\n');
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github, got "${format}"`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
+  }
+  const ws = await open(io, values);
+  const all = ws.diagnostics();
+  const diagnostics = values.quiet ? all.filter((d) => d.severity === 'error') : all;
+  const report: CheckReport = { root: values.root ?? '.', files: ws.fileCount, entities: ws.entityCount, diagnostics };
+  const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : format === 'github' ? formatGithub(report) : formatText(report);
+  io.stdout(out);
+  const s = summarize(all);
+  if (s.errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && s.warnings > maxWarnings) {
+    io.stderr(`opsbook: ${s.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,49 @@
+import { WorkspaceSearch } from '../../core/model/search';
+import { COMMON_HELP, open, parse } from '../common';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+
+export const searchHelp = `Usage: opsbook search <query> [options]
+
+Searches entities and documents. Query syntax:
+  words            every word must match (prefix and typo tolerant): greeting
+  "exact phrase"   the phrase as written: "mall counter"
+  field:value      a top-level field (also kind: and id:): status:approved kind:standard
+  -field:value     exclude matches: -status:retired   (also -word)
+  field:>value     numbers and dates: list_price:>2000 due:<2026-07-01 (also >=, <=)
+
+Options:
+  --kind K             only entities of kind K
+  --limit N            at most N results (default 20)
+  --format text|json   output format (default: text)
+${COMMON_HELP}`;
+
+export async function runSearch(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { kind: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(searchHelp + '\n');
+    return EXIT_OK;
+  }
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('a query is required, e.g. opsbook search "greeting kind:standard"');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+  const ws = await open(io, values);
+  const search = new WorkspaceSearch(ws);
+  const options: { limit: number; kind?: string } = { limit };
+  if (values.kind) options.kind = values.kind;
+  const res = search.search(query, options);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ query: res.query, total: res.total, results: res.results }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  if (res.results.length === 0) {
+    io.stdout(`No results for ${JSON.stringify(query)}.\n`);
+    return EXIT_OK;
+  }
+  const lines = res.results.map((h) => `${h.file}:${h.line}  ${h.kind}  ${h.id ? `${h.id}  ` : ''}${h.title}\n    ${h.snippet}`);
+  lines.push('', `${res.total} result${res.total === 1 ? '' : 's'}${res.total > res.results.length ? `, showing ${res.results.length}` : ''}`);
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT_OK;
+}

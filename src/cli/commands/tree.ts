@@ -1,0 +1,69 @@
+import type { PlanNode } from '../../core/plan/tree';
+import { buildPlanTree } from '../../core/plan/tree';
+import { COMMON_HELP, open, parse } from '../common';
+import { formatMoney, formatNumber, formatPercent } from '../format/numbers';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+
+export const treeHelp = `Usage: opsbook tree [options]
+
+Prints the plan tree: company plan → regional plans → objectives → KPIs and initiatives, with
+target, actual, attainment %, budget, allocated and spent roll-ups.
+
+Options:
+  --format text|json   output format (default: text)
+${COMMON_HELP}`;
+
+export async function runTree(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { format: { type: 'string' } }, false);
+  if (values.help) {
+    io.stdout(treeHelp + '\n');
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
+  const ws = await open(io, values);
+  const tree = buildPlanTree(ws);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ version: 1, today: tree.today, plans: tree.roots }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const lines: string[] = [];
+  if (tree.roots.length === 0) lines.push('No plans found (plans live in plans/**/*.yaml or *.md).');
+  tree.roots.forEach((r) => renderPlan(r, '', true, true, lines));
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+function renderPlan(p: PlanNode, prefix: string, last: boolean, root: boolean, out: string[]): void {
+  const cur = p.currency ?? '';
+  const facts = [
+    [p.region, p.period, p.status].filter(Boolean).join(' · '),
+    p.attainment !== undefined ? `attainment ${formatPercent(p.attainment)}` : undefined,
+    p.money.budget !== undefined ? `budget ${formatMoney(p.money.budget, cur)}` : undefined,
+    `allocated ${formatMoney(p.money.allocated, cur)}`,
+    `spent ${formatMoney(p.money.spent, cur)}`,
+    p.children.length > 0 ? `with sub-plans: allocated ${formatMoney(p.rollup.allocated, cur)}, spent ${formatMoney(p.rollup.spent, cur)}` : undefined,
+  ].filter(Boolean);
+  out.push(`${prefix}${root ? '' : last ? '└─ ' : '├─ '}${p.id}  ${p.title}  [${facts.join(' | ')}]`);
+  const childPrefix = prefix + (root ? '' : last ? '   ' : '│  ');
+  const entries: { render: (pre: string, isLast: boolean) => void }[] = [];
+  for (const o of p.objectives) {
+    entries.push({
+      render: (pre, isLast) => {
+        out.push(`${pre}${isLast ? '└─ ' : '├─ '}${o.id}  ${o.title}${o.attainment !== undefined ? `  attainment ${formatPercent(o.attainment)}` : ''}`);
+        const inner = pre + (isLast ? '   ' : '│  ');
+        const rows: string[] = [];
+        for (const k of o.kpis) {
+          const flag = k.pace === 'off-track' ? '  ✖ off track' : k.pace === 'at-risk' ? '  ⚠ at risk' : k.pace === 'on-track' ? '  ✔ on track' : '';
+          rows.push(`KPI ${k.id}  ${k.metric}  target ${k.target !== undefined ? formatNumber(k.target) : '–'} ${k.unit}  actual ${k.actual !== undefined ? formatNumber(k.actual) : '–'}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
+        }
+        for (const i of o.initiatives) {
+          rows.push(`INI ${i.id}  ${i.title}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`);
+        }
+        rows.forEach((r, n) => out.push(`${inner}${n === rows.length - 1 ? '└─ ' : '├─ '}${r.replace(/ +$/, '')}`));
+      },
+    });
+  }
+  for (const c of p.children) entries.push({ render: (pre, isLast) => renderPlan(c, pre, isLast, false, out) });
+  entries.forEach((e, n) => e.render(childPrefix, n === entries.length - 1));
+}

@@ -1,0 +1,15 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * One Ajv instance per engine. `strict: false` because schemas carry the `x-opsbook-ref`
+ * keyword and user schemas may use annotations Ajv does not know.
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: false, messages: true });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri', 'time', 'regex']);
+  ajv.addKeyword({ keyword: 'x-opsbook-ref', schemaType: 'string' });
+  return ajv;
+}
+
+export type { ErrorObject, ValidateFunction };

@@ -1,0 +1,286 @@
+import type { PackSource } from '../host';
+import { parseYamlFull, YamlPositions } from '../parse/yaml';
+import type { JsonValue, NodePath, SeveritySetting } from '../types';
+import { createAjv, type ErrorObject } from './ajv';
+import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef } from './types';
+
+export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
+export const DEFAULT_EXCLUDE = ['node_modules/**', '.git/**'];
+
+export interface ConfigInput {
+  /** Reads a file of the workspace (relative posix path); `undefined` when absent. */
+  readWorkspaceFile(path: string): Promise<string | undefined>;
+  /** Path of the configuration file relative to the root (default `opsbook.yaml`). */
+  configPath?: string;
+  /** Built-in packs by name; must include `ops` and provide `opsbook.schema.json` / `pack.schema.json`. */
+  builtinPacks: ReadonlyMap<string, PackSource>;
+  /** Rule severity overrides applied after `opsbook.yaml` (editor settings). */
+  ruleOverrides?: Record<string, unknown>;
+}
+
+export interface ConfigResult {
+  config: ResolvedConfig;
+  problems: ConfigProblem[];
+  /** The configuration file's text when it exists (the editor shows problems in it). */
+  configText?: string;
+}
+
+interface RawPart {
+  kinds?: Record<string, Record<string, unknown>>;
+  references?: Record<string, unknown>[];
+  rules?: Record<string, unknown>;
+  review?: Record<string, unknown>[];
+  templates?: Record<string, string>;
+}
+
+/** Loads `opsbook.yaml`, its packs and their schemas into one resolved configuration. */
+export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
+  const configPath = input.configPath ?? 'opsbook.yaml';
+  const problems: ConfigProblem[] = [];
+  const ops = input.builtinPacks.get('ops');
+  const ajv = createAjv();
+  const configSchemaText = ops ? await ops.read('opsbook.schema.json') : undefined;
+  const packSchemaText = ops ? await ops.read('pack.schema.json') : undefined;
+  const validateConfig = configSchemaText ? ajv.compile(JSON.parse(configSchemaText)) : undefined;
+  const validatePack = packSchemaText ? ajv.compile(JSON.parse(packSchemaText)) : undefined;
+
+  const text = await input.readWorkspaceFile(configPath);
+  let raw: Record<string, unknown> = {};
+  if (text !== undefined) {
+    const parsed = parseStrict(configPath, text, problems, (v) => validateConfig?.(v) ? [] : (validateConfig?.errors ?? []));
+    if (parsed) raw = parsed;
+  }
+
+  const config: ResolvedConfig = {
+    include: stringList(raw['include']) ?? [...DEFAULT_INCLUDE],
+    exclude: [...DEFAULT_EXCLUDE, ...(stringList(raw['exclude']) ?? [])],
+    packs: stringList(raw['packs']) ?? ['ops'],
+    kinds: new Map(),
+    references: [],
+    rules: new Map(),
+    review: [],
+    templates: new Map(),
+  };
+  if (typeof raw['today'] === 'string') config.today = raw['today'];
+
+  const workspaceSource: PackSource = { name: configPath, read: (p) => input.readWorkspaceFile(joinRelative(dirname(configPath), p) ?? '\0') };
+  const pending: { part: RawPart; source: PackSource; file: string }[] = [];
+  for (const packName of config.packs) {
+    const source = resolvePack(packName, input, problems, configPath);
+    if (!source) continue;
+    const packText = await source.read('pack.yaml');
+    if (packText === undefined) {
+      problems.push({ file: configPath, line: 1, column: 1, message: `pack "${packName}" has no pack.yaml` });
+      continue;
+    }
+    const file = source.name === 'ops' || input.builtinPacks.has(packName) ? `<pack ${packName}>/pack.yaml` : `${source.name}/pack.yaml`;
+    const part = parseStrict(file, packText, problems, (v) => validatePack?.(v) ? [] : (validatePack?.errors ?? []));
+    if (part) pending.push({ part: part as RawPart, source, file });
+  }
+  pending.push({ part: raw as RawPart, source: workspaceSource, file: configPath });
+  if (input.ruleOverrides) pending.push({ part: { rules: input.ruleOverrides }, source: workspaceSource, file: 'settings' });
+
+  const schemaPaths = new Map<string, { schema?: { source: PackSource; path: string }; fileSchema?: { source: PackSource; path: string } }>();
+  for (const { part, source } of pending) mergePart(config, part, source, schemaPaths);
+
+  for (const [name, paths] of schemaPaths) {
+    const kind = config.kinds.get(name);
+    if (!kind) continue;
+    if (paths.schema) {
+      const s = await loadSchema(paths.schema.source, paths.schema.path, problems, configPath, ajv);
+      if (s) kind.schema = s;
+    }
+    if (paths.fileSchema) {
+      const s = await loadSchema(paths.fileSchema.source, paths.fileSchema.path, problems, configPath, ajv);
+      if (s) kind.fileSchema = s;
+    }
+  }
+  for (const ref of config.references) {
+    if (!config.kinds.has(ref.kind)) problems.push({ file: configPath, line: 1, column: 1, message: `references: kind "${ref.kind}" is not defined` });
+    const targetKind = ref.target.split('.')[0] ?? '';
+    if (!config.kinds.has(targetKind)) problems.push({ file: configPath, line: 1, column: 1, message: `references: target kind "${targetKind}" is not defined` });
+  }
+  const result: ConfigResult = { config, problems };
+  if (text !== undefined) result.configText = text;
+  return result;
+}
+
+function mergePart(
+  config: ResolvedConfig,
+  part: RawPart,
+  source: PackSource,
+  schemaPaths: Map<string, { schema?: { source: PackSource; path: string }; fileSchema?: { source: PackSource; path: string } }>,
+): void {
+  for (const [name, def] of Object.entries(part.kinds ?? {})) {
+    const prev = config.kinds.get(name);
+    const d = def ?? {};
+    const kind: KindConfig = prev ?? { name, files: [], id: 'id', nested: [], origin: source.name };
+    if (d['files'] !== undefined) kind.files = stringList(d['files']) ?? [];
+    if (typeof d['layout'] === 'string') kind.layout = d['layout'] as Layout;
+    if (typeof d['listKey'] === 'string') kind.listKey = d['listKey'];
+    if (typeof d['id'] === 'string') kind.id = d['id'];
+    if (typeof d['title'] === 'string') kind.title = d['title'];
+    if (Array.isArray(d['nested'])) kind.nested = (d['nested'] as { kind: string; path: string }[]).map((n) => ({ kind: n.kind, path: n.path }));
+    kind.origin = source.name;
+    const paths = schemaPaths.get(name) ?? {};
+    if (typeof d['schema'] === 'string') paths.schema = { source, path: d['schema'] };
+    if (typeof d['fileSchema'] === 'string') paths.fileSchema = { source, path: d['fileSchema'] };
+    schemaPaths.set(name, paths);
+    config.kinds.set(name, kind);
+  }
+  for (const r of part.references ?? []) {
+    const spec: ReferenceSpec = { kind: String(r['kind']), path: String(r['path']), target: String(r['target']), allow: stringList(r['allow']) ?? [] };
+    config.references.push(spec);
+  }
+  for (const [ruleId, value] of Object.entries(part.rules ?? {})) {
+    const prev = config.rules.get(ruleId);
+    config.rules.set(ruleId, mergeRule(prev, value));
+  }
+  for (const r of part.review ?? []) {
+    const rule: ReviewRule = { kinds: stringList(r['kinds']) ?? [], approvers: stringList(r['approvers']) ?? [] };
+    const paths = stringList(r['paths']);
+    if (paths) rule.paths = paths;
+    config.review.push(rule);
+  }
+  for (const [kind, path] of Object.entries(part.templates ?? {})) {
+    const t: TemplateRef = { source, path: String(path) };
+    config.templates.set(kind, t);
+  }
+}
+
+function mergeRule(prev: RuleSetting | undefined, value: unknown): RuleSetting {
+  const base: RuleSetting = prev ? { severity: prev.severity, options: { ...prev.options } } : { severity: 'error', options: {} };
+  if (typeof value === 'string') base.severity = value as SeveritySetting;
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'severity') base.severity = v as SeveritySetting;
+      else base.options[k] = v;
+    }
+  }
+  return base;
+}
+
+async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string, ajv: ReturnType<typeof createAjv>): Promise<LoadedSchema | undefined> {
+  const origin = source.name === configPath ? path : `${source.name}:${path}`;
+  const text = await source.read(path);
+  if (text === undefined) {
+    problems.push({ file: configPath, line: 1, column: 1, message: `schema "${origin}" not found` });
+    return undefined;
+  }
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    ajv.compile(stripId(json));
+    return { origin, json };
+  } catch (err) {
+    problems.push({ file: configPath, line: 1, column: 1, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
+    return undefined;
+  }
+}
+
+/** Ajv refuses a second schema with the same `$id`; validation compiles schemas in its own instance. */
+export function stripId(json: Record<string, unknown>): Record<string, unknown> {
+  const { $id: _id, ...rest } = json;
+  return rest;
+}
+
+function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], configPath: string): PackSource | undefined {
+  const builtin = input.builtinPacks.get(name);
+  if (builtin) return builtin;
+  if (!name.startsWith('.')) {
+    problems.push({ file: configPath, line: 1, column: 1, message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
+    return undefined;
+  }
+  const base = joinRelative(dirname(configPath), name);
+  if (base === undefined) {
+    problems.push({ file: configPath, line: 1, column: 1, message: `pack path "${name}" leaves the workspace root; packs must live inside it` });
+    return undefined;
+  }
+  return {
+    name: base,
+    read: (p) => {
+      const full = joinRelative(base, p);
+      return full === undefined ? Promise.resolve(undefined) : input.readWorkspaceFile(full);
+    },
+  };
+}
+
+/** Joins posix paths; `undefined` when the result would leave the root (`..` too far, absolute). */
+export function joinRelative(base: string, rel: string): string | undefined {
+  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.includes('\\')) return undefined;
+  const out: string[] = [];
+  for (const seg of `${base}/${rel}`.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i === -1 ? '' : p.slice(0, i);
+}
+
+function stringList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+function parseStrict(file: string, text: string, problems: ConfigProblem[], validate: (v: unknown) => ErrorObject[]): Record<string, unknown> | undefined {
+  const { result } = parseYamlFull(text);
+  const positions = () => new YamlPositions(text);
+  const syntax = result.problems.filter((x) => x.severity === 'error');
+  if (syntax.length > 0) {
+    const pos = positions();
+    for (const p of syntax) {
+      const r = pos.rangeAtOffsets(p.start, p.end);
+      problems.push({ file, line: r.start.line, column: r.start.column, message: p.message });
+    }
+    return undefined;
+  }
+  const value: JsonValue = result.docs[0] ?? null;
+  if (value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ file, line: 1, column: 1, message: 'expected a mapping of settings at the top level' });
+    return undefined;
+  }
+  const errors = validate(value);
+  if (errors.length > 0) {
+    const pos = positions();
+    for (const e of errors) {
+      const path = pointerToPath(e.instancePath);
+      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const r = pos.rangeOf(0, extra ? [...path, extra] : path, extra ? 'key' : 'value');
+      const where = [...path, ...(extra ? [extra] : [])].join('.') || '(top level)';
+      problems.push({ file, line: r.start.line, column: r.start.column, message: `${where}: ${describeAjvError(e)}` });
+    }
+    return undefined;
+  }
+  return value;
+}
+
+export function pointerToPath(pointer: string): NodePath {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function describeAjvError(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${String(p['additionalProperty'])}"`;
+    case 'enum':
+      return `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'required':
+      return `missing required field "${String(p['missingProperty'])}"`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}

@@ -1,0 +1,82 @@
+import picomatch from 'picomatch/posix';
+import { loadConfig } from './config/load';
+import type { ConfigProblem } from './config/types';
+import type { Clock, PackSource, WorkspaceFileSystem } from './host';
+import { formatOf, parseFile, type ParsedFile } from './parse/file';
+import { builtinRules } from './rules';
+import type { Rule } from './rules/rule';
+import { Workspace } from './model/workspace';
+import { isIsoDate } from './util/dates';
+
+export interface EngineInit {
+  fs: WorkspaceFileSystem;
+  /** Built-in packs by name (`ops`), plus packs contributed by other extensions. */
+  builtinPacks: ReadonlyMap<string, PackSource>;
+  /** Configuration file relative to the root (default `opsbook.yaml`). */
+  configPath?: string;
+  /** Fixed date for date rules; wins over `today:` in the configuration. */
+  today?: string;
+  clock: Clock;
+  ruleOverrides?: Record<string, unknown>;
+  /** Extra rules (tests, packs from code). */
+  rules?: readonly Rule[];
+  /**
+   * Parses many files, possibly in parallel (worker threads in the Node host). Defaults to
+   * parsing in this thread. Must return the same results as `parseFile`.
+   */
+  parseMany?: (files: { path: string; content: Uint8Array | string }[]) => Promise<ParsedFile[]>;
+}
+
+export interface OpenResult {
+  workspace: Workspace;
+  /** Problems in `opsbook.yaml` or packs: the CLI stops with exit 2 when there are any. */
+  configProblems: ConfigProblem[];
+}
+
+/** Whether a workspace path is one the configuration includes (and does not exclude). */
+export function fileFilter(include: string[], exclude: string[]): { included(path: string): boolean; excluded(path: string): boolean } {
+  const inc = picomatch(include, { dot: true });
+  const exc = picomatch(exclude, { dot: true });
+  return {
+    included: (p) => inc(p) && !exc(p) && formatOf(p) !== undefined,
+    excluded: (p) => exc(p),
+  };
+}
+
+/** Loads the configuration and every file of a workspace folder. */
+export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
+  const readText = async (p: string): Promise<string | undefined> => {
+    const c = await init.fs.readFile(p);
+    return c === undefined ? undefined : typeof c === 'string' ? c : new TextDecoder().decode(c);
+  };
+  const configInput: Parameters<typeof loadConfig>[0] = { readWorkspaceFile: readText, builtinPacks: init.builtinPacks };
+  if (init.configPath) configInput.configPath = init.configPath;
+  if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
+  const { config, problems } = await loadConfig(configInput);
+  const today = init.today ?? config.today ?? init.clock();
+  if (!isIsoDate(today)) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
+  const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems);
+  for (const p of workspace.analyzer.problems) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: p });
+  if (problems.length > 0) return { workspace, configProblems: problems };
+
+  const filter = fileFilter(config.include, config.exclude);
+  const paths = (await init.fs.listFiles(filter.excluded)).filter(filter.included).sort();
+  const contents = await readAll(init.fs, paths);
+  const parsed = init.parseMany ? await init.parseMany(contents) : contents.map((c) => parseFile(c.path, c.content));
+  workspace.addParsedFiles(parsed);
+  return { workspace, configProblems: problems };
+}
+
+async function readAll(fs: WorkspaceFileSystem, paths: string[]): Promise<{ path: string; content: Uint8Array | string }[]> {
+  const out: { path: string; content: Uint8Array | string }[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i] as string;
+      out[i] = { path, content: (await fs.readFile(path)) ?? '' };
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return out;
+}

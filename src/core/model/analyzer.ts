@@ -1,0 +1,271 @@
+import picomatch from 'picomatch/posix';
+import { createAjv, type ErrorObject, type ValidateFunction } from '../config/ajv';
+import { describeAjvError, pointerToPath, stripId } from '../config/load';
+import type { KindConfig, ResolvedConfig } from '../config/types';
+import type { ParsedFile } from '../parse/file';
+import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
+import { entityAnchor, type Entity, type Reference } from './entity';
+import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
+import { collectSchemaReferences } from './schemaRefs';
+
+/** What one file contributes to the workspace. */
+export interface FileAnalysis {
+  kind?: string;
+  entities: Entity[];
+  references: Reference[];
+  /** Findings that depend on this file alone: parse, kind, id, schema. */
+  findings: Finding[];
+}
+
+interface CompiledKind {
+  config: KindConfig;
+  match?: (path: string) => boolean;
+  validate?: ValidateFunction;
+  validateFile?: ValidateFunction;
+  nested: { kind: string; steps: PathStep[] }[];
+  refs: { steps: PathStep[]; field: string; targetKind: string; targetField?: string; allow: string[] }[];
+}
+
+/**
+ * Turns parsed files into entities, references and file-local findings, using the compiled
+ * configuration (kind globs, schema validators, reference paths). One per configuration.
+ */
+export class Analyzer {
+  private readonly kinds = new Map<string, CompiledKind>();
+  /** Kinds with `files`, most recently declared first: later declarations win. */
+  private readonly fileKinds: CompiledKind[] = [];
+  readonly problems: string[] = [];
+
+  constructor(readonly config: ResolvedConfig) {
+    const ajv = createAjv();
+    for (const kc of config.kinds.values()) {
+      const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [] };
+      if (kc.files.length > 0) ck.match = picomatch(kc.files, { dot: true });
+      if (kc.schema) {
+        try {
+          ck.validate = ajv.compile(stripId(kc.schema.json));
+        } catch (err) {
+          this.problems.push(`schema ${kc.schema.origin}: ${String(err)}`);
+        }
+      }
+      if (kc.fileSchema) {
+        try {
+          ck.validateFile = ajv.compile(stripId(kc.fileSchema.json));
+        } catch (err) {
+          this.problems.push(`schema ${kc.fileSchema.origin}: ${String(err)}`);
+        }
+      }
+      this.kinds.set(kc.name, ck);
+    }
+    for (const ck of this.kinds.values()) {
+      const schema = ck.config.schema?.json;
+      if (!schema) continue;
+      // Schema references are declared from the top entity; nested kinds own the part below them.
+      for (const r of collectSchemaReferences(schema)) this.addRef(ck, r.steps, r.target, []);
+    }
+    for (const r of config.references) {
+      const ck = this.kinds.get(r.kind);
+      if (ck) this.addRef(ck, parsePathPattern(r.path), r.target, r.allow);
+    }
+    this.fileKinds = [...this.kinds.values()].filter((k) => k.match).reverse();
+  }
+
+  private addRef(ck: CompiledKind, steps: PathStep[], target: string, allow: string[]): void {
+    const dot = target.indexOf('.');
+    const targetKind = dot === -1 ? target : target.slice(0, dot);
+    const entry: CompiledKind['refs'][number] = { steps, field: formatPattern(steps), targetKind, allow };
+    if (dot !== -1) entry.targetField = target.slice(dot + 1);
+    ck.refs.push(entry);
+  }
+
+  kindConfig(kind: string): KindConfig | undefined {
+    return this.kinds.get(kind)?.config;
+  }
+
+  /** The kind a file belongs to by configuration globs (its own `kind:` field is read later). */
+  kindForPath(path: string): string | undefined {
+    for (const ck of this.fileKinds) if (ck.match?.(path)) return ck.config.name;
+    return undefined;
+  }
+
+  analyze(file: ParsedFile): FileAnalysis {
+    const findings: Finding[] = [...file.problems];
+    const result: FileAnalysis = { entities: [], references: [], findings };
+    if (file.skipped) return result;
+    const root = file.docs[0];
+    if (file.format === 'markdown' && !file.body?.hasFrontMatter) return result;
+
+    // A file's own `kind:` field wins over folder globs.
+    let kindName: string | undefined;
+    const own = isObject(root) ? root['kind'] : undefined;
+    if (typeof own === 'string') {
+      if (this.kinds.has(own)) kindName = own;
+      else {
+        findings.push({
+          anchor: { file: file.path, doc: 0, path: ['kind'], part: 'value' },
+          ruleId: 'kind/unknown',
+          message: `kind "${own}" is not configured; known kinds: ${[...this.kinds.keys()].sort().join(', ')}`,
+          suggestions: [...this.kinds.keys()],
+        });
+      }
+    }
+    kindName ??= this.kindForPath(file.path);
+    if (!kindName) return result;
+    result.kind = kindName;
+    const ck = this.kinds.get(kindName) as CompiledKind;
+    const layout = file.format === 'markdown' ? 'markdown' : ck.config.layout ?? 'single';
+    if (layout === 'none') return result;
+
+    file.docs.forEach((doc, docIndex) => {
+      if (doc === null || doc === undefined) return;
+      if (ck.validateFile) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
+      for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, findings)) {
+        this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
+      }
+    });
+    return result;
+  }
+
+  private topEntities(doc: JsonValue, layout: string, ck: CompiledKind, file: string, docIndex: number, findings: Finding[]): { data: JsonValue; path: NodePath; mapKey?: string }[] {
+    const out: { data: JsonValue; path: NodePath; mapKey?: string }[] = [];
+    if (layout === 'list') {
+      let list: JsonValue | undefined = doc;
+      let base: NodePath = [];
+      if (!Array.isArray(doc) && isObject(doc)) {
+        const key = ck.config.listKey ?? Object.keys(doc).find((k) => Array.isArray(doc[k]));
+        list = key !== undefined ? doc[key] : undefined;
+        base = key !== undefined ? [key] : [];
+      }
+      if (!Array.isArray(list)) {
+        findings.push({
+          anchor: { file, doc: docIndex, path: [], part: 'entity' },
+          ruleId: 'schema/type',
+          message: `expected a list of ${ck.config.name} entries${ck.config.listKey ? ` under "${ck.config.listKey}:"` : ''}`,
+        });
+        return out;
+      }
+      list.forEach((item, i) => out.push({ data: item, path: [...base, i] }));
+    } else if (layout === 'map') {
+      if (!isObject(doc)) return out;
+      for (const k of Object.keys(doc)) if (k !== 'kind') out.push({ data: doc[k] as JsonValue, path: [k], mapKey: k });
+    } else {
+      out.push({ data: doc, path: [] });
+    }
+    return out;
+  }
+
+  private addEntity(result: FileAnalysis, ck: CompiledKind, data: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
+    const findings = result.findings;
+    if (!isObject(data)) {
+      findings.push({ anchor: { file, doc, path, part: 'value' }, ruleId: 'schema/type', message: `a ${ck.config.name} entry must be a mapping of fields` });
+      return;
+    }
+    const idField = ck.config.id;
+    const rawId = mapKey ?? data[idField];
+    const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : '';
+    const titleField = ck.config.title;
+    const title = str(titleField ? data[titleField] : undefined) ?? str(data['title']) ?? str(data['name']) ?? id;
+    const entity: Entity = { kind: ck.config.name, id, title, file, doc, path, data };
+    if (parent) entity.parent = parent;
+    if (!id) {
+      findings.push({
+        anchor: entityAnchor(entity),
+        ruleId: 'id/missing',
+        message: `${describe(ck.config.name, parent)} has no "${idField}": add a unique ${idField}${parent ? ` (inside ${parent.kind} ${parent.id})` : ''}`,
+        suggestions: [idField],
+      });
+    } else {
+      result.entities.push(entity);
+    }
+    if (!parent && ck.validate) this.schemaFindings(ck.validate, data, { file, doc, base: path }, findings, id || undefined);
+    for (const r of ck.refs) {
+      for (const m of matchPattern(data, r.steps, path)) {
+        if (typeof m.value !== 'string' || m.value === '' || r.allow.includes(m.value)) continue;
+        const ref: Reference = { from: entity, value: m.value, targetKind: r.targetKind, field: r.field, anchor: { file, doc, path: m.path, part: m.isKey ? 'key' : 'value' }, allow: r.allow };
+        if (r.targetField) ref.targetField = r.targetField;
+        result.references.push(ref);
+      }
+    }
+    // Shorter patterns first, so `objectives[]` exist before `objectives[].kpis[]` look for their parent.
+    const nested = [...ck.nested].sort((a, b) => a.steps.length - b.steps.length);
+    const created: Entity[] = [];
+    for (const n of nested) {
+      const nk = this.kinds.get(n.kind);
+      if (!nk) continue;
+      for (const m of matchPattern(data, n.steps, path)) {
+        let owner: Entity = entity;
+        for (const c of created) if (isPrefix(c.path, m.path) && c.path.length > owner.path.length) owner = c;
+        const before = result.entities.length;
+        this.addEntity(result, nk, m.value, file, doc, m.path, undefined, owner);
+        const made = result.entities[before];
+        if (made && result.entities.length > before) created.push(made);
+      }
+    }
+    if (parent) return;
+    // References found inside nested entities belong to the innermost one.
+    const nestedEntities = result.entities.filter((e) => e.parent && isWithin(e, entity));
+    if (nestedEntities.length === 0) return;
+    for (const ref of result.references) {
+      if (ref.from !== entity) continue;
+      let best: Entity | undefined;
+      for (const ne of nestedEntities) if (isPrefix(ne.path, ref.anchor.path) && (!best || ne.path.length > best.path.length)) best = ne;
+      if (best) ref.from = best;
+    }
+  }
+
+  private schemaFindings(validate: ValidateFunction, data: JsonValue, at: { file: string; doc: number; base: NodePath }, findings: Finding[], entityId: string | undefined): void {
+    if (validate(data)) return;
+    const seen = new Set<string>();
+    for (const e of (validate.errors ?? []) as ErrorObject[]) {
+      if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+      const path = [...at.base, ...pointerToPath(e.instancePath)];
+      const p = e.params as Record<string, unknown>;
+      let finding: Finding;
+      const who = entityId ? `${entityId}: ` : '';
+      const where = e.instancePath ? pointerToPath(e.instancePath).join('.') : '';
+      if (e.keyword === 'additionalProperties') {
+        const extra = String(p['additionalProperty']);
+        finding = { anchor: { file: at.file, doc: at.doc, path: [...path, extra], part: 'key' }, ruleId: 'schema/additionalProperties', message: `${who}unknown field "${where ? `${where}.` : ''}${extra}": remove it or check its spelling` };
+      } else if (e.keyword === 'required') {
+        const missing = String(p['missingProperty']);
+        finding = { anchor: { file: at.file, doc: at.doc, path, part: e.instancePath ? 'key' : 'entity' }, ruleId: 'schema/required', message: `${who}missing required field "${where ? `${where}.` : ''}${missing}"`, suggestions: [missing] };
+      } else if (e.keyword === 'enum') {
+        const allowed = (p['allowedValues'] as unknown[]).map(String);
+        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/enum', message: `${who}"${where}" ${describeAjvError(e)}`, suggestions: allowed };
+      } else {
+        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: `schema/${e.keyword}`, message: `${who}"${where || '(entry)'}" ${e.message ?? e.keyword}` };
+      }
+      if (entityId) finding.entity = entityId;
+      const key = `${finding.ruleId}|${JSON.stringify(finding.anchor.path)}|${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
+}
+
+function describe(kind: string, parent: Entity | undefined): string {
+  return parent ? `a ${kind} in ${parent.kind} ${parent.id || '(no id)'}` : `this ${kind}`;
+}
+
+function isWithin(e: Entity, root: Entity): boolean {
+  let p = e.parent;
+  while (p) {
+    if (p === root) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+function isPrefix(prefix: NodePath, path: NodePath): boolean {
+  if (prefix.length > path.length) return false;
+  return prefix.every((s, i) => s === path[i]);
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined;
+}

@@ -1,0 +1,351 @@
+import type { ConfigProblem, ResolvedConfig } from '../config/types';
+import { parseFile, type ParsedFile } from '../parse/file';
+import { YamlPositions } from '../parse/yaml';
+import type { Rule, RuleContext } from '../rules/rule';
+import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
+import { Analyzer, type FileAnalysis } from './analyzer';
+import { entityKey, type Entity, type Reference } from './entity';
+
+interface FileRecord {
+  parsed: ParsedFile;
+  analysis: FileAnalysis;
+  positions?: YamlPositions;
+}
+
+interface RuleResult {
+  findings: Finding[];
+  deps: string[];
+}
+
+const ANY_KIND = '\u0001';
+const ALL_OF_KIND = '\u0002';
+const BY_FIELD = '\u0003';
+
+/** Schema keyword rules share the `schema/` family's default severity. */
+function defaultSeverity(ruleId: string): Severity {
+  return ruleId.startsWith('schema/') || ruleId.startsWith('yaml/') ? 'error' : 'warning';
+}
+
+/**
+ * The workspace model: parsed files, the entity and reference indexes, and rule results kept
+ * per entity with the keys each result read. `setFile` re-parses one file and re-checks only
+ * the entities whose rules depended on something that file defined or referenced.
+ */
+export class Workspace {
+  private readonly files = new Map<string, FileRecord>();
+  private readonly byKey = new Map<string, Entity[]>();
+  private readonly byId = new Map<string, Entity[]>();
+  private readonly byKind = new Map<string, Set<Entity>>();
+  private readonly referrersOf = new Map<string, Reference[]>();
+  private readonly refsByEntity = new Map<Entity, Reference[]>();
+  private readonly childrenOf = new Map<Entity, Entity[]>();
+  private readonly results = new Map<Entity, RuleResult>();
+  private readonly dependents = new Map<string, Set<Entity>>();
+  private readonly rulesByKind = new Map<string, Rule[]>();
+  readonly analyzer: Analyzer;
+  /** Monotonic counter bumped by every change; views use it to know when to refresh. */
+  version = 0;
+
+  constructor(
+    readonly config: ResolvedConfig,
+    private readonly rules: readonly Rule[],
+    private readonly today: string,
+    readonly configProblems: readonly ConfigProblem[] = [],
+  ) {
+    this.analyzer = new Analyzer(config);
+  }
+
+  get todayDate(): string {
+    return this.today;
+  }
+
+  /** Adds parsed files in bulk (cold start): indexes everything, then checks every entity once. */
+  addParsedFiles(parsed: Iterable<ParsedFile>): void {
+    for (const p of parsed) this.index(p);
+    for (const set of this.byKind.values()) for (const e of set) this.evaluate(e);
+    this.version++;
+  }
+
+  /** Replaces (or adds) one file from its contents. Returns the files whose diagnostics may have changed. */
+  setFile(path: string, content: Uint8Array | string): Set<string> {
+    return this.replace(path, parseFile(path, content));
+  }
+
+  /** Like `setFile` with a file parsed elsewhere (a worker thread). */
+  setParsedFile(parsed: ParsedFile): Set<string> {
+    return this.replace(parsed.path, parsed);
+  }
+
+  deleteFile(path: string): Set<string> {
+    return this.replace(path, undefined);
+  }
+
+  private replace(path: string, parsed: ParsedFile | undefined): Set<string> {
+    const old = this.files.get(path);
+    const changedKeys = new Set<string>();
+    const touched = new Set<string>([path]);
+    if (old) {
+      collectKeys(old.analysis, changedKeys);
+      this.unindex(path, old);
+    }
+    let added: Entity[] = [];
+    if (parsed) {
+      const rec = this.index(parsed);
+      collectKeys(rec.analysis, changedKeys);
+      added = rec.analysis.entities;
+    }
+    const subjects = new Set<Entity>(added);
+    for (const k of changedKeys) for (const e of this.dependents.get(k) ?? []) subjects.add(e);
+    for (const e of subjects) {
+      this.evaluate(e);
+      touched.add(e.file);
+    }
+    this.version++;
+    return touched;
+  }
+
+  private index(parsed: ParsedFile): FileRecord {
+    const analysis = this.analyzer.analyze(parsed);
+    const rec: FileRecord = { parsed, analysis };
+    this.files.set(parsed.path, rec);
+    for (const e of analysis.entities) {
+      push(this.byKey, entityKey(e.kind, e.id), e);
+      push(this.byId, e.id, e);
+      let set = this.byKind.get(e.kind);
+      if (!set) this.byKind.set(e.kind, (set = new Set()));
+      set.add(e);
+      if (e.parent) push(this.childrenOf, e.parent, e);
+    }
+    for (const r of analysis.references) {
+      push(this.referrersOf, entityKey(r.targetKind, r.value), r);
+      push(this.refsByEntity, r.from, r);
+    }
+    return rec;
+  }
+
+  private unindex(path: string, rec: FileRecord): void {
+    this.files.delete(path);
+    for (const e of rec.analysis.entities) {
+      remove(this.byKey, entityKey(e.kind, e.id), e);
+      remove(this.byId, e.id, e);
+      this.byKind.get(e.kind)?.delete(e);
+      this.childrenOf.delete(e);
+      this.refsByEntity.delete(e);
+      const res = this.results.get(e);
+      if (res) for (const d of res.deps) this.dependents.get(d)?.delete(e);
+      this.results.delete(e);
+    }
+    for (const r of rec.analysis.references) remove(this.referrersOf, entityKey(r.targetKind, r.value), r);
+  }
+
+  private rulesFor(kind: string): Rule[] {
+    let list = this.rulesByKind.get(kind);
+    if (!list) {
+      list = this.rules.filter((r) => (!r.kinds || r.kinds.includes(kind)) && this.enabled(r));
+      this.rulesByKind.set(kind, list);
+    }
+    return list;
+  }
+
+  private enabled(rule: Rule): boolean {
+    const ids = [rule.id, ...(rule.reports ?? [])];
+    return ids.some((id) => this.config.rules.get(id)?.severity !== 'off');
+  }
+
+  private evaluate(e: Entity): void {
+    const prev = this.results.get(e);
+    if (prev) for (const d of prev.deps) this.dependents.get(d)?.delete(e);
+    const deps = new Set<string>();
+    const findings: Finding[] = [];
+    const ctx = this.context(deps, findings);
+    for (const rule of this.rulesFor(e.kind)) {
+      try {
+        rule.check(e, ctx);
+      } catch (err) {
+        findings.push({ anchor: { file: e.file, doc: e.doc, path: e.path, part: 'entity' }, ruleId: rule.id, severity: 'error', message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    const depList = [...deps];
+    for (const d of depList) {
+      let set = this.dependents.get(d);
+      if (!set) this.dependents.set(d, (set = new Set()));
+      set.add(e);
+    }
+    this.results.set(e, { findings, deps: depList });
+  }
+
+  private context(deps: Set<string>, findings: Finding[]): RuleContext {
+    return {
+      today: this.today,
+      options: (id) => this.config.rules.get(id)?.options ?? {},
+      lookup: (kind, id) => {
+        deps.add(entityKey(kind, id));
+        return this.byKey.get(entityKey(kind, id)) ?? [];
+      },
+      lookupAnyKind: (id) => {
+        deps.add(ANY_KIND + id);
+        return this.byId.get(id) ?? [];
+      },
+      lookupByField: (kind, field, value) => {
+        deps.add(ALL_OF_KIND + kind);
+        deps.add(BY_FIELD + kind);
+        return [...(this.byKind.get(kind) ?? [])].filter((e) => String(e.data[field] ?? '') === value);
+      },
+      all: (kind) => {
+        deps.add(ALL_OF_KIND + kind);
+        return [...(this.byKind.get(kind) ?? [])];
+      },
+      ids: (kind) => {
+        deps.add(ALL_OF_KIND + kind);
+        return [...(this.byKind.get(kind) ?? [])].map((e) => e.id);
+      },
+      referrers: (kind, id) => {
+        deps.add(entityKey(kind, id));
+        return this.referrersOf.get(entityKey(kind, id)) ?? [];
+      },
+      referencesOf: (e) => this.refsByEntity.get(e) ?? [],
+      children: (e) => this.childrenOf.get(e) ?? [],
+      report: (f) => findings.push(f),
+    };
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  get entityCount(): number {
+    let n = 0;
+    for (const s of this.byKind.values()) n += s.size;
+    return n;
+  }
+
+  filePaths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  parsedFile(path: string): ParsedFile | undefined {
+    return this.files.get(path)?.parsed;
+  }
+
+  fileKind(path: string): string | undefined {
+    return this.files.get(path)?.analysis.kind;
+  }
+
+  entitiesIn(path: string): Entity[] {
+    return this.files.get(path)?.analysis.entities ?? [];
+  }
+
+  referencesIn(path: string): Reference[] {
+    return this.files.get(path)?.analysis.references ?? [];
+  }
+
+  entities(kind?: string): Entity[] {
+    if (kind) return [...(this.byKind.get(kind) ?? [])];
+    const out: Entity[] = [];
+    for (const s of this.byKind.values()) out.push(...s);
+    return out;
+  }
+
+  kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
+  get(kind: string, id: string): Entity | undefined {
+    return this.byKey.get(entityKey(kind, id))?.[0];
+  }
+
+  byIdAnyKind(id: string): Entity[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  children(e: Entity): Entity[] {
+    return this.childrenOf.get(e) ?? [];
+  }
+
+  referencesTo(kind: string, id: string): Reference[] {
+    return this.referrersOf.get(entityKey(kind, id)) ?? [];
+  }
+
+  referencesFrom(e: Entity): Reference[] {
+    return this.refsByEntity.get(e) ?? [];
+  }
+
+  /** Source range of an anchor, resolved through the file's (lazily built) position map. */
+  rangeOf(anchor: Anchor): Range {
+    const rec = this.files.get(anchor.file);
+    if (!rec) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
+    return rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
+  }
+
+  entityRange(e: Entity): Range {
+    return this.rangeOf({ file: e.file, doc: e.doc, path: e.path, part: 'entity' });
+  }
+
+  severityOf(ruleId: string, fallback?: Severity): Severity | 'off' {
+    const s = this.config.rules.get(ruleId)?.severity;
+    if (s) return s;
+    if (ruleId.startsWith('schema/')) return this.config.rules.get('schema')?.severity ?? 'error';
+    return fallback ?? defaultSeverity(ruleId);
+  }
+
+  /** Diagnostics of one file, or of the whole workspace, sorted by file and position. */
+  diagnostics(file?: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const paths = file ? [file] : [...this.files.keys()];
+    for (const p of paths) {
+      const rec = this.files.get(p);
+      if (!rec) continue;
+      for (const f of rec.analysis.findings) this.toDiagnostic(f, out);
+      for (const e of rec.analysis.entities) for (const f of this.results.get(e)?.findings ?? []) this.toDiagnostic(f, out);
+    }
+    out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : 1)));
+    return out;
+  }
+
+  private toDiagnostic(f: Finding, out: Diagnostic[]): void {
+    const configured = this.config.rules.get(f.ruleId)?.severity;
+    const severity = configured ?? f.severity ?? this.severityOf(f.ruleId);
+    if (severity === 'off') return;
+    const d: Diagnostic = {
+      file: f.anchor.file,
+      range: f.range ?? this.rangeOf(f.anchor),
+      severity,
+      ruleId: f.ruleId,
+      message: f.message,
+    };
+    if (f.entity) d.entity = f.entity;
+    if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: this.rangeOf(r.anchor), message: r.message }));
+    if (f.suggestions) d.suggestions = f.suggestions;
+    out.push(d);
+  }
+}
+
+function collectKeys(a: FileAnalysis, keys: Set<string>): void {
+  for (const e of a.entities) {
+    keys.add(entityKey(e.kind, e.id));
+    keys.add(ANY_KIND + e.id);
+    keys.add(ALL_OF_KIND + e.kind);
+    keys.add(BY_FIELD + e.kind);
+  }
+  for (const r of a.references) {
+    keys.add(entityKey(r.targetKind, r.value));
+    keys.add(ANY_KIND + r.value);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function remove<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (!list) return;
+  const i = list.indexOf(v);
+  if (i !== -1) list.splice(i, 1);
+  if (list.length === 0) m.delete(k);
+}

@@ -1,0 +1,105 @@
+import type { Finding, JsonValue, Range } from '../types';
+import { parseMarkdown, type Section } from './markdown';
+import { decodeText, LineIndex } from './text';
+import { parseYaml } from './yaml';
+
+/** Files above this size are skipped with a warning: they are not hand-written documents. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type FileFormat = 'yaml' | 'markdown';
+
+/** The result of reading one file: plain data, so it can cross a worker boundary. */
+export interface ParsedFile {
+  path: string;
+  format: FileFormat;
+  text: string;
+  /** YAML documents (for Markdown: the front matter, when there is one). */
+  docs: JsonValue[];
+  /** The YAML text that `docs` came from and its line offset in the file. */
+  yamlText: string;
+  yamlLineOffset: number;
+  /** Markdown only. */
+  body?: { text: string; line: number; sections: Section[]; hasFrontMatter: boolean };
+  /** Problems found while reading: syntax, encoding, size. Ranges resolved. */
+  problems: Finding[];
+  /** Why the file was not read (binary, too large, encoding). */
+  skipped?: string;
+}
+
+export function formatOf(path: string): FileFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+/** Reads one file into plain values. Never throws: every failure becomes a problem. */
+export function parseFile(path: string, content: Uint8Array | string, format: FileFormat = formatOf(path) ?? 'yaml'): ParsedFile {
+  const size = typeof content === 'string' ? content.length : content.byteLength;
+  const base: ParsedFile = { path, format, text: '', docs: [], yamlText: '', yamlLineOffset: 0, problems: [] };
+  if (size > MAX_FILE_BYTES) {
+    base.skipped = 'too-large';
+    base.problems.push(fileProblem(path, 'file/too-large', `file is ${(size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit: skipped`, 'warning'));
+    return base;
+  }
+  const decoded = decodeText(content);
+  if (!decoded.ok) {
+    base.skipped = decoded.reason;
+    base.problems.push(fileProblem(path, decoded.reason === 'binary' ? 'file/binary' : 'file/encoding', decoded.message, decoded.reason === 'binary' ? 'warning' : 'error', decoded.line));
+    return base;
+  }
+  const text = decoded.text;
+  base.text = text;
+  try {
+    if (format === 'markdown') return parseMarkdownFile(base, text);
+    base.yamlText = text;
+    const { docs, problems } = parseYaml(text);
+    base.docs = docs;
+    addYamlProblems(base, problems, text, 0);
+    return base;
+  } catch (err) {
+    base.problems.push(fileProblem(path, 'yaml/syntax', `file could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+    return base;
+  }
+}
+
+function parseMarkdownFile(base: ParsedFile, text: string): ParsedFile {
+  const md = parseMarkdown(text);
+  base.body = { text: md.body, line: md.bodyLine, sections: md.sections, hasFrontMatter: !!md.frontMatter };
+  if (md.unclosedFrontMatterLine !== undefined) {
+    base.problems.push(fileProblem(base.path, 'yaml/syntax', 'front matter is not closed: add a line with --- after the last field', 'error', md.unclosedFrontMatterLine));
+    return base;
+  }
+  if (md.frontMatter) {
+    base.yamlText = md.frontMatter.text;
+    base.yamlLineOffset = md.frontMatter.lineOffset;
+    const { docs, problems } = parseYaml(md.frontMatter.text);
+    base.docs = docs.length > 1 ? [docs[0] ?? null] : docs;
+    if (docs.length > 1) base.problems.push(fileProblem(base.path, 'yaml/syntax', 'front matter holds more than one YAML document', 'error', 2));
+    addYamlProblems(base, problems, md.frontMatter.text, md.frontMatter.lineOffset);
+  }
+  return base;
+}
+
+function addYamlProblems(base: ParsedFile, problems: ReturnType<typeof parseYaml>['problems'], yamlText: string, lineOffset: number): void {
+  if (problems.length === 0) return;
+  const lines = new LineIndex(yamlText);
+  for (const p of problems) {
+    const r = lines.range(p.start, p.end);
+    const range: Range = {
+      start: { line: r.start.line + lineOffset, column: r.start.column },
+      end: { line: r.end.line + lineOffset, column: r.end.column },
+    };
+    base.problems.push({ anchor: { file: base.path, doc: 0, path: [], part: 'entity' }, ruleId: p.ruleId, message: p.message, severity: p.severity, range });
+  }
+}
+
+function fileProblem(path: string, ruleId: string, message: string, severity: 'error' | 'warning', line = 1): Finding {
+  return {
+    anchor: { file: path, doc: 0, path: [], part: 'entity' },
+    ruleId,
+    message,
+    severity,
+    range: { start: { line, column: 1 }, end: { line, column: 1 } },
+  };
+}

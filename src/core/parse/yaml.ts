@@ -1,0 +1,228 @@
+import { load as jsYamlLoadAll, CORE_SCHEMA } from './jsYaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { AnchorPart, JsonValue, NodePath, Range } from '../types';
+import { LineIndex } from './text';
+
+/** A parse problem at string offsets of the parsed text. */
+export interface YamlProblem {
+  ruleId: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias-limit';
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+export interface YamlParse {
+  docs: JsonValue[];
+  problems: YamlProblem[];
+}
+
+/** Beyond this many alias expansions a document is treated as a billion-laughs attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+// Anchors and aliases need the `yaml` package's alias limit; js-yaml shares alias targets
+// without counting them, which is safe to parse but not to walk.
+const ALIAS_OR_ANCHOR = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+const TAG = /(?:^|[\s[{,:-])!/m;
+
+/**
+ * Parses YAML text to plain values. The common case (valid, alias-free, no tags) goes through
+ * js-yaml, which is about three times faster than building a `yaml` Document; anything unusual
+ * (a syntax error, a duplicate key, anchors, tags) goes through `yaml`, whose positioned errors
+ * become diagnostics. Both read the YAML 1.2 core schema, so dates stay strings.
+ */
+export function parseYaml(text: string): YamlParse {
+  if (!ALIAS_OR_ANCHOR.test(text) && !TAG.test(text)) {
+    try {
+      const docs: JsonValue[] = [];
+      jsYamlLoadAll(text, (d) => docs.push(d as JsonValue), { schema: CORE_SCHEMA });
+      return { docs, problems: [] };
+    } catch {
+      // fall through: the full parser explains the problem with a position
+    }
+  }
+  return parseYamlFull(text).result;
+}
+
+/** Parses with the `yaml` package, keeping the Documents for source positions. */
+export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
+  const problems: YamlProblem[] = [];
+  let documents: Document[];
+  try {
+    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false }) as Document[];
+    if (!Array.isArray(documents)) documents = [];
+  } catch (err) {
+    // The parser recurses per nesting level; absurd nesting may exhaust the stack.
+    problems.push({ ruleId: 'yaml/syntax', message: `YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0, severity: 'error' });
+    return { result: { docs: [], problems }, documents: [] };
+  }
+  const docs: JsonValue[] = [];
+  for (const doc of documents) {
+    for (const e of doc.errors) {
+      problems.push({
+        ruleId: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+        message: cleanMessage(e.message),
+        start: e.pos[0],
+        end: Math.max(e.pos[1], e.pos[0] + 1),
+        severity: 'error',
+      });
+    }
+    for (const w of doc.warnings) {
+      problems.push({ ruleId: 'yaml/syntax', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
+    }
+    if (doc.errors.length > 0) {
+      docs.push(null);
+      continue;
+    }
+    try {
+      docs.push(sanitize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
+    } catch (err) {
+      const isAlias = /alias/i.test(errorText(err));
+      const at = isAlias ? firstAliasOffset(doc) : 0;
+      problems.push({
+        ruleId: isAlias ? 'yaml/alias-limit' : 'yaml/syntax',
+        message: isAlias
+          ? `alias expansion exceeds the safe limit of ${MAX_ALIAS_COUNT}; the document was not read (possible "billion laughs" input)`
+          : `YAML could not be read: ${errorText(err)}`,
+        start: at,
+        end: at + 1,
+        severity: 'error',
+      });
+      docs.push(null);
+    }
+  }
+  return { result: { docs, problems }, documents };
+}
+
+function firstAliasOffset(doc: Document): number {
+  const m = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(doc.toString?.() ? '' : '');
+  void m;
+  let found = 0;
+  const visit = (node: unknown): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    const n = node as { type?: string; range?: [number, number, number]; items?: unknown[]; key?: unknown; value?: unknown };
+    if ((node as { constructor?: { name?: string } }).constructor?.name === 'Alias' && n.range) {
+      found = n.range[0];
+      return true;
+    }
+    if (isMap(node) || isSeq(node)) return (n.items ?? []).some(visit);
+    if (isPair(node)) return visit(n.key) || visit(n.value);
+    return false;
+  };
+  visit(doc.contents);
+  return found;
+}
+
+/** Turns non-JSON values the core schema can still yield (Maps with complex keys, etc.) into JSON. */
+function sanitize(v: unknown): JsonValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(sanitize);
+  if (v instanceof Map) {
+    const out: { [k: string]: JsonValue } = {};
+    for (const [k, val] of v) defineKey(out, String(k), sanitize(val));
+    return out;
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+  if (typeof v === 'object') {
+    const out: { [k: string]: JsonValue } = {};
+    for (const k of Object.keys(v)) defineKey(out, k, sanitize((v as Record<string, unknown>)[k]));
+    return out;
+  }
+  return String(v);
+}
+
+/** Sets a key as an own data property, so `__proto__` can never reach a prototype. */
+export function defineKey(obj: { [k: string]: JsonValue }, key: string, value: JsonValue): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function cleanMessage(m: string): string {
+  return m.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').replace(/\n[\s\S]*$/, '').trim();
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Source positions of one YAML text (or front matter block), built lazily from `yaml` Documents.
+ * `lineOffset` shifts lines for front matter embedded in Markdown.
+ */
+export class YamlPositions {
+  private readonly documents: Document[];
+  private readonly lines: LineIndex;
+
+  constructor(private readonly text: string, private readonly lineOffset = 0) {
+    this.documents = parseYamlFull(text).documents;
+    this.lines = new LineIndex(text);
+  }
+
+  /** Range of the node at `path` in document `doc`; falls back to the nearest existing ancestor. */
+  rangeOf(doc: number, path: NodePath, part: AnchorPart): Range {
+    const document = this.documents[doc] ?? this.documents[0];
+    if (!document) return this.shift(this.lines.range(0, 0));
+    let node: unknown = document.contents;
+    let keyNode: unknown;
+    for (const seg of path) {
+      const next = childOf(node, seg);
+      if (!next) {
+        // The path does not exist (e.g. a missing required field): point at the parent's key.
+        return this.fromNode(keyNode ?? node, 'entity');
+      }
+      node = next.value;
+      keyNode = next.key;
+    }
+    if (part === 'key' && keyNode) return this.fromNode(keyNode, 'value');
+    if (part === 'entity') return this.entityRange(node, keyNode);
+    return this.fromNode(node ?? keyNode, 'value');
+  }
+
+  /** Range of `id:` value of the entity node, else its first line. */
+  private entityRange(node: unknown, keyNode: unknown): Range {
+    if (isMap(node)) {
+      const idPair = node.items.find((p) => isScalar(p.key) && p.key.value === 'id');
+      if (idPair && idPair.value) return this.fromNode(idPair.value, 'value');
+      const first = node.items[0];
+      if (first && first.key) return this.fromNode(first.key, 'value');
+    }
+    return this.fromNode(node ?? keyNode, 'value');
+  }
+
+  private fromNode(node: unknown, _part: 'value' | 'entity'): Range {
+    const range = (node as YamlNode | undefined)?.range;
+    if (!range) return this.shift(this.lines.range(0, 0));
+    let end = range[1];
+    // Block collections end after their last line; point at their first line only.
+    if (isMap(node) || isSeq(node)) {
+      const firstLineEnd = this.text.indexOf('\n', range[0]);
+      end = firstLineEnd === -1 ? range[1] : Math.min(range[1], firstLineEnd);
+      if (end > range[0] && this.text[end - 1] === '\r') end--;
+    }
+    return this.shift(this.lines.range(range[0], end));
+  }
+
+  rangeAtOffsets(start: number, end: number): Range {
+    return this.shift(this.lines.range(start, end));
+  }
+
+  private shift(r: Range): Range {
+    if (this.lineOffset === 0) return r;
+    return { start: { line: r.start.line + this.lineOffset, column: r.start.column }, end: { line: r.end.line + this.lineOffset, column: r.end.column } };
+  }
+}
+
+function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+    return pair ? { key: pair.key, value: pair.value } : undefined;
+  }
+  if (isSeq(node) && typeof seg === 'number') {
+    const item = node.items[seg];
+    return item !== undefined ? { key: undefined, value: item } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,237 @@
+import { field, num, str, type Entity } from '../model/entity';
+import type { Workspace } from '../model/workspace';
+import { isAdditiveUnit, projectSpent } from '../rules/ops';
+import { elapsedShare, isIsoDate } from '../util/dates';
+
+export interface Located {
+  file: string;
+  line: number;
+}
+
+export interface KpiNode extends Located {
+  id: string;
+  metric: string;
+  unit: string;
+  direction: 'up' | 'down';
+  target?: number;
+  actual?: number;
+  /** actual / target (up) or target / actual (down); 1 = 100 %. */
+  attainment?: number;
+  /** True when `actual` was summed from contributing KPIs because the KPI has none of its own. */
+  actualRolledUp: boolean;
+  /** Sum of contributing KPIs' targets (additive units), for comparison with `target`. */
+  contributorsTarget?: number;
+  contributors: string[];
+  contributesTo?: string;
+  /** Pace against the elapsed share of the plan's period (see `kpiPace`). */
+  pace?: Pace;
+}
+
+export type Pace = 'on-track' | 'at-risk' | 'off-track';
+
+/**
+ * Pace of a KPI: cumulative KPIs (money, counts) are compared with the elapsed share of the
+ * period (half-way through the year, half the target is on track); level KPIs (%, scores,
+ * days) with the full target. On track from 95 % of the expectation, at risk from 80 %.
+ */
+export function kpiPace(attainmentRatio: number | undefined, unit: string, elapsed: number | undefined): Pace | undefined {
+  if (attainmentRatio === undefined) return undefined;
+  const expected = isAdditiveUnit(unit) ? (elapsed ?? 1) : 1;
+  if (expected <= 0) return 'on-track';
+  const r = attainmentRatio / expected;
+  return r >= 0.95 ? 'on-track' : r >= 0.8 ? 'at-risk' : 'off-track';
+}
+
+export interface InitiativeNode extends Located {
+  id: string;
+  title: string;
+  owner?: string;
+  due?: string;
+  status?: string;
+  budget?: number;
+  spent: number;
+  overdue: boolean;
+  project?: string;
+}
+
+export interface ObjectiveNode extends Located {
+  id: string;
+  title: string;
+  attainment?: number;
+  kpis: KpiNode[];
+  initiatives: InitiativeNode[];
+}
+
+export interface Money {
+  budget?: number;
+  allocated: number;
+  spent: number;
+}
+
+export interface PlanNode extends Located {
+  id: string;
+  title: string;
+  region?: string;
+  period?: string;
+  status?: string;
+  owner?: string;
+  currency?: string;
+  attainment?: number;
+  /** This plan's own figures. */
+  money: Money;
+  /** This plan plus every plan below it. */
+  rollup: Money;
+  objectives: ObjectiveNode[];
+  children: PlanNode[];
+}
+
+export interface PlanTree {
+  today: string;
+  roots: PlanNode[];
+}
+
+/** The plan tree: company plan → regional plans (via `parent`) → objectives → KPIs and initiatives. */
+export function buildPlanTree(ws: Workspace): PlanTree {
+  const plans = ws.entities('plan').sort((a, b) => (a.id < b.id ? -1 : 1));
+  const nodes = new Map<Entity, PlanNode>();
+  for (const p of plans) nodes.set(p, planNode(ws, p));
+  const roots: PlanNode[] = [];
+  for (const p of plans) {
+    const parentId = str(p.data['parent']);
+    const parent = parentId ? ws.get('plan', parentId) : undefined;
+    const node = nodes.get(p) as PlanNode;
+    // A parent chain that loops (ref/cycle) would hide plans; such plans stay roots.
+    if (parent && parent !== p && nodes.has(parent) && !reaches(ws, parent, p)) nodes.get(parent)?.children.push(node);
+    else roots.push(node);
+  }
+  for (const r of roots) rollUp(r);
+  return { today: ws.todayDate, roots };
+}
+
+function reaches(ws: Workspace, from: Entity, target: Entity): boolean {
+  const seen = new Set<Entity>();
+  let cur: Entity | undefined = from;
+  while (cur && !seen.has(cur)) {
+    if (cur === target) return true;
+    seen.add(cur);
+    const pid = str(cur.data['parent']);
+    cur = pid ? ws.get('plan', pid) : undefined;
+  }
+  return false;
+}
+
+function rollUp(n: PlanNode): Money {
+  const total: Money = { allocated: n.money.allocated, spent: n.money.spent };
+  if (n.money.budget !== undefined) total.budget = n.money.budget;
+  for (const c of n.children) {
+    const m = rollUp(c);
+    total.allocated += m.allocated;
+    total.spent += m.spent;
+  }
+  n.rollup = total;
+  return total;
+}
+
+function line(ws: Workspace, e: Entity): number {
+  return ws.entityRange(e).start.line;
+}
+
+function planNode(ws: Workspace, p: Entity): PlanNode {
+  const elapsed = elapsedShare(p.data['period'], ws.todayDate);
+  const objectives = ws.children(p).filter((c) => c.kind === 'objective').map((o) => objectiveNode(ws, o, elapsed));
+  const allocated = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + (i.budget ?? 0), 0), 0);
+  const spent = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + i.spent, 0), 0);
+  const money: Money = { allocated, spent };
+  const budget = num(field(p, 'budget.amount'));
+  if (budget !== undefined) money.budget = budget;
+  const node: PlanNode = { id: p.id, title: p.title, file: p.file, line: line(ws, p), money, rollup: { ...money }, objectives, children: [] };
+  assign(node, 'region', str(p.data['region']));
+  assign(node, 'period', str(p.data['period']));
+  assign(node, 'status', str(p.data['status']));
+  assign(node, 'owner', str(p.data['owner']));
+  assign(node, 'currency', str(field(p, 'budget.currency')));
+  assign(node, 'attainment', mean(objectives.map((o) => o.attainment)));
+  return node;
+}
+
+function objectiveNode(ws: Workspace, o: Entity, elapsed: number | undefined): ObjectiveNode {
+  const kids = ws.children(o);
+  const kpis = kids.filter((k) => k.kind === 'kpi').map((k) => kpiNode(ws, k, elapsed));
+  const initiatives = kids.filter((k) => k.kind === 'initiative').map((i) => initiativeNode(ws, i));
+  const node: ObjectiveNode = { id: o.id, title: o.title, file: o.file, line: line(ws, o), kpis, initiatives };
+  assign(node, 'attainment', mean(kpis.map((k) => k.attainment)));
+  return node;
+}
+
+/** Attainment of a KPI: how far actual is toward target, in the KPI's direction. */
+export function attainment(target: number | undefined, actual: number | undefined, direction: 'up' | 'down'): number | undefined {
+  if (target === undefined || actual === undefined) return undefined;
+  if (direction === 'down') return actual <= 0 ? (target >= 0 ? 1 : undefined) : target / actual;
+  return target === 0 ? undefined : actual / target;
+}
+
+function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode {
+  const direction = k.data['direction'] === 'down' ? 'down' : 'up';
+  const unit = str(k.data['unit']) ?? '';
+  const contributors = ws.referencesTo('kpi', k.id).filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi').map((r) => r.from);
+  let actual = num(k.data['actual']);
+  let actualRolledUp = false;
+  const target = num(k.data['target']);
+  const node: KpiNode = { id: k.id, metric: str(k.data['metric']) ?? k.title, unit, direction, file: k.file, line: line(ws, k), actualRolledUp, contributors: contributors.map((c) => c.id) };
+  if (contributors.length > 0 && isAdditiveUnit(unit) && contributors.every((c) => c.data['unit'] === unit)) {
+    node.contributorsTarget = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
+    if (actual === undefined && contributors.every((c) => num(c.data['actual']) !== undefined)) {
+      actual = contributors.reduce((s, c) => s + (num(c.data['actual']) ?? 0), 0);
+      actualRolledUp = true;
+    }
+  }
+  node.actualRolledUp = actualRolledUp;
+  assign(node, 'target', target);
+  assign(node, 'actual', actual);
+  assign(node, 'attainment', attainment(target, actual, direction));
+  assign(node, 'contributesTo', str(k.data['contributes_to']));
+  assign(node, 'pace', kpiPace(node.attainment, unit, elapsed));
+  return node;
+}
+
+/** Spent on an initiative: its own expenses plus what its linked projects spent. */
+export function initiativeSpent(ws: Workspace, i: Entity): number {
+  let spent = 0;
+  for (const r of ws.referencesTo('initiative', i.id)) {
+    if (r.from.kind === 'expense' && r.field === 'initiative' && !str(r.from.data['project'])) spent += num(r.from.data['amount']) ?? 0;
+    if (r.from.kind === 'project' && r.field === 'plan') {
+      const expenses = ws.referencesTo('project', r.from.id).filter((x) => x.from.kind === 'expense' && x.field === 'project').map((x) => x.from);
+      spent += projectSpent(r.from, expenses).spent;
+    }
+  }
+  return spent;
+}
+
+function initiativeNode(ws: Workspace, i: Entity): InitiativeNode {
+  const due = str(i.data['due']);
+  const status = str(i.data['status']);
+  const node: InitiativeNode = {
+    id: i.id,
+    title: i.title,
+    file: i.file,
+    line: line(ws, i),
+    spent: initiativeSpent(ws, i),
+    overdue: isIsoDate(due) && due < ws.todayDate && status !== 'done' && status !== 'cancelled',
+  };
+  assign(node, 'owner', str(i.data['owner']));
+  assign(node, 'due', due);
+  assign(node, 'status', status);
+  assign(node, 'budget', num(i.data['budget']));
+  assign(node, 'project', str(i.data['project']));
+  return node;
+}
+
+function mean(values: (number | undefined)[]): number | undefined {
+  const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x));
+  return v.length === 0 ? undefined : v.reduce((s, x) => s + x, 0) / v.length;
+}
+
+/** Sets an optional property only when the value exists (keeps JSON output free of undefined). */
+function assign<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefined): void {
+  if (v !== undefined) o[k] = v;
+}

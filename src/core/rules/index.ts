@@ -1,0 +1,21 @@
+import { approvalMissing, belowFloor, belowReorder, budgetExceeded, contractDates, dateOrder, dueOutsidePeriod, overBudget, overdue, rollupMismatch, trainingRequired } from './ops';
+import { cycle, duplicateId, references } from './identity';
+import type { Rule } from './rule';
+
+/** Every built-in rule. Packs and `opsbook.yaml` set their severities and options. */
+export const builtinRules: readonly Rule[] = [
+  duplicateId,
+  references,
+  cycle,
+  dateOrder,
+  rollupMismatch,
+  budgetExceeded,
+  dueOutsidePeriod,
+  overBudget,
+  overdue,
+  belowFloor,
+  belowReorder,
+  contractDates,
+  approvalMissing,
+  trainingRequired,
+];

@@ -1,0 +1,162 @@
+import type { FieldFilter, SearchDoc } from './types';
+
+// Deeper structures are data dumps, not fields anyone searches; the cap also keeps
+// hostile 100-level nesting from costing more than it is worth.
+const MAX_DEPTH = 16;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A leaf of a document's fields, with its dotted path (`contract.end`). */
+export interface FieldEntry {
+  path: string;
+  value: string;
+}
+
+/** Every string and number in `fields`, for the full-text index. */
+export function fieldText(fields: Record<string, unknown>): string {
+  const parts: string[] = [];
+  visitLeaves(fields, '', 0, (_path, value) => {
+    parts.push(value);
+  });
+  return parts.join('\n');
+}
+
+/** Leaves as `path: value` pairs, arrays of scalars joined with ", ", in document order. */
+export function fieldEntries(fields: Record<string, unknown>): FieldEntry[] {
+  const byPath = new Map<string, string[]>();
+  visitLeaves(fields, '', 0, (path, value) => {
+    const values = byPath.get(path);
+    if (values) values.push(value);
+    else byPath.set(path, [value]);
+  });
+  return [...byPath].map(([path, values]) => ({ path, value: values.join(', ') }));
+}
+
+/** Whether `doc` satisfies `filter`, negation included. A missing field never matches. */
+export function matchesFilter(doc: SearchDoc, filter: FieldFilter): boolean {
+  const values = lookup(doc, filter.field);
+  const want = normalise(filter.value);
+  let hit = false;
+  if (values) {
+    if (filter.op === ':') {
+      const prefix = want.endsWith('*') ? want.slice(0, -1) : undefined;
+      hit = values.some((v) => equals(v, want, prefix));
+    } else {
+      const op = filter.op;
+      hit = values.some((v) => compares(v, op, want));
+    }
+  }
+  return hit !== filter.negate;
+}
+
+/**
+ * The values at a field path, arrays flattened (`regions` → each region,
+ * `objectives.title` → each objective's title); undefined when the field is absent.
+ */
+export function lookup(doc: SearchDoc, field: string): unknown[] | undefined {
+  switch (field.toLowerCase()) {
+    case 'kind':
+      return [doc.kind];
+    case 'id':
+      return [doc.id];
+    case 'file':
+      return [doc.file];
+    case 'title':
+      return [ownValue(doc.fields, field) ?? doc.title];
+  }
+  const whole = ownValue(doc.fields, field);
+  if (whole !== undefined) return flatten([whole]);
+  if (!field.includes('.')) return undefined;
+  let current: unknown[] = [doc.fields];
+  for (const segment of field.split('.')) {
+    const next: unknown[] = [];
+    for (const value of flatten(current)) {
+      const child = isRecord(value) ? ownValue(value, segment) : undefined;
+      if (child !== undefined) next.push(child);
+    }
+    if (next.length === 0) return undefined;
+    current = next;
+  }
+  return flatten(current);
+}
+
+function equals(actual: unknown, want: string, prefix: string | undefined): boolean {
+  const text = scalarText(actual);
+  if (text === undefined) return false;
+  const have = normalise(text);
+  if (prefix !== undefined) return have.startsWith(prefix);
+  if (have === want) return true;
+  // `price:1999.0` and `price:1999` mean the same number.
+  return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
+}
+
+function compares(actual: unknown, op: FieldFilter['op'], want: string): boolean {
+  const text = scalarText(actual);
+  if (text === undefined || typeof actual === 'boolean') return false;
+  let order: number;
+  if (NUMBER.test(want) && (typeof actual === 'number' || NUMBER.test(text.trim()))) {
+    order = Number(text) - Number(want);
+  } else {
+    // ISO dates and periods (2026-06-30, 2026-H1, 2026-Q3) order correctly as strings.
+    const have = normalise(text);
+    order = have < want ? -1 : have > want ? 1 : 0;
+  }
+  switch (op) {
+    case '>':
+      return order > 0;
+    case '<':
+      return order < 0;
+    case '>=':
+      return order >= 0;
+    case '<=':
+      return order <= 0;
+    default:
+      return order === 0;
+  }
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function visitLeaves(value: unknown, path: string, depth: number, visit: (path: string, value: string) => void): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (const item of value) visitLeaves(item, path, depth + 1, visit);
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) visitLeaves(value[key], path ? `${path}.${key}` : key, depth + 1, visit);
+  } else if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+    const text = scalarText(value);
+    if (text) visit(path, text);
+  }
+}
+
+function flatten(values: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  const walk = (value: unknown, depth: number): void => {
+    if (Array.isArray(value) && depth < MAX_DEPTH) for (const item of value) walk(item, depth + 1);
+    else out.push(value);
+  };
+  for (const value of values) walk(value, 0);
+  return out;
+}
+
+/** An own property, exact name first, then ignoring case; never the prototype chain. */
+function ownValue(record: Record<string, unknown>, key: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(record, key)) return record[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(record)) if (k.toLowerCase() === lower) return record[k];
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Case-insensitive, whitespace-collapsed form used for every comparison. */
+export function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
