@@ -1,6 +1,9 @@
 import { runCheck } from './commands/check';
+import { runCodeowners } from './commands/codeowners';
+import { runDiff } from './commands/diff';
 import { runInit } from './commands/init';
 import { runNew } from './commands/new';
+import { runReport } from './commands/report';
 import { runSearch } from './commands/search';
 import { runTree } from './commands/tree';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -13,8 +16,11 @@ export const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: runCheck, summary: 'validate the workspace (text, json, sarif, github)' },
   search: { run: runSearch, summary: 'search entities and documents by words and fields' },
   tree: { run: runTree, summary: 'print the plan tree with roll-ups' },
+  diff: { run: runDiff, summary: 'structured changes between git revisions, review rules, approvers' },
+  codeowners: { run: runCodeowners, summary: 'print CODEOWNERS lines from owners and review rules' },
   new: { run: runNew, summary: "create a document from a kind's template" },
   init: { run: runInit, summary: 'write a commented opsbook.yaml' },
+  report: { run: runReport, summary: 'write a static HTML dashboard (no VS Code needed)' },
 };
 
 export const mainHelp = () => `Usage: opsbook <command> [options]

@@ -75,6 +75,11 @@ export interface Finding {
   severity?: Severity;
   /** A precise range when the finding is not tied to a YAML node (syntax errors). */
   range?: Range;
+  /**
+   * Computed when the diagnostic is read, from the workspace as it is then (did-you-mean
+   * suggestions): keeps a rule from depending on every id of a kind.
+   */
+  refine?: () => { message?: string; suggestions?: string[] };
 }
 
 /** Plain JSON value as read from YAML. */

@@ -10,6 +10,8 @@ import type { PackSource, WorkspaceFileSystem } from '../core/host';
 export class NodeWorkspaceFs implements WorkspaceFileSystem {
   readonly root: string;
   private realRoot: string | undefined;
+  /** Files found by `listFiles` without passing through a symbolic link: safe to read directly. */
+  private readonly plainFiles = new Set<string>();
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -32,7 +34,7 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
     const realRoot = await this.real();
     const out: string[] = [];
     const visited = new Set<string>();
-    const walk = async (dirRel: string): Promise<void> => {
+    const walk = async (dirRel: string, linked: boolean): Promise<void> => {
       const abs = dirRel ? path.join(this.root, dirRel) : this.root;
       let real: string;
       try {
@@ -48,11 +50,12 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
       } catch {
         return;
       }
-      const subdirs: string[] = [];
+      const subdirs: [string, boolean][] = [];
       for (const ent of entries) {
         const rel = dirRel ? `${dirRel}/${ent.name}` : ent.name;
         let isDir = ent.isDirectory();
         let isFile = ent.isFile();
+        const viaLink = ent.isSymbolicLink() || linked;
         if (ent.isSymbolicLink()) {
           try {
             const target = await fsp.realpath(path.join(abs, ent.name));
@@ -65,12 +68,15 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
           }
         }
         if (exclude(isDir ? `${rel}/` : rel) || exclude(rel)) continue;
-        if (isDir) subdirs.push(rel);
-        else if (isFile) out.push(rel);
+        if (isDir) subdirs.push([rel, viaLink]);
+        else if (isFile) {
+          out.push(rel);
+          if (!viaLink) this.plainFiles.add(rel);
+        }
       }
-      for (const d of subdirs) await walk(d);
+      for (const [d, l] of subdirs) await walk(d, l);
     };
-    await walk('');
+    await walk('', false);
     return out;
   }
 
@@ -78,6 +84,7 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
     const abs = this.resolve(rel);
     if (!abs) return undefined;
     try {
+      if (this.plainFiles.has(rel)) return await fsp.readFile(abs);
       const real = await fsp.realpath(abs);
       if (!isInside(await this.real(), real)) return undefined;
       return await fsp.readFile(real);

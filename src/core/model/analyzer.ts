@@ -209,7 +209,8 @@ export class Analyzer {
       if (ref.from !== entity) continue;
       let best: Entity | undefined;
       for (const ne of nestedEntities) if (isPrefix(ne.path, ref.anchor.path) && (!best || ne.path.length > best.path.length)) best = ne;
-      if (best) ref.from = best;
+      // Each pattern step consumes one path segment: drop the steps that lead to the nested entity.
+      if (best) (ref.field = formatPattern(parsePathPattern(ref.field).slice(best.path.length - path.length))), (ref.from = best);
     }
   }
 

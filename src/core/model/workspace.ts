@@ -17,13 +17,17 @@ interface RuleResult {
   deps: string[];
 }
 
-const ANY_KIND = '\u0001';
-const ALL_OF_KIND = '\u0002';
-const BY_FIELD = '\u0003';
+// Dependency keys. A rule that looks an entity up depends on that entity (LOOKUP); one that
+// lists the references to an entity depends on the set of referrers (REFERRERS). Keeping them
+// apart matters: thousands of entities look up a region, few ask who refers to it.
+const LOOKUP = 'L\u0000';
+const REFERRERS = 'R\u0000';
+const ANY_KIND = 'A\u0000';
+const ALL_OF_KIND = 'K\u0000';
 
 /** Schema keyword rules share the `schema/` family's default severity. */
 function defaultSeverity(ruleId: string): Severity {
-  return ruleId.startsWith('schema/') || ruleId.startsWith('yaml/') ? 'error' : 'warning';
+  return /^(schema|yaml|id|ref)\//.test(ruleId) ? 'error' : 'warning'; // SPEC §3.4 defaults, also without the ops pack
 }
 
 /**
@@ -179,7 +183,7 @@ export class Workspace {
       today: this.today,
       options: (id) => this.config.rules.get(id)?.options ?? {},
       lookup: (kind, id) => {
-        deps.add(entityKey(kind, id));
+        deps.add(LOOKUP + entityKey(kind, id));
         return this.byKey.get(entityKey(kind, id)) ?? [];
       },
       lookupAnyKind: (id) => {
@@ -188,7 +192,6 @@ export class Workspace {
       },
       lookupByField: (kind, field, value) => {
         deps.add(ALL_OF_KIND + kind);
-        deps.add(BY_FIELD + kind);
         return [...(this.byKind.get(kind) ?? [])].filter((e) => String(e.data[field] ?? '') === value);
       },
       all: (kind) => {
@@ -199,8 +202,10 @@ export class Workspace {
         deps.add(ALL_OF_KIND + kind);
         return [...(this.byKind.get(kind) ?? [])].map((e) => e.id);
       },
+      currentIds: (kind) => [...(this.byKind.get(kind) ?? [])].map((e) => e.id),
+      currentEntities: (kind) => [...(this.byKind.get(kind) ?? [])],
       referrers: (kind, id) => {
-        deps.add(entityKey(kind, id));
+        deps.add(REFERRERS + entityKey(kind, id));
         return this.referrersOf.get(entityKey(kind, id)) ?? [];
       },
       referencesOf: (e) => this.refsByEntity.get(e) ?? [],
@@ -309,31 +314,29 @@ export class Workspace {
     const configured = this.config.rules.get(f.ruleId)?.severity;
     const severity = configured ?? f.severity ?? this.severityOf(f.ruleId);
     if (severity === 'off') return;
+    const refined = f.refine?.() ?? {};
     const d: Diagnostic = {
       file: f.anchor.file,
       range: f.range ?? this.rangeOf(f.anchor),
       severity,
       ruleId: f.ruleId,
-      message: f.message,
+      message: refined.message ?? f.message,
     };
     if (f.entity) d.entity = f.entity;
     if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: this.rangeOf(r.anchor), message: r.message }));
-    if (f.suggestions) d.suggestions = f.suggestions;
+    const suggestions = refined.suggestions ?? f.suggestions;
+    if (suggestions) d.suggestions = suggestions;
     out.push(d);
   }
 }
 
 function collectKeys(a: FileAnalysis, keys: Set<string>): void {
   for (const e of a.entities) {
-    keys.add(entityKey(e.kind, e.id));
+    keys.add(LOOKUP + entityKey(e.kind, e.id));
     keys.add(ANY_KIND + e.id);
     keys.add(ALL_OF_KIND + e.kind);
-    keys.add(BY_FIELD + e.kind);
   }
-  for (const r of a.references) {
-    keys.add(entityKey(r.targetKind, r.value));
-    keys.add(ANY_KIND + r.value);
-  }
+  for (const r of a.references) keys.add(REFERRERS + entityKey(r.targetKind, r.value));
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

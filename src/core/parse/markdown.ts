@@ -43,11 +43,11 @@ export function parseMarkdown(text: string): MarkdownParse {
   let bodyStartIndex = 0;
   let frontMatter: FrontMatter | undefined;
   let unclosedFrontMatterLine: number | undefined;
-  if (stripCr(lines[0] ?? '') === '---') {
+  if (/^---[ \t]*$/.test(stripCr(lines[0] ?? ''))) {
     let close = -1;
     for (let i = 1; i < lines.length; i++) {
       const l = stripCr(lines[i] ?? '');
-      if (l === '---') {
+      if (/^---[ \t]*$/.test(l)) {
         close = i;
         break;
       }
@@ -107,7 +107,7 @@ function scanHeadings(lines: string[], from: number): Section[] {
     }
     const setext = SETEXT.exec(line);
     if (setext && setext[1] && paragraph && !/^ {4,}/.test(lines[paragraphLine] ?? '')) {
-      const heading = stripCr(lines[paragraphLine] ?? '').trim();
+      const heading = lines.slice(paragraphLine, i).map((l) => stripCr(l).trim()).join('\n');
       push(sections, heading, setext[1][0] === '=' ? 1 : 2, paragraphLine + 1);
       paragraph = false;
       continue;

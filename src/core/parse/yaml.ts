@@ -186,6 +186,7 @@ export class YamlPositions {
     if (isMap(node)) {
       const idPair = node.items.find((p) => isScalar(p.key) && p.key.value === 'id');
       if (idPair && idPair.value) return this.fromNode(idPair.value, 'value');
+      if (isScalar(keyNode)) return this.fromNode(keyNode, 'value'); // a map-layout entry: its key is its id
       const first = node.items[0];
       if (first && first.key) return this.fromNode(first.key, 'value');
     }

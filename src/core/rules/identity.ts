@@ -46,17 +46,20 @@ function checkReference(ref: Reference, ctx: RuleContext): void {
       return;
     }
   }
-  const candidates = ref.targetField
-    ? ctx.all(ref.targetKind).map((t) => String(t.data[ref.targetField as string] ?? '')).filter(Boolean)
-    : [...ctx.ids(ref.targetKind)];
-  const suggestions = closest(ref.value, candidates, 3);
-  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : ref.allow.length > 0 ? ` Allowed literals: ${ref.allow.join(', ')}.` : '';
+  const base = `${who}: ${ref.field} "${ref.value}" names no ${ref.targetKind}${ref.targetField ? ` with ${ref.targetField} "${ref.value}"` : ''}.`;
+  const field = ref.targetField;
   ctx.report({
     anchor: ref.anchor,
     ruleId: 'ref/missing',
     entity: ref.from.id,
-    message: `${who}: ${ref.field} "${ref.value}" names no ${ref.targetKind}${ref.targetField ? ` with ${ref.targetField} "${ref.value}"` : ''}.${hint}`,
-    suggestions,
+    message: base,
+    // Suggestions are computed when shown, from the ids that exist then.
+    refine: () => {
+      const candidates = field ? ctx.currentEntities(ref.targetKind).map((t) => String(t.data[field] ?? '')).filter(Boolean) : ctx.currentIds(ref.targetKind);
+      const suggestions = closest(ref.value, candidates, 3);
+      const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : ref.allow.length > 0 ? ` Allowed literals: ${ref.allow.join(', ')}.` : '';
+      return { message: base + hint, suggestions };
+    },
   });
 }
 

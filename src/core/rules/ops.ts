@@ -1,6 +1,7 @@
 import { entityAnchor, field, num, str, type Entity } from '../model/entity';
-import { addDays, addMonths, isIsoDate, periodRange } from '../util/dates';
+import { addDays, isIsoDate, periodRange } from '../util/dates';
 import type { Rule } from './rule';
+import { requiredCourseStatus } from './training';
 
 /** `date/order`: a start after its end or due date. */
 export const dateOrder: Rule = {
@@ -211,22 +212,11 @@ export const trainingRequired: Rule = {
   check(e, ctx) {
     const role = e.data['role'];
     if (typeof role !== 'string') return;
-    const trainings = Array.isArray(e.data['trainings']) ? e.data['trainings'] : [];
-    for (const course of ctx.all('course')) {
-      const required = course.data['required_for'];
-      if (!Array.isArray(required) || !required.includes(role)) continue;
+    for (const { course, valid } of requiredCourseStatus(e, ctx.all('course'), ctx.today)) {
+      if (valid) continue;
       const months = num(course.data['valid_months']);
       const pass = num(course.data['pass_score']);
-      const valid = trainings.some((t) => {
-        if (!t || typeof t !== 'object' || Array.isArray(t) || t['course'] !== course.id || !isIsoDate(t['completed'])) return false;
-        if (t['completed'] > ctx.today) return false;
-        if (months !== undefined && addMonths(t['completed'], months) < ctx.today) return false;
-        const score = num(t['score']);
-        return pass === undefined || score === undefined || score >= pass;
-      });
-      if (!valid) {
-        ctx.report({ anchor: entityAnchor(e, ['role'], 'value'), ruleId: 'training/missing-required', entity: e.id, message: `${e.id} (${e.title}, ${role}) has no valid completion of required course ${course.id} "${course.title}"${months ? ` (valid ${months} months` : ''}${pass !== undefined ? `${months ? ', ' : ' ('}pass ${pass})` : months ? ')' : ''}` });
-      }
+      ctx.report({ anchor: entityAnchor(e, ['role'], 'value'), ruleId: 'training/missing-required', entity: e.id, message: `${e.id} (${e.title}, ${role}) has no valid completion of required course ${course.id} "${course.title}"${months ? ` (valid ${months} months` : ''}${pass !== undefined ? `${months ? ', ' : ' ('}pass ${pass})` : months ? ')' : ''}` });
     }
   },
 };

@@ -3,6 +3,7 @@ import type { FieldFilter, SearchDoc } from './types';
 // Deeper structures are data dumps, not fields anyone searches; the cap also keeps
 // hostile 100-level nesting from costing more than it is worth.
 const MAX_DEPTH = 16;
+const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A leaf of a document's fields, with its dotted path (`contract.end`). */
@@ -31,21 +32,27 @@ export function fieldEntries(fields: Record<string, unknown>): FieldEntry[] {
   return [...byPath].map(([path, values]) => ({ path, value: values.join(', ') }));
 }
 
-/** Whether `doc` satisfies `filter`, negation included. A missing field never matches. */
-export function matchesFilter(doc: SearchDoc, filter: FieldFilter): boolean {
-  const values = lookup(doc, filter.field);
+/** A predicate for `filter`, negation included. A missing field never matches a filter. */
+export function compileFilter(filter: FieldFilter): (doc: SearchDoc) => boolean {
   const want = normalise(filter.value);
-  let hit = false;
-  if (values) {
-    if (filter.op === ':') {
-      const prefix = want.endsWith('*') ? want.slice(0, -1) : undefined;
-      hit = values.some((v) => equals(v, want, prefix));
-    } else {
-      const op = filter.op;
-      hit = values.some((v) => compares(v, op, want));
-    }
+  const { field, op, negate } = filter;
+  let test: (value: unknown) => boolean;
+  if (op !== ':') {
+    test = (v) => compares(v, op, want);
+  } else if (want.endsWith('*')) {
+    // `id:PTN-*`; `status:*` means "has a non-empty status".
+    const prefix = want.slice(0, -1);
+    test = (v) => {
+      const text = scalarText(v);
+      return text !== undefined && text !== '' && normalise(text).startsWith(prefix);
+    };
+  } else {
+    test = (v) => equals(v, want);
   }
-  return hit !== filter.negate;
+  return (doc) => {
+    const values = lookup(doc, field);
+    return (values !== undefined && values.some(test)) !== negate;
+  };
 }
 
 /**
@@ -79,12 +86,10 @@ export function lookup(doc: SearchDoc, field: string): unknown[] | undefined {
   return flatten(current);
 }
 
-function equals(actual: unknown, want: string, prefix: string | undefined): boolean {
+function equals(actual: unknown, want: string): boolean {
   const text = scalarText(actual);
   if (text === undefined) return false;
-  const have = normalise(text);
-  if (prefix !== undefined) return have.startsWith(prefix);
-  if (have === want) return true;
+  if (normalise(text) === want) return true;
   // `price:1999.0` and `price:1999` mean the same number.
   return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
 }
@@ -148,7 +153,7 @@ function flatten(values: unknown[]): unknown[] {
 function ownValue(record: Record<string, unknown>, key: string): unknown {
   if (Object.prototype.hasOwnProperty.call(record, key)) return record[key];
   const lower = key.toLowerCase();
-  for (const k of Object.keys(record)) if (k.toLowerCase() === lower) return record[k];
+  for (const k of Object.keys(record)) if (k.length === key.length && k.toLowerCase() === lower) return record[k];
   return undefined;
 }
 
@@ -158,5 +163,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Case-insensitive, whitespace-collapsed form used for every comparison. */
 export function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const lower = text.toLowerCase();
+  // Most values are single-spaced already; skip the replace for them (filters run per document).
+  return UNTIDY_SPACE.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }

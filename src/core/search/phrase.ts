@@ -5,7 +5,8 @@ const WHITESPACE = /\s+/g;
 
 /** The form phrases are compared in; `phrase` itself must already be in this form. */
 export function phraseForm(text: string): string {
-  return text.replace(WHITESPACE, ' ').toLowerCase();
+  // NUL separates title, fields and body in IndexedDoc's phrase text, so text may not contain it.
+  return text.replace(WHITESPACE, ' ').replaceAll('\u0000', ' ').toLowerCase();
 }
 
 /** Offsets in the original `text` of the first occurrence of a phrase in phrase form. */
@@ -18,7 +19,7 @@ export function findPhrase(text: string, phrase: string): { start: number; end: 
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(code);
-    if (/\s/.test(ch)) {
+    if (/\s/.test(ch) || ch === '\u0000') {
       if (!inSpace) {
         normalised += ' ';
         origin.push(i);

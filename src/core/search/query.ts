@@ -2,6 +2,8 @@ import type { FieldFilter, FilterOp, ParsedQuery } from './types';
 
 const FIELD_NAME = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+// eslint-disable-next-line no-control-regex -- removing them is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 const OPS: readonly FilterOp[] = ['>=', '<=', '>', '<'];
 
 /**
@@ -20,7 +22,7 @@ export function parseQuery(query: string): ParsedQuery {
     let negate = false;
     if (query[i] === '-') {
       if (i + 1 >= n || isSpace(query[i + 1])) {
-        parsed.errors.push('A lone "-" was ignored; write -word or -field:value to exclude.');
+        parsed.errors.push(`Ignored '-': write -word or -field:value to exclude.`);
         i++;
         continue;
       }
@@ -38,7 +40,7 @@ export function parseQuery(query: string): ParsedQuery {
     const token = query.slice(i, end);
     i = end;
     const colon = token.indexOf(':');
-    if (colon < 0 || (colon > 0 && !FIELD_NAME.test(token.slice(0, colon)))) {
+    if (colon < 0 || (colon > 0 && !FIELD_NAME.test(token.slice(0, colon))) || token.startsWith('//', colon + 1)) {
       // Not a filter (`10:30`, `https://…`): its letters and digits are searched as words.
       addWord(parsed, token, negate);
       continue;
@@ -56,9 +58,9 @@ export function parseQuery(query: string): ParsedQuery {
     }
     value = value.trim();
     if (field === '') {
-      parsed.errors.push(`"${written}" has no field name before ":" and was ignored.`);
+      parsed.errors.push(`Ignored '${written}': a filter needs a field name before ':'.`);
     } else if (value === '') {
-      parsed.errors.push(`"${written}" has no value after "${op === ':' ? ':' : `:${op}`}" and was ignored.`);
+      parsed.errors.push(`Ignored '${written}': a filter needs a value after '${op === ':' ? ':' : `:${op}`}'.`);
     } else {
       const filter: FieldFilter = { field, op, value, negate };
       parsed.filters.push(filter);
@@ -71,16 +73,17 @@ function readQuoted(query: string, open: number, errors: string[]): { text: stri
   const close = query.indexOf('"', open + 1);
   if (close < 0) {
     const text = query.slice(open + 1);
-    errors.push(`Unclosed quote: "${text}" was searched as if it were closed.`);
+    errors.push(`Unclosed quote: searched "${text}" as a phrase.`);
     return { text, end: query.length };
   }
   return { text: query.slice(open + 1, close), end: close + 1 };
 }
 
 function addPhrase(parsed: ParsedQuery, text: string, negate: boolean): void {
-  const phrase = text.replace(/\s+/g, ' ').trim();
+  // Control characters never belong in a phrase (and NUL separates sections of indexed text).
+  const phrase = text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   if (phrase === '') {
-    parsed.errors.push('An empty phrase "" was ignored.');
+    parsed.errors.push(`Ignored '""': the phrase is empty.`);
     return;
   }
   (negate ? parsed.excludedPhrases : parsed.phrases).push(phrase);

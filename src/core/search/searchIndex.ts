@@ -1,9 +1,10 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
-import { loadMiniSearch } from './bulkLoad';
-import { fieldText, matchesFilter } from './fields';
+import { BulkMiniSearch } from './bulkLoad';
+import { compileFilter, fieldText } from './fields';
 import { IndexedDoc, type Section } from './indexedDoc';
 import { locate } from './locate';
 import { phraseForm } from './phrase';
+import { smallest } from './rank';
 import { parseQuery } from './query';
 import { indexTokens, queryTokens } from './tokenize';
 import type { FieldFilter, SearchDoc, SearchHit, SearchOptions, SearchResponse } from './types';
@@ -30,7 +31,8 @@ interface Candidate {
 
 /**
  * Full-text and field search over workspace documents (SPEC §4). Updates are incremental,
- * so the editor can replace one file's documents on every keystroke.
+ * so the editor can replace one file's documents on every keystroke. Documents are indexed
+ * on the next search: adding a whole workspace and then searching builds the index in bulk.
  */
 export class SearchIndex {
   readonly #docs = new Map<string, IndexedDoc>();
@@ -65,7 +67,7 @@ export class SearchIndex {
   #flush(): void {
     if (this.#pending.size === 0) return;
     if (this.#pending.size >= BULK_MIN && this.#pending.size >= this.#mini.documentCount) {
-      this.#mini = loadMiniSearch([...this.#docs.values()], MINISEARCH_OPTIONS);
+      this.#mini = BulkMiniSearch.build([...this.#docs.values()], MINISEARCH_OPTIONS);
     } else {
       for (const entry of this.#pending.values()) this.#mini.add(entry);
     }
@@ -82,6 +84,7 @@ export class SearchIndex {
     const phrases = parsed.phrases.map(phraseForm);
     const excludedPhrases = parsed.excludedPhrases.map(phraseForm);
     const excluded = this.#excludedKeys(parsed.excludedTerms);
+    const tests = filters.map(compileFilter);
     if (words.length + phrases.length + filters.length + excludedPhrases.length + parsed.excludedTerms.length === 0) {
       return { query, total: 0, results: [] };
     }
@@ -90,7 +93,7 @@ export class SearchIndex {
     for (const candidate of this.#candidates(words, phrases)) {
       const { entry } = candidate;
       if (excluded.has(entry.doc.key)) continue;
-      if (!filters.every((f) => matchesFilter(entry.doc, f))) continue;
+      if (!tests.every((test) => test(entry.doc))) continue;
       if (excludedPhrases.some((p) => entry.phraseSection(p) !== undefined)) continue;
       let phrasesFound = true;
       for (const phrase of phrases) {
@@ -103,11 +106,10 @@ export class SearchIndex {
       }
       if (phrasesFound) matches.push(candidate);
     }
-    matches.sort(byRank);
 
     const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_LIMIT : Math.floor(options.limit);
     const positiveFilters = filters.filter((f) => !f.negate);
-    const results = matches.slice(0, limit).map((c): SearchHit => {
+    const results = smallest(matches, limit, byRank).map((c): SearchHit => {
       const { line, snippet } = locate(c.entry, { ...termsByField(c.match), phrases, filters: positiveFilters });
       const { id, kind, title, file } = c.entry.doc;
       return { id, kind, title, file, line, score: Math.round(c.score * 1000) / 1000, snippet };
@@ -116,29 +118,27 @@ export class SearchIndex {
   }
 
   /** Documents that can match: by the words, else by the phrases' words, else all. */
-  *#candidates(words: string[], phrases: string[]): Iterable<Candidate> {
+  #candidates(words: string[], phrases: string[]): Candidate[] {
+    let results: SearchResult[];
     if (words.length > 0) {
-      const results = this.#mini.search({ combineWith: 'AND', queries: words }, {
+      results = this.#mini.search({ combineWith: 'AND', queries: words.map(wordQuery) }, {
         prefix: true,
         fuzzy: typoTolerance,
         boost: BOOST,
         weights: { prefix: 0.5, fuzzy: 0.3 },
       });
-      for (const r of results) {
-        const entry = this.#docs.get(r.id as string);
-        if (entry) yield { entry, score: r.score, match: r.match };
-      }
-      return;
+    } else {
+      const phraseQueries = phrases.map(phraseQuery).filter((q): q is Query => q !== undefined);
+      if (phraseQueries.length === 0) return [...this.#docs.values()].map((entry) => ({ entry, score: 0, match: undefined }));
+      results = this.#mini.search({ combineWith: 'AND', queries: phraseQueries });
     }
-    const phraseQueries = phrases.map(phraseQuery).filter((q): q is Query => q !== undefined);
-    if (phraseQueries.length > 0) {
-      for (const r of this.#mini.search({ combineWith: 'AND', queries: phraseQueries })) {
-        const entry = this.#docs.get(r.id as string);
-        if (entry) yield { entry, score: 0, match: undefined };
-      }
-      return;
+    const candidates: Candidate[] = [];
+    for (const r of results) {
+      const entry = this.#docs.get(r.id as string);
+      // Phrase-only candidates are unranked until their phrases are located.
+      if (entry) candidates.push({ entry, score: words.length > 0 ? r.score : 0, match: words.length > 0 ? r.match : undefined });
     }
-    for (const entry of this.#docs.values()) yield { entry, score: 0, match: undefined };
+    return candidates;
   }
 
   /** Keys of documents containing any `-word` exactly (no prefix, no typo tolerance). */
@@ -155,7 +155,7 @@ export class SearchIndex {
   }
 }
 
-const MINISEARCH_OPTIONS: Options<IndexedDoc> & Required<Pick<Options<IndexedDoc>, 'extractField' | 'tokenize' | 'idField'>> = {
+const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   idField: 'key',
   fields: INDEXED_FIELDS,
   storeFields: [],
@@ -182,6 +182,22 @@ function extract(doc: SearchDoc, field: string): string {
     default:
       return '';
   }
+}
+
+/**
+ * A query word. Words of one or two characters would, as prefixes, expand to a large part
+ * of the vocabulary for little value: they match whole words everywhere, and word starts
+ * only in titles and ids (where "st" usefully finds "Store opening checklist").
+ */
+function wordQuery(term: string): Query {
+  if (term.length >= 3 || CJK.test(term)) return term;
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [term], prefix: false },
+      { queries: [term], prefix: true, fields: ['title', 'ident'] },
+    ],
+  };
 }
 
 /** No typo tolerance below 4 characters, 1 edit up to 7, 2 from 8. */

@@ -4,14 +4,18 @@
 /** Target length of a snippet, match included. */
 export const SNIPPET_LENGTH = 120;
 const ELLIPSIS = '…';
+const BLOCK_MARKER = /(\n)[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+/g;
+const BLOCK_MARKER_AT_START = /(^|\n)[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+/g;
+const EMPHASIS = /\*\*|__|`/g;
 
 /** A snippet of `text` around the characters `start`..`end`. */
 export function snippetAround(text: string, start: number, end: number): string {
   const match = oneLine(text.slice(start, end));
   const room = Math.max(0, SNIPPET_LENGTH - match.length);
   const reach = SNIPPET_LENGTH * 2;
-  let before = oneLine(text.slice(Math.max(0, start - reach), start)).trimStart();
-  let after = oneLine(text.slice(end, end + reach)).trimEnd();
+  const from = Math.max(0, start - reach);
+  let before = oneLine(plain(text.slice(from, start), from === 0 || text[from - 1] === '\n')).trimStart();
+  let after = oneLine(plain(text.slice(end, end + reach), end === 0 || text[end - 1] === '\n')).trimEnd();
   // A third of the room goes before the match; room one side cannot use goes to the other.
   const afterRoom = Math.min(after.length, room - Math.min(before.length, Math.floor(room / 3)));
   const beforeRoom = Math.min(before.length, room - afterRoom);
@@ -32,6 +36,16 @@ export function lineAt(text: string, offset: number, firstLine: number): number 
   let line = firstLine;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * Context without Markdown block markers and emphasis, so a snippet reads as text. Only the
+ * context is cleaned: the match itself stays exactly as written.
+ */
+function plain(text: string, startsLine: boolean): string {
+  return text
+    .replace(startsLine ? BLOCK_MARKER_AT_START : BLOCK_MARKER, '$1')
+    .replace(EMPHASIS, '');
 }
 
 function oneLine(text: string): string {

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { diffWorkspaces } from '../../core/diff/diff';
+import { openWorkspace } from '../../core/engine';
+import type { WorkspaceFileSystem } from '../../core/host';
+import type { Workspace } from '../../core/model/workspace';
+import { isIsoDate } from '../../core/util/dates';
+import { NodeWorkspaceFs } from '../../node/fs';
+import { Git, GitError, GitRevisionFs } from '../../node/git';
+import { builtinPacks, systemToday } from '../../node/host';
+import { parallelParser } from '../../node/parallel';
+import { COMMON_HELP, parse, rootOf, type CommonValues } from '../common';
+import { formatDiffJson } from '../format/diffJson';
+import { formatDiffMarkdown } from '../format/diffMarkdown';
+import { formatDiffText } from '../format/diffText';
+import type { DiffReport } from '../format/diffReport';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
+
+export const diffHelp = `Usage: opsbook diff <base> [<head>] [options]
+
+Compares the workspace at two git revisions (or a revision and the working tree, the default
+head) entity by entity: records added, removed, modified, moved between files and renamed;
+changed fields with before and after; Markdown sections added, removed and reworded. Evaluates
+the review rules (review/version-not-bumped, review/approval-stale), lists the approvers that
+the review: rules of opsbook.yaml and the documents' owners require, and the check
+diagnostics the change introduces. Reads git objects only: the working tree and the index are
+never touched.
+
+Options:
+  --format markdown|json|text   output format (default: text; markdown for a PR comment)
+${COMMON_HELP}
+
+Examples:
+  opsbook diff origin/main --format markdown > diff.md
+  opsbook diff v1.4 HEAD --format json
+
+Exit codes: 0 no review rule error, 1 a review rule error, 2 usage, configuration or git problem.`;
+
+const WORKING_TREE = 'working tree';
+
+export async function runDiff(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  if (values.help) {
+    io.stdout(diffHelp + '\n');
+    return EXIT_OK;
+  }
+  const format = values.format ?? 'text';
+  if (!['markdown', 'json', 'text'].includes(format)) throw new UsageError(`--format must be markdown, json or text, got "${format}"`);
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected a base revision and optionally a head revision, got ${positionals.length} arguments\n\n${diffHelp}`);
+  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, got "${values.today}"`);
+  const [baseRev, headRev] = positionals as [string, string | undefined];
+
+  const root = rootOf(io, values);
+  const worktree = new NodeWorkspaceFs(root);
+  if ((await worktree.size('.')) === undefined) throw new UsageError(`--root ${values.root ?? '.'}: no such folder`);
+  if (values.config !== undefined && worktree.resolve(values.config) === undefined) throw new UsageError(`--config ${values.config}: must be inside the root`);
+
+  const git = new Git(root);
+  const sides: GitRevisionFs[] = [];
+  try {
+    const { prefix } = await git.location();
+    const baseCommit = await git.resolveCommit(baseRev);
+    const headCommit = headRev === undefined ? undefined : await git.resolveCommit(headRev);
+    const baseFs = new GitRevisionFs(git, baseCommit, prefix);
+    sides.push(baseFs);
+    const base = await load(baseFs, values, `base revision ${baseRev}`);
+    let headFs: WorkspaceFileSystem = worktree;
+    if (headCommit) {
+      const fs = new GitRevisionFs(git, headCommit, prefix);
+      sides.push(fs);
+      headFs = fs;
+    }
+    const head = await load(headFs, values, headRev === undefined ? 'the working tree' : `head revision ${headRev}`);
+    const report: DiffReport = { base: baseRev, head: headRev ?? WORKING_TREE, baseCommit, headCommit: headCommit ?? null, diff: diffWorkspaces(base, head) };
+    io.stdout(format === 'json' ? formatDiffJson(report) : format === 'markdown' ? formatDiffMarkdown(report) : formatDiffText(report));
+    return report.diff.review.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  } catch (err) {
+    if (err instanceof GitError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    for (const s of sides) s.close();
+  }
+}
+
+/** Loads one side with the same engine as `check`, its configuration read from that side. */
+async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string): Promise<Workspace> {
+  const init: Parameters<typeof openWorkspace>[0] = { fs, builtinPacks: builtinPacks(), clock: systemToday };
+  const parseMany = parallelParser();
+  if (parseMany) init.parseMany = parseMany;
+  if (values.config !== undefined) init.configPath = values.config.split(path.sep).join('/');
+  if (values.today !== undefined) init.today = values.today;
+  const result = await openWorkspace(init);
+  if (result.configProblems.length > 0) {
+    throw new UsageError(`configuration problems in ${label}:\n${result.configProblems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}`);
+  }
+  return result.workspace;
+}

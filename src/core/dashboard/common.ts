@@ -1,0 +1,33 @@
+import { entityAnchor, type Entity } from '../model/entity';
+import type { Workspace } from '../model/workspace';
+import type { NodePath } from '../types';
+
+/** 1-based line of an entity (its `id` line, or its first line). */
+export function lineOf(ws: Workspace, e: Entity, subPath: NodePath = [], part: 'entity' | 'value' = 'entity'): number {
+  return ws.rangeOf(entityAnchor(e, subPath, part)).start.line;
+}
+
+/** Sets an optional property only when the value exists (keeps the JSON free of undefined). */
+export function assign<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefined): void {
+  if (v !== undefined) o[k] = v;
+}
+
+/** An ISO 4217 code as used for money units (`CNY`), else undefined. */
+export function currencyOf(unit: unknown): string | undefined {
+  return typeof unit === 'string' && /^[A-Z]{3}$/.test(unit) ? unit : undefined;
+}
+
+export function byString<T>(key: (t: T) => string | undefined): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = key(a) ?? '';
+    const y = key(b) ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Counts into a map, creating entries on first use. */
+export function tally<T>(map: Map<string, T>, key: string, init: () => T, add: (t: T) => void): void {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = init()));
+  add(t);
+}

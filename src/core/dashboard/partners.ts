@@ -1,0 +1,71 @@
+import { field, num, str } from '../model/entity';
+import type { Workspace } from '../model/workspace';
+import { addDays, daysBetween, isIsoDate } from '../util/dates';
+import { assign, byString, lineOf } from './common';
+import type { ContractBucket, PartnerCount, PartnerRow, PartnerSection } from './types';
+
+/** The `partner/contract-expiring` window: the rule option `days`, default 60. */
+export function expiringDays(ws: Workspace): number {
+  return num(ws.config.rules.get('partner/contract-expiring')?.options['days']) ?? 60;
+}
+
+/** Contract state of a partner, with the same cut-offs as the partner/contract-* rules. */
+export function contractBucket(status: unknown, end: unknown, today: string, days: number): ContractBucket {
+  if (status !== 'active') return 'inactive';
+  if (!isIsoDate(end)) return 'no-contract';
+  if (end < today) return 'expired';
+  return end <= addDays(today, days) ? 'expiring' : 'active';
+}
+
+/** Partner contracts by end date (expired, expiring within N days, active), counted by type, region and tier. */
+export function partnerSection(ws: Workspace): PartnerSection {
+  const today = ws.todayDate;
+  const days = expiringDays(ws);
+  const rows = ws
+    .entities('partner')
+    .map((e): PartnerRow => {
+      const end = field(e, 'contract.end');
+      const start = field(e, 'contract.start');
+      const regions = Array.isArray(e.data['regions']) ? e.data['regions'].filter((r): r is string => typeof r === 'string') : [];
+      const row: PartnerRow = { id: e.id, name: e.title, regions, bucket: contractBucket(e.data['status'], end, today, days), file: e.file, line: lineOf(ws, e) };
+      assign(row, 'type', str(e.data['type']));
+      assign(row, 'tier', str(e.data['tier']));
+      assign(row, 'status', str(e.data['status']));
+      assign(row, 'owner', str(e.data['owner']));
+      if (isIsoDate(start)) row.contractStart = start;
+      if (isIsoDate(end)) {
+        row.contractEnd = end;
+        row.daysLeft = daysBetween(today, end);
+      }
+      assign(row, 'value', num(field(e, 'contract.value')));
+      assign(row, 'currency', str(field(e, 'contract.currency')));
+      return row;
+    })
+    .sort((a, b) => byString<PartnerRow>((r) => r.contractEnd ?? '9999')(a, b) || byString<PartnerRow>((r) => r.id)(a, b));
+  const buckets: Record<ContractBucket, number> = { expired: 0, expiring: 0, active: 0, 'no-contract': 0, inactive: 0 };
+  for (const r of rows) buckets[r.bucket]++;
+  return {
+    expiringDays: days,
+    buckets,
+    byType: countBy(rows, (r) => [r.type ?? '(none)']),
+    byRegion: countBy(rows, (r) => (r.regions.length > 0 ? r.regions : ['(none)'])),
+    byTier: countBy(rows, (r) => [r.tier ?? '(none)']),
+    rows,
+  };
+}
+
+function countBy(rows: PartnerRow[], keys: (r: PartnerRow) => string[]): PartnerCount[] {
+  const m = new Map<string, PartnerCount>();
+  for (const r of rows) {
+    for (const key of new Set(keys(r))) {
+      let c = m.get(key);
+      if (!c) m.set(key, (c = { key, total: 0, active: 0, expiring: 0, expired: 0, inactive: 0 }));
+      c.total++;
+      if (r.bucket === 'expiring') c.expiring++;
+      else if (r.bucket === 'expired') c.expired++;
+      else if (r.bucket === 'inactive') c.inactive++;
+      else c.active++;
+    }
+  }
+  return [...m.values()].sort(byString((c) => c.key));
+}

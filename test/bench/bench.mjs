@@ -1,0 +1,94 @@
+// npm run bench [-- --files N]: generates an ops workspace and prints the SPEC §6 numbers.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { generate } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const files = Number(args[args.indexOf('--files') + 1] > 0 ? args[args.indexOf('--files') + 1] : 10000);
+const today = '2026-06-15';
+const ws = path.join(projectRoot, '.bench', `ws-${files}`);
+
+const t0 = performance.now();
+generate(ws, files);
+console.log(`workspace: ${path.relative(projectRoot, ws)} (${files} files, generated/verified in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+// 1. Cold check in a fresh process: wall time and peak RSS.
+const cold = [];
+let rss = 0;
+let summary = '';
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  cold.push(performance.now() - start);
+  const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
+  if (!m) throw new Error(`check failed: ${r.stderr.slice(0, 2000)}`);
+  rss = Math.max(rss, Number(m[1]) / 1024);
+  const json = JSON.parse(r.stdout);
+  summary = `${json.files} files, ${json.entities} entities, ${json.summary.errors} errors, ${json.summary.warnings} warnings`;
+}
+cold.sort((a, b) => a - b);
+
+// 2. In-process: search latency and one-file revalidation on a warm engine.
+const engine = require(path.join(projectRoot, 'dist', 'engine.js'));
+const fs = new engine.NodeWorkspaceFs(ws);
+const { workspace } = await engine.openWorkspace({ fs, builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')) });
+const tIndex = performance.now();
+const search = new engine.WorkspaceSearch(workspace);
+const indexMs = performance.now() - tIndex;
+const queries = ['greeting', 'walnut sofa', 'custmer servce', '"visual merchandising"', 'kind:partner status:active', 'list_price:>20000', 'kind:project region:RGN-EAST renovation', 'due:<2026-03-01', 'reord', 'premium -kind:brand', 'type:media tier:A', 'PTN-12-3'];
+const lat = [];
+for (let i = 0; i < 100; i++) {
+  const q = queries[i % queries.length];
+  const s = performance.now();
+  search.search(q, { limit: 20 });
+  lat.push(performance.now() - s);
+}
+lat.sort((a, b) => a - b);
+
+const partnerFile = 'partners/p7.yaml';
+const original = readFileSync(path.join(ws, partnerFile), 'utf8');
+const edits = [
+  original.replace('tier: ', 'tier: B\n    #'),
+  original.replace('PTN-7-0', 'PTN-7-0X'),
+  original,
+  original.replace(/value: \d+/, 'value: 1'),
+  original,
+];
+const reval = [];
+for (let i = 0; i < 20; i++) {
+  const text = edits[i % edits.length];
+  const s = performance.now();
+  const touched = workspace.setFile(partnerFile, text);
+  for (const f of touched) workspace.diagnostics(f);
+  search.update(touched);
+  reval.push(performance.now() - s);
+}
+reval.sort((a, b) => a - b);
+
+const heapBefore = (global.gc?.(), process.memoryUsage().heapUsed);
+for (let i = 0; i < 1000; i++) {
+  const touched = workspace.setFile(partnerFile, edits[i % edits.length]);
+  for (const f of touched) workspace.diagnostics(f);
+  search.update(touched);
+}
+const heapAfter = (global.gc?.(), process.memoryUsage().heapUsed);
+
+const med = (a) => a[Math.floor(a.length / 2)];
+const p95 = (a) => a[Math.floor(a.length * 0.95)];
+const row = (name, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(34)} ${value.padStart(12)}   target ${target}`);
+const targets = files <= 10000 ? { cold: 3000, rss: 400 } : { cold: 12000, rss: 1200 };
+console.log(summary);
+row('cold check (median of 3, wall)', `${(med(cold) / 1000).toFixed(2)} s`, `≤ ${targets.cold / 1000} s`, med(cold) <= targets.cold);
+row('cold check peak RSS', `${rss.toFixed(0)} MB`, `≤ ${targets.rss} MB`, rss <= targets.rss);
+row('search index build', `${indexMs.toFixed(0)} ms`, '-', true);
+row('search median (100 queries)', `${med(lat).toFixed(1)} ms`, '≤ 30 ms', med(lat) <= 30);
+row('search p95', `${p95(lat).toFixed(1)} ms`, '-', true);
+row('one-file revalidation (median)', `${med(reval).toFixed(1)} ms`, '≤ 20 ms', med(reval) <= 20);
+row('one-file revalidation (p95)', `${p95(reval).toFixed(1)} ms`, '-', true);
+row('heap growth over 1,000 edits', `${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`, global.gc ? '≈ 0' : '(run with --expose-gc)', true);
