@@ -14,5 +14,10 @@ if (missing.length) {
   process.exit(1);
 }
 const started = Date.now();
-const entry = await ensureCodeServer({ log: (m) => console.log(m) });
-console.log(`code-server ready: ${entry} (${Math.round((Date.now() - started) / 1000)}s)`);
+try {
+  const entry = await ensureCodeServer({ log: (m) => console.log(m), verbose: process.argv.includes('--verbose') });
+  console.log(`code-server ready: ${entry} (${Math.round((Date.now() - started) / 1000)}s)`);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}
