@@ -87,11 +87,11 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
     const kind = config.kinds.get(name);
     if (!kind) continue;
     if (paths.schema) {
-      const s = await loadSchema(paths.schema.source, paths.schema.path, problems, configPath, ajv);
+      const s = await loadSchema(paths.schema.source, paths.schema.path, problems, configPath);
       if (s) kind.schema = s;
     }
     if (paths.fileSchema) {
-      const s = await loadSchema(paths.fileSchema.source, paths.fileSchema.path, problems, configPath, ajv);
+      const s = await loadSchema(paths.fileSchema.source, paths.fileSchema.path, problems, configPath);
       if (s) kind.fileSchema = s;
     }
   }
@@ -160,7 +160,7 @@ function mergeRule(prev: RuleSetting | undefined, value: unknown): RuleSetting {
   return base;
 }
 
-async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string, ajv: ReturnType<typeof createAjv>): Promise<LoadedSchema | undefined> {
+async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string): Promise<LoadedSchema | undefined> {
   const origin = source.name === configPath ? path : `${source.name}:${path}`;
   const text = await source.read(path);
   if (text === undefined) {
@@ -168,8 +168,9 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
     return undefined;
   }
   try {
+    // Compiled once, by the Analyzer, which reports a schema that does not compile.
     const json = JSON.parse(text) as Record<string, unknown>;
-    ajv.compile(stripId(json));
+    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('a schema must be a JSON object');
     return { origin, json };
   } catch (err) {
     problems.push({ file: configPath, line: 1, column: 1, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });

@@ -8,6 +8,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type FileFormat = 'yaml' | 'markdown';
 
+const MAX_PROBLEMS_PER_FILE = 20;
+
 /** The result of reading one file: plain data, so it can cross a worker boundary. */
 export interface ParsedFile {
   path: string;
@@ -84,7 +86,14 @@ function parseMarkdownFile(base: ParsedFile, text: string): ParsedFile {
 function addYamlProblems(base: ParsedFile, problems: ReturnType<typeof parseYaml>['problems'], yamlText: string, lineOffset: number): void {
   if (problems.length === 0) return;
   const lines = new LineIndex(yamlText);
-  for (const p of problems) {
+  // One broken bracket can make the parser report an error per line after it; the first ones
+  // say what is wrong, the rest are noise.
+  const shown = problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  if (problems.length > shown.length) {
+    const last = shown[shown.length - 1] as (typeof problems)[number];
+    shown.push({ ...last, message: `${problems.length - MAX_PROBLEMS_PER_FILE} more YAML problems after this one are not shown; fix the ones above first` });
+  }
+  for (const p of shown) {
     const r = lines.range(p.start, p.end);
     const range: Range = {
       start: { line: r.start.line + lineOffset, column: r.start.column },
