@@ -60,7 +60,9 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   if (problems.length > 0) return { workspace, configProblems: problems };
 
   const filter = fileFilter(config.include, config.exclude);
-  const paths = (await init.fs.listFiles(filter.excluded)).filter(filter.included).sort();
+  // The configuration file is read by the config loader, not as a document of the workspace.
+  const configPath = init.configPath ?? 'opsbook.yaml';
+  const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
   const contents = await readAll(init.fs, paths);
   const parsed = init.parseMany ? await init.parseMany(contents) : contents.map((c) => parseFile(c.path, c.content));
   workspace.addParsedFiles(parsed);

@@ -94,7 +94,8 @@ export class Git {
     try {
       out = await this.run(['ls-tree', '-r', '-z', '-l', '--full-tree', '--end-of-options', treeish]);
     } catch (err) {
-      if (folder) throw new GitError(`folder ${folder} does not exist at ${commit.slice(0, 12)}`);
+      // A workspace folder added after this commit: everything in it is new.
+      if (folder && !(await this.exists(`${commit}:${folder}`))) return new Map();
       throw err;
     }
     const files = new Map<string, { oid: string; size: number }>();
@@ -107,6 +108,15 @@ export class Git {
       files.set(rec.slice(tab + 1), { oid, size: Number(size) });
     }
     return files;
+  }
+
+  private async exists(object: string): Promise<boolean> {
+    try {
+      await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', object]);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** A long-running `git cat-file --batch` reading blobs by id, one request at a time in order. */

@@ -599,18 +599,31 @@ async function openQuickInput(page, key, timeout) {
 }
 
 /**
- * Picks the quick-input row whose label matches `label` (exact first, then prefix).
+ * Picks the quick-input row whose label matches `label` (exact first, then prefix)
+ * and waits until that quick input is done: hidden, or replaced by another one
+ * (a command that opens its own quick pick reuses the widget, which then never hides).
  * @param {Page} page
  * @param {string} label
  * @param {number} timeout
+ * @param {string} [typed] the text typed into the box, to tell a replacing quick input apart
  */
-async function acceptQuickInputRow(page, label, timeout) {
+async function acceptQuickInputRow(page, label, timeout, typed) {
   const rows = page.locator(QUICK_INPUT_ROW);
   const exact = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
   const target = exact.or(rows.filter({ hasText: label })).first();
   await target.waitFor({ state: 'visible', timeout });
-  await target.click();
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout });
+  // Enter accepts the focused row even while the list re-renders; click only another row.
+  if (await target.evaluate((el) => el.classList.contains('focused'))) await page.keyboard.press('Enter');
+  else await target.click();
+  const widget = page.locator(QUICK_INPUT);
+  const box = page.locator(QUICK_INPUT_BOX);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (!(await widget.isVisible())) return;
+    if (typed !== undefined && (await box.inputValue({ timeout: 1000 }).catch(() => typed)) !== typed) return;
+    if (Date.now() > deadline) throw new Error(`The quick input stayed open after picking "${label}" (${timeout} ms)`);
+    await delay(50); // poll interval
+  }
 }
 
 /** @param {string} s */
@@ -628,7 +641,7 @@ function escapeRegExp(s) {
 export async function runCommand(page, label, { timeoutMs = 15_000 } = {}) {
   const box = await openQuickInput(page, 'F1', timeoutMs);
   await box.fill(`>${label}`);
-  await acceptQuickInputRow(page, label, timeoutMs);
+  await acceptQuickInputRow(page, label, timeoutMs, `>${label}`);
 }
 
 /**
@@ -645,7 +658,11 @@ export async function openFile(page, relPath, { timeoutMs = 15_000 } = {}) {
   const rows = page.locator(QUICK_INPUT_ROW).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }) });
   const row = dir === '.' ? rows.first() : rows.filter({ has: page.locator('.label-description', { hasText: dir }) }).or(rows).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await row.click();
+  // Quick open fills its list in stages (recently opened, then file search) and re-renders the
+  // rows in between, so a click can land on a row being replaced and get lost. Enter accepts
+  // the focused row whatever the rendering: wait until the file's row has the focus.
+  await row.and(page.locator('.monaco-list-row.focused')).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.keyboard.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: timeoutMs });
   await page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: timeoutMs });

@@ -45,7 +45,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? 'text';
   if (!['markdown', 'json', 'text'].includes(format)) throw new UsageError(`--format must be markdown, json or text, got "${format}"`);
-  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected a base revision and optionally a head revision, got ${positionals.length} arguments\n\n${diffHelp}`);
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, got "${values.today}"`);
   const [baseRev, headRev] = positionals as [string, string | undefined];
 

@@ -64,53 +64,66 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   if (typeof raw['today'] === 'string') config.today = raw['today'];
 
   const workspaceSource: PackSource = { name: configPath, read: (p) => input.readWorkspaceFile(joinRelative(dirname(configPath), p) ?? '\0') };
-  const pending: { part: RawPart; source: PackSource; file: string }[] = [];
-  for (const packName of config.packs) {
-    const source = resolvePack(packName, input, problems, configPath);
+  const configAt = locator(configPath, text);
+  const pending: { part: RawPart; source: PackSource; at: Locator }[] = [];
+  for (const [index, packName] of config.packs.entries()) {
+    const source = resolvePack(packName, input, problems, configAt(['packs', index]));
     if (!source) continue;
     const packText = await source.read('pack.yaml');
     if (packText === undefined) {
-      problems.push({ file: configPath, line: 1, column: 1, message: `pack "${packName}" has no pack.yaml` });
+      problems.push({ ...configAt(['packs', index]), message: `pack "${packName}" has no pack.yaml` });
       continue;
     }
-    const file = source.name === 'ops' || input.builtinPacks.has(packName) ? `<pack ${packName}>/pack.yaml` : `${source.name}/pack.yaml`;
+    const file = input.builtinPacks.has(packName) ? `<pack ${packName}>/pack.yaml` : `${source.name}/pack.yaml`;
     const part = parseStrict(file, packText, problems, (v) => validatePack?.(v) ? [] : (validatePack?.errors ?? []));
-    if (part) pending.push({ part: part as RawPart, source, file });
+    if (part) pending.push({ part: part as RawPart, source, at: locator(file, packText) });
   }
-  pending.push({ part: raw as RawPart, source: workspaceSource, file: configPath });
-  if (input.ruleOverrides) pending.push({ part: { rules: input.ruleOverrides }, source: workspaceSource, file: 'settings' });
+  pending.push({ part: raw as RawPart, source: workspaceSource, at: configAt });
+  if (input.ruleOverrides) pending.push({ part: { rules: input.ruleOverrides }, source: workspaceSource, at: locator('settings', undefined) });
 
-  const schemaPaths = new Map<string, { schema?: { source: PackSource; path: string }; fileSchema?: { source: PackSource; path: string } }>();
-  for (const { part, source } of pending) mergePart(config, part, source, schemaPaths);
+  const schemaPaths = new Map<string, SchemaPaths>();
+  const referenceLocs: ConfigLoc[] = [];
+  for (const { part, source, at } of pending) mergePart(config, part, source, at, schemaPaths, referenceLocs);
 
   for (const [name, paths] of schemaPaths) {
     const kind = config.kinds.get(name);
     if (!kind) continue;
     if (paths.schema) {
-      const s = await loadSchema(paths.schema.source, paths.schema.path, problems, configPath);
+      const s = await loadSchema(paths.schema.source, paths.schema.path, problems, configPath, paths.schema.at);
       if (s) kind.schema = s;
     }
     if (paths.fileSchema) {
-      const s = await loadSchema(paths.fileSchema.source, paths.fileSchema.path, problems, configPath);
+      const s = await loadSchema(paths.fileSchema.source, paths.fileSchema.path, problems, configPath, paths.fileSchema.at);
       if (s) kind.fileSchema = s;
     }
   }
-  for (const ref of config.references) {
-    if (!config.kinds.has(ref.kind)) problems.push({ file: configPath, line: 1, column: 1, message: `references: kind "${ref.kind}" is not defined` });
+  config.references.forEach((ref, i) => {
+    const at = referenceLocs[i] ?? { file: configPath, line: 1, column: 1 };
+    if (!config.kinds.has(ref.kind)) problems.push({ ...at, message: `references: kind "${ref.kind}" is not defined` });
     const targetKind = ref.target.split('.')[0] ?? '';
-    if (!config.kinds.has(targetKind)) problems.push({ file: configPath, line: 1, column: 1, message: `references: target kind "${targetKind}" is not defined` });
-  }
+    if (!config.kinds.has(targetKind)) problems.push({ ...at, message: `references: target kind "${targetKind}" is not defined` });
+  });
   const result: ConfigResult = { config, problems };
   if (text !== undefined) result.configText = text;
   return result;
 }
 
-function mergePart(
-  config: ResolvedConfig,
-  part: RawPart,
-  source: PackSource,
-  schemaPaths: Map<string, { schema?: { source: PackSource; path: string }; fileSchema?: { source: PackSource; path: string } }>,
-): void {
+type ConfigLoc = Omit<ConfigProblem, 'message'>;
+/** Where a configuration key is, for problems found after validation (missing packs, schemas). */
+type Locator = (path: NodePath) => ConfigLoc;
+type SchemaPaths = { schema?: { source: PackSource; path: string; at: ConfigLoc }; fileSchema?: { source: PackSource; path: string; at: ConfigLoc } };
+
+function locator(file: string, text: string | undefined): Locator {
+  let positions: YamlPositions | undefined;
+  return (path) => {
+    if (text === undefined) return { file, line: 1, column: 1 };
+    positions ??= new YamlPositions(text);
+    const r = positions.rangeOf(0, path, 'value');
+    return { file, line: r.start.line, column: r.start.column };
+  };
+}
+
+function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at: Locator, schemaPaths: Map<string, SchemaPaths>, referenceLocs: ConfigLoc[]): void {
   for (const [name, def] of Object.entries(part.kinds ?? {})) {
     const prev = config.kinds.get(name);
     const d = def ?? {};
@@ -123,12 +136,13 @@ function mergePart(
     if (Array.isArray(d['nested'])) kind.nested = (d['nested'] as { kind: string; path: string }[]).map((n) => ({ kind: n.kind, path: n.path }));
     kind.origin = source.name;
     const paths = schemaPaths.get(name) ?? {};
-    if (typeof d['schema'] === 'string') paths.schema = { source, path: d['schema'] };
-    if (typeof d['fileSchema'] === 'string') paths.fileSchema = { source, path: d['fileSchema'] };
+    if (typeof d['schema'] === 'string') paths.schema = { source, path: d['schema'], at: at(['kinds', name, 'schema']) };
+    if (typeof d['fileSchema'] === 'string') paths.fileSchema = { source, path: d['fileSchema'], at: at(['kinds', name, 'fileSchema']) };
     schemaPaths.set(name, paths);
     config.kinds.set(name, kind);
   }
-  for (const r of part.references ?? []) {
+  for (const [i, r] of (part.references ?? []).entries()) {
+    referenceLocs.push(at(['references', i]));
     const spec: ReferenceSpec = { kind: String(r['kind']), path: String(r['path']), target: String(r['target']), allow: stringList(r['allow']) ?? [] };
     config.references.push(spec);
   }
@@ -160,11 +174,11 @@ function mergeRule(prev: RuleSetting | undefined, value: unknown): RuleSetting {
   return base;
 }
 
-async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string): Promise<LoadedSchema | undefined> {
+async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string, at: ConfigLoc): Promise<LoadedSchema | undefined> {
   const origin = source.name === configPath ? path : `${source.name}:${path}`;
   const text = await source.read(path);
   if (text === undefined) {
-    problems.push({ file: configPath, line: 1, column: 1, message: `schema "${origin}" not found` });
+    problems.push({ ...at, message: `schema "${origin}" not found` });
     return undefined;
   }
   try {
@@ -173,7 +187,7 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('a schema must be a JSON object');
     return { origin, json };
   } catch (err) {
-    problems.push({ file: configPath, line: 1, column: 1, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
+    problems.push({ ...at, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
     return undefined;
   }
 }
@@ -184,16 +198,16 @@ export function stripId(json: Record<string, unknown>): Record<string, unknown> 
   return rest;
 }
 
-function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], configPath: string): PackSource | undefined {
+function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], at: ConfigLoc): PackSource | undefined {
   const builtin = input.builtinPacks.get(name);
   if (builtin) return builtin;
   if (!name.startsWith('.')) {
-    problems.push({ file: configPath, line: 1, column: 1, message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
+    problems.push({ ...at, message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
     return undefined;
   }
-  const base = joinRelative(dirname(configPath), name);
+  const base = joinRelative(dirname(at.file), name);
   if (base === undefined) {
-    problems.push({ file: configPath, line: 1, column: 1, message: `pack path "${name}" leaves the workspace root; packs must live inside it` });
+    problems.push({ ...at, message: `pack path "${name}" leaves the workspace root; packs must live inside it` });
     return undefined;
   }
   return {

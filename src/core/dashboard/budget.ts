@@ -2,7 +2,7 @@ import { num, str, type Entity } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import type { PlanTree } from '../plan/tree';
 import { projectSpent } from '../rules/ops';
-import { assign, byString, lineOf, tally } from './common';
+import { assign, byString, lineOf, refFirst, tally } from './common';
 import { flattenPlans } from './kpi';
 import type { BudgetPlanRow, BudgetProjectRow, BudgetRegionRow, BudgetSection } from './types';
 
@@ -69,10 +69,7 @@ export function budgetSection(ws: Workspace, tree: PlanTree): BudgetSection {
       r.budget += p.budget ?? 0;
       r.allocated += p.allocated;
       r.spent += p.spent;
-      if (r.file === undefined) {
-        r.file = p.file;
-        r.line = p.line;
-      }
+      refFirst(r, p);
     });
   }
   for (const p of projects) {

@@ -25,6 +25,14 @@ export function byString<T>(key: (t: T) => string | undefined): (a: T, b: T) => 
   };
 }
 
+/** Points a group's row at its first member's source, once. */
+export function refFirst(row: { file?: string; line?: number }, from: { file: string; line: number }): void {
+  if (row.file === undefined) {
+    row.file = from.file;
+    row.line = from.line;
+  }
+}
+
 /** Counts into a map, creating entries on first use. */
 export function tally<T>(map: Map<string, T>, key: string, init: () => T, add: (t: T) => void): void {
   let t = map.get(key);

@@ -1,7 +1,7 @@
 import { str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { addDays, isIsoDate } from '../util/dates';
-import { assign, byString, lineOf } from './common';
+import { assign, byString, lineOf, refFirst } from './common';
 import type { DiagnosticRow, DocumentFlag, DocumentRow, HealthSection, KindCount, RuleCount, StatusCount } from './types';
 
 const DOCUMENT_KINDS = ['standard', 'brand'];
@@ -23,8 +23,11 @@ export function healthSection(ws: Workspace, dueWithinDays: number, diagnosticsL
     let rc = rules.get(rk);
     if (!rc) rules.set(rk, (rc = { ruleId: d.ruleId, severity: d.severity, count: 0 }));
     rc.count++;
+    const at = { file: d.file, line: d.range.start.line };
+    refFirst(rc, at);
     let kc = kinds.get(kind);
     if (!kc) kinds.set(kind, (kc = { kind, errors: 0, warnings: 0, infos: 0 }));
+    refFirst(kc, at);
     if (d.severity === 'error') kc.errors++;
     else if (d.severity === 'warning') kc.warnings++;
     else kc.infos++;
@@ -67,6 +70,7 @@ export function healthSection(ws: Workspace, dueWithinDays: number, diagnosticsL
       let sc = statusCounts.get(sk);
       if (!sc) statusCounts.set(sk, (sc = { kind, status: status ?? '(none)', count: 0 }));
       sc.count++;
+      refFirst(sc, row);
     }
   }
   return {

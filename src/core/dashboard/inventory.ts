@@ -1,6 +1,6 @@
 import { num, str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
-import { assign, byString, lineOf, tally } from './common';
+import { assign, byString, lineOf, refFirst, tally } from './common';
 import type { InventoryRegionRow, InventoryRow, InventorySection } from './types';
 
 /** Stock per SKU and region: on hand vs reorder point vs max; below-reorder as the rule sees it. */
@@ -33,8 +33,9 @@ export function inventorySection(ws: Workspace): InventorySection {
   const regions = new Map<string, InventoryRegionRow>();
   for (const r of rows) {
     const region = r.region ?? '(none)';
-    tally(regions, region, () => ({ region, skus: 0, below: 0, onHand: 0 }), (x) => {
+    tally(regions, region, (): InventoryRegionRow => ({ region, skus: 0, below: 0, onHand: 0 }), (x) => {
       x.skus++;
+      refFirst(x, r);
       if (r.below) x.below++;
       x.onHand += r.onHand ?? 0;
     });

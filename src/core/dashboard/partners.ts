@@ -1,7 +1,7 @@
 import { field, num, str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { addDays, daysBetween, isIsoDate } from '../util/dates';
-import { assign, byString, lineOf } from './common';
+import { assign, byString, lineOf, refFirst } from './common';
 import type { ContractBucket, PartnerCount, PartnerRow, PartnerSection } from './types';
 
 /** The `partner/contract-expiring` window: the rule option `days`, default 60. */
@@ -61,6 +61,7 @@ function countBy(rows: PartnerRow[], keys: (r: PartnerRow) => string[]): Partner
       let c = m.get(key);
       if (!c) m.set(key, (c = { key, total: 0, active: 0, expiring: 0, expired: 0, inactive: 0 }));
       c.total++;
+      refFirst(c, r);
       if (r.bucket === 'expiring') c.expiring++;
       else if (r.bucket === 'expired') c.expired++;
       else if (r.bucket === 'inactive') c.inactive++;

@@ -1,7 +1,7 @@
 import { str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { requiredCourseStatus } from '../rules/training';
-import { assign, byString, lineOf, tally } from './common';
+import { assign, byString, lineOf, refFirst, tally } from './common';
 import type { TrainingCell, TrainingGap, TrainingPersonRow, TrainingSection } from './types';
 
 /**
@@ -35,7 +35,7 @@ export function trainingSection(ws: Workspace): TrainingSection {
       gaps.push(gap);
     }
     const r = region ?? '(none)';
-    tally(cells, `${r}\u0000${role}`, () => ({ region: r, role, people: 0, compliant: 0, required: 0, valid: 0, rate: 0 }), (c) => {
+    tally(cells, `${r}\u0000${role}`, (): TrainingCell => ({ region: r, role, people: 0, compliant: 0, required: 0, valid: 0, rate: 0 }), (c) => {
       c.people++;
       if (row.compliant) c.compliant++;
       c.required += statuses.length;
@@ -43,7 +43,13 @@ export function trainingSection(ws: Workspace): TrainingSection {
     });
   }
   const cellRows = [...cells.values()].sort((a, b) => byString<TrainingCell>((c) => c.region)(a, b) || byString<TrainingCell>((c) => c.role)(a, b));
-  for (const c of cellRows) c.rate = c.people === 0 ? 1 : c.compliant / c.people;
+  for (const c of cellRows) {
+    c.rate = c.people === 0 ? 1 : c.compliant / c.people;
+    // A cell points at its first person with a gap, else its first person.
+    const members = people.filter((p) => (p.region ?? '(none)') === c.region && p.role === c.role);
+    const first = members.find((p) => !p.compliant) ?? members[0];
+    if (first) refFirst(c, first);
+  }
   const compliant = people.filter((p) => p.compliant).length;
   return { cells: cellRows, people, gaps, total: { people: people.length, compliant, rate: people.length === 0 ? 1 : compliant / people.length } };
 }

@@ -102,7 +102,7 @@ export interface BudgetPlanRow extends SourceRef {
   overSpent: boolean;
 }
 
-export interface BudgetRegionRow {
+export interface BudgetRegionRow extends OptionalRef {
   region: string;
   currency?: string;
   budget: number;
@@ -114,9 +114,6 @@ export interface BudgetRegionRow {
   projectSpent: number;
   overAllocated: boolean;
   overSpent: boolean;
-  /** The region's first plan, for click-through. */
-  file?: string;
-  line?: number;
 }
 
 export interface BudgetProjectRow extends SourceRef {
@@ -203,7 +200,7 @@ export interface PartnerRow extends SourceRef {
   daysLeft?: number;
 }
 
-export interface PartnerCount {
+export interface PartnerCount extends OptionalRef {
   key: string;
   total: number;
   active: number;
@@ -241,7 +238,13 @@ export interface InventoryRow extends SourceRef {
   toMax?: number;
 }
 
-export interface InventoryRegionRow {
+/** A group's row points at its first (most urgent) member, when there is one. */
+export interface OptionalRef {
+  file?: string;
+  line?: number;
+}
+
+export interface InventoryRegionRow extends OptionalRef {
   region: string;
   skus: number;
   below: number;
@@ -257,7 +260,7 @@ export interface InventorySection {
 
 export type TrainingGapReason = 'missing' | 'expired' | 'below-pass' | 'future';
 
-export interface TrainingCell {
+export interface TrainingCell extends OptionalRef {
   region: string;
   role: string;
   /** People in the region with this role who need at least one course. */
@@ -313,13 +316,13 @@ export interface DiagnosticRow extends SourceRef {
   entity?: string;
 }
 
-export interface RuleCount {
+export interface RuleCount extends OptionalRef {
   ruleId: string;
   severity: Severity;
   count: number;
 }
 
-export interface KindCount {
+export interface KindCount extends OptionalRef {
   kind: string;
   errors: number;
   warnings: number;
@@ -340,7 +343,7 @@ export interface DocumentRow extends SourceRef {
   flags: DocumentFlag[];
 }
 
-export interface StatusCount {
+export interface StatusCount extends OptionalRef {
   kind: string;
   status: string;
   count: number;

@@ -35,7 +35,9 @@ export function changeApprovers(c: EntityChange, rules: ReviewRule[], base: Enti
     if (typeof id === 'string' && id && !out.some((o) => o.id === id)) out.push({ id, reason });
   };
   const files = [c.file, ...(c.previousFile ? [c.previousFile] : [])];
-  for (const r of rules) if (ruleCovers(r, c.kind, files)) for (const a of r.approvers) add(a, 'review-rule');
+  // A rule for a nested kind (kpi, milestone) covers the plan or project its records changed in.
+  const kinds = [...new Set([c.kind, ...c.nested.map((n) => n.kind)])];
+  for (const r of rules) if (kinds.some((k) => ruleCovers(r, k, files))) for (const a of r.approvers) add(a, 'review-rule');
   // A change of owner needs the agreement of both.
   add(head?.data['owner'], 'owner');
   add(base?.data['owner'], 'owner');

@@ -69,12 +69,14 @@ function compare(pair: Pair, base: Workspace, head: Workspace, nested: Map<strin
     addStatus(c, b, h);
     return c;
   }
+  const bp = base.parsedFile(b.file);
+  const hp = head.parsedFile(h.file);
+  // The common case in a large workspace: the file is byte for byte the same.
+  if (!pair.renamed && b.file === h.file && bp && hp && bp.text === hp.text && bp.text !== '') return undefined;
   const idField = head.analyzer.kindConfig(h.kind)?.id ?? 'id';
   let fields = diffValues(b.data, h.data);
   if (pair.renamed) fields = fields.filter((f) => f.path !== idField);
   annotateNested(fields, [...descendants(head, h), ...descendants(base, b)]);
-  const bp = base.parsedFile(b.file);
-  const hp = head.parsedFile(h.file);
   const sections = bp?.format === 'markdown' && hp?.format === 'markdown' ? diffSections(bodySections(bp), bodySections(hp)) : [];
   const change = pair.renamed ? 'renamed' : b.file !== h.file ? 'moved' : fields.length > 0 || sections.length > 0 ? 'modified' : undefined;
   if (!change) return undefined;

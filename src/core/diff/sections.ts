@@ -70,13 +70,17 @@ export function diffSections(before: BodySection[], after: BodySection[]): Secti
   const flushRemoved = (upTo: number) => {
     for (; nextBase < upTo; nextBase++) if (!usedBase.has(nextBase)) out.push(removedOrAdded(before[nextBase] as BodySection, 'removed'));
   };
+  // Removed sections go where they stood: before the next head section that has a base partner.
+  const nextMatched: number[] = new Array(after.length + 1).fill(before.length);
+  for (let j = after.length - 1; j >= 0; j--) nextMatched[j] = match.get(j) ?? (nextMatched[j + 1] as number);
   after.forEach((s, j) => {
+    flushRemoved(nextMatched[j] as number);
     const i = match.get(j);
     if (i === undefined) {
       out.push(removedOrAdded(s, 'added'));
       return;
     }
-    flushRemoved(i);
+    nextBase = Math.max(nextBase, i + 1);
     const b = before[i] as BodySection;
     const textChanged = !sameWords(b.words, s.words);
     const headingChanged = b.heading !== s.heading;

@@ -123,6 +123,11 @@ export class Analyzer {
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
     });
+    // A missing id is one problem: id/missing says it; the schema's `required` would repeat it.
+    const missingIds = new Set(findings.filter((f) => f.ruleId === 'id/missing').map((f) => anchorKey(f.anchor.doc, f.anchor.path)));
+    if (missingIds.size > 0) {
+      result.findings = findings.filter((f) => !(f.ruleId === 'schema/required' && f.suggestions?.[0] === ck.config.id && missingIds.has(anchorKey(f.anchor.doc, f.anchor.path))));
+    }
     return result;
   }
 
@@ -210,7 +215,10 @@ export class Analyzer {
       let best: Entity | undefined;
       for (const ne of nestedEntities) if (isPrefix(ne.path, ref.anchor.path) && (!best || ne.path.length > best.path.length)) best = ne;
       // Each pattern step consumes one path segment: drop the steps that lead to the nested entity.
-      if (best) (ref.field = formatPattern(parsePathPattern(ref.field).slice(best.path.length - path.length))), (ref.from = best);
+      if (best) {
+        ref.field = formatPattern(parsePathPattern(ref.field).slice(best.path.length - path.length));
+        ref.from = best;
+      }
     }
   }
 
@@ -243,6 +251,10 @@ export class Analyzer {
       findings.push(finding);
     }
   }
+}
+
+function anchorKey(doc: number, path: NodePath): string {
+  return `${doc}:${path.join('\u0000')}`;
 }
 
 function describe(kind: string, parent: Entity | undefined): string {

@@ -55,3 +55,18 @@ export function str(v: unknown): string | undefined {
 export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
+
+/** Source order across the workspace: by file, document, then path. Keeps messages stable. */
+export function compareEntities(a: Entity, b: Entity): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.doc !== b.doc) return a.doc - b.doc;
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i] as string | number;
+    const y = b.path[i] as string | number;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.path.length - b.path.length;
+}

@@ -57,6 +57,7 @@ export class Workspace {
     readonly configProblems: readonly ConfigProblem[] = [],
   ) {
     this.analyzer = new Analyzer(config);
+    (this.ctx as { today: string }).today = today;
   }
 
   get todayDate(): string {
@@ -161,10 +162,11 @@ export class Workspace {
     if (prev) for (const d of prev.deps) this.dependents.get(d)?.delete(e);
     const deps = new Set<string>();
     const findings: Finding[] = [];
-    const ctx = this.context(deps, findings);
+    this.currentDeps = deps;
+    this.currentFindings = findings;
     for (const rule of this.rulesFor(e.kind)) {
       try {
-        rule.check(e, ctx);
+        rule.check(e, this.ctx);
       } catch (err) {
         findings.push({ anchor: { file: e.file, doc: e.doc, path: e.path, part: 'entity' }, ruleId: rule.id, severity: 'error', message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -175,44 +177,47 @@ export class Workspace {
       if (!set) this.dependents.set(d, (set = new Set()));
       set.add(e);
     }
-    this.results.set(e, { findings, deps: depList });
+    if (findings.length === 0 && depList.length === 0) this.results.delete(e);
+    else this.results.set(e, { findings, deps: depList });
   }
 
-  private context(deps: Set<string>, findings: Finding[]): RuleContext {
-    return {
-      today: this.today,
-      options: (id) => this.config.rules.get(id)?.options ?? {},
-      lookup: (kind, id) => {
-        deps.add(LOOKUP + entityKey(kind, id));
-        return this.byKey.get(entityKey(kind, id)) ?? [];
-      },
-      lookupAnyKind: (id) => {
-        deps.add(ANY_KIND + id);
-        return this.byId.get(id) ?? [];
-      },
-      lookupByField: (kind, field, value) => {
-        deps.add(ALL_OF_KIND + kind);
-        return [...(this.byKind.get(kind) ?? [])].filter((e) => String(e.data[field] ?? '') === value);
-      },
-      all: (kind) => {
-        deps.add(ALL_OF_KIND + kind);
-        return [...(this.byKind.get(kind) ?? [])];
-      },
-      ids: (kind) => {
-        deps.add(ALL_OF_KIND + kind);
-        return [...(this.byKind.get(kind) ?? [])].map((e) => e.id);
-      },
-      currentIds: (kind) => [...(this.byKind.get(kind) ?? [])].map((e) => e.id),
-      currentEntities: (kind) => [...(this.byKind.get(kind) ?? [])],
-      referrers: (kind, id) => {
-        deps.add(REFERRERS + entityKey(kind, id));
-        return this.referrersOf.get(entityKey(kind, id)) ?? [];
-      },
-      referencesOf: (e) => this.refsByEntity.get(e) ?? [],
-      children: (e) => this.childrenOf.get(e) ?? [],
-      report: (f) => findings.push(f),
-    };
-  }
+  // One context for every evaluation (rules run synchronously): `currentDeps` and
+  // `currentFindings` point at the entity being checked. Saves ~30,000 closures per cold check.
+  private currentDeps = new Set<string>();
+  private currentFindings: Finding[] = [];
+  private readonly ctx: RuleContext = {
+    today: '',
+    options: (id) => this.config.rules.get(id)?.options ?? {},
+    lookup: (kind, id) => {
+      this.currentDeps.add(LOOKUP + entityKey(kind, id));
+      return this.byKey.get(entityKey(kind, id)) ?? [];
+    },
+    lookupAnyKind: (id) => {
+      this.currentDeps.add(ANY_KIND + id);
+      return this.byId.get(id) ?? [];
+    },
+    lookupByField: (kind, field, value) => {
+      this.currentDeps.add(ALL_OF_KIND + kind);
+      return [...(this.byKind.get(kind) ?? [])].filter((x) => String(x.data[field] ?? '') === value);
+    },
+    all: (kind) => {
+      this.currentDeps.add(ALL_OF_KIND + kind);
+      return [...(this.byKind.get(kind) ?? [])];
+    },
+    ids: (kind) => {
+      this.currentDeps.add(ALL_OF_KIND + kind);
+      return [...(this.byKind.get(kind) ?? [])].map((x) => x.id);
+    },
+    currentIds: (kind) => [...(this.byKind.get(kind) ?? [])].map((x) => x.id),
+    currentEntities: (kind) => [...(this.byKind.get(kind) ?? [])],
+    referrers: (kind, id) => {
+      this.currentDeps.add(REFERRERS + entityKey(kind, id));
+      return this.referrersOf.get(entityKey(kind, id)) ?? [];
+    },
+    referencesOf: (x) => this.refsByEntity.get(x) ?? [],
+    children: (x) => this.childrenOf.get(x) ?? [],
+    report: (f) => this.currentFindings.push(f),
+  };
 
   // ---- queries ---------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import { LineIndex } from './text';
 
 /** A parse problem at string offsets of the parsed text. */
 export interface YamlProblem {
-  ruleId: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias-limit';
+  ruleId: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias-limit' | 'yaml/unknown-tag' | 'yaml/warning';
   message: string;
   start: number;
   end: number;
@@ -32,7 +32,7 @@ const TAG = /(?:^|[\s[{,:-])!/m;
  * become diagnostics. Both read the YAML 1.2 core schema, so dates stay strings.
  */
 export function parseYaml(text: string): YamlParse {
-  if (!ALIAS_OR_ANCHOR.test(text) && !TAG.test(text)) {
+  if (!ALIAS_OR_ANCHOR.test(text) && !TAG.test(text) && excessiveNesting(text) === -1) {
     try {
       const docs: JsonValue[] = [];
       jsYamlLoadAll(text, (d) => docs.push(d as JsonValue), { schema: CORE_SCHEMA });
@@ -44,10 +44,49 @@ export function parseYaml(text: string): YamlParse {
   return parseYamlFull(text).result;
 }
 
+/** Deeper flow nesting than this is refused before parsing (no hand-written YAML goes near it). */
+export const MAX_NESTING = 500;
+
+/**
+ * Offset where flow collections (`[`, `{`) nest deeper than MAX_NESTING, else -1. Checked before
+ * parsing because the `yaml` composer recurses per level: thousands of levels overflow its stack,
+ * and V8 may abort the process on a later parse. Quoted scalars and comments are skipped.
+ */
+export function excessiveNesting(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (quote === '"' && c === 92 /* \ */) i++;
+      else if (text[i] === quote) quote = '';
+      else if (c === 10) quote = quote === "'" || quote === '"' ? quote : '';
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const prev = i > 0 ? text[i - 1] : ' ';
+      if (prev === ' ' || prev === '[' || prev === '{' || prev === ',' || prev === ':' || prev === '\n' || prev === '-') quote = text[i] as string;
+    } else if (c === 35 /* # */ && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+
 /** Parses with the `yaml` package, keeping the Documents for source positions. */
 export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
   const problems: YamlProblem[] = [];
   let documents: Document[];
+  const deep = excessiveNesting(text);
+  if (deep !== -1) {
+    problems.push({ ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' });
+    return { result: { docs: [], problems }, documents: [] };
+  }
   try {
     documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false }) as Document[];
     if (!Array.isArray(documents)) documents = [];
@@ -68,7 +107,8 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
       });
     }
     for (const w of doc.warnings) {
-      problems.push({ ruleId: 'yaml/syntax', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
+      // Unknown tags (`!foo`, `!!js/function`) are read as plain strings: nothing is executed.
+      problems.push({ ruleId: w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/warning', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
     }
     if (doc.errors.length > 0) {
       docs.push(null);

@@ -1,4 +1,4 @@
-import { field, num, str, type Entity } from '../model/entity';
+import { compareEntities, field, num, str, type Entity } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { isAdditiveUnit, projectSpent } from '../rules/ops';
 import { elapsedShare, isIsoDate } from '../util/dates';
@@ -30,16 +30,17 @@ export interface KpiNode extends Located {
 export type Pace = 'on-track' | 'at-risk' | 'off-track';
 
 /**
- * Pace of a KPI: cumulative KPIs (money, counts) are compared with the elapsed share of the
- * period (half-way through the year, half the target is on track); level KPIs (%, scores,
- * days) with the full target. On track from 95 % of the expectation, at risk from 80 %.
+ * Pace of a KPI against the elapsed share of its period. Cumulative KPIs (money, counts)
+ * accrue over the period: half-way through the year, half the target is on track for an
+ * up-KPI, and for a down-KPI (an allowance such as damaged deliveries) using more than half of
+ * it is behind. Level KPIs (%, scores, days) are compared with the full target. On track from
+ * 95 % of the expectation, at risk from 80 %.
  */
-export function kpiPace(attainmentRatio: number | undefined, unit: string, elapsed: number | undefined): Pace | undefined {
-  if (attainmentRatio === undefined) return undefined;
-  const expected = isAdditiveUnit(unit) ? (elapsed ?? 1) : 1;
-  if (expected <= 0) return 'on-track';
-  const r = attainmentRatio / expected;
-  return r >= 0.95 ? 'on-track' : r >= 0.8 ? 'at-risk' : 'off-track';
+export function kpiPace(target: number | undefined, actual: number | undefined, direction: 'up' | 'down', unit: string, elapsed: number | undefined): Pace | undefined {
+  const share = isAdditiveUnit(unit) ? (elapsed ?? 1) : 1;
+  const ratio = attainment(target === undefined ? undefined : target * share, actual, direction);
+  if (ratio === undefined) return undefined;
+  return ratio >= 0.95 ? 'on-track' : ratio >= 0.8 ? 'at-risk' : 'off-track';
 }
 
 export interface InitiativeNode extends Located {
@@ -173,7 +174,7 @@ export function attainment(target: number | undefined, actual: number | undefine
 function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode {
   const direction = k.data['direction'] === 'down' ? 'down' : 'up';
   const unit = str(k.data['unit']) ?? '';
-  const contributors = ws.referencesTo('kpi', k.id).filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi').map((r) => r.from);
+  const contributors = ws.referencesTo('kpi', k.id).filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi').map((r) => r.from).sort(compareEntities);
   let actual = num(k.data['actual']);
   let actualRolledUp = false;
   const target = num(k.data['target']);
@@ -190,7 +191,7 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode
   assign(node, 'actual', actual);
   assign(node, 'attainment', attainment(target, actual, direction));
   assign(node, 'contributesTo', str(k.data['contributes_to']));
-  assign(node, 'pace', kpiPace(node.attainment, unit, elapsed));
+  assign(node, 'pace', kpiPace(target, actual, direction, unit, elapsed));
   return node;
 }
 

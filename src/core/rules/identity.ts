@@ -1,12 +1,12 @@
 import { distance } from 'fastest-levenshtein';
-import { entityAnchor, type Entity, type Reference } from '../model/entity';
+import { compareEntities, entityAnchor, type Entity, type Reference } from '../model/entity';
 import type { Rule, RuleContext } from './rule';
 
 /** `id/duplicate`: reported at every occurrence, related to the others. */
 export const duplicateId: Rule = {
   id: 'id/duplicate',
   check(e, ctx) {
-    const same = ctx.lookup(e.kind, e.id);
+    const same = [...ctx.lookup(e.kind, e.id)].sort(compareEntities);
     if (same.length < 2) return;
     const others = same.filter((o) => o !== e);
     ctx.report({

@@ -1,4 +1,4 @@
-import { entityAnchor, field, num, str, type Entity } from '../model/entity';
+import { compareEntities, entityAnchor, field, num, str, type Entity } from '../model/entity';
 import { addDays, isIsoDate, periodRange } from '../util/dates';
 import type { Rule } from './rule';
 import { requiredCourseStatus } from './training';
@@ -36,7 +36,8 @@ export const rollupMismatch: Rule = {
     const contributors = ctx
       .referrers('kpi', e.id)
       .filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi')
-      .map((r) => r.from);
+      .map((r) => r.from)
+      .sort(compareEntities);
     if (contributors.length === 0) return;
     if (contributors.some((c) => c.data['unit'] !== e.data['unit'])) {
       const odd = contributors.find((c) => c.data['unit'] !== e.data['unit']) as Entity;

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { joinRelative } from '../../core/config/load';
+import { formatOf } from '../../core/parse/file';
+import { defaultPathFor, fillTemplate } from '../../core/templates';
+import type { OpsbookFolder } from '../model/folder';
+import type { Hub } from '../model/hub';
+import { pickFolder, readyFolders, type Command } from './command';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Asks for a kind, an id and a title, then creates the document from the kind's template (never overwriting). */
+export class NewDocumentCommand implements Command {
+  readonly id = 'opsbook.newDocument';
+
+  constructor(private readonly hub: Hub) {}
+
+  async execute(kindArg?: unknown): Promise<void> {
+    const folders = readyFolders(this.hub);
+    if (!folders) return;
+    const folder = await pickFolder(this.hub, folders);
+    if (!folder) return;
+    if (folder.configProblems.length > 0) {
+      void vscode.window.showWarningMessage(`Fix the problems in ${folder.settings.configPath} first: the templates come from the configuration.`);
+      return;
+    }
+    const ws = folder.workspace;
+    const templates = ws.config.templates;
+    if (templates.size === 0) {
+      void vscode.window.showInformationMessage('No kind in this workspace has a template (see `templates:` in packs).');
+      return;
+    }
+    const kind = typeof kindArg === 'string' && templates.has(kindArg) ? kindArg : (await vscode.window.showQuickPick(
+      [...templates.keys()].sort().map((k) => ({ label: k, description: ws.config.kinds.get(k)?.files.join(', ') ?? '' })),
+      { placeHolder: 'Kind of the new document', title: 'Opsbook: New Document' },
+    ))?.label;
+    if (!kind) return;
+    const template = templates.get(kind);
+    if (!template) return;
+    const id = await vscode.window.showInputBox({
+      title: `New ${kind}: id`,
+      prompt: 'Unique id (letters, digits, ".", "_", "-")',
+      validateInput: (v) => this.validateId(folder, kind, template.path, v.trim()),
+    });
+    if (!id) return;
+    const title = await vscode.window.showInputBox({ title: `New ${kind} ${id.trim()}: title`, prompt: 'Title (optional)', value: '' });
+    if (title === undefined) return;
+    await this.create(folder, kind, id.trim(), title.trim() || id.trim());
+  }
+
+  private async validateId(folder: OpsbookFolder, kind: string, templatePath: string, id: string): Promise<string | undefined> {
+    if (!ID.test(id)) return 'Use letters, digits, ".", "_" and "-", starting with a letter or digit.';
+    const existing = folder.workspace.byIdAnyKind(id).find((e) => e.kind === kind);
+    if (existing) return `${kind} ${id} already exists in ${existing.file}.`;
+    const rel = defaultPathFor(folder.workspace.config, kind, id, templatePath);
+    if (rel && (await folder.fs.size(rel)) !== undefined) return `${rel} already exists.`;
+    return undefined;
+  }
+
+  private async create(folder: OpsbookFolder, kind: string, id: string, title: string): Promise<void> {
+    const ws = folder.workspace;
+    const template = ws.config.templates.get(kind);
+    if (!template) return;
+    const text = await template.source.read(template.path);
+    if (text === undefined) {
+      void vscode.window.showErrorMessage(`The template ${template.path} of kind "${kind}" is missing.`);
+      return;
+    }
+    let rel = defaultPathFor(ws.config, kind, id, template.path);
+    if (!rel) {
+      // Single-file kinds (org/people.yaml) keep entries in one file: ask where the new file goes.
+      const ext = template.path.endsWith('.md') ? 'md' : 'yaml';
+      rel = (await vscode.window.showInputBox({
+        title: `${kind} entries live in ${ws.config.kinds.get(kind)?.files.join(', ')}: file for ${id}`,
+        value: `${id.toLowerCase()}.${ext}`,
+        validateInput: (v) => (joinRelative('', v.trim()) && formatOf(v.trim()) ? undefined : 'A path inside the folder ending in .md, .yaml or .yml'),
+      }))?.trim();
+      if (!rel) return;
+    }
+    const clean = joinRelative('', rel);
+    if (!clean) return;
+    const uri = folder.uriOf(clean);
+    const filled = fillTemplate(text, { id, title, today: ws.todayDate });
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(filled) }, { label: `New ${kind} ${id}`, needsConfirmation: false });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Could not create ${clean}: it may already exist.`);
+      return;
+    }
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The dashboard webview's HTML. No data and no user text go into it: the page loads the
+ * bundle from dist/webview and receives everything after `ready` through postMessage.
+ */
+
+export interface DashboardHtmlInput {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** Fresh per render. */
+  nonce: string;
+  /** `webview.asWebviewUri(…/dist/webview/dashboard.js)`, as a string. */
+  scriptUri: string;
+  styleUri: string;
+}
+
+export function dashboardCsp(cspSource: string, nonce: string): string {
+  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'nonce-${nonce}'`, `font-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
+}
+
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function dashboardHtml(i: DashboardHtmlInput): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(dashboardCsp(i.cspSource, i.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Opsbook Dashboard</title>
+<link rel="stylesheet" nonce="${attr(i.nonce)}" href="${attr(i.styleUri)}">
+</head>
+<body>
+<main id="app"><p>Loading the dashboard…</p></main>
+<script nonce="${attr(i.nonce)}" src="${attr(i.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** 128 random bits, base64: a CSP nonce. */
+export function makeNonce(random: (n: number) => Uint8Array): string {
+  const bytes = random(16);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}

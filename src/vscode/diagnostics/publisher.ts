@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/types';
+import { Converter, DIAGNOSTIC_SOURCE, diagnosticKey } from '../convert';
+import type { OpsbookFolder } from '../model/folder';
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/**
+ * Owns the `opsbook` diagnostic collection. Publishes per file what the engine reports (the
+ * same list `opsbook check` prints), remembers which core diagnostic each published one came
+ * from (for quick fixes), and keeps error/warning totals for the status bar.
+ */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly converter = new Converter(vscode);
+  private readonly uris = new Map<string, Set<string>>();
+  private readonly core = new Map<string, Map<string, Diagnostic>>();
+  private readonly counts = new Map<string, Counts>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCounts = this.changed.event;
+
+  /** Replaces every diagnostic of the folder: after a (re)load. */
+  publishAll(folder: OpsbookFolder): void {
+    this.clearFolder(folder.key, false);
+    const ws = folder.workspace;
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of ws.diagnostics()) {
+      let list = byFile.get(d.file);
+      if (!list) byFile.set(d.file, (list = []));
+      list.push(d);
+    }
+    for (const [file, list] of byFile) this.set(folder, file, list);
+    this.publishConfigProblems(folder);
+    this.changed.fire();
+  }
+
+  /** Re-publishes the given files of the folder (those `setFile` reported as possibly changed). */
+  publishFiles(folder: OpsbookFolder, files: Iterable<string>): void {
+    const ws = folder.workspace;
+    for (const file of files) this.set(folder, file, ws.diagnostics(file));
+    this.changed.fire();
+  }
+
+  clearFolder(folderKey: string, notify = true): void {
+    for (const uri of this.uris.get(folderKey) ?? []) {
+      this.collection.delete(vscode.Uri.parse(uri));
+      this.core.delete(uri);
+      this.counts.delete(uri);
+    }
+    this.uris.delete(folderKey);
+    if (notify) this.changed.fire();
+  }
+
+  /** The core diagnostic behind a published one (code actions get copies of what was published). */
+  coreDiagnostic(uri: vscode.Uri, d: vscode.Diagnostic): Diagnostic | undefined {
+    return this.core.get(uri.toString())?.get(diagnosticKey(d));
+  }
+
+  totals(): Counts {
+    const t: Counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const c of this.counts.values()) {
+      t.errors += c.errors;
+      t.warnings += c.warnings;
+      t.infos += c.infos;
+    }
+    return t;
+  }
+
+  /** Counts of one folder (the check command's summary). */
+  folderTotals(folderKey: string): Counts {
+    const t: Counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const uri of this.uris.get(folderKey) ?? []) {
+      const c = this.counts.get(uri);
+      if (!c) continue;
+      t.errors += c.errors;
+      t.warnings += c.warnings;
+      t.infos += c.infos;
+    }
+    return t;
+  }
+
+  private set(folder: OpsbookFolder, file: string, list: readonly Diagnostic[], extra: vscode.Diagnostic[] = []): void {
+    const uri = folder.uriOf(file);
+    const key = uri.toString();
+    const converted: vscode.Diagnostic[] = [...extra];
+    const byKey = new Map<string, Diagnostic>();
+    const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const d of list) {
+      const v = this.converter.diagnostic(d, (f) => folder.uriOf(f));
+      byKey.set(diagnosticKey(v), d);
+      converted.push(v);
+    }
+    for (const v of converted) {
+      if (v.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
+      else if (v.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
+      else counts.infos++;
+    }
+    let uris = this.uris.get(folder.key);
+    if (!uris) this.uris.set(folder.key, (uris = new Set()));
+    if (converted.length === 0) {
+      this.collection.delete(uri);
+      this.core.delete(key);
+      this.counts.delete(key);
+      uris.delete(key);
+      return;
+    }
+    uris.add(key);
+    this.collection.set(uri, converted);
+    this.core.set(key, byKey);
+    this.counts.set(key, counts);
+  }
+
+  /** Configuration problems go on the configuration file (pack and settings problems name their origin). */
+  private publishConfigProblems(folder: OpsbookFolder): void {
+    if (folder.configProblems.length === 0) return;
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const p of folder.configProblems) {
+      const inWorkspace = !p.file.startsWith('<') && p.file !== 'settings';
+      const file = inWorkspace ? p.file : folder.settings.configPath;
+      const line = Math.max(0, (inWorkspace ? p.line : 1) - 1);
+      const col = Math.max(0, (inWorkspace ? p.column : 1) - 1);
+      const message = inWorkspace ? p.message : `${p.file}: ${p.message}`;
+      const d = new vscode.Diagnostic(new vscode.Range(line, col, line, col), message, vscode.DiagnosticSeverity.Error);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'config';
+      let list = byFile.get(file);
+      if (!list) byFile.set(file, (list = []));
+      list.push(d);
+    }
+    for (const [file, list] of byFile) this.set(folder, file, folder.workspace.diagnostics(file), list);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,91 @@
+import { distance } from 'fastest-levenshtein';
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../../core/types';
+import { DIAGNOSTIC_SOURCE } from '../convert';
+import type { DiagnosticsPublisher } from '../diagnostics/publisher';
+import type { Hub } from '../model/hub';
+import { documentContext, type DocContext } from './context';
+import { schemaForPath } from './entityPath';
+import { mappingInsertPoint, nodeAt } from './locate';
+import { placeholderFor, yamlScalar } from './schemaInfo';
+import { OPSBOOK_DOCUMENTS } from './selector';
+
+const MAX_SUGGESTIONS = 5;
+
+/** Quick fixes from the engine's suggestions: did-you-mean ids, valid enum values, missing required fields. */
+export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, publisher: DiagnosticsPublisher): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(OPSBOOK_DOCUMENTS, {
+      provideCodeActions(document, _range, actionContext) {
+        const ours = actionContext.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+        if (ours.length === 0) return undefined;
+        const ctx = documentContext(hub, document);
+        if (!ctx) return undefined;
+        const actions: vscode.CodeAction[] = [];
+        for (const d of ours) {
+          const core = publisher.coreDiagnostic(document.uri, d);
+          if (!core?.suggestions?.length) continue;
+          if (core.ruleId === 'ref/missing' || core.ruleId === 'schema/enum' || core.ruleId === 'kind/unknown') actions.push(...replacements(ctx, d, core));
+          else if (core.ruleId === 'schema/required') {
+            const a = insertRequired(ctx, d, core);
+            if (a) actions.push(a);
+          }
+        }
+        return actions;
+      },
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+}
+
+/** "Change to X" for each suggested value, replacing the value between its quotes. */
+function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): vscode.CodeAction[] {
+  const range = valueRange(ctx, d.range);
+  const current = ctx.document.getText(range);
+  const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
+  return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
+    const a = new vscode.CodeAction(core.ruleId === 'ref/missing' ? `Did you mean "${s}"?` : `Change to "${s}"`, vscode.CodeActionKind.QuickFix);
+    a.diagnostics = [d];
+    a.isPreferred = i === 0 && core.ruleId === 'ref/missing';
+    const quoted = !range.start.isEqual(d.range.start);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.replace(ctx.document.uri, range, quoted ? s : yamlScalar(s));
+    return a;
+  });
+}
+
+/** The diagnostic's range without surrounding quotes. */
+function valueRange(ctx: DocContext, r: vscode.Range): vscode.Range {
+  const text = ctx.document.getText(r);
+  const q = text[0];
+  if ((q === '"' || q === "'") && text.length >= 2 && text.endsWith(q)) return new vscode.Range(r.start.translate(0, 1), r.end.translate(0, -1));
+  return r;
+}
+
+/** Inserts `field: placeholder` as the last line of the mapping that misses it, at its indentation. */
+function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): vscode.CodeAction | undefined {
+  const field = core.suggestions?.[0];
+  const start = ctx.offsetAt(d.range.start);
+  if (!field || start === undefined || !ctx.shape) return undefined;
+  const hit = nodeAt(ctx.yamlText, start);
+  if (!hit) return undefined;
+  // A nested mapping is reported at its key (`contract:`); an entity at its id value or first key.
+  const dotted = /missing required field "([^"]+)"/.exec(core.message)?.[1] ?? field;
+  const mapPath = hit.part === 'key' && dotted.includes('.') ? hit.path : hit.path.slice(0, -1);
+  const at = mappingInsertPoint(ctx.yamlText, hit.doc, mapPath);
+  if (!at || at.keys.includes(field)) return undefined;
+  const value = placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
+  const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
+  const pos = ctx.positionAt(at.offset);
+  const a = new vscode.CodeAction(`Add missing field "${field}"`, vscode.CodeActionKind.QuickFix);
+  a.diagnostics = [d];
+  a.isPreferred = true;
+  a.edit = new vscode.WorkspaceEdit();
+  a.edit.insert(ctx.document.uri, pos, `${needsBreak ? eol : ''}${at.indent}${field}: ${value}${needsBreak ? '' : eol}`);
+  return a;
+}
+
+/** Kind suggestions are every kind; offer the few closest by edit distance. */
+function closest(value: string, options: readonly string[]): string[] {
+  return [...options].sort((x, y) => distance(value, x) - distance(value, y) || x.localeCompare(y)).slice(0, 3);
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { schemaAt } from '../../core/model/schemaRefs';
+import type { Hub } from '../model/hub';
+import { keyItems, valueItems, type ItemSpec, type RefCandidate } from './completionItems';
+import { documentContext, type DocContext } from './context';
+import { referenceTargetAt, schemaForPath, topEntityBase } from './entityPath';
+import { completionSite } from './locate';
+import { OPSBOOK_DOCUMENTS } from './selector';
+import { splitTarget } from './target';
+
+const KINDS: Record<ItemSpec['kind'], vscode.CompletionItemKind> = {
+  field: vscode.CompletionItemKind.Property,
+  enum: vscode.CompletionItemKind.EnumMember,
+  reference: vscode.CompletionItemKind.Reference,
+  value: vscode.CompletionItemKind.Value,
+};
+
+/** Field names from the kind's schema, enum values, and ids of the referenced kind. */
+export function registerCompletion(context: vscode.ExtensionContext, hub: Hub): void {
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(OPSBOOK_DOCUMENTS, {
+      provideCompletionItems(document, position) {
+        const ctx = documentContext(hub, document);
+        if (!ctx?.shape) return undefined;
+        const offset = ctx.offsetAt(position);
+        if (offset === undefined) return undefined;
+        const site = completionSite(ctx.yamlText, offset);
+        if (!site) return undefined;
+        const shape = ctx.shape;
+        const specs: ItemSpec[] = [];
+        if (site.type === 'key') {
+          const base = topEntityBase([...site.mapPath, ''], shape);
+          if (base && shape.schema) {
+            const rel = site.mapPath.slice(base.length);
+            specs.push(...keyItems(schemaAt(shape.schema, rel), site.existing, (k) => schemaAt(shape.schema as Record<string, unknown>, [...rel, k])));
+          }
+        } else {
+          const node = schemaForPath(site.path, shape);
+          const declared = referenceTargetAt(site.path, false, shape, ctx.refs);
+          specs.push(...valueItems(node, declared?.target, (t) => candidates(ctx, t)));
+          if (site.newItem && node) specs.push(...keyItems(node, [], (k) => schemaForPath([...site.path, k], shape)));
+        }
+        if (specs.length === 0) return undefined;
+        const range = ctx.rangeAt(site.start, site.end);
+        return specs.map((s) => toItem(s, range));
+      },
+    }, ':', ' ', '-', '['),
+  );
+}
+
+function toItem(s: ItemSpec, range: vscode.Range): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(s.label, KINDS[s.kind]);
+  item.insertText = s.insertText;
+  item.sortText = s.sortText;
+  item.range = range;
+  if (s.detail) item.detail = s.detail;
+  if (s.documentation) item.documentation = new vscode.MarkdownString(s.documentation);
+  // Re-open the suggestions for the value right after a field name is inserted.
+  if (s.kind === 'field') item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  return item;
+}
+
+function candidates(ctx: DocContext, target: string): RefCandidate[] {
+  const [kind, field] = splitTarget(target);
+  const ws = ctx.ws;
+  const entities = ws.entities(kind);
+  if (field) {
+    const seen = new Map<string, RefCandidate>();
+    for (const e of entities) {
+      const v = e.data[field];
+      if ((typeof v === 'string' || typeof v === 'number') && !seen.has(String(v))) seen.set(String(v), { id: String(v), title: e.title, kind, file: e.file });
+    }
+    return [...seen.values()];
+  }
+  return entities.map((e) => ({ id: e.id, title: e.title, kind: e.kind, file: e.file }));
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { Entity } from '../../core/model/entity';
+import type { Hub } from '../model/hub';
+import { documentContext, idRange, type DocContext } from './context';
+import { fieldDocs } from './schemaInfo';
+import { OPSBOOK_DOCUMENTS } from './selector';
+import { referencedEntities, targetAt } from './target';
+
+/** Field names show their schema documentation; references show the record they name. */
+export function registerHover(context: vscode.ExtensionContext, hub: Hub): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(OPSBOOK_DOCUMENTS, {
+      provideHover(document, position) {
+        const ctx = documentContext(hub, document);
+        if (!ctx) return undefined;
+        const t = targetAt(ctx, position);
+        if (!t) return undefined;
+        const range = ctx.rangeAt(t.start, t.end);
+        const md = new vscode.MarkdownString();
+        md.supportThemeIcons = true;
+        switch (t.type) {
+          case 'key':
+            if (!t.schema) return undefined;
+            md.appendMarkdown(fieldDocs(t.name, t.schema));
+            break;
+          case 'reference': {
+            const targets = referencedEntities(ctx, t);
+            if (targets.length === 0) {
+              md.appendMarkdown(`$(warning) No ${t.targetKind}${t.targetField ? ` with ${t.targetField}` : ''} \`${escape(t.value)}\` in this workspace.`);
+              break;
+            }
+            for (const e of targets.slice(0, 3)) md.appendMarkdown(describeEntity(ctx, e));
+            break;
+          }
+          case 'id': {
+            const refs = ctx.ws.referencesTo(t.entity.kind, t.entity.id).length;
+            md.appendMarkdown(describeEntity(ctx, t.entity));
+            md.appendMarkdown(`\n\nReferenced ${refs} time${refs === 1 ? '' : 's'}.`);
+            break;
+          }
+          case 'value':
+            if (!t.schema || t.path.length === 0) return undefined;
+            md.appendMarkdown(fieldDocs(String(t.path[t.path.length - 1]), t.schema));
+            break;
+        }
+        return new vscode.Hover(md, range);
+      },
+    }),
+  );
+}
+
+/** Title, kind, status and place of a record, as Markdown (every value escaped: it is user text). */
+export function describeEntity(ctx: DocContext, e: Entity): string {
+  const line = idRange(ctx.folder, e).start.line;
+  const status = typeof e.data['status'] === 'string' ? ` · status \`${escape(e.data['status'])}\`` : '';
+  const uri = ctx.folder.uriOf(e.file).with({ fragment: `L${line}` });
+  const parent = e.parent ? ` in ${e.parent.kind} \`${escape(e.parent.id)}\`` : '';
+  return `**${escape(e.title)}**  \n${e.kind} \`${escape(e.id)}\`${parent}${status}  \n[${escape(e.file)}:${line}](${uri.toString()})\n\n`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!<>|$]/g, '\\$&');
+}

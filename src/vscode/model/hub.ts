@@ -1,0 +1,329 @@
+import * as vscode from 'vscode';
+import type { PackSource } from '../../core/host';
+import type { FolderModel, ModelHub } from '../api';
+import type { DiagnosticsPublisher } from '../diagnostics/publisher';
+import { validateOnType } from '../settings';
+import { ChangeBatcher } from './batcher';
+import { OpsbookFolder } from './folder';
+
+/** Disk events are gathered this long before a batch starts (a branch switch arrives in bursts). */
+const DISK_BATCH_MS = 60;
+/** Configuration changes are applied after this quiet period (editors save in several steps). */
+const REBUILD_MS = 300;
+
+export interface HubLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * One engine per workspace folder, kept in step with the disk (watcher batches) and with open
+ * editors (debounced text). Publishes diagnostics and tells features when a model changed.
+ */
+export class Hub implements ModelHub, vscode.Disposable {
+  private readonly folders = new Map<string, OpsbookFolder>();
+  private readonly batchers = new Map<string, ChangeBatcher<true>>();
+  private readonly rebuildTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly textTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<FolderModel>();
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  private readonly loads = new Map<string, Promise<void>>();
+  private readonly nextLoads = new Map<string, Promise<void>>();
+  readonly onDidChange = this.changed.event;
+  /** Fires when a folder starts or finishes loading (status bar, context keys). */
+  readonly onDidChangeState = this.stateChanged.event;
+  readonly ready: Promise<void>;
+  /** Whether `ready` has resolved. */
+  isReady = false;
+  private resolveReady: () => void = () => undefined;
+
+  constructor(
+    private readonly packs: Map<string, PackSource>,
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly log: HubLog,
+  ) {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** Adds the workspace's folders; `ready` resolves once each has been loaded (or found not to be an Opsbook folder). */
+  start(): void {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    void Promise.all(folders.map((f) => this.addFolder(f))).finally(() => {
+      this.isReady = true;
+      this.resolveReady();
+      this.stateChanged.fire();
+    });
+  }
+
+  models(): readonly FolderModel[] {
+    return [...this.folders.values()].filter((f) => f.loaded);
+  }
+
+  modelFor(uri: vscode.Uri): FolderModel | undefined {
+    const f = this.folderFor(uri);
+    return f?.loaded ? f : undefined;
+  }
+
+  folderFor(uri: vscode.Uri): OpsbookFolder | undefined {
+    const wf = vscode.workspace.getWorkspaceFolder(uri);
+    return wf ? this.folders.get(wf.uri.toString()) : undefined;
+  }
+
+  allFolders(): readonly OpsbookFolder[] {
+    return [...this.folders.values()];
+  }
+
+  get loading(): boolean {
+    return [...this.folders.values()].some((f) => f.state === 'loading');
+  }
+
+  async addFolder(wf: vscode.WorkspaceFolder): Promise<void> {
+    const key = wf.uri.toString();
+    if (this.folders.has(key)) return;
+    const folder = new OpsbookFolder(wf);
+    this.folders.set(key, folder);
+    const batcher = new ChangeBatcher<true>((batch) => this.applyDiskBatch(folder, batch.map(([rel]) => rel)), DISK_BATCH_MS, (err) => this.log.error(`applying file changes in ${wf.name}: ${describe(err)}`));
+    this.batchers.set(key, batcher);
+    try {
+      if (!(await folder.detect())) {
+        this.log.info(`${wf.name}: no ${folder.settings.configPath} and no ops folders; not an Opsbook folder`);
+        return;
+      }
+    } catch (err) {
+      this.log.error(`${wf.name}: ${describe(err)}`);
+      return;
+    }
+    await this.load(folder);
+  }
+
+  removeFolder(wf: vscode.WorkspaceFolder): void {
+    const key = wf.uri.toString();
+    const folder = this.folders.get(key);
+    if (!folder) return;
+    folder.unload();
+    this.batchers.get(key)?.dispose();
+    this.batchers.delete(key);
+    this.folders.delete(key);
+    this.publisher.clearFolder(key);
+    this.stateChanged.fire();
+  }
+
+  /** (Re)reads a folder's configuration and files from disk; concurrent calls share the load. */
+  load(folder: OpsbookFolder): Promise<void> {
+    const running = this.loads.get(folder.key);
+    if (running) {
+      // One reload after the running one covers every request made meanwhile.
+      let next = this.nextLoads.get(folder.key);
+      if (!next) {
+        next = running.then(() => {
+          this.nextLoads.delete(folder.key);
+          return this.load(folder);
+        });
+        this.nextLoads.set(folder.key, next);
+      }
+      return next;
+    }
+    const batcher = this.batchers.get(folder.key);
+    batcher?.pause();
+    const started = Date.now();
+    const task = (async () => {
+      this.stateChanged.fire();
+      try {
+        await folder.load(this.packs);
+      } catch (err) {
+        folder.state = 'failed';
+        this.log.error(`${folder.folder.name}: could not load: ${describe(err)}`);
+        void vscode.window.showErrorMessage(`Opsbook could not load the folder "${folder.folder.name}": ${describe(err)}`);
+        return;
+      }
+      if (!folder.loaded) return;
+      const ws = folder.workspace;
+      this.applyOpenEditors(folder);
+      this.publisher.publishAll(folder);
+      this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
+      const notified = Date.now();
+      this.changed.fire(folder);
+      if (Date.now() - notified > 200) this.log.info(`${folder.folder.name}: views and features took ${Date.now() - notified} ms to refresh`);
+    })().finally(() => {
+      this.loads.delete(folder.key);
+      batcher?.resume();
+      this.stateChanged.fire();
+    });
+    this.loads.set(folder.key, task);
+    return task;
+  }
+
+  /** Rebuilds every loaded folder (packs or settings changed). */
+  async rebuildAll(filter: (f: OpsbookFolder) => boolean = () => true): Promise<void> {
+    await Promise.all([...this.folders.values()].filter(filter).map(async (f) => {
+      if (f.state !== 'inactive') return this.load(f);
+      // The configuration path may have changed: look again.
+      f.refreshSettings();
+      if (await f.detect()) await this.load(f);
+    }));
+  }
+
+  scheduleRebuild(folder: OpsbookFolder): void {
+    clearTimeout(this.rebuildTimers.get(folder.key));
+    this.rebuildTimers.set(folder.key, setTimeout(() => {
+      this.rebuildTimers.delete(folder.key);
+      void this.load(folder);
+    }, REBUILD_MS));
+  }
+
+  registerPack(name: string, source: PackSource): vscode.Disposable {
+    if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`Opsbook: pack name "${name}" must be a word (letters, digits, "-", "_")`);
+    if (this.packs.has(name)) throw new Error(`Opsbook: a pack named "${name}" is already registered`);
+    this.packs.set(name, source);
+    this.log.info(`pack "${name}" registered by an extension`);
+    void this.rebuildAll();
+    return new vscode.Disposable(() => {
+      if (this.packs.get(name) !== source) return;
+      this.packs.delete(name);
+      void this.rebuildAll();
+    });
+  }
+
+  // ---- changes from disk -------------------------------------------------------------------
+
+  /** A watcher event: queue the file (or the files of a folder) for re-reading. */
+  async onDiskEvent(uri: vscode.Uri, type: 'create' | 'change' | 'delete'): Promise<void> {
+    const folder = this.folderFor(uri);
+    if (!folder) return;
+    const rel = folder.relativePath(uri);
+    if (rel === undefined || rel === '') return;
+    if (folder.state === 'inactive') {
+      if (rel === folder.settings.configPath && type !== 'delete') await this.load(folder);
+      return;
+    }
+    if (folder.isConfigInput(rel)) {
+      this.scheduleRebuild(folder);
+      if (!folder.included(rel)) return;
+    }
+    if (folder.excluded(rel)) return;
+    const batcher = this.batchers.get(folder.key);
+    if (!batcher) return;
+    if (folder.included(rel)) {
+      batcher.add(rel, true);
+      return;
+    }
+    // Not a document: perhaps a directory that was deleted, moved or created as a whole.
+    for (const f of folder.filesUnder(rel)) batcher.add(f, true);
+    const last = rel.slice(rel.lastIndexOf('/') + 1);
+    if (type === 'create' && !last.includes('.') && (await folder.fs.isDirectory(rel))) {
+      const files = await folder.fs.listFiles((p) => folder.excluded(p), rel);
+      for (const f of files) if (folder.included(f)) batcher.add(f, true);
+    }
+  }
+
+  private async applyDiskBatch(folder: OpsbookFolder, paths: string[]): Promise<void> {
+    if (!folder.loaded) return;
+    const started = Date.now();
+    const touched = await folder.syncFromDisk(paths, (rel) => this.editorOwns(folder, rel));
+    if (touched.size === 0 || !folder.loaded) return;
+    this.publish(folder, touched, `${paths.length} file(s) from disk`, started);
+  }
+
+  /** An open editor with unsaved changes, validated as typed: its text wins over the disk. */
+  private editorOwns(folder: OpsbookFolder, rel: string): boolean {
+    const uri = folder.uriOf(rel).toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    return !!doc && doc.isDirty && validateOnType(doc.uri).enabled;
+  }
+
+  // ---- changes from editors ----------------------------------------------------------------
+
+  /** An edit in an open editor: applied after the validate-on-type delay. */
+  onTextChanged(doc: vscode.TextDocument): void {
+    const folder = this.folderFor(doc.uri);
+    if (!folder?.loaded) return;
+    const rel = folder.relativePath(doc.uri);
+    if (rel === undefined || !folder.included(rel)) return;
+    const { enabled, delay } = validateOnType(doc.uri);
+    if (!enabled) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.textTimers.get(key));
+    this.textTimers.set(key, setTimeout(() => {
+      this.textTimers.delete(key);
+      this.applyDocument(doc);
+    }, delay));
+  }
+
+  /** A closed, saved or reverted editor: the disk holds the truth again (unsaved changes were discarded). */
+  onBackToDisk(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.textTimers.get(key));
+    this.textTimers.delete(key);
+    const folder = this.folderFor(doc.uri);
+    const rel = folder?.relativePath(doc.uri);
+    if (!folder?.loaded || rel === undefined || !folder.included(rel)) return;
+    this.batchers.get(folder.key)?.add(rel, true);
+  }
+
+  /** Applies a document's pending edits now (language features need the model to match the editor). */
+  sync(doc: vscode.TextDocument): OpsbookFolder | undefined {
+    const folder = this.folderFor(doc.uri);
+    if (!folder?.loaded) return undefined;
+    const key = doc.uri.toString();
+    if (this.textTimers.has(key)) {
+      clearTimeout(this.textTimers.get(key));
+      this.textTimers.delete(key);
+      this.applyDocument(doc);
+    }
+    return folder;
+  }
+
+  /** Applies every pending editor change (before a rename that edits many files). */
+  syncAll(): void {
+    for (const doc of vscode.workspace.textDocuments) if (this.textTimers.has(doc.uri.toString())) this.sync(doc);
+  }
+
+  /** Processes queued disk changes now. */
+  async flushDisk(): Promise<void> {
+    await Promise.all([...this.batchers.values()].map((b) => b.flush()));
+  }
+
+  private applyDocument(doc: vscode.TextDocument): void {
+    if (doc.isClosed) return;
+    const folder = this.folderFor(doc.uri);
+    const rel = folder?.relativePath(doc.uri);
+    if (!folder?.loaded || rel === undefined || !folder.included(rel)) return;
+    const t0 = Date.now();
+    const touched = folder.applyText(rel, doc.getText());
+    if (touched.size === 0) return;
+    this.publish(folder, touched, `${rel} (editor)`, t0);
+  }
+
+  /** Publishes the touched files' diagnostics and tells the features; slow steps are logged. */
+  private publish(folder: OpsbookFolder, touched: Set<string>, what: string, started: number): void {
+    const applied = Date.now();
+    this.publisher.publishFiles(folder, touched);
+    const published = Date.now();
+    this.changed.fire(folder);
+    const done = Date.now();
+    if (done - started > 150) this.log.info(`${what}: checked in ${applied - started} ms, ${touched.size} file(s) published in ${published - applied} ms, features refreshed in ${done - published} ms`);
+  }
+
+  /** After a (re)load from disk, open editors with unsaved changes are applied again. */
+  private applyOpenEditors(folder: OpsbookFolder): void {
+    if (folder.configProblems.length > 0) return;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (!doc.isDirty || !validateOnType(doc.uri).enabled) continue;
+      const rel = folder.relativePath(doc.uri);
+      if (rel !== undefined && folder.included(rel)) folder.applyText(rel, doc.getText());
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.textTimers.values()) clearTimeout(t);
+    for (const t of this.rebuildTimers.values()) clearTimeout(t);
+    for (const b of this.batchers.values()) b.dispose();
+    for (const f of this.folders.values()) f.unload();
+    this.changed.dispose();
+    this.stateChanged.dispose();
+  }
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,57 @@
+import type { Entity } from '../../core/model/entity';
+import type { Workspace } from '../../core/model/workspace';
+import { buildPlanTree, type PlanNode } from '../../core/plan/tree';
+import { initiativeRow, kpiRow, objectiveRow, planRow, type PlanContext } from './planLabels';
+import { plural } from './format';
+import { perFolder, type FolderInput, type ViewNode } from './viewNode';
+
+/** Kinds the Plans view shows; `opsbook.plans.reveal` accepts ids of these. */
+export const PLAN_KINDS: readonly string[] = ['plan', 'objective', 'kpi', 'initiative'];
+
+function planBranch(p: PlanNode, folder: string, top: boolean): ViewNode {
+  const node = planRow(p, folder);
+  const ctx: PlanContext = { folder };
+  if (p.currency) ctx.currency = p.currency;
+  for (const o of p.objectives) {
+    const obj = objectiveRow(o, ctx);
+    obj.children = [...o.kpis.map((k) => kpiRow(k, ctx)), ...o.initiatives.map((i) => initiativeRow(i, ctx))];
+    node.children.push(obj);
+  }
+  for (const c of p.children) node.children.push(planBranch(c, folder, false));
+  if (top) node.expanded = true;
+  return node;
+}
+
+function countPlans(nodes: readonly ViewNode[]): number {
+  return nodes.reduce((n, x) => n + (x.entity?.kind === 'plan' ? 1 : 0) + countPlans(x.children), 0);
+}
+
+/**
+ * The Plans view: plan → objectives (→ KPIs, initiatives) and sub-plans, with one root per
+ * folder when several folders have plans.
+ */
+export function buildPlansView(folders: readonly FolderInput[]): ViewNode[] {
+  return perFolder(
+    folders,
+    (f) => buildPlanTree(f.workspace).roots.map((p) => planBranch(p, f.key, true)),
+    (nodes) => plural(countPlans(nodes), 'plan'),
+  );
+}
+
+/**
+ * The plan, objective, KPI or initiative a cursor is in: the last one whose id line is at or
+ * above `line` (1-based) in `file`. Nested entries start below their parent, so this is the innermost.
+ */
+export function planEntityAt(ws: Workspace, file: string, line: number): Entity | undefined {
+  let best: Entity | undefined;
+  let bestLine = 0;
+  for (const e of ws.entitiesIn(file)) {
+    if (!PLAN_KINDS.includes(e.kind)) continue;
+    const start = ws.entityRange(e).start.line;
+    if (start <= line && start >= bestLine) {
+      best = e;
+      bestLine = start;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildPlansView, planEntityAt } from '../../src/vscode/views/planView';
+import { findNode, type ViewNode } from '../../src/vscode/views/viewNode';
+import { SAMPLE_KEY, SAMPLE_ROOT, inlineFolder, sampleFolder, sampleWorkspace } from './views.fixture';
+
+async function plans(): Promise<ViewNode[]> {
+  return buildPlansView([await sampleFolder()]);
+}
+
+async function row(id: string): Promise<ViewNode> {
+  const node = findNode(await plans(), (n) => n.entity?.id === id);
+  assert.ok(node, `no row for ${id}`);
+  return node;
+}
+
+function allIds(nodes: readonly ViewNode[]): string[] {
+  return nodes.flatMap((n) => [n.id, ...allIds(n.children)]);
+}
+
+const ONE_PLAN = `id: PLN-X
+title: Extra plan
+period: "2026"
+status: draft
+budget: { amount: 1000000, currency: EUR }
+objectives:
+  - id: OBJ-X
+    title: Objective X
+    kpis:
+      - { id: KPI-X, metric: Sales X, unit: EUR, target: 500000, actual: 100000, direction: up }
+      - { id: KPI-X, metric: Sales X again, unit: EUR, target: 1, actual: 1, direction: up }
+    initiatives: []
+`;
+
+describe('Plans view', () => {
+  it('should show the company plan as the root with the regional plans below it', async () => {
+    const roots = await plans();
+    assert.deepEqual(roots.map((r) => r.label), ['PLN-2026-COMPANY  Lumen & Oak company plan 2026']);
+    const subPlans = (roots[0] as ViewNode).children.filter((c) => c.entity?.kind === 'plan');
+    assert.deepEqual(subPlans.map((p) => [p.label, p.description]), [
+      ['PLN-2026-EAST  East China plan 2026', '78% · 7.5M CNY budget · 4.5M allocated'],
+      ['PLN-2026-NORTH  North China plan 2026', '51% · 4.5M CNY budget · 2.6M allocated'],
+      ['PLN-2026-SOUTH  South China plan 2026', '80% · 6M CNY budget · 4.6M allocated'],
+    ]);
+  });
+
+  it('should list a plan’s objectives before its sub-plans, and KPIs before initiatives', async () => {
+    const company = (await plans())[0] as ViewNode;
+    assert.deepEqual(company.children.map((c) => c.entity?.kind), ['objective', 'objective', 'objective', 'plan', 'plan', 'plan']);
+    const growth = await row('OBJ-EAST-REVENUE');
+    assert.deepEqual(growth.children.map((c) => c.entity?.kind), ['kpi', 'kpi', 'kpi', 'initiative', 'initiative', 'initiative']);
+  });
+
+  it('should describe a KPI as actual / target, attainment and pace', async () => {
+    const kpi = await row('KPI-EAST-REVENUE');
+    assert.equal(kpi.label, 'Retail net revenue, East China');
+    assert.equal(kpi.description, '74.3M / 160M CNY · 46% · on track');
+    assert.deepEqual(kpi.icon, { id: 'pass', color: 'testing.iconPassed' });
+  });
+
+  it('should write percentage KPIs with the % sign on the number', async () => {
+    assert.equal((await row('KPI-EAST-RETURN-RATE')).description, '3 / 3.2% · 107% · on track');
+  });
+
+  it('should mark at-risk KPIs yellow and off-track KPIs red', async () => {
+    const atRisk = await row('KPI-NORTH-REVENUE');
+    assert.equal(atRisk.description, '31.5M / 80M CNY · 39% · at risk');
+    assert.deepEqual(atRisk.icon, { id: 'warning', color: 'charts.yellow' });
+    const offTrack = await row('KPI-NORTH-NEW-STORES');
+    assert.equal(offTrack.description, '0 / 2 count · 0% · off track');
+    assert.deepEqual(offTrack.icon, { id: 'error', color: 'errorForeground' });
+  });
+
+  it('should tint an objective and its plan by their weakest KPI', async () => {
+    const objective = await row('OBJ-NORTH-REVENUE');
+    assert.equal(objective.description, '20% · 2 KPIs · 4 initiatives');
+    assert.deepEqual(objective.icon, { id: 'target', color: 'errorForeground' });
+    assert.deepEqual((await row('PLN-2026-NORTH')).icon, { id: 'project', color: 'errorForeground' });
+    assert.deepEqual((await row('PLN-2026-EAST')).icon, { id: 'project' });
+  });
+
+  it('should describe an initiative with status, due date and budget', async () => {
+    const ini = await row('INI-EAST-HUAIHAI-RENO');
+    assert.equal(ini.label, 'Renovate the Shanghai Huaihai Road flagship');
+    assert.equal(ini.description, 'in-progress · due 2026-08-31 · 2.6M CNY');
+    assert.deepEqual(ini.icon, { id: 'play-circle' });
+  });
+
+  it('should mark an overdue initiative with a warning icon and the date it was due', async () => {
+    const ini = await row('INI-NORTH-SANLITUN-WINDOWS');
+    assert.equal(ini.description, 'in-progress · overdue since 2026-05-31 · 400K CNY');
+    assert.deepEqual(ini.icon, { id: 'warning', color: 'list.warningForeground' });
+  });
+
+  it('should mark done initiatives with a check and blocked ones in red', async () => {
+    assert.deepEqual((await row('INI-SOUTH-QIANHAI-OPEN')).icon, { id: 'check', color: 'charts.green' });
+    assert.deepEqual((await row('INI-NORTH-TIANJIN-OPEN')).icon, { id: 'circle-slash', color: 'errorForeground' });
+  });
+
+  it('should flag an initiative that spent more than its budget', async () => {
+    const ini = await row('INI-SOUTH-COBRAND');
+    assert.equal(ini.description, 'in-progress · due 2026-07-31 · 650K CNY · over budget');
+    assert.deepEqual(ini.tooltip?.rows.find(([k]) => k === 'Spent'), ['Spent', '720,000 CNY (over budget)']);
+  });
+
+  it('should give a plan tooltip with the full figures', async () => {
+    assert.deepEqual((await row('PLN-2026-EAST')).tooltip, {
+      title: 'PLN-2026-EAST East China plan 2026',
+      rows: [
+        ['Region', 'RGN-EAST'],
+        ['Period', '2026'],
+        ['Status', 'approved'],
+        ['Owner', 'PER-WANG-LEI'],
+        ['Attainment', '77.7% (mean of objectives)'],
+        ['Budget', '7,500,000 CNY'],
+        ['Allocated to initiatives', '4,480,000 CNY'],
+        ['Spent', '2,290,000 CNY'],
+        ['File', 'plans/2026/east.yaml:2'],
+      ],
+    });
+  });
+
+  it('should roll sub-plans’ money into the parent’s tooltip', async () => {
+    const company = (await plans())[0] as ViewNode;
+    assert.deepEqual(company.tooltip?.rows.find(([k]) => k === 'With sub-plans'), ['With sub-plans', 'allocated 16,720,000 CNY, spent 8,401,200 CNY']);
+  });
+
+  it('should open every row at the line of its id', async () => {
+    const ini = await row('INI-EAST-618');
+    assert.deepEqual(ini.location, { folder: SAMPLE_KEY, file: 'plans/2026/east.yaml', line: 54 });
+    const lines = readFileSync(path.join(SAMPLE_ROOT, 'plans/2026/east.yaml'), 'utf8').split('\n');
+    assert.equal(lines[53]?.trim(), '- id: INI-EAST-618');
+  });
+
+  it('should keep row ids stable across rebuilds so expansion survives a refresh', async () => {
+    assert.deepEqual(allIds(await plans()), allIds(await plans()));
+    assert.equal((await row('KPI-EAST-NPS')).id, `${SAMPLE_KEY}#kpi:KPI-EAST-NPS`);
+  });
+
+  it('should expand top-level plans only', async () => {
+    const company = (await plans())[0] as ViewNode;
+    assert.equal(company.expanded, true);
+    assert.equal(company.children.some((c) => c.expanded), false);
+  });
+
+  it('should link rows to their parents for reveal', async () => {
+    const kpi = await row('KPI-EAST-NPS');
+    const chain: string[] = [];
+    for (let n: ViewNode | undefined = kpi.parent; n; n = n.parent) chain.push(n.entity?.id ?? n.label);
+    assert.deepEqual(chain, ['OBJ-EAST-SERVICE', 'PLN-2026-EAST', 'PLN-2026-COMPANY']);
+  });
+
+  it('should give duplicate ids distinct row ids and show a draft plan’s status', async () => {
+    const roots = buildPlansView([await inlineFolder({ 'plans/x.yaml': ONE_PLAN })]);
+    const ids = allIds(roots);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids.filter((i) => i.includes('#kpi:')), ['file:///work/inline#kpi:KPI-X', 'file:///work/inline#kpi:KPI-X~2']);
+    assert.equal(roots[0]?.description, 'draft · 60% · 1M EUR budget');
+  });
+
+  it('should show one root per folder when several folders have plans', async () => {
+    const roots = buildPlansView([await sampleFolder(), await inlineFolder({ 'plans/x.yaml': ONE_PLAN })]);
+    assert.deepEqual(roots.map((r) => [r.label, r.description, r.id]), [
+      ['lumen-oak', '4 plans', `${SAMPLE_KEY}#folder`],
+      ['inline', '1 plan', 'file:///work/inline#folder'],
+    ]);
+    assert.equal(roots[1]?.children[0]?.label, 'PLN-X  Extra plan');
+  });
+
+  it('should not add a folder root when only one folder has plans', async () => {
+    const roots = buildPlansView([await sampleFolder(), await inlineFolder({ 'org/courses.yaml': 'courses:\n  - { id: CRS-1, title: One }\n' })]);
+    assert.deepEqual(roots.map((r) => r.entity?.id), ['PLN-2026-COMPANY']);
+  });
+
+  it('should be empty when there are no plans, so the welcome text shows', async () => {
+    assert.deepEqual(buildPlansView([await inlineFolder({ 'org/courses.yaml': 'courses: []\n' })]), []);
+  });
+
+  it('should find the plan entry under the cursor for reveal', async () => {
+    const ws = await sampleWorkspace();
+    assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 1), undefined);
+    assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 10)?.id, 'PLN-2026-EAST');
+    assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 14)?.id, 'OBJ-EAST-REVENUE');
+    assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 57)?.id, 'INI-EAST-618');
+    assert.equal(planEntityAt(ws, 'org/people.yaml', 10), undefined);
+  });
+});
