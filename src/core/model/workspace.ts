@@ -87,18 +87,21 @@ export class Workspace {
 
   private replace(path: string, parsed: ParsedFile | undefined): Set<string> {
     const old = this.files.get(path);
-    const changedKeys = new Set<string>();
     const touched = new Set<string>([path]);
-    if (old) {
-      collectKeys(old.analysis, changedKeys);
-      this.unindex(path, old);
-    }
+    const before = old ? keySignatures(old.analysis) : new Map<string, string>();
+    if (old) this.unindex(path, old);
     let added: Entity[] = [];
+    let after = new Map<string, string>();
     if (parsed) {
       const rec = this.index(parsed);
-      collectKeys(rec.analysis, changedKeys);
+      after = keySignatures(rec.analysis);
       added = rec.analysis.entities;
     }
+    // Only keys whose content differs count as changed: re-saving a region file with a new
+    // comment must not re-check the thousands of entities that look a region up.
+    const changedKeys = new Set<string>();
+    for (const [k, sig] of before) if (after.get(k) !== sig) changedKeys.add(k);
+    for (const [k, sig] of after) if (before.get(k) !== sig) changedKeys.add(k);
     const subjects = new Set<Entity>(added);
     for (const k of changedKeys) for (const e of this.dependents.get(k) ?? []) subjects.add(e);
     for (const e of subjects) {
@@ -335,13 +338,20 @@ export class Workspace {
   }
 }
 
-function collectKeys(a: FileAnalysis, keys: Set<string>): void {
+/** The dependency keys a file's analysis provides, each with a signature of what it provides. */
+function keySignatures(a: FileAnalysis): Map<string, string> {
+  const sigs = new Map<string, string>();
+  const add = (k: string, sig: string) => sigs.set(k, (sigs.get(k) ?? '') + sig + '\u0001');
+  const entitySig = new Map<Entity, string>();
   for (const e of a.entities) {
-    keys.add(LOOKUP + entityKey(e.kind, e.id));
-    keys.add(ANY_KIND + e.id);
-    keys.add(ALL_OF_KIND + e.kind);
+    const sig = JSON.stringify([e.file, e.doc, e.path, e.data]);
+    entitySig.set(e, sig);
+    add(LOOKUP + entityKey(e.kind, e.id), sig);
+    add(ANY_KIND + e.id, sig);
+    add(ALL_OF_KIND + e.kind, sig);
   }
-  for (const r of a.references) keys.add(REFERRERS + entityKey(r.targetKind, r.value));
+  for (const r of a.references) add(REFERRERS + entityKey(r.targetKind, r.value), JSON.stringify([entitySig.get(r.from) ?? r.from.id, r.field, r.anchor.path]));
+  return sigs;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

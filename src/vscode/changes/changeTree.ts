@@ -1,0 +1,244 @@
+import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
+import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../cli/format/diffPhrases';
+import type { IconSpec } from '../views/viewNode';
+
+/** Which side of the comparison a row opens: the live working tree or the base revision. */
+export type Side = 'head' | 'base';
+
+/** Where clicking a row goes: a folder-relative file on one side, 1-based line. */
+export interface ChangeLocation {
+  side: Side;
+  file: string;
+  line: number;
+}
+
+/** Plain-text tooltip: a bold title and lines. The VS Code layer escapes it into Markdown. */
+export interface ChangeTooltip {
+  title: string;
+  lines: string[];
+}
+
+/**
+ * One row of the Changes view, free of `vscode` types so it can be tested on plain Node.
+ * Ids are stable across refreshes (folder, kind, id), which keeps expansion.
+ */
+export interface ChangeNode {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: IconSpec;
+  tooltip?: ChangeTooltip;
+  location?: ChangeLocation;
+  expanded?: boolean;
+  /** A field row: the view finds the field's line in the live document when it shows the row. */
+  field?: { kind: string; id: string; file: string; path: string };
+  /** An entity row: its file on the base side, and on the working tree side (absent when removed), for "Open Changes". */
+  files?: { base: string; head?: string };
+  /** `opsbook.change.<type>` for entities, `opsbook.changeGroup` for groups: menus key on it. */
+  contextValue?: string;
+  children: ChangeNode[];
+}
+
+const CHANGE_ORDER: readonly ChangeType[] = ['modified', 'added', 'removed', 'moved', 'renamed'];
+
+/** The codicon of a change type, coloured like git decorations. */
+export function changeIcon(type: ChangeType): IconSpec {
+  switch (type) {
+    case 'added':
+      return { id: 'diff-added', color: 'gitDecoration.addedResourceForeground' };
+    case 'removed':
+      return { id: 'diff-removed', color: 'gitDecoration.deletedResourceForeground' };
+    case 'modified':
+      return { id: 'diff-modified', color: 'gitDecoration.modifiedResourceForeground' };
+    case 'moved':
+      return { id: 'arrow-swap', color: 'gitDecoration.renamedResourceForeground' };
+    case 'renamed':
+      return { id: 'diff-renamed', color: 'gitDecoration.renamedResourceForeground' };
+  }
+}
+
+const WARNING: IconSpec = { id: 'warning', color: 'list.warningForeground' };
+
+/** A field change without its path, for a row whose label is the path: `12999 → 14299 (+1300, +10.0%)`. */
+export function fieldValuePhrase(f: FieldChange): string {
+  const phrase = fieldPhrase(f, plainStyle);
+  if (!f.path || !phrase.startsWith(f.path)) return phrase;
+  return phrase.slice(f.path.length).replace(/^:?\s*/, '');
+}
+
+/** Every detail of a change in reading order: sections first, then fields (like the CLI). */
+export function detailPhrases(c: EntityChange): string[] {
+  return [...c.sections.map((s) => sectionPhrase(s, plainStyle)), ...c.fields.map((f) => fieldPhrase(f, plainStyle))];
+}
+
+/** What happened to the entity as a whole, when it is more than "modified". */
+function headline(c: EntityChange): string | undefined {
+  switch (c.change) {
+    case 'added':
+      return 'added';
+    case 'removed':
+      return 'removed';
+    case 'moved':
+      return `moved from ${c.previousFile ?? '?'}`;
+    case 'renamed':
+      return `renamed from ${c.previousId ?? '?'}`;
+    default:
+      return undefined;
+  }
+}
+
+const REVIEW_NOTES: Record<string, string> = {
+  'review/version-not-bumped': 'version not bumped',
+  'review/approval-stale': 'still marked approved',
+};
+
+/**
+ * The row's description: the business phrase of the first change (`list_price 12999 → 14299
+ * (+1300, +10.0%)`), `+N more` when there are others, and review failures.
+ */
+export function entityDescription(c: EntityChange): string {
+  const parts: string[] = [];
+  const head = headline(c);
+  if (head) parts.push(head);
+  const details = detailPhrases(c);
+  if (details.length > 0) parts.push(details.length > 1 ? `${details[0]} (+${details.length - 1} more)` : (details[0] as string));
+  for (const r of c.review) parts.push(REVIEW_NOTES[r] ?? r);
+  return parts.join(' · ');
+}
+
+/** `2 modified, 1 added`. */
+export function countPhrase(changes: readonly EntityChange[]): string {
+  const counts = new Map<ChangeType, number>();
+  for (const c of changes) counts.set(c.change, (counts.get(c.change) ?? 0) + 1);
+  return CHANGE_ORDER.filter((t) => counts.has(t)).map((t) => `${counts.get(t)} ${t}`).join(', ');
+}
+
+/** `1 change`, `3 changes`. */
+export function changesCount(n: number): string {
+  return `${n} change${n === 1 ? '' : 's'}`;
+}
+
+function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): ChangeTooltip {
+  const lines: string[] = [];
+  lines.push(`${c.change}${c.title && c.title !== c.id ? ` · ${c.title}` : ''}`);
+  lines.push(c.previousFile ? `${c.previousFile} → ${c.file}:${c.line}` : `${c.file}:${c.line}`);
+  if (c.previousId) lines.push(`renamed from ${c.previousId}`);
+  for (const f of findings) lines.push(`⚠ ${f.message} (${f.ruleId})`);
+  for (const s of c.sections) {
+    lines.push(sectionPhrase(s, plainStyle));
+    for (const h of s.hunks ?? []) lines.push(`    ${hunkPhrase(h, plainStyle)}`);
+  }
+  for (const f of c.fields) lines.push(fieldPhrase(f, plainStyle));
+  for (const n of c.nested) lines.push(`${n.kind} ${n.id} ${n.change}${n.previousParent ? ` (from ${n.previousParent.id})` : ''}`);
+  if (c.approvers.length > 0) lines.push(`Approval needed: ${c.approvers.join(', ')}`);
+  return { title: `${c.kind} ${c.id}`, lines };
+}
+
+function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: number): ChangeNode {
+  const first = s.hunks?.[0];
+  const node: ChangeNode = {
+    id: `${parentId}/s${i}`,
+    label: sectionPhrase(s, plainStyle),
+    icon: { id: s.change === 'added' ? 'add' : s.change === 'removed' ? 'remove' : 'edit' },
+    location: { side: c.change === 'removed' || s.change === 'removed' ? 'base' : 'head', file: c.change === 'removed' || s.change === 'removed' ? (c.previousFile ?? c.file) : c.file, line: s.line },
+    children: [],
+  };
+  if (first) node.description = hunkPhrase(first, plainStyle) + (s.hunkCount && s.hunkCount > 1 ? ` (+${s.hunkCount - 1} more)` : '');
+  const hunks = (s.hunks ?? []).map((h) => hunkPhrase(h, plainStyle));
+  if (hunks.length > 0) node.tooltip = { title: node.label, lines: hunks };
+  return node;
+}
+
+function fieldRow(parentId: string, c: EntityChange, f: FieldChange, i: number, entityLoc: ChangeLocation): ChangeNode {
+  const node: ChangeNode = {
+    id: `${parentId}/f${i}`,
+    label: f.path || '(value)',
+    description: fieldValuePhrase(f),
+    icon: { id: f.change === 'added' ? 'add' : f.change === 'removed' ? 'remove' : 'edit' },
+    tooltip: { title: f.path, lines: [fieldPhrase(f, plainStyle)] },
+    location: entityLoc,
+    children: [],
+  };
+  if (c.change !== 'removed' && f.path) node.field = { kind: c.kind, id: c.id, file: c.file, path: f.path };
+  return node;
+}
+
+/** One changed entity: a row with its review findings, sections and fields as children. */
+export function entityNode(folderKey: string, c: EntityChange, findings: readonly ReviewDiagnostic[]): ChangeNode {
+  const id = `${folderKey}#change:${c.kind}:${c.id}:${c.file}`;
+  const location: ChangeLocation = { side: c.change === 'removed' ? 'base' : 'head', file: c.file, line: c.line };
+  const children: ChangeNode[] = [];
+  findings.forEach((f, i) => children.push({ id: `${id}/r${i}`, label: f.message, description: f.ruleId, icon: WARNING, location, tooltip: { title: f.ruleId, lines: [f.message] }, children: [] }));
+  c.sections.forEach((s, i) => children.push(sectionRow(id, c, s, i)));
+  c.fields.forEach((f, i) => children.push(fieldRow(id, c, f, i, location)));
+  return {
+    id,
+    label: c.id,
+    description: entityDescription(c),
+    icon: c.review.length > 0 ? WARNING : changeIcon(c.change),
+    tooltip: entityTooltip(c, findings),
+    location,
+    files: c.change === 'removed' ? { base: c.file } : c.change === 'added' ? { base: c.file, head: c.file } : { base: c.previousFile ?? c.file, head: c.file },
+    contextValue: `opsbook.change.${c.change}`,
+    children,
+  };
+}
+
+function failureRow(folderKey: string, p: ParseFailure): ChangeNode {
+  const lost = p.entities.length > 0 ? ` (${p.entities.length} not compared: ${p.entities.slice(0, 5).join(', ')}${p.entities.length > 5 ? ', …' : ''})` : '';
+  return {
+    id: `${folderKey}#unreadable:${p.side}:${p.file}`,
+    label: p.file,
+    description: `${p.side === 'base' ? 'base' : 'working tree'}: ${p.message}${lost}`,
+    icon: { id: 'error', color: 'errorForeground' },
+    tooltip: { title: `${p.file} could not be read on the ${p.side === 'base' ? 'base' : 'working tree'} side`, lines: [`${p.ruleId}: ${p.message}`, ...(p.entities.length ? [`Not compared: ${p.entities.join(', ')}`] : [])] },
+    location: { side: p.side, file: p.file, line: p.line },
+    children: [],
+  };
+}
+
+/**
+ * The Changes view of one folder: one group per kind (with counts) holding the changed
+ * entities, then the files that could not be compared. Kinds are in alphabetical order, like
+ * `opsbook diff`.
+ */
+export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): ChangeNode[] {
+  const findings = new Map<string, ReviewDiagnostic[]>();
+  for (const r of diff.review) {
+    const list = findings.get(r.entity) ?? [];
+    list.push(r);
+    findings.set(r.entity, list);
+  }
+  const byKind = new Map<string, EntityChange[]>();
+  for (const c of diff.changes) {
+    const list = byKind.get(c.kind) ?? [];
+    list.push(c);
+    byKind.set(c.kind, list);
+  }
+  const groups: ChangeNode[] = [...byKind.keys()].sort().map((kind) => {
+    const changes = byKind.get(kind) as EntityChange[];
+    const failing = changes.filter((c) => c.review.length > 0).length;
+    return {
+      id: `${folderKey}#changes:${kind}`,
+      label: kind,
+      description: countPhrase(changes) + (failing > 0 ? ` · ${failing} to fix` : ''),
+      icon: failing > 0 ? WARNING : { id: 'symbol-folder' },
+      tooltip: { title: `${changesCount(changes.length)} of kind ${kind}`, lines: changes.map((c) => `${c.id}: ${gist(c, plainStyle)}`) },
+      expanded: true,
+      contextValue: 'opsbook.changeGroup',
+      children: changes.map((c) => entityNode(folderKey, c, (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)))),
+    };
+  });
+  if (diff.parseErrors.length > 0) {
+    groups.push({
+      id: `${folderKey}#unreadable`,
+      label: 'Not compared',
+      description: `${diff.parseErrors.length} file${diff.parseErrors.length === 1 ? '' : 's'} could not be read`,
+      icon: { id: 'error', color: 'errorForeground' },
+      expanded: true,
+      contextValue: 'opsbook.changeGroup',
+      children: diff.parseErrors.map((p) => failureRow(folderKey, p)),
+    });
+  }
+  return groups;
+}

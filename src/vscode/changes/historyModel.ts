@@ -1,0 +1,134 @@
+import { diffWorkspaces } from '../../core/diff/diff';
+import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
+import type { ResolvedConfig } from '../../core/config/types';
+import { Workspace } from '../../core/model/workspace';
+import { parseFile } from '../../core/parse/file';
+import { detailPhrases } from './changeTree';
+
+/** Separators of the `git log` format below: record (RS) and field (US). */
+const RS = '\u001e';
+const US = '\u001f';
+
+/** `git log` arguments that `parseGitLog` reads (add `-n`, `--follow`, `--` and the path). */
+export const LOG_FORMAT_ARGS = ['-z', `--format=${RS}%H${US}%P${US}%an${US}%aI${US}%s`, '--name-status'];
+
+/** One commit that touched a file, with the file's path in that commit and in its parent. */
+export interface LogEntry {
+  commit: string;
+  /** First parent, or undefined for a root commit. */
+  parent?: string;
+  author: string;
+  /** ISO 8601 author date. */
+  date: string;
+  subject: string;
+  /** Repository-relative path of the file in this commit. */
+  path: string;
+  /** Path in the parent (differs after a rename); undefined when the commit added the file. */
+  parentPath?: string;
+  /** Name-status letter: `M`, `A`, `D`, `R`, `C`, `T`… (`''` when git printed none, as for merges). */
+  status: string;
+}
+
+/**
+ * Parses `git log --follow -z --format=<LOG_FORMAT_ARGS> --name-status -- <path>` output.
+ * Records start with RS; a header's fields are split by US; the name-status that follows is
+ * NUL-separated: `M\0path\0`, `R100\0old\0new\0`. Commits without a status line (merges) keep
+ * the path of the newer commit. `path` is the file as it is named now.
+ */
+export function parseGitLog(out: string, path: string): LogEntry[] {
+  const entries: LogEntry[] = [];
+  let current = path;
+  for (const record of out.split(RS)) {
+    if (record.trim() === '') continue;
+    const nul = record.indexOf('\0');
+    const header = nul === -1 ? record : record.slice(0, nul);
+    const [commit = '', parents = '', author = '', date = '', ...subject] = header.split(US);
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) continue;
+    const tokens = nul === -1 ? [] : record.slice(nul + 1).replace(/^\n/, '').split('\0').filter((t) => t !== '');
+    let status = '';
+    let pathHere = current;
+    let parentPath: string | undefined = current;
+    // Several files can be listed (copies detected alongside): keep the one that is the followed file.
+    for (let i = 0; i < tokens.length; ) {
+      const st = tokens[i] as string;
+      const letter = st.charAt(0);
+      const two = letter === 'R' || letter === 'C';
+      const a = tokens[i + 1];
+      const b = two ? tokens[i + 2] : undefined;
+      i += two ? 3 : 2;
+      if (a === undefined) break;
+      const target = two ? (b as string) : a;
+      if (target !== current && tokens.length > (two ? 3 : 2)) continue;
+      status = letter;
+      pathHere = target;
+      parentPath = letter === 'A' ? undefined : two ? a : target;
+      break;
+    }
+    const parent = parents.split(' ').find((p) => p !== '');
+    const entry: LogEntry = { commit, author, date, subject: subject.join(US), path: pathHere, status };
+    if (parent) entry.parent = parent;
+    if (parent && parentPath !== undefined) entry.parentPath = parentPath;
+    entries.push(entry);
+    if (parentPath !== undefined) current = parentPath;
+  }
+  return entries;
+}
+
+/**
+ * The structured difference of one document between two versions of its text, with the live
+ * workspace's configuration (kinds, schemas): two one-file workspaces, no rules evaluated.
+ * `undefined` text means the file did not exist on that side.
+ */
+export function diffDocument(config: ResolvedConfig, today: string, rel: string, before: string | undefined, after: string | undefined): DocumentDiff {
+  const side = (text: string | undefined): Workspace => {
+    const ws = new Workspace(config, [], today);
+    ws.addParsedFiles(text === undefined ? [] : [parseFile(rel, text)]);
+    return ws;
+  };
+  const b = side(before);
+  const a = side(after);
+  const tops = (ws: Workspace) => ws.entities().filter((e) => !e.parent).length;
+  return { diff: diffWorkspaces(b, a), several: Math.max(tops(b), tops(a)) > 1 };
+}
+
+/** A one-document diff, and whether the document holds several entities (phrases then name them). */
+export interface DocumentDiff {
+  diff: WorkspaceDiff;
+  several: boolean;
+}
+
+/** At most this many phrases in a summary line; the rest are counted. */
+const MAX_PHRASES = 4;
+
+/**
+ * What changed in a document in one commit, in business terms: `list_price 1999 → 2199 (+200,
+ * +10.0%); status draft → approved`. Entities are named when the file holds several.
+ */
+export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[] {
+  const named = several || diff.changes.length > 1;
+  const phrases: string[] = [];
+  for (const c of diff.changes) phrases.push(...entityPhrases(c, named));
+  for (const p of diff.parseErrors) phrases.push(p.side === 'head' ? `no longer readable: ${p.message}` : `readable again (was: ${p.message})`);
+  return phrases;
+}
+
+function entityPhrases(c: EntityChange, named: boolean): string[] {
+  const prefix = named ? `${c.id}: ` : '';
+  switch (c.change) {
+    case 'added':
+      return [`added ${c.kind} ${c.id}`];
+    case 'removed':
+      return [`removed ${c.kind} ${c.id}`];
+    case 'renamed':
+      return [`${c.previousId ?? '?'} renamed to ${c.id}`, ...detailPhrases(c).map((p) => `${prefix}${p}`)];
+    default:
+      return detailPhrases(c).map((p) => `${prefix}${p}`);
+  }
+}
+
+/** One line for a list row: the first phrases joined with `; `, then `+N more`. */
+export function summaryLine(phrases: readonly string[], max = MAX_PHRASES): string {
+  if (phrases.length === 0) return 'no structured change';
+  const shown = phrases.slice(0, max).join('; ');
+  return phrases.length > max ? `${shown}; +${phrases.length - max} more` : shown;
+}
