@@ -63,10 +63,28 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   // The configuration file is read by the config loader, not as a document of the workspace.
   const configPath = init.configPath ?? 'opsbook.yaml';
   const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
-  const contents = await readAll(init.fs, paths);
-  const parsed = init.parseMany ? await init.parseMany(contents) : contents.map((c) => parseFile(c.path, c.content));
-  workspace.addParsedFiles(parsed);
+  await loadFiles(workspace, init, paths);
   return { workspace, configProblems: problems };
+}
+
+/** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */
+const BATCH = 256;
+
+/**
+ * Reads, parses and indexes the files in batches, then checks every entity. With a parallel
+ * parser (worker threads), several batches are parsed while this thread indexes the previous
+ * ones, so both cores work; file contents are dropped as soon as their batch is parsed.
+ */
+async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[]): Promise<void> {
+  const parse = init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
+  const inflight: Promise<ParsedFile[]>[] = [];
+  const depth = init.parseMany ? 3 : 1;
+  for (let i = 0; i < paths.length; i += BATCH) {
+    inflight.push(parse(await readAll(init.fs, paths.slice(i, i + BATCH))));
+    if (inflight.length >= depth) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
+  }
+  while (inflight.length > 0) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
+  workspace.evaluateAll();
 }
 
 async function readAll(fs: WorkspaceFileSystem, paths: string[]): Promise<{ path: string; content: Uint8Array | string }[]> {
@@ -79,6 +97,6 @@ async function readAll(fs: WorkspaceFileSystem, paths: string[]): Promise<{ path
       out[i] = { path, content: (await fs.readFile(path)) ?? '' };
     }
   };
-  await Promise.all(Array.from({ length: 32 }, worker));
+  await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
   return out;
 }

@@ -76,10 +76,11 @@ export interface Finding {
   /** A precise range when the finding is not tied to a YAML node (syntax errors). */
   range?: Range;
   /**
-   * Computed when the diagnostic is read, from the workspace as it is then (did-you-mean
-   * suggestions): keeps a rule from depending on every id of a kind.
+   * Did-you-mean suggestions, computed when the diagnostic is read from the ids that exist
+   * then: a rule that reported a missing id does not depend on every id of the kind. Plain
+   * data (no closures) so findings can be cached on disk.
    */
-  refine?: () => { message?: string; suggestions?: string[] };
+  didYouMean?: { kind: string; field?: string; value: string; allow: readonly string[] };
 }
 
 /** Plain JSON value as read from YAML. */

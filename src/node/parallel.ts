@@ -5,40 +5,70 @@ import { Worker } from 'node:worker_threads';
 import { parseFile, type ParsedFile } from '../core/parse/file';
 
 type Input = { path: string; content: Uint8Array | string };
+type Job = { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: unknown) => void };
 
-/** Below this many files, starting workers costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 400;
+/** Below this many files in a batch, a round trip to a worker costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 64;
 
 /**
- * Parses files on worker threads (one per core) when the bundled worker exists next to this
- * module; in-thread otherwise. Parsing is pure, so results are identical either way.
+ * A pool of parse workers (one per core, at most 4). The engine streams batches through it
+ * while its own thread indexes finished batches, so parsing and analysis overlap. Workers are
+ * unreferenced while idle, so they never keep a CLI process alive.
  */
-export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.js')): ((files: Input[]) => Promise<ParsedFile[]>) | undefined {
-  if (!existsSync(workerFile)) return undefined;
-  return async (files) => {
-    const threads = Math.min(availableParallelism(), 4);
-    if (files.length < MIN_FILES_FOR_WORKERS || threads < 2) return files.map((f) => parseFile(f.path, f.content));
-    // Interleave so both workers get a similar mix of large and small files.
-    const chunks: Input[][] = Array.from({ length: threads }, () => []);
-    files.forEach((f, i) => chunks[i % threads]?.push(f));
-    const results = await Promise.all(chunks.map((chunk) => runWorker(workerFile, chunk)));
-    const byPath = new Map<string, ParsedFile>();
-    for (const list of results) for (const p of list) byPath.set(p.path, p);
-    return files.map((f) => byPath.get(f.path) as ParsedFile);
-  };
+class ParsePool {
+  private readonly workers: { worker: Worker; jobs: Map<number, Job> }[] = [];
+  private nextId = 0;
+
+  constructor(private readonly file: string, private readonly size: number) {}
+
+  parse(files: Input[]): Promise<ParsedFile[]> {
+    if (this.workers.length < this.size) this.workers.push(this.spawn());
+    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      slot.jobs.set(id, { id, resolve, reject });
+      slot.worker.ref();
+      // Buffers are copied, not transferred: the caller may still hold them.
+      slot.worker.postMessage({ id, files });
+    });
+  }
+
+  private spawn(): { worker: Worker; jobs: Map<number, Job> } {
+    const worker = new Worker(this.file);
+    const entry = { worker, jobs: new Map<number, Job>() };
+    worker.unref();
+    worker.on('message', (msg: { id: number; results: ParsedFile[] }) => {
+      const job = entry.jobs.get(msg.id);
+      entry.jobs.delete(msg.id);
+      if (entry.jobs.size === 0) worker.unref();
+      job?.resolve(msg.results);
+    });
+    const fail = (err: unknown) => {
+      for (const job of entry.jobs.values()) job.reject(err);
+      entry.jobs.clear();
+      const i = this.workers.indexOf(entry);
+      if (i !== -1) this.workers.splice(i, 1);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (entry.jobs.size > 0) fail(new Error(`parse worker exited with code ${code}`));
+    });
+    return entry;
+  }
 }
 
-function runWorker(file: string, chunk: Input[]): Promise<ParsedFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file);
-    worker.once('message', (msg: ParsedFile[]) => {
-      resolve(msg);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`parse worker exited with code ${code}`));
-    });
-    worker.postMessage(chunk);
-  });
+let shared: ParsePool | undefined;
+
+/**
+ * Parses files on worker threads when the bundled worker exists next to this module; in-thread
+ * otherwise (tests run from source). Parsing is pure, so results are identical either way.
+ */
+export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.js')): ((files: Input[]) => Promise<ParsedFile[]>) | undefined {
+  const threads = Math.min(availableParallelism(), 4);
+  if (!existsSync(workerFile) || threads < 2) return undefined;
+  return async (files) => {
+    if (files.length < MIN_FILES_FOR_WORKERS) return files.map((f) => parseFile(f.path, f.content));
+    shared ??= new ParsePool(workerFile, threads);
+    return shared.parse(files);
+  };
 }

@@ -3,6 +3,7 @@ import { parseFile, type ParsedFile } from '../parse/file';
 import { YamlPositions } from '../parse/yaml';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
+import { suggestFor } from '../rules/identity';
 import { Analyzer, type FileAnalysis } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
 
@@ -66,7 +67,21 @@ export class Workspace {
 
   /** Adds parsed files in bulk (cold start): indexes everything, then checks every entity once. */
   addParsedFiles(parsed: Iterable<ParsedFile>): void {
-    for (const p of parsed) this.index(p);
+    this.indexParsedFiles(parsed);
+    this.evaluateAll();
+  }
+
+  /** Indexes files without checking rules yet (a cold start streams files in, then calls `evaluateAll`). */
+  indexParsedFiles(parsed: Iterable<ParsedFile>): void {
+    for (const p of parsed) {
+      const old = this.files.get(p.path);
+      if (old) this.unindex(p.path, old);
+      this.index(p);
+    }
+  }
+
+  /** Checks every entity's rules from scratch. */
+  evaluateAll(): void {
     for (const set of this.byKind.values()) for (const e of set) this.evaluate(e);
     this.version++;
   }
@@ -211,8 +226,6 @@ export class Workspace {
       this.currentDeps.add(ALL_OF_KIND + kind);
       return [...(this.byKind.get(kind) ?? [])].map((x) => x.id);
     },
-    currentIds: (kind) => [...(this.byKind.get(kind) ?? [])].map((x) => x.id),
-    currentEntities: (kind) => [...(this.byKind.get(kind) ?? [])],
     referrers: (kind, id) => {
       this.currentDeps.add(REFERRERS + entityKey(kind, id));
       return this.referrersOf.get(entityKey(kind, id)) ?? [];
@@ -318,11 +331,19 @@ export class Workspace {
     return out;
   }
 
+  private didYouMean(d: NonNullable<Finding['didYouMean']>, message: string): { message: string; suggestions: string[] } {
+    const pool = [...(this.byKind.get(d.kind) ?? [])];
+    const field = d.field;
+    const candidates = field ? pool.map((t) => String(t.data[field] ?? '')).filter(Boolean) : pool.map((t) => t.id);
+    const { hint, suggestions } = suggestFor(d, candidates);
+    return { message: message + hint, suggestions };
+  }
+
   private toDiagnostic(f: Finding, out: Diagnostic[]): void {
     const configured = this.config.rules.get(f.ruleId)?.severity;
     const severity = configured ?? f.severity ?? this.severityOf(f.ruleId);
     if (severity === 'off') return;
-    const refined = f.refine?.() ?? {};
+    const refined: { message?: string; suggestions?: string[] } = f.didYouMean ? this.didYouMean(f.didYouMean, f.message) : {};
     const d: Diagnostic = {
       file: f.anchor.file,
       range: f.range ?? this.rangeOf(f.anchor),

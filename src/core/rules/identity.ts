@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { compareEntities, entityAnchor, type Entity, type Reference } from '../model/entity';
+import type { Finding } from '../types';
 import type { Rule, RuleContext } from './rule';
 
 /** `id/duplicate`: reported at every occurrence, related to the others. */
@@ -46,21 +47,22 @@ function checkReference(ref: Reference, ctx: RuleContext): void {
       return;
     }
   }
-  const base = `${who}: ${ref.field} "${ref.value}" names no ${ref.targetKind}${ref.targetField ? ` with ${ref.targetField} "${ref.value}"` : ''}.`;
-  const field = ref.targetField;
+  const didYouMean: NonNullable<Finding['didYouMean']> = { kind: ref.targetKind, value: ref.value, allow: ref.allow };
+  if (ref.targetField) didYouMean.field = ref.targetField;
   ctx.report({
     anchor: ref.anchor,
     ruleId: 'ref/missing',
     entity: ref.from.id,
-    message: base,
-    // Suggestions are computed when shown, from the ids that exist then.
-    refine: () => {
-      const candidates = field ? ctx.currentEntities(ref.targetKind).map((t) => String(t.data[field] ?? '')).filter(Boolean) : ctx.currentIds(ref.targetKind);
-      const suggestions = closest(ref.value, candidates, 3);
-      const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : ref.allow.length > 0 ? ` Allowed literals: ${ref.allow.join(', ')}.` : '';
-      return { message: base + hint, suggestions };
-    },
+    message: `${who}: ${ref.field} "${ref.value}" names no ${ref.targetKind}${ref.targetField ? ` with ${ref.targetField} "${ref.value}"` : ''}.`,
+    didYouMean,
   });
+}
+
+/** The did-you-mean hint of a `ref/missing` finding, from the candidates that exist now. */
+export function suggestFor(d: NonNullable<Finding['didYouMean']>, candidates: readonly string[]): { hint: string; suggestions: string[] } {
+  const suggestions = closest(d.value, candidates, 3);
+  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : d.allow.length > 0 ? ` Allowed literals: ${d.allow.join(', ')}.` : '';
+  return { hint, suggestions };
 }
 
 /** The closest candidates by edit distance (case-insensitive), nearest first. */

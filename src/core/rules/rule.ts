@@ -19,12 +19,6 @@ export interface RuleContext {
   all(kind: string): Entity[];
   /** All ids of a kind (for did-you-mean). */
   ids(kind: string): Iterable<string>;
-  /**
-   * Ids and entities of a kind read later, when a diagnostic is shown (inside `Finding.refine`):
-   * no dependency is recorded, the answer is always current.
-   */
-  currentIds(kind: string): string[];
-  currentEntities(kind: string): Entity[];
   /** References that name `id` as a `kind`. */
   referrers(kind: string, id: string): Reference[];
   /** References held by the entity itself. */
