@@ -1,7 +1,12 @@
 import picomatch from 'picomatch/posix';
 import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
-import type { Clock, PackSource, WorkspaceFileSystem } from './host';
+import { configSignature } from './config/signature';
+import type { Clock, PackSource, WarmCache, WorkspaceFileSystem } from './host';
+import { restoreWarm, stampTrusted, type FileTable } from './warm';
+import type { ResolvedConfig } from './config/types';
+import type { CachedSummary } from './host';
+import type { Diagnostic } from './types';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
 import { builtinRules } from './rules';
 import type { Rule } from './rules/rule';
@@ -25,12 +30,21 @@ export interface EngineInit {
    * parsing in this thread. Must return the same results as `parseFile`.
    */
   parseMany?: (files: { path: string; content: Uint8Array | string }[]) => Promise<ParsedFile[]>;
+  /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
+  cache?: WarmCache;
 }
 
 export interface OpenResult {
   workspace: Workspace;
   /** Problems in `opsbook.yaml` or packs: the CLI stops with exit 2 when there are any. */
   configProblems: ConfigProblem[];
+  /** How the files were loaded: from scratch, or from the cache plus `changed` files. */
+  load?: { warm: boolean; changed: number };
+  /**
+   * Writes the warm-start cache (with the ranges resolved so far: call it after reading the
+   * diagnostics). A no-op without a cache or when nothing changed since it was read.
+   */
+  saveCache(): Promise<void>;
 }
 
 /** Whether a workspace path is one the configuration includes (and does not exclude). */
@@ -57,14 +71,79 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   if (!isIsoDate(today)) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems);
   for (const p of workspace.analyzer.problems) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: p });
-  if (problems.length > 0) return { workspace, configProblems: problems };
+  const noSave = async () => undefined;
+  if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave };
 
   const filter = fileFilter(config.include, config.exclude);
   // The configuration file is read by the config loader, not as a document of the workspace.
   const configPath = init.configPath ?? 'opsbook.yaml';
   const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
+  const cache = init.cache;
+  if (cache && init.fs.stamp) {
+    const signature = cacheSignature(config, init);
+    const startedAt = cache.now();
+    const warm = await restoreWarm(workspace, init.fs, cache, signature, paths);
+    const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
+    const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
+    const save = async () => {
+      if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore) return;
+      const summary = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount, diagnostics: workspace.diagnostics() };
+      await cache.save(signature, { state: workspace.exportState(), files, savedAt: startedAt }, summary);
+    };
+    return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: save };
+  }
   await loadFiles(workspace, init, paths);
-  return { workspace, configProblems: problems };
+  return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, saveCache: noSave };
+}
+
+
+
+function cacheSignature(config: ResolvedConfig, init: EngineInit): string {
+  return `${configSignature(config)}\u0000${(init.rules ?? []).map((r) => r.id).join(',')}`;
+}
+
+export interface CachedCheck {
+  files: number;
+  entities: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The diagnostics of an unchanged workspace straight from the warm-start cache, without
+ * building the model: same configuration, same date, every file's stamp unchanged (and not
+ * modified just before the cache was written), no file added or removed. Undefined otherwise;
+ * the caller then opens the workspace normally.
+ */
+export async function checkFromCache(init: EngineInit): Promise<CachedCheck | undefined> {
+  const cache = init.cache;
+  if (!cache || !init.fs.stamp) return undefined;
+  const readText = async (p: string): Promise<string | undefined> => {
+    const c = await init.fs.readFile(p);
+    return c === undefined ? undefined : typeof c === 'string' ? c : new TextDecoder().decode(c);
+  };
+  const configInput: Parameters<typeof loadConfig>[0] = { readWorkspaceFile: readText, builtinPacks: init.builtinPacks };
+  if (init.configPath) configInput.configPath = init.configPath;
+  if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
+  const { config, problems } = await loadConfig(configInput);
+  if (problems.length > 0) return undefined;
+  const today = init.today ?? config.today ?? init.clock();
+  let summary: CachedSummary | undefined;
+  try {
+    summary = await cache.loadSummary(cacheSignature(config, init));
+  } catch {
+    return undefined;
+  }
+  if (!summary || summary.today !== today) return undefined;
+  const filter = fileFilter(config.include, config.exclude);
+  const configPath = init.configPath ?? 'opsbook.yaml';
+  const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p));
+  if (paths.length !== Object.keys(summary.files).length) return undefined;
+  for (const p of paths) {
+    const c = summary.files[p];
+    const st = await init.fs.stamp(p);
+    if (!c || !st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, summary.savedAt)) return undefined;
+  }
+  return { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics };
 }
 
 /** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */
@@ -75,16 +154,28 @@ const BATCH = 256;
  * parser (worker threads), several batches are parsed while this thread indexes the previous
  * ones, so both cores work; file contents are dropped as soon as their batch is parsed.
  */
-async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[]): Promise<void> {
+async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[], cache?: WarmCache): Promise<FileTable> {
+  const table: FileTable = {};
   const parse = init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
   const inflight: Promise<ParsedFile[]>[] = [];
   const depth = init.parseMany ? 3 : 1;
   for (let i = 0; i < paths.length; i += BATCH) {
-    inflight.push(parse(await readAll(init.fs, paths.slice(i, i + BATCH))));
+    const batch = paths.slice(i, i + BATCH);
+    // Stamped before reading: an edit made after the read moves the stamp, so it is seen next time.
+    const stamps = cache ? await Promise.all(batch.map((p) => init.fs.stamp?.(p))) : [];
+    const contents = await readAll(init.fs, batch);
+    if (cache) {
+      contents.forEach((c, n) => {
+        const st = stamps[n];
+        if (st) table[c.path] = { ...st, hash: cache.hash(c.content) };
+      });
+    }
+    inflight.push(parse(contents));
     if (inflight.length >= depth) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
   }
   while (inflight.length > 0) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
   workspace.evaluateAll();
+  return table;
 }
 
 async function readAll(fs: WorkspaceFileSystem, paths: string[]): Promise<{ path: string; content: Uint8Array | string }[]> {

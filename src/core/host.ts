@@ -11,6 +11,8 @@ export interface WorkspaceFileSystem {
   readFile(path: string): Promise<Uint8Array | string | undefined>;
   /** Size in bytes without reading the file, when cheap (lets oversized files be skipped). */
   size?(path: string): Promise<number | undefined>;
+  /** Size and modification time, for the warm-start cache. */
+  stamp?(path: string): Promise<FileStamp | undefined>;
 }
 
 /** A pack folder (built-in, local, or contributed by another extension): read-only files. */
@@ -30,3 +32,46 @@ export const silentLogger: Logger = { info: () => undefined, warn: () => undefin
 
 /** Today's date as `YYYY-MM-DD`, from the system clock in the host. */
 export type Clock = () => string;
+
+/** Size and modification time of a file: a cheap way to tell it has not changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the warm-start cache keeps per file: its stamp and the hash of its content. */
+export interface CachedFile extends FileStamp {
+  hash: string;
+}
+
+/** The part of the cache a `check` of an unchanged workspace needs: read without the state. */
+export interface CachedSummary {
+  files: Record<string, CachedFile>;
+  savedAt: number;
+  today: string;
+  fileCount: number;
+  entityCount: number;
+  diagnostics: import('./types').Diagnostic[];
+}
+
+export interface CachedWorkspace {
+  state: import('./model/workspace').WorkspaceState;
+  files: Record<string, CachedFile>;
+  /** When the files were stamped (host clock, ms): files modified just before are re-hashed. */
+  savedAt: number;
+}
+
+/**
+ * A persistent cache of a workspace's computed state, outside the repository. The engine
+ * trusts an entry only for the same configuration signature, and a file only when its stamp
+ * (or, if that moved, its content hash) is unchanged.
+ */
+export interface WarmCache {
+  hash(content: Uint8Array | string): string;
+  /** The host clock in ms (stored as `savedAt`). */
+  now(): number;
+  load(signature: string): Promise<CachedWorkspace | undefined>;
+  /** Only the summary (file table and diagnostics), much smaller than the state. */
+  loadSummary(signature: string): Promise<CachedSummary | undefined>;
+  save(signature: string, data: CachedWorkspace, summary: CachedSummary): Promise<void>;
+}

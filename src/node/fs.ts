@@ -1,6 +1,6 @@
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { PackSource, WorkspaceFileSystem } from '../core/host';
+import type { FileStamp, PackSource, WorkspaceFileSystem } from '../core/host';
 
 /**
  * The workspace seen through Node's fs. Symbolic links are followed only when they resolve
@@ -90,6 +90,17 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
       const real = await fsp.realpath(abs);
       if (!isInside(await this.real(), real)) return undefined;
       return await fsp.readFile(real);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stamp(rel: string): Promise<FileStamp | undefined> {
+    const abs = this.resolve(rel);
+    if (!abs) return undefined;
+    try {
+      const st = statSync(abs);
+      return { size: st.size, mtimeMs: st.mtimeMs };
     } catch {
       return undefined;
     }

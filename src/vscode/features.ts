@@ -1,4 +1,5 @@
 import type { Feature } from './api';
+import { activateChanges } from './changes/view';
 import { activateDashboard } from './dashboard/panel';
 import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
@@ -16,4 +17,5 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Documents view', activate: activateDocumentsView },
   { name: 'Search', activate: activateSearch },
   { name: 'Dashboard', activate: activateDashboard },
+  { name: 'Changes view', activate: activateChanges },
 ];

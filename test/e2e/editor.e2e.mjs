@@ -14,6 +14,18 @@
  * test also saves e2e-FAILED-<nn>.png and copies VS Code's logs to
  * test-results/e2e-logs/.
  *
+ * Scenarios and their screenshots (test-results/):
+ *   1 views: Opsbook container, Plans with attainment          e2e-01-views
+ *   2 Problems: seeded defects + the sample's 8, with rule ids  e2e-02-problems
+ *   3 validate on type: wrong partner id, then fixed           e2e-03-typed-wrong-id, e2e-03-fixed
+ *   4 completion of partner ids (Ctrl+Space)                    e2e-04-completion
+ *   5 go to definition (F12)                                    e2e-05-definition
+ *   6 rename (F2) across files, saved                           e2e-06-rename-input, e2e-06-renamed
+ *   7 Opsbook: Search by a body word                            e2e-07-search-results, e2e-07-search-opened
+ *   8 dashboard: KPI data, live update, click-through           e2e-08-dashboard, e2e-08-dashboard-live-update,
+ *                                                               e2e-08-dashboard-updated, e2e-08-dashboard-click-through
+ *   9 in-host suite (test/inhost, vscode API in the extension host; runs first, at startup) e2e-09-inhost
+ *
  * Environment:
  *   OPSBOOK_E2E_VSIX=FILE     install FILE instead of building and packaging the extension
  *   OPSBOOK_E2E_HEADED=1      show the browser (where a display exists)
@@ -212,8 +224,18 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
 
   it('1. shows the Opsbook activity-bar container; Plans lists the company and regional plans with attainment', async function () {
     n = 1;
-    const items = await treeItems(page, 'Opsbook', { timeoutMs: 30_000, waitFor: 'PLN-2026-SOUTH' });
-    await page.locator('.part.sidebar .pane-header', { hasText: 'Plans' }).first().waitFor({ state: 'visible' });
+    await treeItems(page, 'Opsbook', { timeoutMs: 30_000, waitFor: 'PLN-2026' });
+    const plansHeader = page.locator('.part.sidebar .pane-header', { hasText: /^\s*Plans/ }).first();
+    await plansHeader.waitFor({ state: 'visible' });
+    assert.equal(await plansHeader.getAttribute('aria-expanded'), 'true', 'the Plans view is collapsed');
+    // The container's other views (Registers, Documents, …) collapse, so Plans has the height
+    // to render every plan row (trees render only the rows in view).
+    const otherHeaders = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: /^\s*Plans/ });
+    for (let left = await otherHeaders.count(); left > 0; left--) {
+      await otherHeaders.first().click({ position: { x: 40, y: 10 } });
+      await waitUntil(page, 'a view collapsed', async () => (await otherHeaders.count()) < left, { timeoutMs: 5000 });
+    }
+    const items = await treeItems(page, 'Opsbook', { waitFor: 'PLN-2026-SOUTH' });
     await resizeSidebar(page, 620); // room for the descriptions (attainment, budget) in the screenshots
     const cli = await cliAttainments(ws);
     for (const id of ['PLN-2026-COMPANY', 'PLN-2026-EAST', 'PLN-2026-NORTH', 'PLN-2026-SOUTH']) {

@@ -1,4 +1,4 @@
-import { COMMON_HELP, open, parse } from '../common';
+import { cachedCheck, COMMON_HELP, open, parse, persist } from '../common';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
@@ -29,12 +29,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
-  const ws = await open(io, values);
-  const all = ws.diagnostics();
+  // An unchanged workspace is answered from the warm-start cache without building the model.
+  const cached = await cachedCheck(io, values);
+  const ws = cached ? undefined : await open(io, values);
+  const all = cached?.diagnostics ?? ws?.diagnostics() ?? [];
   const diagnostics = values.quiet ? all.filter((d) => d.severity === 'error') : all;
-  const report: CheckReport = { root: values.root ?? '.', files: ws.fileCount, entities: ws.entityCount, diagnostics };
+  const report: CheckReport = { root: values.root ?? '.', files: cached?.files ?? ws?.fileCount ?? 0, entities: cached?.entities ?? ws?.entityCount ?? 0, diagnostics };
   const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : format === 'github' ? formatGithub(report) : formatText(report);
   io.stdout(out);
+  if (ws) await persist(ws);
   const s = summarize(all);
   if (s.errors > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && s.warnings > maxWarnings) {

@@ -11,9 +11,21 @@ interface FileRecord {
   parsed: ParsedFile;
   analysis: FileAnalysis;
   positions?: YamlPositions;
+  /** Ranges already resolved, by anchor: kept in the warm-start cache so no file is re-parsed for positions. */
+  ranges?: Map<string, Range>;
 }
 
-interface RuleResult {
+/**
+ * Everything the workspace computed, as plain data (entities shared between files' analyses,
+ * references and parents stay shared objects): what the warm-start cache stores.
+ */
+export interface WorkspaceState {
+  format: 1;
+  today: string;
+  files: { parsed: ParsedFile; analysis: FileAnalysis; results: (RuleResult | null)[]; ranges: [string, Range][] }[];
+}
+
+export interface RuleResult {
   findings: Finding[];
   deps: string[];
 }
@@ -131,6 +143,11 @@ export class Workspace {
     const analysis = this.analyzer.analyze(parsed);
     const rec: FileRecord = { parsed, analysis };
     this.files.set(parsed.path, rec);
+    this.indexAnalysis(analysis);
+    return rec;
+  }
+
+  private indexAnalysis(analysis: FileAnalysis): void {
     for (const e of analysis.entities) {
       push(this.byKey, entityKey(e.kind, e.id), e);
       push(this.byId, e.id, e);
@@ -143,7 +160,6 @@ export class Workspace {
       push(this.referrersOf, entityKey(r.targetKind, r.value), r);
       push(this.refsByEntity, r.from, r);
     }
-    return rec;
   }
 
   private unindex(path: string, rec: FileRecord): void {
@@ -302,8 +318,63 @@ export class Workspace {
   rangeOf(anchor: Anchor): Range {
     const rec = this.files.get(anchor.file);
     if (!rec) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
+    const known = rec.ranges?.get(key);
+    if (known) return known;
     if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
-    return rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
+    const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
+    (rec.ranges ??= new Map()).set(key, range);
+    return range;
+  }
+
+  // ---- warm start ------------------------------------------------------------------------
+
+  /** How many source ranges have been resolved (and would be cached). */
+  get resolvedRangeCount(): number {
+    let n = 0;
+    for (const rec of this.files.values()) n += rec.ranges?.size ?? 0;
+    return n;
+  }
+
+  /** The computed state, for the warm-start cache. */
+  exportState(): WorkspaceState {
+    const files: WorkspaceState['files'] = [];
+    for (const rec of this.files.values()) {
+      files.push({
+        parsed: rec.parsed,
+        analysis: rec.analysis,
+        results: rec.analysis.entities.map((e) => this.results.get(e) ?? null),
+        ranges: rec.ranges ? [...rec.ranges] : [],
+      });
+    }
+    return { format: 1, today: this.today, files };
+  }
+
+  /**
+   * Restores a state exported by a workspace with the same configuration (the cache checks
+   * that). Rule results are reused when the date is the same, else every entity is re-checked.
+   */
+  importState(state: WorkspaceState): void {
+    const sameDay = state.today === this.today;
+    for (const f of state.files) {
+      const rec: FileRecord = { parsed: f.parsed, analysis: f.analysis };
+      if (f.ranges.length > 0) rec.ranges = new Map(f.ranges);
+      this.files.set(f.parsed.path, rec);
+      this.indexAnalysis(f.analysis);
+      if (!sameDay) continue;
+      f.analysis.entities.forEach((e, i) => {
+        const r = f.results[i];
+        if (!r) return;
+        this.results.set(e, r);
+        for (const d of r.deps) {
+          let set = this.dependents.get(d);
+          if (!set) this.dependents.set(d, (set = new Set()));
+          set.add(e);
+        }
+      });
+    }
+    if (!sameDay) this.evaluateAll();
+    this.version++;
   }
 
   entityRange(e: Entity): Range {

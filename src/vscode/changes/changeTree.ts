@@ -94,14 +94,15 @@ const REVIEW_NOTES: Record<string, string> = {
 
 /**
  * The row's description: the business phrase of the first change (`list_price 12999 → 14299
- * (+1300, +10.0%)`), `+N more` when there are others, and review failures.
+ * (+1300, +10.0%)`), `+N more` when there are others, and review failures, joined with ` · `.
  */
 export function entityDescription(c: EntityChange): string {
   const parts: string[] = [];
   const head = headline(c);
   if (head) parts.push(head);
   const details = detailPhrases(c);
-  if (details.length > 0) parts.push(details.length > 1 ? `${details[0]} (+${details.length - 1} more)` : (details[0] as string));
+  if (details.length > 0) parts.push(details[0] as string);
+  if (details.length > 1) parts.push(`+${details.length - 1} more`);
   for (const r of c.review) parts.push(REVIEW_NOTES[r] ?? r);
   return parts.join(' · ');
 }

@@ -2,7 +2,6 @@ import { diffWorkspaces } from '../../core/diff/diff';
 import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
 import type { ResolvedConfig } from '../../core/config/types';
 import { Workspace } from '../../core/model/workspace';
-import { parseFile } from '../../core/parse/file';
 import { detailPhrases } from './changeTree';
 
 /** Separators of the `git log` format below: record (RS) and field (US). */
@@ -74,19 +73,28 @@ export function parseGitLog(out: string, path: string): LogEntry[] {
   return entries;
 }
 
+/** Two scratch one-file workspaces per configuration: building one compiles every schema, so they are reused. */
+const scratch = new WeakMap<ResolvedConfig, { today: string; base: Workspace; head: Workspace }>();
+
 /**
  * The structured difference of one document between two versions of its text, with the live
  * workspace's configuration (kinds, schemas): two one-file workspaces, no rules evaluated.
- * `undefined` text means the file did not exist on that side.
+ * `undefined` text means the file did not exist on that side. Synchronous, so the scratch
+ * workspaces are never shared between two calls.
  */
 export function diffDocument(config: ResolvedConfig, today: string, rel: string, before: string | undefined, after: string | undefined): DocumentDiff {
-  const side = (text: string | undefined): Workspace => {
-    const ws = new Workspace(config, [], today);
-    ws.addParsedFiles(text === undefined ? [] : [parseFile(rel, text)]);
+  let sides = scratch.get(config);
+  if (!sides || sides.today !== today) {
+    sides = { today, base: new Workspace(config, [], today), head: new Workspace(config, [], today) };
+    scratch.set(config, sides);
+  }
+  const load = (ws: Workspace, text: string | undefined): Workspace => {
+    for (const p of ws.filePaths()) if (p !== rel || text === undefined) ws.deleteFile(p);
+    if (text !== undefined) ws.setFile(rel, text);
     return ws;
   };
-  const b = side(before);
-  const a = side(after);
+  const b = load(sides.base, before);
+  const a = load(sides.head, after);
   const tops = (ws: Workspace) => ws.entities().filter((e) => !e.parent).length;
   return { diff: diffWorkspaces(b, a), several: Math.max(tops(b), tops(a)) > 1 };
 }
@@ -107,23 +115,37 @@ const MAX_PHRASES = 4;
 export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[] {
   const named = several || diff.changes.length > 1;
   const phrases: string[] = [];
-  for (const c of diff.changes) phrases.push(...entityPhrases(c, named));
+  // Records added or removed together are one phrase per kind: a new file adds many at once.
+  const groups = new Map<string, string[]>();
+  for (const c of diff.changes) {
+    if (c.change === 'added' || c.change === 'removed') {
+      const key = `${c.change} ${c.kind}`;
+      const ids = groups.get(key);
+      if (ids) ids.push(c.id);
+      else {
+        groups.set(key, [c.id]);
+        phrases.push(key);
+      }
+      continue;
+    }
+    phrases.push(...entityPhrases(c, named));
+  }
   for (const p of diff.parseErrors) phrases.push(p.side === 'head' ? `no longer readable: ${p.message}` : `readable again (was: ${p.message})`);
-  return phrases;
+  return phrases.map((p) => {
+    const ids = groups.get(p);
+    return ids ? `${p} ${listIds(ids)}` : p;
+  });
+}
+
+/** `SKU-1`, `SKU-1, SKU-2`, `SKU-1, SKU-2, SKU-3 and 10 more`. */
+function listIds(ids: readonly string[], max = 3): string {
+  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
 }
 
 function entityPhrases(c: EntityChange, named: boolean): string[] {
   const prefix = named ? `${c.id}: ` : '';
-  switch (c.change) {
-    case 'added':
-      return [`added ${c.kind} ${c.id}`];
-    case 'removed':
-      return [`removed ${c.kind} ${c.id}`];
-    case 'renamed':
-      return [`${c.previousId ?? '?'} renamed to ${c.id}`, ...detailPhrases(c).map((p) => `${prefix}${p}`)];
-    default:
-      return detailPhrases(c).map((p) => `${prefix}${p}`);
-  }
+  if (c.change === 'renamed') return [`${c.previousId ?? '?'} renamed to ${c.id}`, ...detailPhrases(c).map((p) => `${prefix}${p}`)];
+  return detailPhrases(c).map((p) => `${prefix}${p}`);
 }
 
 /** One line for a list row: the first phrases joined with `; `, then `+N more`. */

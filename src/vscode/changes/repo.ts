@@ -66,11 +66,16 @@ export class Repo {
 
   /** Whether HEAD names a commit (a fresh repository has none yet). */
   async hasCommits(): Promise<boolean> {
+    return (await this.revParseHead()) !== undefined;
+  }
+
+  /** The commit HEAD names, undefined before the first commit. */
+  async revParseHead(): Promise<string | undefined> {
     try {
-      await this.git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-      return true;
+      const sha = (await this.git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8').trim();
+      return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 
@@ -100,7 +105,7 @@ export class Repo {
 
   /** The commits that touched a file (following renames), newest first. */
   async log(repoPath: string, max = 50): Promise<LogEntry[]> {
-    const out = await this.git.run(['log', '--follow', `-n${max}`, ...LOG_FORMAT_ARGS, '--end-of-options', 'HEAD', '--', repoPath]);
+    const out = await this.git.run(['log', '--follow', `-n${max}`, ...LOG_FORMAT_ARGS, '--end-of-options', 'HEAD', '--', `:(top,literal)${repoPath}`]);
     return parseGitLog(out.toString('utf8'), repoPath);
   }
 }

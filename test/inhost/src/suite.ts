@@ -176,6 +176,34 @@ export function defineSuite(): void {
       for (const f of ['plans/2026/east.yaml', 'plans/2026/north.yaml']) assert.ok(files.has(f), `no reference in ${f}: ${[...files].join(', ')}`);
     });
 
+    it('bad input: an unparsable file, a binary file and a broken opsbook.yaml are diagnostics; removing them restores the findings', async function () {
+      const codesOf = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'opsbook').map(codeOf);
+      const broken = uriOf('partners/broken.yaml');
+      const binary = uriOf('catalog/blob.yaml');
+      const bytes = new Uint8Array(4096).map((_, i) => i % 256); // NUL bytes included
+      await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('partners:\n  - id: PTN-X-BROKEN\n    name: "unterminated\n'));
+      await vscode.workspace.fs.writeFile(binary, bytes);
+      try {
+        await waitFor('yaml/syntax and file/binary', () => codesOf(broken).includes('yaml/syntax') && codesOf(binary).includes('file/binary'),
+          () => `broken.yaml: [${codesOf(broken).join(', ')}], blob.yaml: [${codesOf(binary).join(', ')}]`);
+      } finally {
+        await vscode.workspace.fs.delete(broken);
+        await vscode.workspace.fs.delete(binary);
+      }
+      const want = expectedFindings();
+      await waitFor('the findings without the bad files', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+
+      const configUri = uriOf('opsbook.yaml');
+      const original = await vscode.workspace.fs.readFile(configUri);
+      await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode('opsbook: 1\npacks: [ops\n'));
+      try {
+        await waitFor('a diagnostic on the broken opsbook.yaml', () => codesOf(configUri).length > 0, () => `opsbook.yaml: [${codesOf(configUri).join(', ')}]; all: ${opsbookFindings().join('; ')}`);
+      } finally {
+        await vscode.workspace.fs.writeFile(configUri, original);
+      }
+      await waitFor('the findings with opsbook.yaml restored', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+    });
+
     it('registers a pack through the API: its custom kind is validated by its schema', async function () {
       const configUri = uriOf('opsbook.yaml');
       const original = await vscode.workspace.fs.readFile(configUri);

@@ -1,0 +1,65 @@
+import type { CachedFile, CachedWorkspace, WarmCache, WorkspaceFileSystem } from './host';
+import { parseFile } from './parse/file';
+import type { Workspace } from './model/workspace';
+
+/**
+ * Files modified less than this before the cache was written are re-hashed on the next start:
+ * their stamp could match a later edit made within the file system's timestamp resolution.
+ */
+const RACY_MS = 2000;
+
+/** Whether a stamp taken at `savedAt` can be trusted (not modified within the racy window). */
+export function stampTrusted(mtimeMs: number, savedAt: number): boolean {
+  return mtimeMs < savedAt - RACY_MS;
+}
+
+/** Per-file stamps and hashes of a loaded workspace, saved with its state. */
+export type FileTable = Record<string, CachedFile>;
+
+/**
+ * Restores a workspace from the cache and brings it up to date: files whose stamp changed are
+ * re-hashed, and re-parsed through the incremental path only when their content changed; files
+ * gone from disk are removed. Returns the file table, or undefined when the cache was unusable.
+ */
+export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache: WarmCache, signature: string, paths: readonly string[]): Promise<{ files: FileTable; changed: number } | undefined> {
+  let cached: CachedWorkspace | undefined;
+  try {
+    cached = await cache.load(signature);
+  } catch {
+    cached = undefined;
+  }
+  if (!cached || !fs.stamp) return undefined;
+  ws.importState(cached.state);
+  const files: FileTable = {};
+  const stamps = await Promise.all(paths.map((p) => fs.stamp?.(p)));
+  const suspect: string[] = [];
+  paths.forEach((p, i) => {
+    const st = stamps[i];
+    const c = cached.files[p];
+    if (st && c && c.size === st.size && c.mtimeMs === st.mtimeMs && stampTrusted(st.mtimeMs, cached.savedAt) && ws.parsedFile(p)) files[p] = c;
+    else suspect.push(p);
+  });
+  let changed = 0;
+  const present = new Set(paths);
+  for (const p of ws.filePaths()) {
+    if (!present.has(p)) {
+      ws.deleteFile(p);
+      changed++;
+    }
+  }
+  for (const p of suspect) {
+    const content = await fs.readFile(p);
+    const st = stamps[paths.indexOf(p)];
+    if (content === undefined) {
+      if (ws.parsedFile(p)) ws.deleteFile(p);
+      changed++;
+      continue;
+    }
+    const hash = cache.hash(content);
+    if (st) files[p] = { ...st, hash };
+    if (cached.files[p]?.hash === hash && ws.parsedFile(p)) continue;
+    ws.setParsedFile(parseFile(p, content));
+    changed++;
+  }
+  return { files, changed };
+}
