@@ -18,13 +18,19 @@ const WORDS = 'customer service greeting store flagship counter display window l
 
 export function generate(root, files, seed = 42) {
   const marker = path.join(root, '.generated');
-  const stamp = `${files}:${seed}:v4`;
+  const stamp = `${files}:${seed}:v5`;
   if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return;
   rmSync(root, { recursive: true, force: true });
   const r = rng(seed);
   const pick = (a) => a[Math.floor(r() * a.length)];
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
-  const text = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  // Body text follows a Zipf-like distribution over a 4,000-word vocabulary (the domain words
+  // first, then made-up ones), as real prose does: common words are common, most are rare.
+  const syllables = ['ka', 'lo', 'mi', 'ten', 'sa', 'ru', 'vel', 'dor', 'an', 'pe', 'is', 'tor', 'ma', 'quin', 'bel', 'sho'];
+  const vocabulary = [...WORDS];
+  for (let i = 0; vocabulary.length < 4000; i++) vocabulary.push(`${syllables[i % 16]}${syllables[(i >> 4) % 16]}${syllables[(i >> 8) % 16]}`);
+  const zipf = () => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(r() * Math.log(vocabulary.length + 1))) - 1)];
+  const text = (n) => Array.from({ length: n }, zipf).join(' ');
   const date = (y = 2026) => `${y}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const write = (rel, content) => {
     const abs = path.join(root, rel);
