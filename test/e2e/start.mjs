@@ -64,7 +64,8 @@ async function main() {
     userDataDir,
     extensionsDir,
     port: portText ? Number(portText) : undefined,
-    settings: opts.settings ? JSON.parse(opts.settings) : {},
+    // The sample is written "as of" 2026-06-15: show it on that day unless told otherwise.
+    settings: { ...(opts.workspace ? {} : { 'opsbook.today': '2026-06-15' }), ...(opts.settings ? JSON.parse(opts.settings) : {}) },
     log,
   });
 
