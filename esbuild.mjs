@@ -1,17 +1,34 @@
 // One bundler script for every target: CLI, parse worker, extension, webview.
 import * as esbuild from 'esbuild';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+// A hash of everything that decides results: the warm-start cache is keyed by it.
+function treeHash(dirs) {
+  const h = createHash('sha256');
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(p).update(readFileSync(p));
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return h.digest('hex').slice(0, 16);
+}
+const build = treeHash(['src/core', 'src/node', 'schemas']);
 
 const common = {
   bundle: true,
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { OPSBOOK_VERSION: JSON.stringify(pkg.version) },
+  define: { OPSBOOK_VERSION: JSON.stringify(pkg.version), OPSBOOK_BUILD: JSON.stringify(build) },
   legalComments: 'none',
 };
 

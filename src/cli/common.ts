@@ -7,7 +7,7 @@ import { NodeWorkspaceFs } from '../node/fs';
 import { builtinPacks, systemToday } from '../node/host';
 import { defaultCacheDir, NodeWarmCache } from '../node/cache';
 import { parallelParser } from '../node/parallel';
-import { VERSION } from './version';
+import { BUILD, VERSION } from './version';
 import { UsageError, type CliIo } from './io';
 
 export const COMMON_OPTIONS = {
@@ -74,7 +74,7 @@ async function engineInit(io: CliIo, values: CommonValues): Promise<EngineInit> 
     if ((await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   }
   if (values.today !== undefined) init.today = values.today;
-  if (!values['no-cache'] && !process.env['OPSBOOK_NO_CACHE']) init.cache = new NodeWarmCache(root, VERSION, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
+  if (BUILD && !values['no-cache'] && !process.env['OPSBOOK_NO_CACHE']) init.cache = new NodeWarmCache(root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
   return init;
 }
 

@@ -19,6 +19,16 @@ describe('schema patterns cannot backtrack catastrophically', () => {
     assert.equal(re.test('a'.repeat(MAX_TESTED_LENGTH + 1)), false);
   });
 
+  it('keeps each pattern apart when one Ajv instance compiles many', async () => {
+    const { createAjv } = await import('../../src/core/config/ajv');
+    const ajv = createAjv();
+    const a = ajv.compile({ type: 'string', pattern: '^A-[0-9]+$' });
+    const b = ajv.compile({ type: 'string', pattern: '^\\d+\\.\\d+$' });
+    assert.equal(a('A-12'), true);
+    assert.equal(b('1.2'), true);
+    assert.equal(b('A-12'), false);
+  });
+
   it('reports a workspace schema with an unsafe pattern as a configuration problem, at once', async () => {
     const files = {
       'opsbook.yaml': 'opsbook: 1\npacks: [ops]\nkinds:\n  note:\n    files: notes/*.yaml\n    schema: schema/note.json\n',

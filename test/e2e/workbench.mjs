@@ -236,7 +236,13 @@ export async function waitForProblems(page, what, predicate, timeoutMs = 15_000)
   await waitUntil(page, what, async () => {
     rows = await problemRows(page);
     return predicate(rows);
-  }, { timeoutMs, describe: () => rows.map((r) => `${r.file}:${r.line} ${r.code}`).join(', ') || '(no rows)' });
+  }, {
+    timeoutMs,
+    describe: () => {
+      const shown = rows.slice(0, 30).map((r) => `${r.file}:${r.line} ${r.code}`).join(', ');
+      return rows.length ? `${rows.length} rows: ${shown}${rows.length > 30 ? ', …' : ''}` : '(no rows)';
+    },
+  });
   return rows;
 }
 

@@ -25,7 +25,7 @@ export function checkPattern(pattern: string): void {
 }
 
 /** Ajv's `code.regExp` engine: checked patterns, bounded inputs. */
-export function safeRegExp(pattern: string, flags: string): { test(s: string): boolean } {
+export function safeRegExp(pattern: string, flags: string): { test(s: string): boolean; toString(): string } {
   checkPattern(pattern);
   const re = new RegExp(pattern, flags);
   return {
@@ -34,6 +34,8 @@ export function safeRegExp(pattern: string, flags: string): { test(s: string): b
       re.lastIndex = 0;
       return re.test(s);
     },
+    // Ajv caches compiled patterns by this text: it must differ per pattern.
+    toString: () => re.toString(),
   };
 }
 (safeRegExp as unknown as { code: string }).code = 'safeRegExp';

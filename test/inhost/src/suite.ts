@@ -67,6 +67,14 @@ function opsbookFindings(): string[] {
   return out.sort();
 }
 
+/** `got` against `want`, briefly: what is missing and what is extra (the first few of each). */
+function diff(want: readonly string[], got: readonly string[]): string {
+  const few = (xs: string[]): string => `${xs.slice(0, 12).join('; ')}${xs.length > 12 ? `; … ${xs.length - 12} more` : ''}`;
+  const missing = want.filter((w) => !got.includes(w));
+  const extra = got.filter((g) => !want.includes(g));
+  return `${got.length} findings; missing ${missing.length}: [${few(missing)}]; unexpected ${extra.length}: [${few(extra)}]`;
+}
+
 /** What the seeded workspace must show: the sample's findings plus one per seeded defect. */
 function expectedFindings(): string[] {
   const seeded = SEEDS.filter((s) => s.ruleId).map((s) => key({ file: s.file, line: s.line ?? 0, ruleId: s.ruleId ?? '' }));
@@ -140,7 +148,7 @@ export function defineSuite(): void {
 
     it('publishes the seeded defects and the sample\'s findings, with rule ids, and nothing else', async function () {
       const want = expectedFindings();
-      await waitFor('the seeded findings', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+      await waitFor('the seeded findings', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
       const north = vscode.languages.getDiagnostics(uriOf('plans/2026/north.yaml')).filter((d) => d.source === 'opsbook');
       assert.deepEqual(north.map(codeOf), ['ref/missing']);
       assert.match(north[0].message, /PTN-SUP-GHOSTWOOD/);
@@ -191,17 +199,17 @@ export function defineSuite(): void {
         await vscode.workspace.fs.delete(binary);
       }
       const want = expectedFindings();
-      await waitFor('the findings without the bad files', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+      await waitFor('the findings without the bad files', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
 
       const configUri = uriOf('opsbook.yaml');
       const original = await vscode.workspace.fs.readFile(configUri);
       await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode('opsbook: 1\npacks: [ops\n'));
       try {
-        await waitFor('a diagnostic on the broken opsbook.yaml', () => codesOf(configUri).length > 0, () => `opsbook.yaml: [${codesOf(configUri).join(', ')}]; all: ${opsbookFindings().join('; ')}`);
+        await waitFor('a diagnostic on the broken opsbook.yaml', () => codesOf(configUri).length > 0, () => `opsbook.yaml: [${codesOf(configUri).join(', ')}]; ${diff(want, opsbookFindings())}`);
       } finally {
         await vscode.workspace.fs.writeFile(configUri, original);
       }
-      await waitFor('the findings with opsbook.yaml restored', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+      await waitFor('the findings with opsbook.yaml restored', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
     });
 
     it('registers a pack through the API: its custom kind is validated by its schema', async function () {
@@ -227,7 +235,7 @@ export function defineSuite(): void {
         registration.dispose();
       }
       const want = expectedFindings();
-      await waitFor('the findings without the pack', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => opsbookFindings().join('; '));
+      await waitFor('the findings without the pack', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
     });
   });
 }
