@@ -23,7 +23,8 @@ export const COMMON_HELP = `Common options:
   --config FILE        configuration file relative to the root (default: opsbook.yaml)
   --today YYYY-MM-DD   fixed date for date rules (default: config "today", else the clock)
   --no-cache           neither read nor write the warm-start cache (~/.cache/opsbook, or
-                       $OPSBOOK_CACHE_DIR; OPSBOOK_NO_CACHE=1 also turns it off)
+                       $OPSBOOK_CACHE_DIR); off by default when $CI is set or
+                       OPSBOOK_NO_CACHE=1, on with OPSBOOK_CACHE=1
   -h, --help           show this help`;
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
@@ -74,7 +75,9 @@ async function engineInit(io: CliIo, values: CommonValues): Promise<EngineInit> 
     if ((await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   }
   if (values.today !== undefined) init.today = values.today;
-  if (BUILD && !values['no-cache'] && !process.env['OPSBOOK_NO_CACHE']) init.cache = new NodeWarmCache(root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
+  // CI machines start from scratch every run: writing a cache there only costs time.
+  const cacheWanted = process.env['OPSBOOK_CACHE'] === '1' || (!process.env['CI'] && !process.env['OPSBOOK_NO_CACHE']);
+  if (BUILD && !values['no-cache'] && cacheWanted) init.cache = new NodeWarmCache(root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
   return init;
 }
 

@@ -23,7 +23,7 @@ console.log(`workspace: ${path.relative(projectRoot, ws)} (${files} files, gener
 const cacheDir = path.join(projectRoot, '.bench', 'cache');
 function runCheck(env) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, ...env } });
+  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: env.OPSBOOK_NO_CACHE ? '' : '1', ...env } });
   const ms = performance.now() - start;
   const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
   if (!m) throw new Error(`check failed: ${r.stderr.slice(0, 2000)}`);
