@@ -240,7 +240,9 @@ export class Analyzer {
         finding = { anchor: { file: at.file, doc: at.doc, path, part: e.instancePath ? 'key' : 'entity' }, ruleId: 'schema/required', message: `${who}missing required field "${where ? `${where}.` : ''}${missing}"`, suggestions: [missing] };
       } else if (e.keyword === 'enum') {
         const allowed = (p['allowedValues'] as unknown[]).map(String);
-        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/enum', message: `${who}"${where}" ${describeAjvError(e)}`, suggestions: allowed };
+        const actual = valueAt(data, pointerToPath(e.instancePath));
+        const shown = typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean' ? ` is ${JSON.stringify(actual)}; it` : '';
+        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/enum', message: `${who}"${where}"${shown} ${describeAjvError(e)}`, suggestions: allowed };
       } else {
         finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: `schema/${e.keyword}`, message: `${who}"${where || '(entry)'}" ${e.message ?? e.keyword}` };
       }
@@ -251,6 +253,15 @@ export class Analyzer {
       findings.push(finding);
     }
   }
+}
+
+function valueAt(data: JsonValue, path: NodePath): JsonValue | undefined {
+  let v: JsonValue | undefined = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Array.isArray(v) ? v[seg as number] : Object.prototype.hasOwnProperty.call(v, seg) ? v[seg as string] : undefined;
+  }
+  return v;
 }
 
 function anchorKey(doc: number, path: NodePath): string {

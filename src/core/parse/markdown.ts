@@ -28,6 +28,10 @@ export interface MarkdownParse {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
+const HTML_BLOCK = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i;
+const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/;
 
 /**
  * Splits a Markdown file into front matter, body and heading sections.
@@ -72,8 +76,16 @@ function scanHeadings(lines: string[], from: number): Section[] {
   let paragraph = false;
   let paragraphLine = -1;
   let inHtmlComment = false;
+  // An HTML block: until a blank line, or (for <script>, <pre>, <style>, <textarea>) its end tag.
+  let htmlUntil: 'blank' | RegExp | undefined;
+  // After a block quote line, text lines are lazy continuations of the quote, not paragraphs.
+  let inQuote = false;
   for (let i = from; i < lines.length; i++) {
     const line = stripCr(lines[i] ?? '');
+    if (htmlUntil) {
+      if (htmlUntil === 'blank' ? line.trim() === '' : htmlUntil.test(line)) htmlUntil = undefined;
+      continue;
+    }
     if (fence) {
       const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (m && m[1] && m[1][0] === fence.char && m[1].length >= fence.len) fence = undefined;
@@ -96,6 +108,19 @@ function scanHeadings(lines: string[], from: number): Section[] {
     }
     if (line.trim() === '') {
       paragraph = false;
+      inQuote = false;
+      continue;
+    }
+    const raw = HTML_RAW.exec(line);
+    if (raw) {
+      paragraph = false;
+      const end = new RegExp(`</${raw[1]}>`, 'i');
+      if (!end.test(line.slice(raw[0].length))) htmlUntil = end;
+      continue;
+    }
+    if (HTML_BLOCK.test(line) || (!paragraph && HTML_TAG_LINE.test(line))) {
+      paragraph = false;
+      htmlUntil = 'blank';
       continue;
     }
     const atx = ATX.exec(line);
@@ -113,7 +138,14 @@ function scanHeadings(lines: string[], from: number): Section[] {
       continue;
     }
     if (/^ {4,}|^\t/.test(line) && !paragraph) continue; // indented code
-    if (!paragraph && !/^ {0,3}([-*+]|\d{1,9}[.)])([ \t]|$)|^ {0,3}>|^ {0,3}[-*_]([ \t]*[-*_]){2,}[ \t]*$|^ {0,3}\|/.test(line)) {
+    if (/^ {0,3}>/.test(line)) {
+      inQuote = true;
+      paragraph = false;
+      continue;
+    }
+    if (inQuote) continue; // lazy continuation of the quote's paragraph
+    if (!paragraph && LINK_DEFINITION.test(line)) continue;
+    if (!paragraph && !/^ {0,3}([-*+]|\d{1,9}[.)])([ \t]|$)|^ {0,3}[-*_]([ \t]*[-*_]){2,}[ \t]*$|^ {0,3}\|/.test(line)) {
       paragraph = true;
       paragraphLine = i;
     } else if (!paragraph) {
