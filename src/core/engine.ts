@@ -32,6 +32,11 @@ export interface EngineInit {
   parseMany?: (files: { path: string; content: Uint8Array | string }[]) => Promise<ParsedFile[]>;
   /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
   cache?: WarmCache;
+  /**
+   * Called between slices of a cold load (every 32 files, every 500 entities checked): the
+   * editor passes a yield to its event loop so loading never blocks it for long.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface OpenResult {
@@ -148,6 +153,7 @@ export async function checkFromCache(init: EngineInit): Promise<CachedCheck | un
 
 /** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */
 const BATCH = 256;
+const RESPONSIVE_BATCH = 32;
 
 /**
  * Reads, parses and indexes the files in batches, then checks every entity. With a parallel
@@ -159,8 +165,10 @@ async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[]
   const parse = init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
   const inflight: Promise<ParsedFile[]>[] = [];
   const depth = init.parseMany ? 3 : 1;
-  for (let i = 0; i < paths.length; i += BATCH) {
-    const batch = paths.slice(i, i + BATCH);
+  // Smaller batches when the host must stay responsive between them.
+  const size = init.pause ? RESPONSIVE_BATCH : BATCH;
+  for (let i = 0; i < paths.length; i += size) {
+    const batch = paths.slice(i, i + size);
     // Stamped before reading: an edit made after the read moves the stamp, so it is seen next time.
     const stamps = cache ? await Promise.all(batch.map((p) => init.fs.stamp?.(p))) : [];
     const contents = await readAll(init.fs, batch);
@@ -172,9 +180,11 @@ async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[]
     }
     inflight.push(parse(contents));
     if (inflight.length >= depth) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
+    if (init.pause) await init.pause();
   }
   while (inflight.length > 0) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
-  workspace.evaluateAll();
+  if (init.pause) await workspace.evaluateAllInSlices(init.pause);
+  else workspace.evaluateAll();
   return table;
 }
 

@@ -98,6 +98,19 @@ export class Workspace {
     this.version++;
   }
 
+  /**
+   * Like `evaluateAll`, awaiting `pause` after every `slice` entities so a host that must stay
+   * responsive (the editor's extension host) can handle other events in between.
+   */
+  async evaluateAllInSlices(pause: () => Promise<void>, slice = 500): Promise<void> {
+    const all = this.entities();
+    for (let i = 0; i < all.length; i++) {
+      this.evaluate(all[i] as Entity);
+      if ((i + 1) % slice === 0) await pause();
+    }
+    this.version++;
+  }
+
   /** Replaces (or adds) one file from its contents. Returns the files whose diagnostics may have changed. */
   setFile(path: string, content: Uint8Array | string): Set<string> {
     return this.replace(path, parseFile(path, content));

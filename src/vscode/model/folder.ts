@@ -11,7 +11,7 @@ import type { FolderModel } from '../api';
 import { localLinkResolver } from '../host/localLinks';
 import { VscodeWorkspaceFs } from '../host/workspaceFs';
 import { folderSettings, type FolderSettings } from '../settings';
-import { inChunks } from './batcher';
+import { inChunks, yieldToEventLoop } from './batcher';
 
 /** Top-level folders of the built-in `ops` pack: their presence makes a folder an Opsbook folder. */
 const OPS_FOLDERS = ['plans', 'standards', 'brand', 'partners', 'projects', 'catalog', 'inventory', 'finance'];
@@ -116,6 +116,8 @@ export class OpsbookFolder implements FolderModel {
     if (parseMany) init.parseMany = parseMany;
     if (this.settings.today) init.today = this.settings.today;
     if (this.settings.rules) init.ruleOverrides = this.settings.rules;
+    // Loading a large folder must not hold the extension host: yield between slices of work.
+    init.pause = yieldToEventLoop;
     const result = await openWorkspace(init);
     if (generation !== this.generation) return;
     this.ws = result.workspace;
