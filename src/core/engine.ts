@@ -62,8 +62,8 @@ export function fileFilter(include: string[], exclude: string[]): { included(pat
   };
 }
 
-/** Loads the configuration and every file of a workspace folder. */
-export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
+/** The configuration of the folder, with its packs and settings. */
+function loadEngineConfig(init: EngineInit): ReturnType<typeof loadConfig> {
   const readText = async (p: string): Promise<string | undefined> => {
     const c = await init.fs.readFile(p);
     return c === undefined ? undefined : typeof c === 'string' ? c : new TextDecoder().decode(c);
@@ -71,7 +71,12 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   const configInput: Parameters<typeof loadConfig>[0] = { readWorkspaceFile: readText, builtinPacks: init.builtinPacks };
   if (init.configPath) configInput.configPath = init.configPath;
   if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
-  const { config, problems } = await loadConfig(configInput);
+  return loadConfig(configInput);
+}
+
+/** Loads the configuration and every file of a workspace folder. */
+export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
+  const { config, problems } = await loadEngineConfig(init);
   const today = init.today ?? config.today ?? init.clock();
   if (!isIsoDate(today)) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems);
@@ -122,14 +127,7 @@ export interface CachedCheck {
 export async function checkFromCache(init: EngineInit): Promise<CachedCheck | undefined> {
   const cache = init.cache;
   if (!cache || !init.fs.stamp) return undefined;
-  const readText = async (p: string): Promise<string | undefined> => {
-    const c = await init.fs.readFile(p);
-    return c === undefined ? undefined : typeof c === 'string' ? c : new TextDecoder().decode(c);
-  };
-  const configInput: Parameters<typeof loadConfig>[0] = { readWorkspaceFile: readText, builtinPacks: init.builtinPacks };
-  if (init.configPath) configInput.configPath = init.configPath;
-  if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
-  const { config, problems } = await loadConfig(configInput);
+  const { config, problems } = await loadEngineConfig(init);
   if (problems.length > 0) return undefined;
   const today = init.today ?? config.today ?? init.clock();
   let summary: CachedSummary | undefined;

@@ -2,8 +2,8 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed) {
+/** mulberry32: small, fast, seeded (also used by the fuzz and incremental tests). */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,23 +4,13 @@ import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
 import type { WorkspaceFileSystem } from '../../src/core/host';
 import { builtinPacks } from '../../src/node/host';
+import { rng } from '../bench/generate.mjs';
 
 // Seeded mutation fuzzing of the sample workspace (issue: bad input never crashes or hangs).
 // FUZZ_CASES=2000 npm run test:unit -- --grep fuzz   runs a large campaign.
 const CASES = Number(process.env['FUZZ_CASES'] ?? 150);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 1234);
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'lumen-oak');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampleFiles(dir: string, base = ''): string[] {
   const out: string[] = [];

@@ -2,19 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { Workspace } from '../../src/core/model/workspace';
 import type { Diagnostic } from '../../src/core/types';
+import { rng } from '../bench/generate.mjs';
 import { MemFs, openMem, readTree, REPO } from './memfs';
 
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function fresh(fs: MemFs): Promise<Workspace> {
   const copy = new MemFs(new Map(fs.files));

@@ -34,6 +34,22 @@ export function formatText(r: CheckReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** One diagnostic in the SPEC §4 JSON shape (1-based positions). */
+export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    file: d.file,
+    line: d.range.start.line,
+    column: d.range.start.column,
+    endLine: d.range.end.line,
+    endColumn: d.range.end.column,
+    severity: d.severity,
+    ruleId: d.ruleId,
+    message: d.message,
+  };
+  if (d.entity) o['entity'] = d.entity;
+  return o;
+}
+
 /** The stable, versioned JSON of SPEC §4. */
 export function formatJson(r: CheckReport): string {
   return (
@@ -44,17 +60,7 @@ export function formatJson(r: CheckReport): string {
         files: r.files,
         entities: r.entities,
         diagnostics: r.diagnostics.map((d) => {
-          const o: Record<string, unknown> = {
-            file: d.file,
-            line: d.range.start.line,
-            column: d.range.start.column,
-            endLine: d.range.end.line,
-            endColumn: d.range.end.column,
-            severity: d.severity,
-            ruleId: d.ruleId,
-            message: d.message,
-          };
-          if (d.entity) o['entity'] = d.entity;
+          const o = diagnosticJson(d);
           if (d.related?.length) o['related'] = d.related.map((x) => ({ file: x.file, line: x.range.start.line, column: x.range.start.column, message: x.message }));
           if (d.suggestions?.length) o['suggestions'] = d.suggestions;
           return o;

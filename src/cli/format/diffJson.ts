@@ -1,3 +1,4 @@
+import { diagnosticJson } from './diagnostics';
 import type { FieldChange, SectionChange } from '../../core/diff/types';
 import type { Diagnostic } from '../../core/types';
 import { CHANGE_TYPES, reviewCounts, type DiffReport } from './diffReport';
@@ -74,16 +75,5 @@ function section(s: SectionChange): Record<string, unknown> {
 }
 
 function diagnostic(d: Diagnostic, source: 'review' | 'check'): Record<string, unknown> {
-  return {
-    file: d.file,
-    line: d.range.start.line,
-    column: d.range.start.column,
-    endLine: d.range.end.line,
-    endColumn: d.range.end.column,
-    severity: d.severity,
-    ruleId: d.ruleId,
-    message: d.message,
-    ...(d.entity ? { entity: d.entity } : {}),
-    source,
-  };
+  return { ...diagnosticJson(d), source };
 }
