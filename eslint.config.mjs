@@ -9,7 +9,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.bench/**', 'samples/**', 'webview/dist/**', 'test/inhost/dist/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.bench/**', 'samples/**', 'webview/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -42,17 +42,16 @@ import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { packageInhost } from '../inhost/build.mjs';
 import {
-  PROJECT_ROOT, checkPrerequisites, ensureCodeServer, openEditorSession, openFile, packageVsix, runCommand, screenshot, treeItems,
+  PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot, treeItems,
 } from './codeServer.mjs';
 import {
   cursor, filterProblems, goTo, insertAtCursor, maximizePanel, openQuickInput, resetWorkbench, resizeSidebar, revertDirtyEditors, showProblems, suggestLabels,
   visibleEditorText, waitForActiveFile, waitForProblems, waitUntil, webviewFrame,
 } from './workbench.mjs';
+import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
 import { BASELINE, SEEDS, TODAY, positionOf, prepareWorkspace } from './workspace.mjs';
 
 const run = promisify(execFile);
-const RESULTS_DIR = path.join(PROJECT_ROOT, 'test-results');
-const log = (/** @type {string} */ m) => console.log(`      [e2e] ${m}`);
 
 /** How long a change typed in an unsaved editor may take to show in the Problems panel. */
 const ON_TYPE_MS = 5000;
@@ -103,21 +102,6 @@ async function zipEntries(file) {
   return names;
 }
 
-/**
- * Builds the production bundle and packages it with vsce (as `npm run package`
- * does, into `outDir` so a concurrent `npm run package` is not disturbed).
- * @param {string} outDir
- */
-async function buildProductVsix(outDir) {
-  if (process.env.OPSBOOK_E2E_VSIX) return path.resolve(process.env.OPSBOOK_E2E_VSIX);
-  try {
-    await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: PROJECT_ROOT, timeout: 120_000 });
-  } catch (err) {
-    const e = /** @type {Error & { stderr?: string }} */ (err);
-    throw new Error(`Building the extension (node esbuild.mjs --production) failed:\n${e.stderr ?? e.message}`);
-  }
-  return packageVsix(PROJECT_ROOT, { out: path.join(outDir, 'opsbook.vsix') });
-}
 
 /**
  * The plan attainments the CLI computes (`opsbook tree`), by plan id, in %.
@@ -155,18 +139,13 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
   before(async function () {
     this.timeout(600_000); // a first run installs code-server (about 2 minutes)
     const started = Date.now();
-    const missing = await checkPrerequisites();
-    if (missing.length) {
-      throw new Error(`The editor cannot start; missing system prerequisites:\n${missing.map((m) => `  ${m.what}: ${m.install}`).join('\n')}`);
-    }
-    await ensureCodeServer({ log });
-    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    await ensureEditor();
     for (const f of await fs.readdir(RESULTS_DIR)) if (/^e2e-.*\.png$/.test(f)) await fs.rm(path.join(RESULTS_DIR, f));
     await fs.rm(path.join(RESULTS_DIR, 'e2e-logs'), { recursive: true, force: true });
 
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-ws-'));
     const [productVsix, inhostVsix] = await Promise.all([
-      buildProductVsix(scratch),
+      buildProductVsix(),
       packageInhost({ out: path.join(scratch, 'opsbook-inhost-tests.vsix') }),
     ]);
     const entries = await zipEntries(productVsix);

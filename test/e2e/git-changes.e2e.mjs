@@ -16,21 +16,17 @@
  * packaging the extension; OPSBOOK_E2E_KEEP=1 keeps the workspace copy.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
-import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
-import { PROJECT_ROOT, checkPrerequisites, ensureCodeServer, openEditorSession, openFile, packageVsix, runCommand, screenshot, treeItems } from './codeServer.mjs';
+import { PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot, treeItems } from './codeServer.mjs';
 import { cursor, goTo, insertAtCursor, resizeSidebar, waitForActiveFile, waitUntil } from './workbench.mjs';
+import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
 import { TODAY, prepareWorkspace } from './workspace.mjs';
 
-const run = promisify(execFile);
-const RESULTS_DIR = path.join(PROJECT_ROOT, 'test-results');
-const log = (/** @type {string} */ m) => console.log(`      [e2e] ${m}`);
 
 /** How long the Changes view may take to show a saved edit (it compares 500 ms after the last change). */
 const CHANGES_MS = 20_000;
@@ -44,17 +40,6 @@ const SETTINGS = {
   'workbench.editor.enablePreview': false,
 };
 
-/** Builds the production bundle and packages it, as editor.e2e.mjs does (into `outDir`). */
-async function buildProductVsix(/** @type {string} */ outDir) {
-  if (process.env.OPSBOOK_E2E_VSIX) return path.resolve(process.env.OPSBOOK_E2E_VSIX);
-  try {
-    await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: PROJECT_ROOT, timeout: 120_000 });
-  } catch (err) {
-    const e = /** @type {Error & { stderr?: string }} */ (err);
-    throw new Error(`Building the extension (node esbuild.mjs --production) failed:\n${e.stderr ?? e.message}`);
-  }
-  return packageVsix(PROJECT_ROOT, { out: path.join(outDir, 'opsbook.vsix') });
-}
 
 describe('Opsbook Changes view in a real editor (code-server + Chromium)', function () {
   /** @type {import('./codeServer.mjs').EditorSession | undefined} */
@@ -69,15 +54,10 @@ describe('Opsbook Changes view in a real editor (code-server + Chromium)', funct
   before(async function () {
     this.timeout(600_000);
     const started = Date.now();
-    const missing = await checkPrerequisites();
-    if (missing.length) {
-      throw new Error(`The editor cannot start; missing system prerequisites:\n${missing.map((m) => `  ${m.what}: ${m.install}`).join('\n')}`);
-    }
-    await ensureCodeServer({ log });
-    await fs.mkdir(RESULTS_DIR, { recursive: true });
+    await ensureEditor();
     await fs.rm(path.join(RESULTS_DIR, 'e2e-changes.png'), { force: true });
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-changes-'));
-    const vsix = await buildProductVsix(scratch);
+    const vsix = await buildProductVsix();
     ws = await prepareWorkspace(path.join(scratch, 'lumen-oak'));
     session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, log });
     page = session.page;

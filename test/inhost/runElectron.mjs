@@ -9,7 +9,7 @@
  *
  * It builds the extension (node esbuild.mjs) and the suite bundle, copies the
  * seeded workspace (test/e2e/workspace.mjs), then starts VS Code with the
- * project as `--extensionDevelopmentPath` and test/inhost/dist/extension.js
+ * project as `--extensionDevelopmentPath` and dist/inhost/dist/extension.js
  * (its `run` export) as `--extensionTestsPath`. Exit code 1 when a test fails.
  */
 import { execFile } from 'node:child_process';
