@@ -62,11 +62,24 @@ describe('search text handling', () => {
   });
 
   describe('ranking', () => {
-    it('should return the k smallest items in order', () => {
+    it('should return the positions of the k smallest items in order', () => {
       const items = [5, 3, 9, 1, 7, 2, 8];
-      assert.deepEqual(smallest(items, 3, (a, b) => a - b), [1, 2, 3]);
-      assert.deepEqual(smallest(items, 10, (a, b) => a - b), [1, 2, 3, 5, 7, 8, 9]);
-      assert.deepEqual(smallest(items, 0, (a, b) => a - b), []);
+      const byValue = (a: number, b: number): number => items[a]! - items[b]!;
+      assert.deepEqual(smallest(items.length, 3, byValue).map((i) => items[i]), [1, 2, 3]);
+      assert.deepEqual(smallest(items.length, 10, byValue).map((i) => items[i]), [1, 2, 3, 5, 7, 8, 9]);
+      assert.deepEqual(smallest(items.length, 0, byValue), []);
+    });
+
+    it('should agree with a full sort on random input, ties included', () => {
+      let seed = 7;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 50;
+      for (let round = 0; round < 50; round++) {
+        const items = Array.from({ length: 200 + round }, next);
+        const byValue = (a: number, b: number): number => items[a]! - items[b]! || a - b;
+        const k = round % 30;
+        const expected = items.map((_, i) => i).sort(byValue).slice(0, k);
+        assert.deepEqual(smallest(items.length, k, byValue), expected);
+      }
     });
   });
 });

@@ -1,4 +1,5 @@
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
+import { RankedMiniSearch } from './ranked';
 
 /**
  * A MiniSearch that can index many documents at once. `MiniSearch.add` walks its radix
@@ -9,7 +10,7 @@ import MiniSearch, { type Options } from 'minisearch';
  *
  * Assumes `processTerm` returns its input: terms must leave `tokenize` final.
  */
-export class BulkMiniSearch<T> extends MiniSearch<T> {
+export class BulkMiniSearch<T> extends RankedMiniSearch<T> {
   /** Indexes `documents` into a new, empty index. */
   static build<T>(documents: readonly T[], options: Options<T>): BulkMiniSearch<T> {
     const index = new BulkMiniSearch<T>(options);
@@ -32,6 +33,7 @@ export class BulkMiniSearch<T> extends MiniSearch<T> {
       const id: unknown = extractField(document, idField);
       this._documentIds.set(shortId, id);
       this._idToShortId.set(id, shortId);
+      this.entries[shortId] = document;
       const lengths: number[] = [];
       for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
         const field = fields[fieldId]!;

@@ -49,10 +49,58 @@ export function compileFilter(filter: FieldFilter): (doc: SearchDoc) => boolean 
   } else {
     test = (v) => equals(v, want);
   }
+  const lower = field.toLowerCase();
+  if (lower === 'kind') return (doc) => test(doc.kind) !== negate;
+  if (lower === 'id') return (doc) => test(doc.id) !== negate;
+  if (BUILT_IN.has(lower) || field.includes('.')) {
+    return (doc) => {
+      const values = lookup(doc, field);
+      return (values !== undefined && values.some(test)) !== negate;
+    };
+  }
+  // A plain field name (the common case): test its value in place, without collecting values.
   return (doc) => {
-    const values = lookup(doc, field);
-    return (values !== undefined && values.some(test)) !== negate;
+    const value = ownValue(doc.fields, field);
+    return (value !== undefined && anyLeaf(value, test, 0)) !== negate;
   };
+}
+
+const BUILT_IN = new Set(['kind', 'id', 'file', 'title']);
+
+/**
+ * The normalised text of every scalar under a top-level field (arrays flattened), as an
+ * equality filter compares it; undefined when the document has no such field. Lets an
+ * index answer `field:value` with the documents `compileFilter` would accept.
+ */
+export function valueKeys(fields: Record<string, unknown>, name: string): string[] | undefined {
+  const value = ownValue(fields, name);
+  if (value === undefined) return undefined;
+  const keys: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (Array.isArray(v) && depth < MAX_DEPTH) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    const text = scalarText(v);
+    if (text !== undefined) keys.push(normalise(text));
+  };
+  visit(value, 0);
+  return keys;
+}
+
+/** Whether an equality filter on a plain field accepts exactly the documents `valueKeys` files under its value. */
+export function indexableEquality(filter: FieldFilter): boolean {
+  if (filter.negate || filter.op !== ':' || filter.field.includes('.') || BUILT_IN.has(filter.field.toLowerCase())) return false;
+  const want = normalise(filter.value);
+  // `price:1999.0` also matches the number 1999, which is filed under "1999".
+  return !want.endsWith('*') && (!NUMBER.test(want) || String(Number(want)) === want);
+}
+
+/** Whether `test` holds for `value` or, for an array, any item at any depth (as `flatten` sees them). */
+function anyLeaf(value: unknown, test: (value: unknown) => boolean, depth: number): boolean {
+  if (!Array.isArray(value) || depth >= MAX_DEPTH) return test(value);
+  for (const item of value) if (anyLeaf(item, test, depth + 1)) return true;
+  return false;
 }
 
 /**

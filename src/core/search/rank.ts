@@ -1,13 +1,15 @@
 /**
- * The `k` smallest items by `compare`, sorted, without sorting all of them: a query may
- * match thousands of documents of which only a page is shown.
+ * The positions of the `k` smallest of `n` items by `compare` (which compares positions),
+ * sorted, without sorting all of them: a query may match tens of thousands of documents of
+ * which only a page is shown. Items are addressed by position so callers can keep them in
+ * parallel arrays instead of allocating an object per match.
  */
-export function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+export function smallest(n: number, k: number, compare: (a: number, b: number) => number): number[] {
   if (k <= 0) return [];
-  if (items.length <= k) return [...items].sort(compare);
+  if (n <= k) return Array.from({ length: n }, (_, i) => i).sort(compare);
   // Max-heap of the best k so far; its root is the worst of them.
-  const heap: T[] = [];
-  for (const item of items) {
+  const heap: number[] = [];
+  for (let item = 0; item < n; item++) {
     if (heap.length < k) {
       heap.push(item);
       siftUp(heap, heap.length - 1, compare);
@@ -19,7 +21,7 @@ export function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T
   return heap.sort(compare);
 }
 
-function siftUp<T>(heap: T[], index: number, compare: (a: T, b: T) => number): void {
+function siftUp(heap: number[], index: number, compare: (a: number, b: number) => number): void {
   let i = index;
   while (i > 0) {
     const parent = (i - 1) >> 1;
@@ -29,7 +31,7 @@ function siftUp<T>(heap: T[], index: number, compare: (a: T, b: T) => number): v
   }
 }
 
-function siftDown<T>(heap: T[], compare: (a: T, b: T) => number): void {
+function siftDown(heap: number[], compare: (a: number, b: number) => number): void {
   let i = 0;
   for (;;) {
     const left = 2 * i + 1;

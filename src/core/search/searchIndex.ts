@@ -1,10 +1,12 @@
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import type { Options } from 'minisearch';
 import { BulkMiniSearch } from './bulkLoad';
-import { compileFilter, fieldText } from './fields';
+import { fieldText } from './fields';
+import { FilterIndex } from './filterIndex';
 import { IndexedDoc, type Section } from './indexedDoc';
 import { locate } from './locate';
 import { phraseForm } from './phrase';
 import { smallest } from './rank';
+import { RankedMiniSearch, type Clause } from './ranked';
 import { parseQuery } from './query';
 import { indexTokens, queryTokens } from './tokenize';
 import type { FieldFilter, SearchDoc, SearchHit, SearchOptions, SearchResponse } from './types';
@@ -19,14 +21,20 @@ const MAX_WORDS = 32;
 const BOOST = { title: 3, ident: 3, fields: 1.5, body: 1 };
 const PHRASE_BONUS: Record<Section, number> = { title: 3, fields: 1.5, body: 1 };
 const INDEXED_FIELDS = Object.keys(BOOST);
+/** Fields whose matched terms snippets point at. */
+const SNIPPET_FIELDS = ['fields', 'body'];
+// Prefix and typo matches count for less than the word itself.
+const WEIGHTS = { prefix: 0.5, fuzzy: 0.3 };
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 
-interface Candidate {
-  entry: IndexedDoc;
-  score: number;
-  match: SearchResult['match'] | undefined;
+/** Matching documents as parallel arrays: a common word matches tens of thousands. */
+interface Matches {
+  entries: IndexedDoc[];
+  scores: number[];
+  /** Short ids in the index; -1 for documents not found through it. */
+  shortIds: number[];
 }
 
 /**
@@ -38,7 +46,8 @@ export class SearchIndex {
   readonly #docs = new Map<string, IndexedDoc>();
   /** Added since the last search; indexed on the next one, in bulk when there are many. */
   readonly #pending = new Map<string, IndexedDoc>();
-  #mini = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+  #mini: RankedMiniSearch<IndexedDoc> = new RankedMiniSearch(MINISEARCH_OPTIONS);
+  readonly #filters = new FilterIndex(() => this.#docs.values());
 
   /** Number of documents in the index. */
   get size(): number {
@@ -51,12 +60,16 @@ export class SearchIndex {
     const entry = new IndexedDoc(doc);
     this.#docs.set(doc.key, entry);
     this.#pending.set(doc.key, entry);
+    this.#filters.add(entry);
   }
 
   /** Removes the document with this key; unknown keys are ignored. */
   remove(key: string): void {
-    if (!this.#docs.delete(key)) return;
+    const entry = this.#docs.get(key);
+    if (entry === undefined) return;
+    this.#docs.delete(key);
     if (!this.#pending.delete(key)) this.#mini.discard(key);
+    this.#filters.remove(entry);
   }
 
   /** Replaces the document with the same key, or adds it. */
@@ -84,61 +97,47 @@ export class SearchIndex {
     const phrases = parsed.phrases.map(phraseForm);
     const excludedPhrases = parsed.excludedPhrases.map(phraseForm);
     const excluded = this.#excludedKeys(parsed.excludedTerms);
-    const tests = filters.map(compileFilter);
+    const plan = this.#filters.plan(filters);
     if (words.length + phrases.length + filters.length + excludedPhrases.length + parsed.excludedTerms.length === 0) {
       return { query, total: 0, results: [] };
     }
 
-    const matches: Candidate[] = [];
-    for (const candidate of this.#candidates(words, phrases)) {
-      const { entry } = candidate;
-      if (excluded.has(entry.doc.key)) continue;
-      if (!tests.every((test) => test(entry.doc))) continue;
-      if (excludedPhrases.some((p) => entry.phraseSection(p) !== undefined)) continue;
-      let phrasesFound = true;
+    const matches: Matches = { entries: [], scores: [], shortIds: [] };
+    const consider = (entry: IndexedDoc | undefined, score: number, shortId: number): void => {
+      if (entry === undefined || excluded.has(entry.doc.key)) return;
+      if (!plan.passes(entry)) return;
+      for (const p of excludedPhrases) if (entry.phraseSection(p) !== undefined) return;
+      let total = score;
       for (const phrase of phrases) {
         const section = entry.phraseSection(phrase);
-        if (section === undefined) {
-          phrasesFound = false;
-          break;
-        }
-        candidate.score += PHRASE_BONUS[section];
+        if (section === undefined) return;
+        total += PHRASE_BONUS[section];
       }
-      if (phrasesFound) matches.push(candidate);
+      matches.entries.push(entry);
+      matches.scores.push(total);
+      matches.shortIds.push(shortId);
+    };
+    // Documents that can match: by the words, else by the phrases' words, else by the filters.
+    let matchedTerms: ((shortId: number, fields: readonly string[]) => Map<string, string[]>) | undefined;
+    const phraseClauses = phrases.flatMap(phraseClausesOf);
+    if (words.length > 0 || phraseClauses.length > 0) {
+      const scored = words.length > 0;
+      const found = scored ? this.#mini.matchAll(words.map(wordClause), BOOST, WEIGHTS) : this.#mini.matchAll(phraseClauses, BOOST, WEIGHTS, false);
+      if (scored) matchedTerms = found.matchedTerms;
+      for (let i = 0; i < found.count; i++) consider(this.#mini.documentAt(found.ids[i]!), found.scores[i]!, found.ids[i]!);
+    } else {
+      for (const entry of plan.pool ?? this.#docs.values()) consider(entry, 0, -1);
     }
 
     const limit = options.limit === undefined || !(options.limit >= 0) ? DEFAULT_LIMIT : Math.floor(options.limit);
     const positiveFilters = filters.filter((f) => !f.negate);
-    const results = smallest(matches, limit, byRank).map((c): SearchHit => {
-      const { line, snippet } = locate(c.entry, { ...termsByField(c.match), phrases, filters: positiveFilters });
-      const { id, kind, title, file } = c.entry.doc;
-      return { id, kind, title, file, line, score: Math.round(c.score * 1000) / 1000, snippet };
+    const results = smallest(matches.entries.length, limit, byRank(matches)).map((i): SearchHit => {
+      const entry = matches.entries[i]!;
+      const { line, snippet } = locate(entry, { ...termsByField(matchedTerms?.(matches.shortIds[i]!, SNIPPET_FIELDS)), phrases, filters: positiveFilters });
+      const { id, kind, title, file } = entry.doc;
+      return { id, kind, title, file, line, score: Math.round(matches.scores[i]! * 1000) / 1000, snippet };
     });
-    return { query, total: matches.length, results };
-  }
-
-  /** Documents that can match: by the words, else by the phrases' words, else all. */
-  #candidates(words: string[], phrases: string[]): Candidate[] {
-    let results: SearchResult[];
-    if (words.length > 0) {
-      results = this.#mini.search({ combineWith: 'AND', queries: words.map(wordQuery) }, {
-        prefix: true,
-        fuzzy: typoTolerance,
-        boost: BOOST,
-        weights: { prefix: 0.5, fuzzy: 0.3 },
-      });
-    } else {
-      const phraseQueries = phrases.map(phraseQuery).filter((q): q is Query => q !== undefined);
-      if (phraseQueries.length === 0) return [...this.#docs.values()].map((entry) => ({ entry, score: 0, match: undefined }));
-      results = this.#mini.search({ combineWith: 'AND', queries: phraseQueries });
-    }
-    const candidates: Candidate[] = [];
-    for (const r of results) {
-      const entry = this.#docs.get(r.id as string);
-      // Phrase-only candidates are unranked until their phrases are located.
-      if (entry) candidates.push({ entry, score: words.length > 0 ? r.score : 0, match: words.length > 0 ? r.match : undefined });
-    }
-    return candidates;
+    return { query, total: matches.entries.length, results };
   }
 
   /** Keys of documents containing any `-word` exactly (no prefix, no typo tolerance). */
@@ -147,8 +146,10 @@ export class SearchIndex {
     for (const word of excludedWords) {
       const tokens = queryTokens(word);
       if (tokens.length === 0) continue;
-      for (const r of this.#mini.search({ combineWith: 'AND', queries: tokens }, { prefix: false, fuzzy: false })) {
-        keys.add(r.id as string);
+      const found = this.#mini.matchAll(tokens.map((term) => [{ term, prefix: false, fuzzy: 0 }]), BOOST, WEIGHTS, false);
+      for (const id of found.ids) {
+        const entry = this.#mini.documentAt(id);
+        if (entry) keys.add(entry.doc.key);
       }
     }
     return keys;
@@ -189,58 +190,51 @@ function extract(doc: SearchDoc, field: string): string {
  * of the vocabulary for little value: they match whole words everywhere, and word starts
  * only in titles and ids (where "st" usefully finds "Store opening checklist").
  */
-function wordQuery(term: string): Query {
-  if (term.length >= 3 || CJK.test(term)) return term;
-  return {
-    combineWith: 'OR',
-    queries: [
-      { queries: [term], prefix: false },
-      { queries: [term], prefix: true, fields: ['title', 'ident'] },
-    ],
-  };
+function wordClause(term: string): Clause {
+  const fuzzy = typoTolerance(term);
+  if (term.length >= 3 || CJK.test(term)) return [{ term, prefix: true, fuzzy }];
+  return [
+    { term, prefix: false, fuzzy },
+    { term, prefix: true, fuzzy, fields: ['title', 'ident'] },
+  ];
 }
 
 /** No typo tolerance below 4 characters, 1 edit up to 7, 2 from 8. */
-function typoTolerance(term: string): number | false {
+function typoTolerance(term: string): number {
   const length = [...term].length;
-  return length >= 8 ? 2 : length >= 4 ? 1 : false;
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
 /**
- * An index query every document containing the phrase satisfies: its inner words exactly,
- * its last word as a prefix. The first word may be the tail of a longer word, so it is
- * not used; undefined when nothing usable is left (the phrase is then checked by scanning).
+ * Index terms every document containing the phrase has: its inner words exactly, its last
+ * word as a prefix. The first word may be the tail of a longer word, so it is not used;
+ * none when nothing usable is left (the phrase is then checked by scanning).
  */
-function phraseQuery(phrase: string): Query | undefined {
-  if (CJK.test(phrase)) return undefined; // bigrams do not line up with phrase boundaries
+function phraseClausesOf(phrase: string): Clause[] {
+  if (CJK.test(phrase)) return []; // bigrams do not line up with phrase boundaries
   const tokens = indexTokens(phrase);
   const startsInWord = WORD_CHAR.test(phrase[0] ?? '');
   const endsInWord = WORD_CHAR.test(phrase[phrase.length - 1] ?? '');
-  const queries: Query[] = [];
+  const clauses: Clause[] = [];
   tokens.forEach((token, i) => {
     if (i === 0 && startsInWord) return;
-    const prefix = i === tokens.length - 1 && endsInWord;
-    queries.push({ queries: [token], prefix, fuzzy: false });
+    clauses.push([{ term: token, prefix: i === tokens.length - 1 && endsInWord, fuzzy: 0 }]);
   });
-  return queries.length > 0 ? { combineWith: 'AND', queries } : undefined;
+  return clauses;
 }
 
-function termsByField(match: SearchResult['match'] | undefined): { bodyTerms: Set<string>; fieldTerms: Set<string> } {
-  const bodyTerms = new Set<string>();
-  const fieldTerms = new Set<string>();
-  for (const [term, fields] of Object.entries(match ?? {})) {
-    if (fields.includes('body')) bodyTerms.add(term);
-    if (fields.includes('fields')) fieldTerms.add(term);
-  }
-  return { bodyTerms, fieldTerms };
+function termsByField(byField: Map<string, string[]> | undefined): { bodyTerms: Set<string>; fieldTerms: Set<string> } {
+  return { bodyTerms: new Set(byField?.get('body')), fieldTerms: new Set(byField?.get('fields')) };
 }
 
 /** Best score first; ties (and filter-only listings) by kind, then id, then place. */
-function byRank(a: Candidate, b: Candidate): number {
-  if (a.score !== b.score) return b.score - a.score;
-  const x = a.entry.doc;
-  const y = b.entry.doc;
-  return compare(x.kind, y.kind) || compare(x.id, y.id) || compare(x.file, y.file) || x.line - y.line;
+function byRank({ entries, scores }: Matches): (a: number, b: number) => number {
+  return (a, b) => {
+    if (scores[a] !== scores[b]) return scores[b]! - scores[a]!;
+    const x = entries[a]!.doc;
+    const y = entries[b]!.doc;
+    return compare(x.kind, y.kind) || compare(x.id, y.id) || compare(x.file, y.file) || x.line - y.line;
+  };
 }
 
 function compare(a: string, b: string): number {
