@@ -1,7 +1,7 @@
 import type { PackSource } from '../host';
 import { parseYamlFull, YamlPositions } from '../parse/yaml';
 import type { JsonValue, NodePath, SeveritySetting } from '../types';
-import { createAjv, type ErrorObject } from './ajv';
+import { createAjv, type ErrorObject, type ValidateFunction } from './ajv';
 import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef } from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
@@ -16,6 +16,8 @@ export interface ConfigInput {
   builtinPacks: ReadonlyMap<string, PackSource>;
   /** Rule severity overrides applied after `opsbook.yaml` (editor settings). */
   ruleOverrides?: Record<string, unknown>;
+  /** Called between the steps that compile validators, so an editor can breathe. */
+  pause?: () => Promise<void>;
 }
 
 export interface ConfigResult {
@@ -38,11 +40,12 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   const configPath = input.configPath ?? 'opsbook.yaml';
   const problems: ConfigProblem[] = [];
   const ops = input.builtinPacks.get('ops');
-  const ajv = createAjv();
   const configSchemaText = ops ? await ops.read('opsbook.schema.json') : undefined;
   const packSchemaText = ops ? await ops.read('pack.schema.json') : undefined;
-  const validateConfig = configSchemaText ? ajv.compile(JSON.parse(configSchemaText)) : undefined;
-  const validatePack = packSchemaText ? ajv.compile(JSON.parse(packSchemaText)) : undefined;
+  const validateConfig = configSchemaText ? metaValidator(configSchemaText) : undefined;
+  await input.pause?.();
+  const validatePack = packSchemaText ? metaValidator(packSchemaText) : undefined;
+  await input.pause?.();
 
   const text = await input.readWorkspaceFile(configPath);
   let raw: Record<string, unknown> = {};
@@ -190,6 +193,19 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
     problems.push({ ...at, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
     return undefined;
   }
+}
+
+/** Validators of `opsbook.yaml` and `pack.yaml` by schema text: compiled once per process, not per load. */
+const metaValidators = new Map<string, ValidateFunction>();
+
+function metaValidator(schemaText: string): ValidateFunction {
+  let validate = metaValidators.get(schemaText);
+  if (!validate) {
+    validate = createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
+    if (metaValidators.size >= 4) metaValidators.clear();
+    metaValidators.set(schemaText, validate);
+  }
+  return validate;
 }
 
 /** Ajv refuses a second schema with the same `$id`; validation compiles schemas in its own instance. */

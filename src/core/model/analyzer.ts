@@ -17,6 +17,84 @@ export interface FileAnalysis {
   findings: Finding[];
 }
 
+/** A configuration's schemas compiled to validators, by kind, with compile errors. */
+export interface CompiledSchemas {
+  byKind: Map<string, { validate?: ValidateFunction; validateFile?: ValidateFunction }>;
+  problems: string[];
+}
+
+/** Compiled schemas of recent configurations; a reload or a scratch workspace reuses them. */
+const compiledSchemas = new Map<string, CompiledSchemas>();
+const COMPILED_KEPT = 4;
+
+/**
+ * The configuration's schemas compiled, shared by every workspace whose configuration has
+ * the same schemas (validators are pure functions of the schema; ajv's `errors` are read
+ * right after each call). Compiling the ops pack takes a few hundred milliseconds on a slow
+ * machine; with `pause` it is done one schema at a time, pausing between them.
+ */
+export async function compileSchemas(config: ResolvedConfig, pause?: () => Promise<void>): Promise<CompiledSchemas> {
+  const key = schemasKey(config);
+  const known = recall(key);
+  if (known) return known;
+  const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
+  const ajv = createAjv();
+  for (const kc of config.kinds.values()) {
+    compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
+    if (pause && (kc.schema || kc.fileSchema)) await pause();
+  }
+  return remember(key, compiled);
+}
+
+/** `compileSchemas` without pauses, for callers that cannot wait. */
+export function compileSchemasNow(config: ResolvedConfig): CompiledSchemas {
+  const key = schemasKey(config);
+  const known = recall(key);
+  if (known) return known;
+  const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
+  const ajv = createAjv();
+  for (const kc of config.kinds.values()) compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
+  return remember(key, compiled);
+}
+
+function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems: string[]): { validate?: ValidateFunction; validateFile?: ValidateFunction } {
+  const out: { validate?: ValidateFunction; validateFile?: ValidateFunction } = {};
+  if (kc.schema) {
+    try {
+      out.validate = ajv.compile(stripId(kc.schema.json));
+    } catch (err) {
+      problems.push(`schema ${kc.schema.origin}: ${String(err)}`);
+    }
+  }
+  if (kc.fileSchema) {
+    try {
+      out.validateFile = ajv.compile(stripId(kc.fileSchema.json));
+    } catch (err) {
+      problems.push(`schema ${kc.fileSchema.origin}: ${String(err)}`);
+    }
+  }
+  return out;
+}
+
+function schemasKey(config: ResolvedConfig): string {
+  return JSON.stringify([...config.kinds.values()].map((k) => [k.name, k.schema?.origin ?? null, k.schema?.json ?? null, k.fileSchema?.origin ?? null, k.fileSchema?.json ?? null]));
+}
+
+function recall(key: string): CompiledSchemas | undefined {
+  const known = compiledSchemas.get(key);
+  if (known) {
+    compiledSchemas.delete(key); // most recently used last
+    compiledSchemas.set(key, known);
+  }
+  return known;
+}
+
+function remember(key: string, compiled: CompiledSchemas): CompiledSchemas {
+  compiledSchemas.set(key, compiled);
+  if (compiledSchemas.size > COMPILED_KEPT) compiledSchemas.delete(compiledSchemas.keys().next().value!);
+  return compiled;
+}
+
 interface CompiledKind {
   config: KindConfig;
   match?: (path: string) => boolean;
@@ -36,25 +114,12 @@ export class Analyzer {
   private readonly fileKinds: CompiledKind[] = [];
   readonly problems: string[] = [];
 
-  constructor(readonly config: ResolvedConfig) {
-    const ajv = createAjv();
+  /** `compiled`: the configuration's schemas from `compileSchemas`; compiled (or recalled) here when absent. */
+  constructor(readonly config: ResolvedConfig, compiled: CompiledSchemas = compileSchemasNow(config)) {
+    this.problems.push(...compiled.problems);
     for (const kc of config.kinds.values()) {
-      const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [] };
+      const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [], ...compiled.byKind.get(kc.name) };
       if (kc.files.length > 0) ck.match = picomatch(kc.files, { dot: true });
-      if (kc.schema) {
-        try {
-          ck.validate = ajv.compile(stripId(kc.schema.json));
-        } catch (err) {
-          this.problems.push(`schema ${kc.schema.origin}: ${String(err)}`);
-        }
-      }
-      if (kc.fileSchema) {
-        try {
-          ck.validateFile = ajv.compile(stripId(kc.fileSchema.json));
-        } catch (err) {
-          this.problems.push(`schema ${kc.fileSchema.origin}: ${String(err)}`);
-        }
-      }
       this.kinds.set(kc.name, ck);
     }
     for (const ck of this.kinds.values()) {
