@@ -11,6 +11,7 @@ import { formatOf, parseFile, type ParsedFile } from './parse/file';
 import { builtinRules } from './rules';
 import type { Rule } from './rules/rule';
 import { Workspace } from './model/workspace';
+import { compileSchemas } from './model/analyzer';
 import { isIsoDate } from './util/dates';
 
 export interface EngineInit {
@@ -49,7 +50,12 @@ export interface OpenResult {
    * Writes the warm-start cache (with the ranges resolved so far: call it after reading the
    * diagnostics). A no-op without a cache or when nothing changed since it was read.
    */
-  saveCache(): Promise<void>;
+  saveCache(options?: SaveOptions): Promise<void>;
+}
+
+export interface SaveOptions {
+  /** Also write the summary `checkFromCache` reads (default true; the editor does not need it). */
+  summary?: boolean;
 }
 
 /** Whether a workspace path is one the configuration includes (and does not exclude). */
@@ -71,6 +77,7 @@ function loadEngineConfig(init: EngineInit): ReturnType<typeof loadConfig> {
   const configInput: Parameters<typeof loadConfig>[0] = { readWorkspaceFile: readText, builtinPacks: init.builtinPacks };
   if (init.configPath) configInput.configPath = init.configPath;
   if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
+  if (init.pause) configInput.pause = init.pause;
   return loadConfig(configInput);
 }
 
@@ -79,7 +86,9 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   const { config, problems } = await loadEngineConfig(init);
   const today = init.today ?? config.today ?? init.clock();
   if (!isIsoDate(today)) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
-  const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems);
+  // The editor compiles schemas one at a time between pauses; a reload reuses them.
+  const compiled = await compileSchemas(config, init.pause);
+  const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
   for (const p of workspace.analyzer.problems) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: p });
   const noSave = async () => undefined;
   if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave };
@@ -92,13 +101,14 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   if (cache && init.fs.stamp) {
     const signature = cacheSignature(config, init);
     const startedAt = cache.now();
-    const warm = await restoreWarm(workspace, init.fs, cache, signature, paths);
+    const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, init.pause);
     const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
-    const save = async () => {
-      if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore) return;
-      const summary = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount, diagnostics: workspace.diagnostics() };
-      await cache.save(signature, { state: workspace.exportState(), files, savedAt: startedAt }, summary);
+    const save = async (options: SaveOptions = {}) => {
+      const withSummary = options.summary !== false;
+      if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !withSummary)) return;
+      const summary = !withSummary ? undefined : { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount, diagnostics: workspace.diagnostics() };
+      await cache.save(signature, { state: workspace.exportState(), files, savedAt: startedAt }, summary, init.pause);
     };
     return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: save };
   }

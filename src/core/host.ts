@@ -59,6 +59,8 @@ export interface CachedWorkspace {
   files: Record<string, CachedFile>;
   /** When the files were stamped (host clock, ms): files modified just before are re-hashed. */
   savedAt: number;
+  /** Set by `load`: whether the file also holds an intact summary (else the next save rewrites it). */
+  summaryIntact?: boolean;
 }
 
 /**
@@ -70,8 +72,13 @@ export interface WarmCache {
   hash(content: Uint8Array | string): string;
   /** The host clock in ms (stored as `savedAt`). */
   now(): number;
-  load(signature: string): Promise<CachedWorkspace | undefined>;
+  /** The whole state; with `pause`, read and checked in slices with `pause` between them. */
+  load(signature: string, pause?: () => Promise<void>): Promise<CachedWorkspace | undefined>;
   /** Only the summary (file table and diagnostics), much smaller than the state. */
   loadSummary(signature: string): Promise<CachedSummary | undefined>;
-  save(signature: string, data: CachedWorkspace, summary: CachedSummary): Promise<void>;
+  /**
+   * Writes the state, and the summary when given (the editor has no use for it); with `pause`,
+   * serialized in slices with `pause` between them.
+   */
+  save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void>;
 }

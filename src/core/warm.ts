@@ -7,6 +7,8 @@ import type { Workspace } from './model/workspace';
  * their stamp could match a later edit made within the file system's timestamp resolution.
  */
 const RACY_MS = 2000;
+/** Changed files re-parsed between pauses when restoring for the editor. */
+const PARSE_SLICE = 16;
 
 /** Whether a stamp taken at `savedAt` can be trusted (not modified within the racy window). */
 export function stampTrusted(mtimeMs: number, savedAt: number): boolean {
@@ -21,15 +23,16 @@ export type FileTable = Record<string, CachedFile>;
  * re-hashed, and re-parsed through the incremental path only when their content changed; files
  * gone from disk are removed. Returns the file table, or undefined when the cache was unusable.
  */
-export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache: WarmCache, signature: string, paths: readonly string[]): Promise<{ files: FileTable; changed: number } | undefined> {
+export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache: WarmCache, signature: string, paths: readonly string[], pause?: () => Promise<void>): Promise<{ files: FileTable; changed: number; summaryIntact: boolean } | undefined> {
   let cached: CachedWorkspace | undefined;
   try {
-    cached = await cache.load(signature);
+    cached = await cache.load(signature, pause);
   } catch {
     cached = undefined;
   }
   if (!cached || !fs.stamp) return undefined;
-  ws.importState(cached.state);
+  if (pause) await ws.importStateInSlices(cached.state, pause);
+  else ws.importState(cached.state);
   const files: FileTable = {};
   const stamps = await Promise.all(paths.map((p) => fs.stamp?.(p)));
   const suspect: string[] = [];
@@ -47,9 +50,13 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
       changed++;
     }
   }
+  const index = new Map(paths.map((p, i) => [p, i]));
+  let sinceBreak = 0;
   for (const p of suspect) {
+    // A branch switch can change thousands of files: give the host a turn every few of them.
+    if (pause && ++sinceBreak % PARSE_SLICE === 0) await pause();
     const content = await fs.readFile(p);
-    const st = stamps[paths.indexOf(p)];
+    const st = stamps[index.get(p)!];
     if (content === undefined) {
       if (ws.parsedFile(p)) ws.deleteFile(p);
       changed++;
@@ -61,5 +68,5 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
     ws.setParsedFile(parseFile(p, content));
     changed++;
   }
-  return { files, changed };
+  return { files, changed, summaryIntact: cached.summaryIntact === true };
 }

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { closeSync, promises as fsp, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, promises as fsp, openSync, readSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { CachedSummary, CachedWorkspace, WarmCache } from '../core/host';
+import type { CachedFile, CachedSummary, CachedWorkspace, WarmCache } from '../core/host';
+import type { WorkspaceState } from '../core/model/workspace';
 
-const MAGIC = 'OPSBOOK-CACHE 1\n';
+const MAGIC = Buffer.from('OPSBOOK-CACHE 2\n', 'latin1');
+const END = Buffer.from('OPSBKEND', 'latin1');
+/** Trailer: index length (uint32 LE), index CRC-32 (uint32 LE), END. */
+const TRAILER = 8 + END.length;
+/** Files per state slice: each slice is (de)serialized in well under 50 ms. */
+const SLICE = 100;
 
 /** `$OPSBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/opsbook/workspaces`, else `~/.cache/opsbook/workspaces`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -14,15 +20,39 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'opsbook', 'workspaces');
 }
 
+interface Part {
+  at: number;
+  length: number;
+  crc: number;
+}
+
+/** Where everything is: written after the payloads, found through the fixed-size trailer. */
+interface Index {
+  signature: string;
+  savedAt: number;
+  today: string;
+  summary: Part | null;
+  slices: Part[];
+}
+
+/** One slice of the state: some files' computed state and some entries of the file table. */
+interface Slice {
+  files: WorkspaceState['files'];
+  table: [string, CachedFile][];
+}
+
 /**
- * The warm-start cache of one workspace folder, in one file outside the repository:
- * a header line (signature hash, lengths and CRC-32s), then the V8-serialized summary (file
- * table and diagnostics: all a `check` of an unchanged workspace needs) and state.
- * A file that fails any check (truncated, flipped bits, another engine version or
- * configuration) is ignored and rewritten: never trusted.
+ * The warm-start cache of one workspace folder, in one file outside the repository: the
+ * V8-serialized summary (file table and diagnostics: all a `check` of an unchanged workspace
+ * needs), then the state in slices of 100 files, then an index of those parts and a trailer.
+ * Every part has its own length and CRC-32 and is checked before it is deserialized; the
+ * editor reads and writes the slices with pauses between them, so a 50,000-file state never
+ * holds its extension host for long. A file that fails any check (truncated, flipped bits,
+ * another engine version or configuration) is ignored and rewritten: never trusted.
  */
 export class NodeWarmCache implements WarmCache {
   readonly file: string;
+  private readonly engineVersion: string;
 
   constructor(root: string, engineVersion: string, dir: string = defaultCacheDir(), configPath = 'opsbook.yaml') {
     let real = root;
@@ -36,8 +66,6 @@ export class NodeWarmCache implements WarmCache {
     this.engineVersion = engineVersion;
   }
 
-  private readonly engineVersion: string;
-
   hash(content: Uint8Array | string): string {
     return createHash('sha1').update(content).digest('base64');
   }
@@ -46,31 +74,30 @@ export class NodeWarmCache implements WarmCache {
     return Date.now();
   }
 
+  /** Marks the cache as used, so pruning keeps it however long ago it was written. */
+  private touch(): void {
+    const now = new Date(this.now());
+    void fsp.utimes(this.file, now, now).catch(() => undefined);
+  }
+
   private signatureHash(signature: string): string {
     return createHash('sha256').update(`${this.engineVersion}\0${signature}`).digest('hex');
   }
 
-  /**
-   * Reads the header and, of the two payloads (summary, then state), the ones asked for; each
-   * is checked against its length and CRC-32 before it is deserialized.
-   */
-  private read(signature: string, withState: boolean): { summary: CachedSummary; state?: CachedWorkspace } | undefined {
+  async loadSummary(signature: string): Promise<CachedSummary | undefined> {
     let fd: number | undefined;
     try {
       fd = openSync(this.file, 'r');
-      const head = Buffer.alloc(4096);
-      const got = readSync(fd, head, 0, head.length, 0);
-      const nl = head.indexOf(10, MAGIC.length);
-      if (head.subarray(0, MAGIC.length).toString('latin1') !== MAGIC || nl === -1 || nl >= got) return undefined;
-      const header = JSON.parse(head.subarray(MAGIC.length, nl).toString('utf8')) as Header;
-      if (header.signature !== this.signatureHash(signature)) return undefined;
-      const summaryAt = nl + 1;
-      const summary = this.payload<CachedSummary>(fd, summaryAt, header.summaryLength, header.summaryCrc);
+      const read = (at: number, length: number): Buffer | undefined => {
+        const buf = Buffer.allocUnsafe(length);
+        return readSync(fd!, buf, 0, length, at) === length ? buf : undefined;
+      };
+      const index = parseIndex(read, fstatSync(fd).size, this.signatureHash(signature));
+      if (!index?.summary) return undefined;
+      const summary = checked<CachedSummary>(read(index.summary.at, index.summary.length), index.summary);
       if (!summary || typeof summary.savedAt !== 'number' || !Array.isArray(summary.diagnostics) || typeof summary.files !== 'object') return undefined;
-      if (!withState) return { summary };
-      const state = this.payload<CachedWorkspace>(fd, summaryAt + header.summaryLength, header.stateLength, header.stateCrc);
-      if (!state || state.state?.format !== 1 || !Array.isArray(state.state.files) || typeof state.files !== 'object') return undefined;
-      return { summary, state };
+      this.touch();
+      return summary;
     } catch {
       return undefined;
     } finally {
@@ -78,36 +105,137 @@ export class NodeWarmCache implements WarmCache {
     }
   }
 
-  private payload<T>(fd: number, at: number, length: number, crc: number): T | undefined {
-    if (!Number.isInteger(length) || length <= 0) return undefined;
-    const buf = Buffer.allocUnsafe(length);
-    if (readSync(fd, buf, 0, length, at) !== length || crc32(buf) !== crc) return undefined;
-    return deserialize(buf) as T;
+  async load(signature: string, pause?: () => Promise<void>): Promise<CachedWorkspace | undefined> {
+    let handle: fsp.FileHandle | undefined;
+    try {
+      handle = await fsp.open(this.file, 'r');
+      const { size } = await handle.stat();
+      // The trailer and index are small: read them whole, then each slice on its own.
+      const tail = Math.min(size, 1 << 20);
+      const end = Buffer.allocUnsafe(tail);
+      const { bytesRead } = await handle.read(end, 0, tail, size - tail);
+      if (bytesRead !== tail) return undefined;
+      const head = Buffer.alloc(MAGIC.length);
+      await handle.read(head, 0, MAGIC.length, 0);
+      const start = size - tail;
+      const read = (at: number, length: number): Buffer | undefined => {
+        if (at === 0 && length === MAGIC.length) return head;
+        return at >= start && at + length <= size ? end.subarray(at - start, at - start + length) : undefined;
+      };
+      const index = parseIndex(read, size, this.signatureHash(signature));
+      if (!index) return undefined;
+      const state: WorkspaceState = { format: 1, today: index.today, files: [] };
+      const files: Record<string, CachedFile> = Object.create(null) as Record<string, CachedFile>;
+      for (const part of index.slices) {
+        const buf = Buffer.allocUnsafe(part.length);
+        if ((await handle.read(buf, 0, part.length, part.at)).bytesRead !== part.length) return undefined;
+        const slice = checked<Slice>(buf, part);
+        if (!slice || !Array.isArray(slice.files) || !Array.isArray(slice.table)) return undefined;
+        for (const f of slice.files) state.files.push(f);
+        for (const [p, c] of slice.table) files[p] = c;
+        if (pause) await pause();
+      }
+      let summaryIntact = false;
+      if (index.summary) {
+        const buf = Buffer.allocUnsafe(index.summary.length);
+        summaryIntact = (await handle.read(buf, 0, buf.length, index.summary.at)).bytesRead === buf.length && crc32(buf) === index.summary.crc;
+      }
+      this.touch();
+      return { state, files, savedAt: index.savedAt, summaryIntact };
+    } catch {
+      return undefined;
+    } finally {
+      await handle?.close();
+    }
   }
 
-  async load(signature: string): Promise<CachedWorkspace | undefined> {
-    return this.read(signature, true)?.state;
-  }
-
-  async loadSummary(signature: string): Promise<CachedSummary | undefined> {
-    return this.read(signature, false)?.summary;
-  }
-
-  async save(signature: string, data: CachedWorkspace, summary: CachedSummary): Promise<void> {
-    const summaryBuf = serialize(summary);
-    const stateBuf = serialize(data);
-    const header: Header = { signature: this.signatureHash(signature), summaryLength: summaryBuf.length, summaryCrc: crc32(summaryBuf), stateLength: stateBuf.length, stateCrc: crc32(stateBuf) };
+  async save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void> {
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await fsp.writeFile(tmp, Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8'), summaryBuf, stateBuf]), { mode: 0o600 });
-    await fsp.rename(tmp, this.file);
+    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const handle = await fsp.open(tmp, 'w', 0o600);
+    let at = 0;
+    const write = async (buf: Buffer): Promise<Part> => {
+      const part = { at, length: buf.length, crc: crc32(buf) };
+      await handle.write(buf, 0, buf.length, at);
+      at += buf.length;
+      return part;
+    };
+    try {
+      await write(MAGIC);
+      const index: Index = { signature: this.signatureHash(signature), savedAt: data.savedAt, today: data.state.today, summary: null, slices: [] };
+      if (summary) index.summary = await write(serialize(summary));
+      const table = Object.entries(data.files);
+      const files = data.state.files;
+      const count = Math.max(1, Math.ceil(Math.max(files.length, table.length) / SLICE));
+      for (let i = 0; i < count; i++) {
+        const slice: Slice = { files: files.slice(i * SLICE, (i + 1) * SLICE), table: table.slice(i * SLICE, (i + 1) * SLICE) };
+        index.slices.push(await write(serialize(slice)));
+        if (pause) await pause();
+      }
+      const indexBuf = Buffer.from(JSON.stringify(index), 'utf8');
+      const trailer = Buffer.alloc(TRAILER);
+      trailer.writeUInt32LE(indexBuf.length, 0);
+      trailer.writeUInt32LE(crc32(indexBuf), 4);
+      END.copy(trailer, 8);
+      await write(indexBuf);
+      await write(trailer);
+      await handle.close();
+      await fsp.rename(tmp, this.file);
+      await pruneCacheDir(path.dirname(this.file), this.now());
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
   }
 }
 
-interface Header {
-  signature: string;
-  summaryLength: number;
-  summaryCrc: number;
-  stateLength: number;
-  stateCrc: number;
+/** Caches unused this long are deleted (other folders, older engine builds). */
+const UNUSED_MS = 30 * 24 * 3600_000;
+/** Temporary files of a save that never finished (a killed process). */
+const ABANDONED_MS = 3600_000;
+
+/**
+ * Deletes caches nobody has written for 30 days and abandoned temporary files, so a cache
+ * folder does not grow with every engine build and every folder ever opened.
+ */
+export async function pruneCacheDir(dir: string, now: number): Promise<void> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.map(async (name) => {
+    const limit = name.endsWith('.cache') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
+    if (limit === undefined) return;
+    const file = path.join(dir, name);
+    try {
+      if (now - (await fsp.stat(file)).mtimeMs > limit) await fsp.rm(file, { force: true });
+    } catch {
+      // gone already, or not ours to delete
+    }
+  }));
+}
+
+/** The index, if the file starts and ends as a cache should and was written for `signature`. */
+function parseIndex(read: (at: number, length: number) => Buffer | undefined, size: number, signature: string): Index | undefined {
+  if (size < MAGIC.length + TRAILER) return undefined;
+  const magic = read(0, MAGIC.length);
+  const trailer = read(size - TRAILER, TRAILER);
+  if (!magic?.equals(MAGIC) || !trailer?.subarray(8).equals(END)) return undefined;
+  const length = trailer.readUInt32LE(0);
+  if (length <= 0 || length > size - MAGIC.length - TRAILER) return undefined;
+  const buf = read(size - TRAILER - length, length);
+  if (!buf || crc32(buf) !== trailer.readUInt32LE(4)) return undefined;
+  const index = JSON.parse(buf.toString('utf8')) as Index;
+  if (index.signature !== signature || typeof index.savedAt !== 'number' || typeof index.today !== 'string' || !Array.isArray(index.slices)) return undefined;
+  const inside = (p: Part | null): boolean => p === null || (Number.isInteger(p.at) && Number.isInteger(p.length) && p.length > 0 && p.at >= MAGIC.length && p.at + p.length <= size - TRAILER - length);
+  return inside(index.summary) && index.slices.every(inside) ? index : undefined;
+}
+
+/** A part's payload, deserialized only when its length and CRC-32 match. */
+function checked<T>(buf: Buffer | undefined, part: Part): T | undefined {
+  if (!buf || buf.length !== part.length || crc32(buf) !== part.crc) return undefined;
+  return deserialize(buf) as T;
 }

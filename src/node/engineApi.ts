@@ -6,6 +6,7 @@ export { openWorkspace } from '../core/engine';
 export { WorkspaceSearch } from '../core/model/search';
 export { buildPlanTree } from '../core/plan/tree';
 export { NodeWorkspaceFs } from './fs';
+export { NodeWarmCache } from './cache';
 export { builtinPacks, systemToday } from './host';
 export { parallelParser } from './parallel';
 export { parseFile } from '../core/parse/file';

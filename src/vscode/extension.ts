@@ -36,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
   const log = vscode.window.createOutputChannel('Opsbook', { log: true });
   const packs = new Map<string, PackSource>([['ops', new UriPackSource('ops', vscode.Uri.joinPath(context.extensionUri, 'schemas'))]]);
   const publisher = new DiagnosticsPublisher();
-  const hub = new Hub(packs, publisher, { info: (m) => log.info(m), error: (m) => log.error(m) });
+  // The warm-start cache lives in the extension's global storage, never in the repository.
+  const cacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'workspaces').fsPath;
+  const hub = new Hub(packs, publisher, { info: (m) => log.info(m), error: (m) => log.error(m) }, cacheDir);
   context.subscriptions.push(log, publisher, hub);
 
   const failed = (what: string, err: unknown): void => {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utime
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkFromCache, openWorkspace, type EngineInit } from '../../src/core/engine';
-import { NodeWarmCache } from '../../src/node/cache';
+import { NodeWarmCache, pruneCacheDir } from '../../src/node/cache';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
 
@@ -117,14 +117,48 @@ describe('warm-start cache', function () {
     assert.deepEqual(r.workspace.diagnostics(), await fresh());
   });
 
-  // The summary and the state are checked separately: damage to the state leaves a verified
-  // summary usable for `check`, but the model is rebuilt from the files.
-  for (const [name, summaryIntact, damage] of [
-    ['a flipped byte in the state', true, (b: Buffer) => { b[b.length - 100] ^= 0xff; }],
-    ['a flipped byte in the summary', false, (b: Buffer) => { b[b.indexOf(10, 20) + 50] ^= 0x01; }],
-    ['a truncated file', true, (b: Buffer) => b.subarray(0, b.length >> 1)],
-    ['a file cut inside its header', false, (b: Buffer) => b.subarray(0, 40)],
-    ['garbage', false, () => Buffer.from('not a cache at all')],
+  it('restores for the editor in slices, pausing between them, from a cache written without a summary', async () => {
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    const first = await openWorkspace({ ...init(), pause });
+    assert.equal(first.load?.warm, false);
+    const cold = first.workspace.diagnostics();
+    await first.saveCache({ summary: false });
+    assert.equal(await checkFromCache(init()), undefined, 'the editor writes no summary');
+    pauses = 0;
+    const warm = await openWorkspace({ ...init(), pause });
+    assert.deepEqual(warm.load, { warm: true, changed: 0 });
+    assert.ok(pauses >= 3, `paused ${pauses} times (configuration, state slice, import slice)`);
+    assert.deepEqual(warm.workspace.diagnostics(), cold);
+    assert.deepEqual(cold, await fresh());
+  });
+
+  it('deletes caches unused for 30 days and abandoned temporary files, nothing else', async () => {
+    const now = Date.now();
+    const files: Record<string, number> = { 'old.cache': 40, 'recent.cache': 2, 'old.tmp': 1, 'fresh.tmp': 0, 'notes.txt': 400 };
+    for (const [name, days] of Object.entries(files)) {
+      const p = path.join(cacheDir, name);
+      writeFileSync(p, 'x');
+      const t = new Date(now - days * 24 * 3600_000 - 60_000);
+      utimesSync(p, t, t);
+    }
+    await pruneCacheDir(cacheDir, now);
+    assert.deepEqual(readdirSync(cacheDir).sort(), ['fresh.tmp', 'notes.txt', 'recent.cache']);
+  });
+
+  // The summary and each slice of the state are checked separately: damage to the state
+  // leaves a verified summary usable for `check`, but the model is rebuilt from the files.
+  // The index sits at the end, so a truncated file is unusable as a whole.
+  for (const [name, summaryIntact, stateIntact, damage] of [
+    ['a flipped byte in the state', true, false, (b: Buffer) => { b[b.length >> 1] ^= 0xff; }],
+    ['a flipped byte in the summary', false, true, (b: Buffer) => { b[40] ^= 0x01; }],
+    ['a flipped byte in the index', false, false, (b: Buffer) => { b[b.length - 30] ^= 0x01; }],
+    ['a truncated file', false, false, (b: Buffer) => b.subarray(0, b.length >> 1)],
+    ['a file cut inside its header', false, false, (b: Buffer) => b.subarray(0, 10)],
+    ['garbage', false, false, () => Buffer.from('not a cache at all')],
   ] as const) {
     it(`never trusts a corrupt cache: ${name}`, async () => {
       const cold = await coldThenSave();
@@ -136,7 +170,7 @@ describe('warm-start cache', function () {
       if (summaryIntact) assert.deepEqual(quick?.diagnostics, cold);
       else assert.equal(quick, undefined);
       const r = await openWorkspace(init());
-      assert.equal(r.load?.warm, false, 'rebuilt from the files');
+      assert.equal(r.load?.warm, stateIntact, stateIntact ? 'the intact state is used' : 'rebuilt from the files');
       assert.deepEqual(r.workspace.diagnostics(), cold);
       await r.saveCache();
       assert.ok(await checkFromCache(init()), 'and rewritten');

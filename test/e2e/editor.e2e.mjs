@@ -25,6 +25,8 @@
  *   8 dashboard: KPI data, live update, click-through           e2e-08-dashboard, e2e-08-dashboard-live-update,
  *                                                               e2e-08-dashboard-updated, e2e-08-dashboard-click-through
  *   9 in-host suite (test/inhost, vscode API in the extension host; runs first, at startup) e2e-09-inhost
+ *  10 warm start: a window reload loads from the cache in the extension's storage,
+ *     with the same problems                                      e2e-10-warm-start
  *
  * Environment:
  *   OPSBOOK_E2E_VSIX=FILE     install FILE instead of building and packaging the extension
@@ -45,7 +47,7 @@ import {
   PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot, treeItems,
 } from './codeServer.mjs';
 import {
-  cursor, filterProblems, goTo, insertAtCursor, maximizePanel, openQuickInput, resetWorkbench, resizeSidebar, revertDirtyEditors, showProblems, suggestLabels,
+  cursor, filterProblems, goTo, insertAtCursor, maximizePanel, resetWorkbench, resizeSidebar, revertDirtyEditors, showOutputChannel, showProblems, suggestLabels,
   visibleEditorText, waitForActiveFile, waitForProblems, waitUntil, webviewFrame,
 } from './workbench.mjs';
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
@@ -468,16 +470,70 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     assert.ok(results.total > 0 && results.passes === results.total && results.ok, `in-host: ${results.passes}/${results.total} passed`);
 
     // Show its output channel for the screenshot.
-    const box = await openQuickInput(page, 'F1');
-    await box.fill('>Output: Show Output Channels');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Output: Show Output Channels' }).first().click();
-    const channel = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Opsbook In-host Tests' }).first();
-    await channel.waitFor({ state: 'visible', timeout: 10_000 });
-    await channel.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await page.locator('.part.panel .view-lines', { hasText: 'passed, 0 failed' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await showOutputChannel(page, 'Opsbook In-host Tests', 'passed, 0 failed');
     await maximizePanel(page, true);
     await shot('inhost');
+    await maximizePanel(page, false);
+  });
+  it('10. a window reload starts warm from the cache in the extension\'s storage, with the same problems', async function () {
+    n = 10;
+    this.timeout(180_000);
+    assert.ok(session);
+    const logsDir = session.server.logsDir;
+    /** The Opsbook log files (the extension's log output channel; one per extension host). */
+    const logFiles = async () => /** @type {string[]} */ (await fs.readdir(logsDir, { recursive: true })).filter((f) => /Opsbook\.log$/.test(path.basename(f)));
+    /** The text of the Opsbook logs, except those in `skip`. */
+    const opsbookLog = async (/** @type {string[]} */ skip = []) => {
+      const files = (await logFiles()).filter((f) => !skip.includes(f));
+      return (await Promise.all(files.map((f) => fs.readFile(path.join(logsDir, f), 'utf8')))).join('\n');
+    };
+    const loads = (/** @type {string} */ text) => text.match(/\d+ files, \d+ entities in \d+ ms[^\n]*/g) ?? [];
+    const warmLoads = (/** @type {string} */ text) => loads(text).filter((l) => l.includes('(warm start:'));
+    const before = await opsbookLog();
+    assert.ok(loads(before).length > 0, `no load in the Opsbook log yet:\n${before.slice(-2000)}`);
+    // The reloaded window gets a new extension host, which logs to a new file.
+    const oldLogs = await logFiles();
+    const counts = (/** @type {string} */ l) => /^\d+ files, \d+ entities/.exec(l)?.[0];
+    const countsBefore = counts(loads(before).at(-1) ?? '');
+    // A file changed on disk since the cache was written is re-read on the warm start.
+    const touched = 'partners/media.yaml';
+    await fs.appendFile(wsFile(touched), '\n# touched before the reload\n');
+
+    await revertDirtyEditors(page);
+    await showProblems(page);
+    await filterProblems(page, '');
+    await maximizePanel(page, true);
+    const rowsBefore = (await waitForProblems(page, 'the problems before the reload', (r) => r.length > 0)).map(key).sort();
+    await maximizePanel(page, false);
+
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.part.statusbar .statusbar-item').first().waitFor({ state: 'visible', timeout: 60_000 });
+    let after = '';
+    await waitUntil(page, 'a warm start in the Opsbook log after the reload', async () => warmLoads((after = await opsbookLog(oldLogs))).length > 0, {
+      timeoutMs: 90_000,
+      describe: async () => loads(after).slice(-4).join(' | '),
+    });
+    const line = warmLoads(after)[0] ?? '';
+    log(`after the reload: ${line}`);
+    assert.equal(counts(line), countsBefore);
+    const changed = Number(/warm start: (\d+) file/.exec(line)?.[1]);
+    assert.ok(changed >= 1, `the file changed on disk (${touched}) was not re-read: ${line}`);
+
+    await showProblems(page);
+    await filterProblems(page, '');
+    await maximizePanel(page, true);
+    try {
+      const rows = await waitForProblems(page, 'the same problems as before the reload', (r) => JSON.stringify(r.map(key).sort()) === JSON.stringify(rowsBefore), 30_000);
+      assert.deepEqual(rows.map(key).sort(), rowsBefore);
+    } finally {
+      await maximizePanel(page, false);
+    }
+
+    // Show the Opsbook log with the warm-start line for the screenshot.
+    await showOutputChannel(page, 'Opsbook', 'warm start');
+    await maximizePanel(page, true);
+    await shot('warm-start');
     await maximizePanel(page, false);
   });
 });

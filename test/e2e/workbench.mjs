@@ -58,6 +58,25 @@ export async function openQuickInput(page, key) {
 }
 
 /**
+ * Shows the output channel labelled `name` (Output: Show Output Channels) and waits until
+ * it shows `text`.
+ * @param {Page} page
+ * @param {string} name
+ * @param {string} text
+ */
+export async function showOutputChannel(page, name, text) {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  const box = await openQuickInput(page, 'F1');
+  await box.fill('>Output: Show Output Channels');
+  await rows.filter({ hasText: 'Output: Show Output Channels' }).first().click();
+  const channel = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
+  await channel.waitFor({ state: 'visible', timeout: 10_000 });
+  await channel.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.part.panel .view-lines', { hasText: text }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/**
  * The active editor's cursor as the status bar shows it.
  * @param {Page} page
  * @returns {Promise<{ line: number, column: number } | undefined>}

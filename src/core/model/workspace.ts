@@ -4,7 +4,7 @@ import { YamlPositions } from '../parse/yaml';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
 import { suggestFor } from '../rules/identity';
-import { Analyzer, type FileAnalysis } from './analyzer';
+import { Analyzer, type CompiledSchemas, type FileAnalysis } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
 
 interface FileRecord {
@@ -68,8 +68,9 @@ export class Workspace {
     private readonly rules: readonly Rule[],
     private readonly today: string,
     readonly configProblems: readonly ConfigProblem[] = [],
+    compiled?: CompiledSchemas,
   ) {
-    this.analyzer = new Analyzer(config);
+    this.analyzer = new Analyzer(config, compiled);
     (this.ctx as { today: string }).today = today;
   }
 
@@ -369,7 +370,27 @@ export class Workspace {
    */
   importState(state: WorkspaceState): void {
     const sameDay = state.today === this.today;
-    for (const f of state.files) {
+    this.importFiles(state.files, sameDay);
+    if (!sameDay) this.evaluateAll();
+    this.version++;
+  }
+
+  /**
+   * `importState` in slices of files with `pause` between them (and between slices of the
+   * re-check on another day), so restoring a large workspace never holds the editor for long.
+   */
+  async importStateInSlices(state: WorkspaceState, pause: () => Promise<void>, sliceSize = 100): Promise<void> {
+    const sameDay = state.today === this.today;
+    for (let i = 0; i < state.files.length; i += sliceSize) {
+      this.importFiles(state.files.slice(i, i + sliceSize), sameDay);
+      await pause();
+    }
+    if (!sameDay) await this.evaluateAllInSlices(pause);
+    this.version++;
+  }
+
+  private importFiles(files: WorkspaceState['files'], sameDay: boolean): void {
+    for (const f of files) {
       const rec: FileRecord = { parsed: f.parsed, analysis: f.analysis };
       if (f.ranges.length > 0) rec.ranges = new Map(f.ranges);
       this.files.set(f.parsed.path, rec);
@@ -386,8 +407,6 @@ export class Workspace {
         }
       });
     }
-    if (!sameDay) this.evaluateAll();
-    this.version++;
   }
 
   entityRange(e: Entity): Range {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { joinRelative } from '../../core/config/load';
-import type { PackSource, WorkspaceFileSystem } from '../../core/host';
+import type { FileStamp, PackSource, WorkspaceFileSystem } from '../../core/host';
 
 /**
  * Resolves a link to its real location for loop and escape checks: the real path when it stays
@@ -71,6 +71,17 @@ export class VscodeWorkspaceFs implements WorkspaceFileSystem {
     if (!uri) return undefined;
     try {
       return (await vscode.workspace.fs.stat(uri)).size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stamp(rel: string): Promise<FileStamp | undefined> {
+    const uri = this.uriOf(rel);
+    if (!uri) return undefined;
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      return { size: st.size, mtimeMs: st.mtime };
     } catch {
       return undefined;
     }

@@ -5,7 +5,9 @@ import type { PackSource } from '../../core/host';
 import { WorkspaceSearch } from '../../core/model/search';
 import { Workspace } from '../../core/model/workspace';
 import { decodeText } from '../../core/parse/text';
+import { NodeWarmCache } from '../../node/cache';
 import { parallelParser } from '../../node/parallel';
+import { BUILD, VERSION } from '../../cli/version';
 import { systemToday } from '../../node/host';
 import type { FolderModel } from '../api';
 import { localLinkResolver } from '../host/localLinks';
@@ -37,8 +39,13 @@ export class OpsbookFolder implements FolderModel {
   private filter = fileFilter(['**/*.md', '**/*.yml', '**/*.yaml'], ['node_modules/**', '.git/**']);
   /** Bumped by every rebuild: work started for an older engine is dropped. */
   generation = 0;
+  /** Told when the warm-start cache cannot be written. */
+  onCacheError: ((err: unknown) => void) | undefined;
 
-  constructor(readonly folder: vscode.WorkspaceFolder) {
+  /** How the last load went: from scratch, or from the warm-start cache plus changed files. */
+  lastLoad: { warm: boolean; changed: number } | undefined;
+
+  constructor(readonly folder: vscode.WorkspaceFolder, private readonly cacheDir?: string) {
     this.fs = new VscodeWorkspaceFs(folder.uri, localLinkResolver(folder.uri));
     this.settings = folderSettings(folder);
   }
@@ -118,8 +125,16 @@ export class OpsbookFolder implements FolderModel {
     if (this.settings.rules) init.ruleOverrides = this.settings.rules;
     // Loading a large folder must not hold the extension host: yield between slices of work.
     init.pause = yieldToEventLoop;
+    // Warm start for folders on disk, keyed by folder, configuration file and engine build.
+    if (this.cacheDir && BUILD && this.folder.uri.scheme === 'file') {
+      init.cache = new NodeWarmCache(this.folder.uri.fsPath, `${VERSION}+${BUILD}`, this.cacheDir, this.settings.configPath);
+    }
     const result = await openWorkspace(init);
     if (generation !== this.generation) return;
+    this.lastLoad = result.load;
+    // Snapshot now, before open editors' unsaved text is applied: the cache must hold what is
+    // on disk. Written in slices in the background; a failure only costs the next warm start.
+    if (init.cache) void result.saveCache({ summary: false }).catch((err: unknown) => this.onCacheError?.(err));
     this.ws = result.workspace;
     this.configProblems = result.configProblems;
     this.filter = fileFilter(result.workspace.config.include, result.workspace.config.exclude);

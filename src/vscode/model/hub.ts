@@ -41,6 +41,8 @@ export class Hub implements ModelHub, vscode.Disposable {
     private readonly packs: Map<string, PackSource>,
     private readonly publisher: DiagnosticsPublisher,
     private readonly log: HubLog,
+    /** Where folders keep their warm-start caches; none when undefined. */
+    private readonly cacheDir?: string,
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
@@ -80,7 +82,8 @@ export class Hub implements ModelHub, vscode.Disposable {
   async addFolder(wf: vscode.WorkspaceFolder): Promise<void> {
     const key = wf.uri.toString();
     if (this.folders.has(key)) return;
-    const folder = new OpsbookFolder(wf);
+    const folder = new OpsbookFolder(wf, this.cacheDir);
+    folder.onCacheError = (err) => this.log.error(`${wf.name}: could not write the warm-start cache: ${describe(err)}`);
     this.folders.set(key, folder);
     const batcher = new ChangeBatcher<true>((batch) => this.applyDiskBatch(folder, batch.map(([rel]) => rel)), DISK_BATCH_MS, (err) => this.log.error(`applying file changes in ${wf.name}: ${describe(err)}`));
     this.batchers.set(key, batcher);
@@ -140,7 +143,8 @@ export class Hub implements ModelHub, vscode.Disposable {
       const ws = folder.workspace;
       this.applyOpenEditors(folder);
       this.publisher.publishAll(folder);
-      this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
+      const how = folder.lastLoad?.warm ? ` (warm start: ${folder.lastLoad.changed} file(s) changed since the cache)` : '';
+      this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
       const notified = Date.now();
       this.changed.fire(folder);
       if (Date.now() - notified > 200) this.log.info(`${folder.folder.name}: views and features took ${Date.now() - notified} ms to refresh`);

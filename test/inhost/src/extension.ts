@@ -9,6 +9,7 @@
  * - `run`: the `--extensionTestsPath` entry of `@vscode/test-electron` for
  *   desktop VS Code (test/inhost/runElectron.mjs). Throws when a test fails.
  */
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { runSuite, type SuiteResults } from './runner';
@@ -26,6 +27,11 @@ export function activate(context: vscode.ExtensionContext): void {
   if (!file) return;
   const out = vscode.window.createOutputChannel('Opsbook In-host Tests');
   context.subscriptions.push(out);
+  // Once per results file: a window reload (the warm-start scenario) must not run it again.
+  if (existsSync(file)) {
+    out.appendLine(`The in-host suite already ran; its results are in ${file}`);
+    return;
+  }
   out.appendLine(`Running the in-host suite; results go to ${file}`);
   void runSuite((l) => out.appendLine(l)).then(
     async (results) => {
