@@ -1,4 +1,4 @@
-import type { CachedFile, CachedWorkspace, WarmCache, WorkspaceFileSystem } from './host';
+import type { CachedFile, CachedWorkspace, FileStamp, WarmCache, WorkspaceFileSystem } from './host';
 import { parseFile } from './parse/file';
 import type { Workspace } from './model/workspace';
 
@@ -34,7 +34,7 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
   if (pause) await ws.importStateInSlices(cached.state, pause);
   else ws.importState(cached.state);
   const files: FileTable = {};
-  const stamps = await Promise.all(paths.map((p) => fs.stamp?.(p)));
+  const stamps = await stampAll(fs, paths);
   const suspect: string[] = [];
   paths.forEach((p, i) => {
     const st = stamps[i];
@@ -69,4 +69,15 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
     changed++;
   }
   return { files, changed, summaryIntact: cached.summaryIntact === true };
+}
+
+/** Stats in flight at once: starting 50,000 at a time would itself hold the event loop. */
+const STAMP_BATCH = 256;
+
+async function stampAll(fs: WorkspaceFileSystem, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
+  const stamps: (FileStamp | undefined)[] = [];
+  for (let i = 0; i < paths.length; i += STAMP_BATCH) {
+    stamps.push(...(await Promise.all(paths.slice(i, i + STAMP_BATCH).map((p) => fs.stamp?.(p)))));
+  }
+  return stamps;
 }
