@@ -3,7 +3,7 @@ import type { PackSource } from '../../core/host';
 import type { FolderModel, ModelHub } from '../api';
 import type { DiagnosticsPublisher } from '../diagnostics/publisher';
 import { validateOnType } from '../settings';
-import { ChangeBatcher } from './batcher';
+import { ChangeBatcher, yieldToEventLoop } from './batcher';
 import { OpsbookFolder } from './folder';
 
 /** Disk events are gathered this long before a batch starts (a branch switch arrives in bursts). */
@@ -142,7 +142,8 @@ export class Hub implements ModelHub, vscode.Disposable {
       if (!folder.loaded) return;
       const ws = folder.workspace;
       this.applyOpenEditors(folder);
-      this.publisher.publishAll(folder);
+      await this.publisher.publishAll(folder, yieldToEventLoop);
+      if (!folder.loaded || folder.workspace !== ws) return;
       const how = folder.lastLoad?.warm ? ` (warm start: ${folder.lastLoad.changed} file(s) changed since the cache)` : '';
       this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
       const notified = Date.now();
