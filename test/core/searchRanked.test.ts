@@ -206,3 +206,24 @@ describe('filter indexes', () => {
     check('after edits');
   });
 });
+
+describe('search index memory over a long session', () => {
+  it('should keep its short ids within about twice the documents however many edits', () => {
+    const index = new SearchIndex();
+    const doc = (i: number, v: number): SearchDoc => ({ key: `k${i}`, kind: 'partner', id: `P-${i}`, title: `Partner ${i} v${v}`, file: `p${i}.yaml`, line: 1, fields: { status: v % 2 ? 'active' : 'draft' }, text: `revision ${v}`, textLine: 1 });
+    for (let i = 0; i < 200; i++) index.add(doc(i, 0));
+    index.search('partner');
+    let widest = 0;
+    for (let v = 1; v <= 20_000; v++) {
+      index.replace(doc(v % 200, v));
+      if (v % 50 === 0) {
+        assert.equal(index.search('partner', { limit: 1 }).total, 200);
+        widest = Math.max(widest, index.idSpan);
+      }
+    }
+    assert.ok(widest <= 2 * 200 + 4096 + 50, `short ids reached ${widest}`);
+    const latest = index.search('"revision 20000"');
+    assert.deepEqual(latest.results.map((h) => h.id), ['P-0']);
+    assert.equal(index.search('status:active').total, 100);
+  });
+});

@@ -75,6 +75,11 @@ export class RankedMiniSearch<T> extends MiniSearch<T> {
     if (shortId !== undefined) this.entries[shortId] = undefined;
   }
 
+  /** One more than the highest short id given out: what the executor's arrays are sized by. */
+  get idSpan(): number {
+    return this._nextId;
+  }
+
   /** The document with this short id, unless it was discarded. */
   documentAt(shortId: number): T | undefined {
     return this.entries[shortId];

@@ -12,6 +12,8 @@ import { indexTokens, queryTokens } from './tokenize';
 import type { FieldFilter, SearchDoc, SearchHit, SearchOptions, SearchResponse } from './types';
 
 const DEFAULT_LIMIT = 20;
+/** Dead short ids tolerated beyond the live documents before the index is rebuilt. */
+const COMPACT_SLACK = 4096;
 /** Pending documents from which a full rebuild beats adding them one by one. */
 const BULK_MIN = 256;
 /** Words beyond this are ignored: each costs a fuzzy walk of the term tree. */
@@ -77,9 +79,18 @@ export class SearchIndex {
     this.add(doc);
   }
 
+  /** Short ids given out by the index (live or discarded); kept within about twice the documents. */
+  get idSpan(): number {
+    return this.#mini.idSpan + this.#pending.size;
+  }
+
   #flush(): void {
     if (this.#pending.size === 0) return;
-    if (this.#pending.size >= BULK_MIN && this.#pending.size >= this.#mini.documentCount) {
+    const bulk = this.#pending.size >= BULK_MIN && this.#pending.size >= this.#mini.documentCount;
+    // Every edit gives the file's documents new short ids and the executor sizes its arrays by
+    // the highest: rebuilding once most ids are dead keeps memory flat over a long session.
+    const sparse = this.idSpan > 2 * this.#docs.size + COMPACT_SLACK;
+    if (bulk || sparse) {
       this.#mini = BulkMiniSearch.build([...this.#docs.values()], MINISEARCH_OPTIONS);
     } else {
       for (const entry of this.#pending.values()) this.#mini.add(entry);
