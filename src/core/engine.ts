@@ -51,6 +51,13 @@ export interface OpenResult {
    * diagnostics). A no-op without a cache or when nothing changed since it was read.
    */
   saveCache(options?: SaveOptions): Promise<void>;
+  /**
+   * Takes the state to cache now and returns the function that writes it, later: source
+   * ranges resolved meanwhile for these same files (publishing diagnostics resolves them) are
+   * written too, while files changed meanwhile are written as they were at the snapshot. The
+   * editor snapshots right after loading, before unsaved editor text is applied.
+   */
+  snapshotCache(options?: SaveOptions): () => Promise<void>;
 }
 
 export interface SaveOptions {
@@ -91,7 +98,7 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
   for (const p of workspace.analyzer.problems) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: p });
   const noSave = async () => undefined;
-  if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave };
+  if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
 
   const filter = fileFilter(config.include, config.exclude);
   // The configuration file is read by the config loader, not as a document of the workspace.
@@ -104,16 +111,19 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
     const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, init.pause);
     const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
-    const save = async (options: SaveOptions = {}) => {
+    const snapshotCache = (options: SaveOptions = {}): (() => Promise<void>) => {
       const withSummary = options.summary !== false;
-      if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !withSummary)) return;
       const summary = !withSummary ? undefined : { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount, diagnostics: workspace.diagnostics() };
-      await cache.save(signature, { state: workspace.exportState(), files, savedAt: startedAt }, summary, init.pause);
+      const state = workspace.snapshotState();
+      return async () => {
+        if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !withSummary)) return;
+        await cache.save(signature, { state: state(), files, savedAt: startedAt }, summary, init.pause);
+      };
     };
-    return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: save };
+    return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: (options) => snapshotCache(options)(), snapshotCache };
   }
   await loadFiles(workspace, init, paths);
-  return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, saveCache: noSave };
+  return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, saveCache: noSave, snapshotCache: () => noSave };
 }
 
 

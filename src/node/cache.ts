@@ -6,8 +6,9 @@ import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { CachedFile, CachedSummary, CachedWorkspace, WarmCache } from '../core/host';
 import type { WorkspaceState } from '../core/model/workspace';
+import { packFileState, unpackFileState } from '../core/warm';
 
-const MAGIC = Buffer.from('OPSBOOK-CACHE 2\n', 'latin1');
+const MAGIC = Buffer.from('OPSBOOK-CACHE 3\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
 /** Trailer: index length (uint32 LE), index CRC-32 (uint32 LE), END. */
 const TRAILER = 8 + END.length;
@@ -131,7 +132,7 @@ export class NodeWarmCache implements WarmCache {
         if ((await handle.read(buf, 0, part.length, part.at)).bytesRead !== part.length) return undefined;
         const slice = checked<Slice>(buf, part);
         if (!slice || !Array.isArray(slice.files) || !Array.isArray(slice.table)) return undefined;
-        for (const f of slice.files) state.files.push(f);
+        for (const f of slice.files) state.files.push(unpackFileState(f));
         for (const [p, c] of slice.table) files[p] = c;
         if (pause) await pause();
       }
@@ -168,7 +169,7 @@ export class NodeWarmCache implements WarmCache {
       const files = data.state.files;
       const count = Math.max(1, Math.ceil(Math.max(files.length, table.length) / SLICE));
       for (let i = 0; i < count; i++) {
-        const slice: Slice = { files: files.slice(i * SLICE, (i + 1) * SLICE), table: table.slice(i * SLICE, (i + 1) * SLICE) };
+        const slice: Slice = { files: files.slice(i * SLICE, (i + 1) * SLICE).map(packFileState), table: table.slice(i * SLICE, (i + 1) * SLICE) };
         index.slices.push(await write(serialize(slice)));
         if (pause) await pause();
       }

@@ -114,11 +114,16 @@ async function editorLoad() {
   const r = await engine.openWorkspace({ fs: new engine.NodeWorkspaceFs(ws), builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')), cache: new engine.NodeWarmCache(ws, 'bench-editor', editorCacheDir), pause: () => new Promise((resolve) => setImmediate(resolve)) });
   const ms = performance.now() - start;
   delay.disable();
-  return { r, ms, blockMs: delay.max / 1e6, diagnostics: JSON.stringify(r.workspace.diagnostics()) };
+  // The extension snapshots the state for its cache right after loading, publishes the
+  // diagnostics (resolving their source ranges), then writes the snapshot with those ranges.
+  const write = r.snapshotCache({ summary: false });
+  const published = performance.now();
+  const diagnostics = JSON.stringify(r.workspace.diagnostics());
+  return { r, ms, blockMs: delay.max / 1e6, diagnostics, publishMs: performance.now() - published, write };
 }
 const editorCold = await editorLoad();
 const saveStart = performance.now();
-await editorCold.r.saveCache({ summary: false });
+await editorCold.write();
 const editorSaveMs = performance.now() - saveStart;
 const coldDiagnostics = editorCold.diagnostics;
 editorCold.r = undefined;
@@ -145,5 +150,6 @@ row('one-file revalidation (p95)', `${p95(reval).toFixed(1)} ms`, '-', true);
 row('editor cold load (sliced)', `${(editorCold.ms / 1000).toFixed(2)} s`, '-', true);
 row('editor cache write (sliced)', `${(editorSaveMs / 1000).toFixed(2)} s`, '-', true);
 row('editor warm start (sliced)', `${(editorWarm.ms / 1000).toFixed(2)} s`, '-', true);
+row('  then all diagnostics (cold / warm)', `${editorCold.publishMs.toFixed(0)} / ${editorWarm.publishMs.toFixed(0)} ms`, '-', true);
 row('longest block, editor warm start', `${editorWarm.blockMs.toFixed(0)} ms`, '-', true);
 row('heap growth over 1,000 edits', `${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`, global.gc ? '≈ 0' : '(run with --expose-gc)', true);

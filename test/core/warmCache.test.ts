@@ -6,6 +6,9 @@ import { checkFromCache, openWorkspace, type EngineInit } from '../../src/core/e
 import { NodeWarmCache, pruneCacheDir } from '../../src/node/cache';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
+import { parseFile } from '../../src/core/parse/file';
+import { packFileState, unpackFileState } from '../../src/core/warm';
+import { deserialize, serialize } from 'node:v8';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'lumen-oak');
 const TODAY = '2026-06-15';
@@ -136,6 +139,23 @@ describe('warm-start cache', function () {
     assert.deepEqual(cold, await fresh());
   });
 
+  it('writes the snapshot taken at load: with ranges resolved since, without edits made since', async () => {
+    const r = await openWorkspace(init());
+    const write = r.snapshotCache({ summary: false });
+    const cold = r.workspace.diagnostics(); // resolves the ranges of every diagnostic
+    const ranges = r.workspace.resolvedRangeCount;
+    assert.ok(ranges > 0);
+    r.workspace.setFile('partners/media.yaml', 'partners: [ {'); // an unsaved edit after the snapshot
+    assert.notDeepEqual(r.workspace.diagnostics(), cold);
+    await write();
+    const warm = await openWorkspace(init());
+    assert.deepEqual(warm.load, { warm: true, changed: 0 });
+    // Ranges depend only on a file's text: those the unchanged files resolved after the edit
+    // (its ref/missing problems elsewhere) are valid and written too.
+    assert.ok(warm.workspace.resolvedRangeCount >= ranges, `the ranges resolved after the snapshot were written: ${warm.workspace.resolvedRangeCount} of ${ranges}`);
+    assert.deepEqual(warm.workspace.diagnostics(), cold, 'the disk state, not the edit');
+  });
+
   it('deletes caches unused for 30 days and abandoned temporary files, nothing else', async () => {
     const now = Date.now();
     const files: Record<string, number> = { 'old.cache': 40, 'recent.cache': 2, 'old.tmp': 1, 'fresh.tmp': 0, 'notes.txt': 400 };
@@ -174,6 +194,23 @@ describe('warm-start cache', function () {
       assert.deepEqual(r.workspace.diagnostics(), cold);
       await r.saveCache();
       assert.ok(await checkFromCache(init()), 'and rewritten');
+    });
+  }
+});
+
+describe('warm-start cache: file state packing', () => {
+  const md = `---\nid: STD-1\ntitle: A standard with enough front matter to be worth sharing\nstatus: approved\n---\n# Purpose\n\n${'Every visitor is welcomed within ten seconds. '.repeat(4)}\n`;
+  const yaml = `partners:\n${Array.from({ length: 5 }, (_, i) => `  - id: PTN-${i}\n    name: Partner number ${i}\n`).join('')}`;
+  for (const [name, parsed] of [['markdown', parseFile('standards/a.md', md)], ['yaml', parseFile('partners/a.yaml', yaml)]] as const) {
+    it(`stores the text of a ${name} file once and restores an equal state`, () => {
+      const state = { parsed, analysis: { entities: [], references: [], findings: [] }, results: [], ranges: [] };
+      const before = JSON.stringify(state);
+      const packed = packFileState(state);
+      assert.equal(JSON.stringify(state), before, 'the live state is not touched');
+      assert.equal(packed.parsed.yamlText, '');
+      if (parsed.body) assert.equal(packed.parsed.body?.text, '');
+      assert.ok(serialize(packed).length < serialize(state).length * 0.8, 'smaller when serialized');
+      assert.equal(JSON.stringify(unpackFileState(deserialize(serialize(packed)) as typeof packed)), before);
     });
   }
 });

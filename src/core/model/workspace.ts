@@ -350,18 +350,24 @@ export class Workspace {
     return n;
   }
 
+  /**
+   * The files and rule results as they are now, materialized when the returned function is
+   * called, with the source ranges these same file records have resolved by then (ranges
+   * depend only on a file's text; an edited file gets a new record, so it stays as it was).
+   */
+  snapshotState(): () => WorkspaceState {
+    const records = [...this.files.values()].map((rec) => ({ rec, results: rec.analysis.entities.map((e) => this.results.get(e) ?? null) }));
+    const today = this.today;
+    return () => ({
+      format: 1,
+      today,
+      files: records.map(({ rec, results }) => ({ parsed: rec.parsed, analysis: rec.analysis, results, ranges: rec.ranges ? [...rec.ranges] : [] })),
+    });
+  }
+
   /** The computed state, for the warm-start cache. */
   exportState(): WorkspaceState {
-    const files: WorkspaceState['files'] = [];
-    for (const rec of this.files.values()) {
-      files.push({
-        parsed: rec.parsed,
-        analysis: rec.analysis,
-        results: rec.analysis.entities.map((e) => this.results.get(e) ?? null),
-        ranges: rec.ranges ? [...rec.ranges] : [],
-      });
-    }
-    return { format: 1, today: this.today, files };
+    return this.snapshotState()();
   }
 
   /**

@@ -41,6 +41,7 @@ export class OpsbookFolder implements FolderModel {
   generation = 0;
   /** Told when the warm-start cache cannot be written. */
   onCacheError: ((err: unknown) => void) | undefined;
+  private pendingCacheWrite: (() => Promise<void>) | undefined;
 
   /** How the last load went: from scratch, or from the warm-start cache plus changed files. */
   lastLoad: { warm: boolean; changed: number } | undefined;
@@ -133,14 +134,22 @@ export class OpsbookFolder implements FolderModel {
     if (generation !== this.generation) return;
     this.lastLoad = result.load;
     // Snapshot now, before open editors' unsaved text is applied: the cache must hold what is
-    // on disk. Written in slices in the background; a failure only costs the next warm start.
-    if (init.cache) void result.saveCache({ summary: false }).catch((err: unknown) => this.onCacheError?.(err));
+    // on disk. Written (`writeCache`) once the diagnostics are published, so the source ranges
+    // they resolved go into the cache too.
+    this.pendingCacheWrite = init.cache ? result.snapshotCache({ summary: false }) : undefined;
     this.ws = result.workspace;
     this.configProblems = result.configProblems;
     this.filter = fileFilter(result.workspace.config.include, result.workspace.config.exclude);
     this.searchIndex = undefined;
     this.staleSearch.clear();
     this.state = 'ready';
+  }
+
+  /** Writes the warm-start cache from the snapshot taken by the last load, in the background (slices). */
+  writeCache(): void {
+    const write = this.pendingCacheWrite;
+    this.pendingCacheWrite = undefined;
+    void write?.().catch((err: unknown) => this.onCacheError?.(err));
   }
 
   /** Replaces a file with the editor's text. Returns the files whose diagnostics may have changed. */

@@ -144,6 +144,7 @@ export class Hub implements ModelHub, vscode.Disposable {
       this.applyOpenEditors(folder);
       await this.publisher.publishAll(folder, yieldToEventLoop);
       if (!folder.loaded || folder.workspace !== ws) return;
+      folder.writeCache();
       const how = folder.lastLoad?.warm ? ` (warm start: ${folder.lastLoad.changed} file(s) changed since the cache)` : '';
       this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
       const notified = Date.now();
