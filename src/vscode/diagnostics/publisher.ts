@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/types';
 import { Converter, DIAGNOSTIC_SOURCE, diagnosticKey } from '../convert';
 import type { OpsbookFolder } from '../model/folder';
 
-/** Time spent publishing between pauses after a load. */
+/** Time spent computing diagnostics between pauses after a load. */
 const PUBLISH_SLICE_MS = 20;
 
 export interface Counts {
@@ -23,29 +23,49 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly uris = new Map<string, Set<string>>();
   private readonly core = new Map<string, Map<string, Diagnostic>>();
   private readonly counts = new Map<string, Counts>();
+  /** Folders whose `publishAll` is computing: the files `publishFiles` published meanwhile. */
+  private readonly refreshing = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCounts = this.changed.event;
 
   /**
-   * Replaces every diagnostic of the folder: after a (re)load. With `pause`, pauses whenever a
-   * slice of files has taken 20 ms (resolving the source ranges of a 50,000-file folder's
-   * diagnostics takes seconds when they are not cached); it stops when the folder is reloaded
-   * meanwhile, whose own publish then takes over.
+   * Replaces every diagnostic of the folder: after a (re)load. With `pause`, the diagnostics
+   * are computed in slices of 20 ms with `pause` between them (resolving the source ranges
+   * of a 50,000-file folder's diagnostics takes seconds when they are not cached), then
+   * published at once, so the Problems panel never shows half a folder. Stops when the folder
+   * is reloaded meanwhile, whose own publish then takes over.
    */
   async publishAll(folder: OpsbookFolder, pause?: () => Promise<void>): Promise<void> {
-    this.clearFolder(folder.key, false);
     const ws = folder.workspace;
     const generation = folder.generation;
+    const lists: [string, Diagnostic[]][] = [];
+    this.refreshing.set(folder.key, new Set());
     let sliceStart = Date.now();
     for (const file of ws.filePaths()) {
       if (pause && Date.now() - sliceStart >= PUBLISH_SLICE_MS) {
         await pause();
-        if (folder.generation !== generation || !folder.loaded || folder.workspace !== ws) return;
+        if (folder.generation !== generation || !folder.loaded || folder.workspace !== ws) {
+          this.refreshing.delete(folder.key);
+          return;
+        }
         sliceStart = Date.now();
       }
       const list = ws.diagnostics(file);
-      if (list.length > 0) this.set(folder, file, list);
+      if (list.length > 0) lists.push([file, list]);
     }
+    // Files edited during the pauses were published by `publishFiles` meanwhile, from newer
+    // state than `lists`: they keep that; everything else is replaced.
+    const meanwhile = this.refreshing.get(folder.key) ?? new Set<string>();
+    this.refreshing.delete(folder.key);
+    const keep = new Set([...lists.map(([file]) => file), ...meanwhile].map((file) => folder.uriOf(file).toString()));
+    for (const uri of [...(this.uris.get(folder.key) ?? [])]) {
+      if (keep.has(uri)) continue;
+      this.collection.delete(vscode.Uri.parse(uri));
+      this.core.delete(uri);
+      this.counts.delete(uri);
+      this.uris.get(folder.key)?.delete(uri);
+    }
+    for (const [file, list] of lists) if (!meanwhile.has(file)) this.set(folder, file, list);
     this.publishConfigProblems(folder);
     this.changed.fire();
   }
@@ -53,7 +73,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** Re-publishes the given files of the folder (those `setFile` reported as possibly changed). */
   publishFiles(folder: OpsbookFolder, files: Iterable<string>): void {
     const ws = folder.workspace;
-    for (const file of files) this.set(folder, file, ws.diagnostics(file));
+    const refreshing = this.refreshing.get(folder.key);
+    for (const file of files) {
+      this.set(folder, file, ws.diagnostics(file));
+      refreshing?.add(file);
+    }
     this.changed.fire();
   }
 
