@@ -126,7 +126,8 @@ const saveStart = performance.now();
 await editorCold.write();
 const editorSaveMs = performance.now() - saveStart;
 const coldDiagnostics = editorCold.diagnostics;
-editorCold.r = undefined;
+editorCold.r = undefined; // the model and its snapshot: one 50,000-file model in memory at a time
+editorCold.write = undefined;
 global.gc?.();
 const editorWarm = await editorLoad();
 if (!editorWarm.r.load?.warm) throw new Error('the editor did not start warm from its cache');

@@ -117,6 +117,7 @@ export class OpsbookFolder implements FolderModel {
   /** Reads the configuration and every file from disk into a fresh engine. */
   async load(packs: ReadonlyMap<string, PackSource>): Promise<void> {
     const generation = ++this.generation;
+    this.pendingCacheWrite = undefined; // it holds the old model
     this.settings = folderSettings(this.folder);
     this.state = 'loading';
     const init: EngineInit = { fs: this.fs, builtinPacks: packs, clock: systemToday, configPath: this.settings.configPath };
@@ -196,6 +197,7 @@ export class OpsbookFolder implements FolderModel {
 
   unload(): void {
     this.generation++;
+    this.pendingCacheWrite = undefined; // it holds the old model
     this.ws = undefined;
     this.searchIndex = undefined;
     this.state = 'inactive';
