@@ -90,6 +90,12 @@ async function main() {
       await page.locator('.part.activitybar .action-item a[aria-label^="Opsbook"]').first()
         .waitFor({ state: 'visible', timeout: 30_000 })
         .catch(() => log('No Opsbook entry in the activity bar within 30 s'));
+      // And its diagnostics: the sample has warnings, so the Problems item stops saying "No Problems".
+      await page.waitForFunction(() => {
+        const item = globalThis.document.querySelector('[id="status.problems"] a, [id="status.problems"]');
+        const label = item?.getAttribute('aria-label') ?? '';
+        return label !== '' && !/no problems/i.test(label);
+      }, undefined, { timeout: 30_000 }).catch(() => log('No problems shown in the status bar within 30 s'));
       log(`Screenshot: ${await screenshot(page, 'start')}`);
     } finally {
       await browser.close();
