@@ -3,7 +3,7 @@ import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
 import type { Clock, PackSource, WarmCache, WorkspaceFileSystem } from './host';
-import { restoreWarm, stampTrusted, type FileTable } from './warm';
+import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm';
 import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
 import type { Diagnostic } from './types';
@@ -55,9 +55,11 @@ export interface OpenResult {
    * Takes the state to cache now and returns the function that writes it, later: source
    * ranges resolved meanwhile for these same files (publishing diagnostics resolves them) are
    * written too, while files changed meanwhile are written as they were at the snapshot. The
-   * editor snapshots right after loading, before unsaved editor text is applied.
+   * editor snapshots right after loading, before unsaved editor text is applied. With
+   * `summary: false`, the writer may be given the snapshot's diagnostics for the summary
+   * (the editor computes them in slices as it publishes them), else none is written.
    */
-  snapshotCache(options?: SaveOptions): () => Promise<void>;
+  snapshotCache(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void>;
 }
 
 export interface SaveOptions {
@@ -103,7 +105,7 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
   const filter = fileFilter(config.include, config.exclude);
   // The configuration file is read by the config loader, not as a document of the workspace.
   const configPath = init.configPath ?? 'opsbook.yaml';
-  const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
+  const paths = await workspacePaths(init, filter, configPath);
   const cache = init.cache;
   if (cache && init.fs.stamp) {
     const signature = cacheSignature(config, init);
@@ -111,12 +113,13 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
     const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, init.pause);
     const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
-    const snapshotCache = (options: SaveOptions = {}): (() => Promise<void>) => {
-      const withSummary = options.summary !== false;
-      const summary = !withSummary ? undefined : { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount, diagnostics: workspace.diagnostics() };
+    const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
+      const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };
+      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics() };
       const state = workspace.snapshotState();
-      return async () => {
-        if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !withSummary)) return;
+      return async (diagnostics) => {
+        const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
+        if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !summary)) return;
         await cache.save(signature, { state: state(), files, savedAt: startedAt }, summary, init.pause);
       };
     };
@@ -127,6 +130,21 @@ export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
 }
 
 
+
+/** Paths matched per slice: matching 50,000 paths against the globs takes ~100 ms. */
+const MATCH_SLICE = 4096;
+
+/** The workspace's documents, sorted: every file the configuration includes, except the configuration itself. */
+async function workspacePaths(init: EngineInit, filter: ReturnType<typeof fileFilter>, configPath: string): Promise<string[]> {
+  const all = await init.fs.listFiles(filter.excluded);
+  const paths: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i]!;
+    if (p !== configPath && filter.included(p)) paths.push(p);
+    if (init.pause && i % MATCH_SLICE === MATCH_SLICE - 1) await init.pause();
+  }
+  return paths.sort();
+}
 
 function cacheSignature(config: ResolvedConfig, init: EngineInit): string {
   return `${configSignature(config)}\u0000${(init.rules ?? []).map((r) => r.id).join(',')}`;
@@ -159,12 +177,14 @@ export async function checkFromCache(init: EngineInit): Promise<CachedCheck | un
   if (!summary || summary.today !== today) return undefined;
   const filter = fileFilter(config.include, config.exclude);
   const configPath = init.configPath ?? 'opsbook.yaml';
-  const paths = (await init.fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p));
+  const paths = await workspacePaths(init, filter, configPath);
   if (paths.length !== Object.keys(summary.files).length) return undefined;
-  for (const p of paths) {
-    const c = summary.files[p];
-    const st = await init.fs.stamp(p);
-    if (!c || !st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, summary.savedAt)) return undefined;
+  if (paths.some((p) => !summary.files[p])) return undefined;
+  const stamps = await stampAll(init.fs, paths);
+  for (let i = 0; i < paths.length; i++) {
+    const c = summary.files[paths[i]!]!;
+    const st = stamps[i];
+    if (!st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, summary.savedAt)) return undefined;
   }
   return { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics };
 }

@@ -74,7 +74,8 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
 /** Stats in flight at once: starting 50,000 at a time would itself hold the event loop. */
 const STAMP_BATCH = 256;
 
-async function stampAll(fs: WorkspaceFileSystem, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
+/** Every file's stamp, a batch at a time. */
+export async function stampAll(fs: WorkspaceFileSystem, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
   const stamps: (FileStamp | undefined)[] = [];
   for (let i = 0; i < paths.length; i += STAMP_BATCH) {
     stamps.push(...(await Promise.all(paths.slice(i, i + STAMP_BATCH).map((p) => fs.stamp?.(p)))));

@@ -2,6 +2,9 @@ import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileStamp, PackSource, WorkspaceFileSystem } from '../core/host';
 
+/** Directory entries matched between turns of the event loop. */
+const ENTRIES_PER_TURN = 2048;
+
 /**
  * The workspace seen through Node's fs. Symbolic links are followed only when they resolve
  * inside the root, and every directory is visited once, so link loops and links out of the
@@ -51,7 +54,10 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
         return;
       }
       const subdirs: [string, boolean][] = [];
+      let seen = 0;
       for (const ent of entries) {
+        // A folder of thousands of files: matching them all at once would hold an editor's host.
+        if (++seen % ENTRIES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
         const rel = dirRel ? `${dirRel}/${ent.name}` : ent.name;
         let isDir = ent.isDirectory();
         let isFile = ent.isFile();

@@ -111,15 +111,22 @@ async function editorLoad() {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const start = performance.now();
-  const r = await engine.openWorkspace({ fs: new engine.NodeWorkspaceFs(ws), builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')), cache: new engine.NodeWarmCache(ws, 'bench-editor', editorCacheDir), pause: () => new Promise((resolve) => setImmediate(resolve)) });
+  const init = { fs: new engine.NodeWorkspaceFs(ws), builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')), cache: new engine.NodeWarmCache(ws, 'bench-editor', editorCacheDir), pause: () => new Promise((resolve) => setImmediate(resolve)) };
+  // As the extension does: the problems the cache remembers, shown while the model loads.
+  const cached = await engine.checkFromCache(init);
+  const cachedMs = cached ? performance.now() - start : undefined;
+  const r = await engine.openWorkspace(init);
   const ms = performance.now() - start;
   delay.disable();
   // The extension snapshots the state for its cache right after loading, publishes the
-  // diagnostics (resolving their source ranges), then writes the snapshot with those ranges.
+  // diagnostics (resolving their source ranges), then writes the snapshot with those ranges
+  // and those diagnostics as its summary.
   const write = r.snapshotCache({ summary: false });
   const published = performance.now();
-  const diagnostics = JSON.stringify(r.workspace.diagnostics());
-  return { r, ms, blockMs: delay.max / 1e6, diagnostics, publishMs: performance.now() - published, write };
+  const list = r.workspace.diagnostics();
+  const diagnostics = JSON.stringify(list);
+  if (cached && JSON.stringify(cached.diagnostics) !== diagnostics) throw new Error('the problems shown from the cache differ from the loaded ones');
+  return { r, ms, cachedMs, blockMs: delay.max / 1e6, diagnostics, publishMs: performance.now() - published, write: () => write(list) };
 }
 const editorCold = await editorLoad();
 const saveStart = performance.now();
@@ -150,6 +157,7 @@ row('one-file revalidation (median)', `${med(reval).toFixed(1)} ms`, '≤ 20 ms'
 row('one-file revalidation (p95)', `${p95(reval).toFixed(1)} ms`, '-', true);
 row('editor cold load (sliced)', `${(editorCold.ms / 1000).toFixed(2)} s`, '-', true);
 row('editor cache write (sliced)', `${(editorSaveMs / 1000).toFixed(2)} s`, '-', true);
+row('editor warm start: cached problems', editorWarm.cachedMs === undefined ? 'none' : `${(editorWarm.cachedMs / 1000).toFixed(2)} s`, '≤ 1.5 s', editorWarm.cachedMs !== undefined && editorWarm.cachedMs <= 1500);
 row('editor warm start (sliced)', `${(editorWarm.ms / 1000).toFixed(2)} s`, '-', true);
 row('  then all diagnostics (cold / warm)', `${editorCold.publishMs.toFixed(0)} / ${editorWarm.publishMs.toFixed(0)} ms`, '-', true);
 row('longest block, editor warm start', `${editorWarm.blockMs.toFixed(0)} ms`, '-', true);

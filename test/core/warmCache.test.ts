@@ -156,6 +156,21 @@ describe('warm-start cache', function () {
     assert.deepEqual(warm.workspace.diagnostics(), cold, 'the disk state, not the edit');
   });
 
+  it('writes the summary the editor hands over with its snapshot, which the next start shows at once', async () => {
+    const r = await openWorkspace(init());
+    const write = r.snapshotCache({ summary: false });
+    const published = r.workspace.diagnostics(); // what the editor published, before any editor text
+    await write(published);
+    const quick = await checkFromCache(init());
+    assert.deepEqual(quick?.diagnostics, published);
+    assert.deepEqual(published, await fresh());
+    // Touch a file: the summary no longer applies, the state still does.
+    const file = path.join(root, 'partners', 'media.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# touched\n`);
+    assert.equal(await checkFromCache(init()), undefined);
+    assert.deepEqual((await openWorkspace(init())).load, { warm: true, changed: 1 });
+  });
+
   it('deletes caches unused for 30 days and abandoned temporary files, nothing else', async () => {
     const now = Date.now();
     const files: Record<string, number> = { 'old.cache': 40, 'recent.cache': 2, 'old.tmp': 1, 'fresh.tmp': 0, 'notes.txt': 400 };

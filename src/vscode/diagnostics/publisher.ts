@@ -33,9 +33,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
    * are computed in slices of 20 ms with `pause` between them (resolving the source ranges
    * of a 50,000-file folder's diagnostics takes seconds when they are not cached), then
    * published at once, so the Problems panel never shows half a folder. Stops when the folder
-   * is reloaded meanwhile, whose own publish then takes over.
+   * is reloaded meanwhile, whose own publish then takes over. Returns what it published, in
+   * `opsbook check` order, when no file was published meanwhile (else undefined).
    */
-  async publishAll(folder: OpsbookFolder, pause?: () => Promise<void>): Promise<void> {
+  async publishAll(folder: OpsbookFolder, pause?: () => Promise<void>): Promise<Diagnostic[] | undefined> {
     const ws = folder.workspace;
     const generation = folder.generation;
     const lists: [string, Diagnostic[]][] = [];
@@ -46,7 +47,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         await pause();
         if (folder.generation !== generation || !folder.loaded || folder.workspace !== ws) {
           this.refreshing.delete(folder.key);
-          return;
+          return undefined;
         }
         sliceStart = Date.now();
       }
@@ -67,6 +68,24 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }
     for (const [file, list] of lists) if (!meanwhile.has(file)) this.set(folder, file, list);
     this.publishConfigProblems(folder);
+    this.changed.fire();
+    if (meanwhile.size > 0) return undefined;
+    return lists.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, list]) => list);
+  }
+
+  /**
+   * Publishes diagnostics remembered by the warm-start cache for an unchanged folder, while
+   * its model is still being restored; `publishAll` replaces them when it is.
+   */
+  publishCached(folder: OpsbookFolder, diagnostics: readonly Diagnostic[]): void {
+    this.clearFolder(folder.key, false);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      const list = byFile.get(d.file);
+      if (list) list.push(d);
+      else byFile.set(d.file, [d]);
+    }
+    for (const [file, list] of byFile) this.set(folder, file, list);
     this.changed.fire();
   }
 

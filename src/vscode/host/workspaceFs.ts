@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { joinRelative } from '../../core/config/load';
 import type { FileStamp, PackSource, WorkspaceFileSystem } from '../../core/host';
 
+/** Directory entries matched between turns of the event loop. */
+const ENTRIES_PER_TURN = 2048;
+
 /**
  * Resolves a link to its real location for loop and escape checks: the real path when it stays
  * inside the folder, `undefined` otherwise. Only available where the folder is on a local disk.
@@ -39,7 +42,10 @@ export class VscodeWorkspaceFs implements WorkspaceFileSystem {
         return;
       }
       const subdirs: string[] = [];
+      let seen = 0;
       for (const [name, type] of entries) {
+        // A folder of thousands of files: matching them all at once would hold the host.
+        if (++seen % ENTRIES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
         const rel = dirRel ? `${dirRel}/${name}` : name;
         if (type & vscode.FileType.SymbolicLink) {
           if (!this.resolveLink || (await this.resolveLink(vscode.Uri.joinPath(dirUri, name))) === undefined) continue;

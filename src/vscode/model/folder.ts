@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { fileFilter, openWorkspace, type EngineInit } from '../../core/engine';
+import { checkFromCache, fileFilter, openWorkspace, type EngineInit } from '../../core/engine';
+import type { Diagnostic } from '../../core/types';
 import type { ConfigProblem } from '../../core/config/types';
 import type { PackSource } from '../../core/host';
 import { WorkspaceSearch } from '../../core/model/search';
@@ -41,7 +42,12 @@ export class OpsbookFolder implements FolderModel {
   generation = 0;
   /** Told when the warm-start cache cannot be written. */
   onCacheError: ((err: unknown) => void) | undefined;
-  private pendingCacheWrite: (() => Promise<void>) | undefined;
+  private pendingCacheWrite: ((diagnostics?: Diagnostic[]) => Promise<void>) | undefined;
+  /**
+   * Told the diagnostics the warm-start cache remembers when nothing changed since it was
+   * written, before the model is restored (which takes seconds for a large folder).
+   */
+  onCachedDiagnostics: ((diagnostics: readonly Diagnostic[]) => void) | undefined;
 
   /** How the last load went: from scratch, or from the warm-start cache plus changed files. */
   lastLoad: { warm: boolean; changed: number } | undefined;
@@ -130,6 +136,9 @@ export class OpsbookFolder implements FolderModel {
     // Warm start for folders on disk, keyed by folder, configuration file and engine build.
     if (this.cacheDir && BUILD && this.folder.uri.scheme === 'file') {
       init.cache = new NodeWarmCache(this.folder.uri.fsPath, `${VERSION}+${BUILD}`, this.cacheDir, this.settings.configPath);
+      // Unchanged since the cache was written: show its diagnostics while the model loads.
+      const cached = await checkFromCache(init).catch(() => undefined);
+      if (cached && generation === this.generation) this.onCachedDiagnostics?.(cached.diagnostics);
     }
     const result = await openWorkspace(init);
     if (generation !== this.generation) return;
@@ -146,11 +155,15 @@ export class OpsbookFolder implements FolderModel {
     this.state = 'ready';
   }
 
-  /** Writes the warm-start cache from the snapshot taken by the last load, in the background (slices). */
-  writeCache(): void {
+  /**
+   * Writes the warm-start cache from the snapshot taken by the last load, in the background
+   * (slices); with the snapshot's diagnostics, as published before any editor text was
+   * applied, also the summary that lets the next start show them at once.
+   */
+  writeCache(diagnostics?: Diagnostic[]): void {
     const write = this.pendingCacheWrite;
     this.pendingCacheWrite = undefined;
-    void write?.().catch((err: unknown) => this.onCacheError?.(err));
+    void write?.(diagnostics).catch((err: unknown) => this.onCacheError?.(err));
   }
 
   /** Replaces a file with the editor's text. Returns the files whose diagnostics may have changed. */

@@ -84,6 +84,10 @@ export class Hub implements ModelHub, vscode.Disposable {
     if (this.folders.has(key)) return;
     const folder = new OpsbookFolder(wf, this.cacheDir);
     folder.onCacheError = (err) => this.log.error(`${wf.name}: could not write the warm-start cache: ${describe(err)}`);
+    folder.onCachedDiagnostics = (diagnostics) => {
+      this.publisher.publishCached(folder, diagnostics);
+      this.log.info(`${wf.name}: ${diagnostics.length} problem(s) shown from the warm-start cache while the folder loads`);
+    };
     this.folders.set(key, folder);
     const batcher = new ChangeBatcher<true>((batch) => this.applyDiskBatch(folder, batch.map(([rel]) => rel)), DISK_BATCH_MS, (err) => this.log.error(`applying file changes in ${wf.name}: ${describe(err)}`));
     this.batchers.set(key, batcher);
@@ -141,10 +145,13 @@ export class Hub implements ModelHub, vscode.Disposable {
       }
       if (!folder.loaded) return;
       const ws = folder.workspace;
-      this.applyOpenEditors(folder);
-      await this.publisher.publishAll(folder, yieldToEventLoop);
+      // Published before unsaved editor text is applied, these are the diagnostics of the
+      // files on disk: the state the cache snapshot holds, so they go into its summary.
+      const published = await this.publisher.publishAll(folder, yieldToEventLoop);
       if (!folder.loaded || folder.workspace !== ws) return;
-      folder.writeCache();
+      folder.writeCache(published);
+      const edited = this.applyOpenEditors(folder);
+      if (edited.size > 0) this.publisher.publishFiles(folder, edited);
       const how = folder.lastLoad?.warm ? ` (warm start: ${folder.lastLoad.changed} file(s) changed since the cache)` : '';
       this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
       const notified = Date.now();
@@ -311,13 +318,16 @@ export class Hub implements ModelHub, vscode.Disposable {
   }
 
   /** After a (re)load from disk, open editors with unsaved changes are applied again. */
-  private applyOpenEditors(folder: OpsbookFolder): void {
-    if (folder.configProblems.length > 0) return;
+  /** Applies the unsaved text of open editors; returns the files whose diagnostics may have changed. */
+  private applyOpenEditors(folder: OpsbookFolder): Set<string> {
+    const touched = new Set<string>();
+    if (folder.configProblems.length > 0) return touched;
     for (const doc of vscode.workspace.textDocuments) {
       if (!doc.isDirty || !validateOnType(doc.uri).enabled) continue;
       const rel = folder.relativePath(doc.uri);
-      if (rel !== undefined && folder.included(rel)) folder.applyText(rel, doc.getText());
+      if (rel !== undefined && folder.included(rel)) for (const f of folder.applyText(rel, doc.getText())) touched.add(f);
     }
+    return touched;
   }
 
   dispose(): void {
