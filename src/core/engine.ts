@@ -180,7 +180,7 @@ export async function checkFromCache(init: EngineInit): Promise<CachedCheck | un
   const paths = await workspacePaths(init, filter, configPath);
   if (paths.length !== Object.keys(summary.files).length) return undefined;
   if (paths.some((p) => !summary.files[p])) return undefined;
-  const stamps = await stampAll(init.fs, paths);
+  const stamps = await stampAll(init.fs, paths, init.pause);
   for (let i = 0; i < paths.length; i++) {
     const c = summary.files[paths[i]!]!;
     const st = stamps[i];

@@ -34,7 +34,7 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
   if (pause) await ws.importStateInSlices(cached.state, pause);
   else ws.importState(cached.state);
   const files: FileTable = {};
-  const stamps = await stampAll(fs, paths);
+  const stamps = await stampAll(fs, paths, pause);
   const suspect: string[] = [];
   paths.forEach((p, i) => {
     const st = stamps[i];
@@ -74,10 +74,14 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
 /** Stats in flight at once: starting 50,000 at a time would itself hold the event loop. */
 const STAMP_BATCH = 256;
 
-/** Every file's stamp, a batch at a time. */
-export async function stampAll(fs: WorkspaceFileSystem, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
+/**
+ * Every file's stamp, a batch at a time, with `pause` between batches (a file system whose
+ * stat is synchronous would otherwise hold the event loop for all of them).
+ */
+export async function stampAll(fs: WorkspaceFileSystem, paths: readonly string[], pause?: () => Promise<void>): Promise<(FileStamp | undefined)[]> {
   const stamps: (FileStamp | undefined)[] = [];
   for (let i = 0; i < paths.length; i += STAMP_BATCH) {
+    if (pause && i > 0) await pause();
     stamps.push(...(await Promise.all(paths.slice(i, i + STAMP_BATCH).map((p) => fs.stamp?.(p)))));
   }
   return stamps;
