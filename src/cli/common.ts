@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkFromCache, openWorkspace, type CachedCheck, type EngineInit, type OpenResult } from '../core/engine';
+import type { ConfigProblem } from '../core/config/types';
+import { checkFromCache, openWorkspace, prepareWorkspace, type CachedCheck, type EngineInit, type OpenResult, type WorkspaceSetup } from '../core/engine';
 import type { Workspace } from '../core/model/workspace';
 import { isIsoDate } from '../core/util/dates';
 import { NodeWorkspaceFs } from '../node/fs';
@@ -61,46 +62,70 @@ export function rootOf(io: CliIo, values: CommonValues): string {
   return path.resolve(io.cwd, values.root ?? '.');
 }
 
-/** The engine's inputs for a command's options (validated: bad values are usage errors). */
-async function engineInit(io: CliIo, values: CommonValues): Promise<EngineInit> {
+/**
+ * Checks the options every command shares (bad values are usage errors) and returns the
+ * workspace folder; `--today` is checked here too.
+ */
+export async function checkedRoot(io: CliIo, values: CommonValues): Promise<NodeWorkspaceFs> {
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, got "${values.today}"`);
-  const root = rootOf(io, values);
-  const fs = new NodeWorkspaceFs(root);
-  const ok = await fs.size('.');
-  if (ok === undefined) throw new UsageError(`--root ${values.root ?? '.'}: no such folder`);
+  const fs = new NodeWorkspaceFs(rootOf(io, values));
+  if ((await fs.size('.')) === undefined) throw new UsageError(`--root ${values.root ?? '.'}: no such folder`);
   if (values.config !== undefined && fs.resolve(values.config) === undefined) throw new UsageError(`--config ${values.config}: must be inside the root`);
-  const init: EngineInit = { fs, builtinPacks: builtinPacks(), clock: systemToday, parseMany: parallelParser() };
-  if (values.config !== undefined) {
-    init.configPath = values.config.split(path.sep).join('/');
-    if ((await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
-  }
+  return fs;
+}
+
+/** The engine's inputs for a folder (the working tree, or a git revision) and a command's options. */
+export function engineInitFor(fs: EngineInit['fs'], values: CommonValues): EngineInit {
+  const init: EngineInit = { fs, builtinPacks: builtinPacks(), clock: systemToday };
+  const parseMany = parallelParser();
+  if (parseMany) init.parseMany = parseMany;
+  if (values.config !== undefined) init.configPath = values.config.split(path.sep).join('/');
   if (values.today !== undefined) init.today = values.today;
+  return init;
+}
+
+/** Configuration problems as the usage error they become (exit 2). */
+export function configProblemsError(problems: readonly ConfigProblem[], where = ''): UsageError {
+  return new UsageError(`configuration problems${where}:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}`);
+}
+
+/** A command's engine inputs and the folder's setup, made once for the cache check and the open. */
+export interface Session {
+  init: EngineInit;
+  setup: WorkspaceSetup;
+}
+
+export async function session(io: CliIo, values: CommonValues): Promise<Session> {
+  const fs = await checkedRoot(io, values);
+  const init = engineInitFor(fs, values);
+  if (init.configPath !== undefined && (await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   // CI machines start from scratch every run: writing a cache there only costs time.
   const cacheWanted = process.env['OPSBOOK_CACHE'] === '1' || (!process.env['CI'] && !process.env['OPSBOOK_NO_CACHE']);
-  if (BUILD && !values['no-cache'] && cacheWanted) init.cache = new NodeWarmCache(root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
-  return init;
+  if (BUILD && !values['no-cache'] && cacheWanted) init.cache = new NodeWarmCache(fs.root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
+  return { init, setup: await prepareWorkspace(init) };
 }
 
 /**
  * The diagnostics of an unchanged workspace from the warm-start cache (see `checkFromCache`),
- * or undefined: then `open` it.
+ * or undefined: then `open` it with the same session.
  */
-export async function cachedCheck(io: CliIo, values: CommonValues): Promise<CachedCheck | undefined> {
-  const init = await engineInit(io, values);
+export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck | undefined> {
   try {
-    return await checkFromCache(init);
+    return await checkFromCache(init, setup);
   } catch {
     return undefined;
   }
 }
 
-/** Opens the workspace for a command; configuration problems become a usage error (exit 2). */
-export async function open(io: CliIo, values: CommonValues): Promise<Workspace> {
-  const init = await engineInit(io, values);
-  const result: OpenResult = await openWorkspace(init);
+/**
+ * Opens the workspace for a command; configuration problems become a usage error (exit 2).
+ * Only `check` writes the cache back (`persist`): the others read it, and writing would cost
+ * them more time than they take.
+ */
+export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<Workspace> {
+  const { init, setup } = given ?? (await session(io, values));
+  const result: OpenResult = await openWorkspace(init, setup);
   savers.set(result.workspace, result.saveCache);
-  if (result.configProblems.length > 0) {
-    throw new UsageError(`configuration problems:\n${result.configProblems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}`);
-  }
+  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems);
   return result.workspace;
 }

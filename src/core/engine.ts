@@ -2,7 +2,7 @@ import picomatch from 'picomatch/posix';
 import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
-import type { Clock, PackSource, WarmCache, WorkspaceFileSystem } from './host';
+import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
 import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm';
 import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
@@ -90,27 +90,61 @@ function loadEngineConfig(init: EngineInit): ReturnType<typeof loadConfig> {
   return loadConfig(configInput);
 }
 
-/** Loads the configuration and every file of a workspace folder. */
-export async function openWorkspace(init: EngineInit): Promise<OpenResult> {
+/**
+ * What opening a folder and checking it from the cache both start from: the configuration,
+ * the date, and (each read once, when first asked for) the documents and their stamps. The CLI
+ * and the editor try `checkFromCache` and then `openWorkspace` with one setup, so the folder is
+ * configured, listed and stat-ed once.
+ */
+export interface WorkspaceSetup {
+  config: ResolvedConfig;
+  /** Problems of `opsbook.yaml` and its packs. */
+  problems: readonly ConfigProblem[];
+  today: string;
+  /** The configuration file, relative to the root. */
+  configPath: string;
+  /** The documents, sorted: every included file but the configuration. */
+  paths(): Promise<string[]>;
+  /** The documents' stamps, in the order of `paths()`. */
+  stamps(): Promise<(FileStamp | undefined)[]>;
+}
+
+export async function prepareWorkspace(init: EngineInit): Promise<WorkspaceSetup> {
   const { config, problems } = await loadEngineConfig(init);
-  const today = init.today ?? config.today ?? init.clock();
-  if (!isIsoDate(today)) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
+  // The configuration file is read by the config loader, not as a document of the workspace.
+  const configPath = init.configPath ?? 'opsbook.yaml';
+  const filter = fileFilter(config.include, config.exclude);
+  let paths: Promise<string[]> | undefined;
+  let stamps: Promise<(FileStamp | undefined)[]> | undefined;
+  const setup: WorkspaceSetup = {
+    config,
+    problems,
+    today: init.today ?? config.today ?? init.clock(),
+    configPath,
+    paths: () => (paths ??= workspacePaths(init, filter, configPath)),
+    stamps: () => (stamps ??= setup.paths().then((p) => stampAll(init.fs, p, init.pause))),
+  };
+  return setup;
+}
+
+/** Loads the configuration and every file of a workspace folder. */
+export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): Promise<OpenResult> {
+  const { config, today, configPath } = (setup ??= await prepareWorkspace(init));
+  const problems = [...setup.problems];
+  if (!isIsoDate(today)) problems.push({ file: configPath, line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   // The editor compiles schemas one at a time between pauses; a reload reuses them.
   const compiled = await compileSchemas(config, init.pause);
   const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
-  for (const p of workspace.analyzer.problems) problems.push({ file: init.configPath ?? 'opsbook.yaml', line: 1, column: 1, message: p });
+  for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;
   if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
 
-  const filter = fileFilter(config.include, config.exclude);
-  // The configuration file is read by the config loader, not as a document of the workspace.
-  const configPath = init.configPath ?? 'opsbook.yaml';
-  const paths = await workspacePaths(init, filter, configPath);
+  const paths = await setup.paths();
   const cache = init.cache;
   if (cache && init.fs.stamp) {
     const signature = cacheSignature(config, init);
     const startedAt = cache.now();
-    const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, init.pause);
+    const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, setup.stamps, init.pause);
     const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
@@ -162,25 +196,22 @@ export interface CachedCheck {
  * modified just before the cache was written), no file added or removed. Undefined otherwise;
  * the caller then opens the workspace normally.
  */
-export async function checkFromCache(init: EngineInit): Promise<CachedCheck | undefined> {
+export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedCheck | undefined> {
   const cache = init.cache;
   if (!cache || !init.fs.stamp) return undefined;
-  const { config, problems } = await loadEngineConfig(init);
-  if (problems.length > 0) return undefined;
-  const today = init.today ?? config.today ?? init.clock();
+  setup ??= await prepareWorkspace(init);
+  if (setup.problems.length > 0) return undefined;
   let summary: CachedSummary | undefined;
   try {
-    summary = await cache.loadSummary(cacheSignature(config, init));
+    summary = await cache.loadSummary(cacheSignature(setup.config, init));
   } catch {
     return undefined;
   }
-  if (!summary || summary.today !== today) return undefined;
-  const filter = fileFilter(config.include, config.exclude);
-  const configPath = init.configPath ?? 'opsbook.yaml';
-  const paths = await workspacePaths(init, filter, configPath);
+  if (!summary || summary.today !== setup.today) return undefined;
+  const paths = await setup.paths();
   if (paths.length !== Object.keys(summary.files).length) return undefined;
   if (paths.some((p) => !summary.files[p])) return undefined;
-  const stamps = await stampAll(init.fs, paths, init.pause);
+  const stamps = await setup.stamps();
   for (let i = 0; i < paths.length; i++) {
     const c = summary.files[paths[i]!]!;
     const st = stamps[i];

@@ -23,7 +23,15 @@ export type FileTable = Record<string, CachedFile>;
  * re-hashed, and re-parsed through the incremental path only when their content changed; files
  * gone from disk are removed. Returns the file table, or undefined when the cache was unusable.
  */
-export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache: WarmCache, signature: string, paths: readonly string[], pause?: () => Promise<void>): Promise<{ files: FileTable; changed: number; summaryIntact: boolean } | undefined> {
+export async function restoreWarm(
+  ws: Workspace,
+  fs: WorkspaceFileSystem,
+  cache: WarmCache,
+  signature: string,
+  paths: readonly string[],
+  stampsOf: () => Promise<readonly (FileStamp | undefined)[]>,
+  pause?: () => Promise<void>,
+): Promise<{ files: FileTable; changed: number; summaryIntact: boolean } | undefined> {
   let cached: CachedWorkspace | undefined;
   try {
     cached = await cache.load(signature, pause);
@@ -34,7 +42,7 @@ export async function restoreWarm(ws: Workspace, fs: WorkspaceFileSystem, cache:
   if (pause) await ws.importStateInSlices(cached.state, pause);
   else ws.importState(cached.state);
   const files: FileTable = {};
-  const stamps = await stampAll(fs, paths, pause);
+  const stamps = await stampsOf();
   const suspect: string[] = [];
   paths.forEach((p, i) => {
     const st = stamps[i];

@@ -1,4 +1,4 @@
-import { cachedCheck, COMMON_HELP, open, parse, persist } from '../common';
+import { cachedCheck, COMMON_HELP, open, parse, persist, session } from '../common';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
@@ -30,8 +30,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
   // An unchanged workspace is answered from the warm-start cache without building the model.
-  const cached = await cachedCheck(io, values);
-  const ws = cached ? undefined : await open(io, values);
+  const started = await session(io, values);
+  const cached = await cachedCheck(started);
+  const ws = cached ? undefined : await open(io, values, started);
   const all = cached?.diagnostics ?? ws?.diagnostics() ?? [];
   const diagnostics = values.quiet ? all.filter((d) => d.severity === 'error') : all;
   const report: CheckReport = { root: values.root ?? '.', files: cached?.files ?? ws?.fileCount ?? 0, entities: cached?.entities ?? ws?.entityCount ?? 0, diagnostics };

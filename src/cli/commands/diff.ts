@@ -1,14 +1,9 @@
-import * as path from 'node:path';
 import { diffWorkspaces } from '../../core/diff/diff';
 import { openWorkspace } from '../../core/engine';
 import type { WorkspaceFileSystem } from '../../core/host';
 import type { Workspace } from '../../core/model/workspace';
-import { isIsoDate } from '../../core/util/dates';
-import { NodeWorkspaceFs } from '../../node/fs';
 import { Git, GitError, GitRevisionFs } from '../../node/git';
-import { builtinPacks, systemToday } from '../../node/host';
-import { parallelParser } from '../../node/parallel';
-import { COMMON_HELP, parse, rootOf, type CommonValues } from '../common';
+import { checkedRoot, COMMON_HELP, configProblemsError, engineInitFor, parse, type CommonValues } from '../common';
 import { formatDiffJson } from '../format/diffJson';
 import { formatDiffMarkdown } from '../format/diffMarkdown';
 import { formatDiffText } from '../format/diffText';
@@ -46,13 +41,9 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'text';
   if (!['markdown', 'json', 'text'].includes(format)) throw new UsageError(`--format must be markdown, json or text, got "${format}"`);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today must be a date YYYY-MM-DD, got "${values.today}"`);
   const [baseRev, headRev] = positionals as [string, string | undefined];
-
-  const root = rootOf(io, values);
-  const worktree = new NodeWorkspaceFs(root);
-  if ((await worktree.size('.')) === undefined) throw new UsageError(`--root ${values.root ?? '.'}: no such folder`);
-  if (values.config !== undefined && worktree.resolve(values.config) === undefined) throw new UsageError(`--config ${values.config}: must be inside the root`);
+  const worktree = await checkedRoot(io, values);
+  const root = worktree.root;
 
   const git = new Git(root);
   const sides: GitRevisionFs[] = [];
@@ -83,14 +74,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 
 /** Loads one side with the same engine as `check`, its configuration read from that side. */
 async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string): Promise<Workspace> {
-  const init: Parameters<typeof openWorkspace>[0] = { fs, builtinPacks: builtinPacks(), clock: systemToday };
-  const parseMany = parallelParser();
-  if (parseMany) init.parseMany = parseMany;
-  if (values.config !== undefined) init.configPath = values.config.split(path.sep).join('/');
-  if (values.today !== undefined) init.today = values.today;
-  const result = await openWorkspace(init);
-  if (result.configProblems.length > 0) {
-    throw new UsageError(`configuration problems in ${label}:\n${result.configProblems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}`);
-  }
+  const result = await openWorkspace(engineInitFor(fs, values));
+  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`);
   return result.workspace;
 }

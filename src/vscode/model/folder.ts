@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkFromCache, fileFilter, openWorkspace, type EngineInit } from '../../core/engine';
+import { checkFromCache, fileFilter, openWorkspace, prepareWorkspace, type EngineInit } from '../../core/engine';
 import type { Diagnostic } from '../../core/types';
 import type { ConfigProblem } from '../../core/config/types';
 import type { PackSource } from '../../core/host';
@@ -133,14 +133,16 @@ export class OpsbookFolder implements FolderModel {
     if (this.settings.rules) init.ruleOverrides = this.settings.rules;
     // Loading a large folder must not hold the extension host: yield between slices of work.
     init.pause = yieldToEventLoop;
+    // One setup for the cache check and the load: the folder is configured, listed and stat-ed once.
+    const setup = await prepareWorkspace(init);
     // Warm start for folders on disk, keyed by folder, configuration file and engine build.
     if (this.cacheDir && BUILD && this.folder.uri.scheme === 'file') {
       init.cache = new NodeWarmCache(this.folder.uri.fsPath, `${VERSION}+${BUILD}`, this.cacheDir, this.settings.configPath);
       // Unchanged since the cache was written: show its diagnostics while the model loads.
-      const cached = await checkFromCache(init).catch(() => undefined);
+      const cached = await checkFromCache(init, setup).catch(() => undefined);
       if (cached && generation === this.generation) this.onCachedDiagnostics?.(cached.diagnostics);
     }
-    const result = await openWorkspace(init);
+    const result = await openWorkspace(init, setup);
     if (generation !== this.generation) return;
     this.lastLoad = result.load;
     // Snapshot now, before open editors' unsaved text is applied: the cache must hold what is
