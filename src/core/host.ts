@@ -23,13 +23,6 @@ export interface PackSource {
   read(path: string): Promise<string | undefined>;
 }
 
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
-
 /** Today's date as `YYYY-MM-DD`, from the system clock in the host. */
 export type Clock = () => string;
 

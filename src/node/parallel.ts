@@ -50,9 +50,8 @@ class ParsePool {
       if (i !== -1) this.workers.splice(i, 1);
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (entry.jobs.size > 0) fail(new Error(`parse worker exited with code ${code}`));
-    });
+    // Gone for whatever reason: never hand it another job.
+    worker.on('exit', (code) => fail(new Error(`parse worker exited with code ${code}`)));
     return entry;
   }
 }

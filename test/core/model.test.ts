@@ -3,6 +3,7 @@ import type { Entity } from '../../src/core/model/entity';
 import type { Workspace } from '../../src/core/model/workspace';
 import { baseWorkspace, brief, rangeAt } from './fixture';
 import { openMem } from './memfs';
+import { WorkspaceSearch } from '../../src/core/model/search';
 
 function summary(ws: Workspace, e: Entity): string {
   const r = ws.entityRange(e);
@@ -158,5 +159,16 @@ describe('model: the four YAML layouts (custom kinds in an inline opsbook.yaml)'
     assert.equal(ws.fileKind('notes/acme2.yaml'), 'partner');
     assert.equal(ws.get('partner', 'PTN-TWO')?.file, 'notes/acme2.yaml');
     assert.deepEqual(ws.diagnostics(), []);
+  });
+});
+
+describe('model: search documents', () => {
+  it('keeps every document of a multi-document YAML file apart, each at its own line', async () => {
+    const two = 'id: PLN-ONE\ntitle: First plan of the file\nperiod: 2027\nstatus: draft\n---\nid: PLN-TWO\ntitle: Second plan of the file\nperiod: 2027\nstatus: draft\n';
+    const { workspace: ws } = await openMem({ ...baseWorkspace(), 'plans/2027/two.yaml': two });
+    assert.deepEqual(ws.entitiesIn('plans/2027/two.yaml').map((e) => `${e.id}#${e.doc}`), ['PLN-ONE#0', 'PLN-TWO#1']);
+    const search = new WorkspaceSearch(ws);
+    const hits = search.search('"plan of the file"', { limit: 10 }).results;
+    assert.deepEqual(hits.map((h) => `${h.id}:${h.line}`).sort(), ['PLN-ONE:1', 'PLN-TWO:6']);
   });
 });

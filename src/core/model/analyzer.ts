@@ -37,13 +37,13 @@ export async function compileSchemas(config: ResolvedConfig, pause?: () => Promi
   const key = schemasKey(config);
   const known = recall(key);
   if (known) return known;
-  const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
-  const ajv = createAjv();
-  for (const kc of config.kinds.values()) {
-    compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
-    if (pause && (kc.schema || kc.fileSchema)) await pause();
+  const steps = compileSteps(config);
+  let step = steps.next();
+  while (!step.done) {
+    if (pause) await pause();
+    step = steps.next();
   }
-  return remember(key, compiled);
+  return remember(key, step.value);
 }
 
 /** `compileSchemas` without pauses, for callers that cannot wait. */
@@ -51,10 +51,21 @@ export function compileSchemasNow(config: ResolvedConfig): CompiledSchemas {
   const key = schemasKey(config);
   const known = recall(key);
   if (known) return known;
+  const steps = compileSteps(config);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return remember(key, step.value);
+}
+
+/** Compiles the kinds' schemas, yielding after each kind that has one. */
+function* compileSteps(config: ResolvedConfig): Generator<void, CompiledSchemas> {
   const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
   const ajv = createAjv();
-  for (const kc of config.kinds.values()) compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
-  return remember(key, compiled);
+  for (const kc of config.kinds.values()) {
+    compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
+    if (kc.schema || kc.fileSchema) yield;
+  }
+  return compiled;
 }
 
 function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems: string[]): { validate?: ValidateFunction; validateFile?: ValidateFunction } {

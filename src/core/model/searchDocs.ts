@@ -16,9 +16,9 @@ export function searchDocsOf(ws: Workspace, file: string): SearchDoc[] {
   }
   for (const e of entities) {
     // Lines are resolved lazily: a search hit asks for them, not indexing.
-    const isRoot = e.path.length === 0;
+    const isRoot = e.doc === 0 && e.path.length === 0;
     docs.push({
-      key: `${e.kind}:${e.id}:${e.file}:${e.path.join('.')}`,
+      key: `${e.kind}:${e.id}:${e.file}:${e.doc}:${e.path.join('.')}`,
       kind: e.kind,
       id: e.id,
       title: e.title,

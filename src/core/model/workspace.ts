@@ -13,6 +13,8 @@ interface FileRecord {
   positions?: YamlPositions;
   /** Ranges already resolved, by anchor: kept in the warm-start cache so no file is re-parsed for positions. */
   ranges?: Map<string, Range>;
+  /** `keySignatures(analysis)`, kept from the edit that made the record so the next edit need not redo it. */
+  signatures?: Map<string, string>;
 }
 
 /**
@@ -129,13 +131,13 @@ export class Workspace {
   private replace(path: string, parsed: ParsedFile | undefined): Set<string> {
     const old = this.files.get(path);
     const touched = new Set<string>([path]);
-    const before = old ? keySignatures(old.analysis) : new Map<string, string>();
+    const before = old ? (old.signatures ?? keySignatures(old.analysis)) : new Map<string, string>();
     if (old) this.unindex(path, old);
     let added: Entity[] = [];
     let after = new Map<string, string>();
     if (parsed) {
       const rec = this.index(parsed);
-      after = keySignatures(rec.analysis);
+      after = rec.signatures = keySignatures(rec.analysis);
       added = rec.analysis.entities;
     }
     // Only keys whose content differs count as changed: re-saving a region file with a new
@@ -220,11 +222,7 @@ export class Workspace {
       }
     }
     const depList = [...deps];
-    for (const d of depList) {
-      let set = this.dependents.get(d);
-      if (!set) this.dependents.set(d, (set = new Set()));
-      set.add(e);
-    }
+    this.trackDependencies(e, depList);
     if (findings.length === 0 && depList.length === 0) this.results.delete(e);
     else this.results.set(e, { findings, deps: depList });
   }
@@ -304,10 +302,6 @@ export class Workspace {
     return out;
   }
 
-  kinds(): string[] {
-    return [...this.byKind.keys()];
-  }
-
   get(kind: string, id: string): Entity | undefined {
     return this.byKey.get(entityKey(kind, id))?.[0];
   }
@@ -365,11 +359,6 @@ export class Workspace {
     });
   }
 
-  /** The computed state, for the warm-start cache. */
-  exportState(): WorkspaceState {
-    return this.snapshotState()();
-  }
-
   /**
    * Restores a state exported by a workspace with the same configuration (the cache checks
    * that). Rule results are reused when the date is the same, else every entity is re-checked.
@@ -406,12 +395,17 @@ export class Workspace {
         const r = f.results[i];
         if (!r) return;
         this.results.set(e, r);
-        for (const d of r.deps) {
-          let set = this.dependents.get(d);
-          if (!set) this.dependents.set(d, (set = new Set()));
-          set.add(e);
-        }
+        this.trackDependencies(e, r.deps);
       });
+    }
+  }
+
+  /** Records that `e`'s rule results read `deps`: a change to any of them re-checks `e`. */
+  private trackDependencies(e: Entity, deps: readonly string[]): void {
+    for (const d of deps) {
+      let set = this.dependents.get(d);
+      if (!set) this.dependents.set(d, (set = new Set()));
+      set.add(e);
     }
   }
 

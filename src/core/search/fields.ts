@@ -76,15 +76,10 @@ export function valueKeys(fields: Record<string, unknown>, name: string): string
   const value = ownValue(fields, name);
   if (value === undefined) return undefined;
   const keys: string[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (Array.isArray(v) && depth < MAX_DEPTH) {
-      for (const item of v) visit(item, depth + 1);
-      return;
-    }
-    const text = scalarText(v);
+  for (const leaf of flatten([value])) {
+    const text = scalarText(leaf);
     if (text !== undefined) keys.push(normalise(text));
-  };
-  visit(value, 0);
+  }
   return keys;
 }
 
