@@ -3,24 +3,15 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
+import type { SearchHit } from '../../src/core/search/types';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
 import { cli, isUsageError, LUMEN, REPO, TODAY } from './run';
 
-interface Hit {
-  id: string;
-  kind: string;
-  title: string;
-  file: string;
-  line: number;
-  score: number;
-  snippet: string;
-}
-
-async function search(query: string, ...extra: string[]): Promise<{ query: string; total: number; results: Hit[] }> {
+async function search(query: string, ...extra: string[]): Promise<{ query: string; total: number; results: SearchHit[] }> {
   const r = await cli(['search', query, ...LUMEN, '--format', 'json', ...extra]);
   assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as { query: string; total: number; results: Hit[] };
+  return JSON.parse(r.stdout) as { query: string; total: number; results: SearchHit[] };
 }
 
 function lineOf(file: string, line: number): string {

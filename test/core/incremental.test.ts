@@ -22,6 +22,17 @@ async function assertSameAsFresh(ws: Workspace, fs: MemFs, step: string): Promis
   assert.equal(ws.entityCount, (await fresh(fs)).entityCount, `entity count after ${step}`);
 }
 
+/** Writes (or, with `undefined`, deletes) a file in both the in-memory tree and the workspace. */
+function applyEdit(fs: MemFs, ws: Workspace, file: string, text: string | undefined): void {
+  if (text === undefined) {
+    fs.delete(file);
+    ws.deleteFile(file);
+  } else {
+    fs.set(file, text);
+    ws.setFile(file, text);
+  }
+}
+
 const LUMEN = path.join(REPO, 'samples/lumen-oak');
 
 describe('incremental: setFile / deleteFile give the same diagnostics as a fresh open', function () {
@@ -32,13 +43,7 @@ describe('incremental: setFile / deleteFile give the same diagnostics as a fresh
     const fs = new MemFs(original);
     const { workspace: ws } = await openMem(fs);
     const apply = async (file: string, text: string | undefined, step: string) => {
-      if (text === undefined) {
-        fs.delete(file);
-        ws.deleteFile(file);
-      } else {
-        fs.set(file, text);
-        ws.setFile(file, text);
-      }
+      applyEdit(fs, ws, file, text);
       await assertSameAsFresh(ws, fs, step);
     };
     const people = original.get('org/people.yaml') as string;
@@ -112,13 +117,7 @@ describe('incremental: setFile / deleteFile give the same diagnostics as a fresh
         file = file.replace(/(\.\w+)$/, `-copy$1`);
       }
       log.push(`${op} ${file}`);
-      if (text === undefined) {
-        fs.delete(file);
-        ws.deleteFile(file);
-      } else {
-        fs.set(file, text);
-        ws.setFile(file, text);
-      }
+      applyEdit(fs, ws, file, text);
       await assertSameAsFresh(ws, fs, `step ${step}: ${log.join(' | ')}`);
     }
     assert.ok(log.length >= 15, `enough edits ran: ${log.join(' | ')}`);

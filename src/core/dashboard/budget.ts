@@ -1,15 +1,10 @@
-import { num, str, type Entity } from '../model/entity';
+import { num, str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import type { PlanTree } from '../plan/tree';
-import { projectSpent } from '../rules/ops';
+import { projectExpenses, projectSpent } from '../rules/ops';
 import { assign, byString, lineOf, refFirst, tally } from './common';
 import { flattenPlans } from './kpi';
 import type { BudgetPlanRow, BudgetProjectRow, BudgetRegionRow, BudgetSection } from './types';
-
-/** Expenses booked against a project (`project:` field), as the project/over-budget rule sees them. */
-export function projectExpenses(ws: Workspace, projectId: string): Entity[] {
-  return ws.referencesTo('project', projectId).filter((r) => r.from.kind === 'expense' && r.field === 'project').map((r) => r.from);
-}
 
 /** Plan budget vs allocated to initiatives vs spent, per plan, per region and per project. */
 export function budgetSection(ws: Workspace, tree: PlanTree): BudgetSection {
@@ -38,7 +33,7 @@ export function budgetSection(ws: Workspace, tree: PlanTree): BudgetSection {
     .entities('project')
     .sort(byString((e) => e.id))
     .map((e) => {
-      const expenses = projectExpenses(ws, e.id);
+      const expenses = projectExpenses(ws.referencesTo('project', e.id));
       const { spent, source } = projectSpent(e, expenses);
       const budget = num(e.data['budget']);
       const row: BudgetProjectRow = { project: e.id, title: e.title, file: e.file, line: lineOf(ws, e), spent, spentSource: source, expenseCount: expenses.length, overBudget: budget !== undefined && spent > budget };

@@ -20,11 +20,18 @@ export function reviewRules(base: Workspace, head: Workspace): ReviewRule[] {
   return out;
 }
 
+/** Compiled glob matchers of review rules' `paths`, per rule object. */
+const matchers = new WeakMap<ReviewRule, (file: string) => boolean>();
+
 /** Whether a review rule covers an entity of `kind` in `file` (no kinds: every kind; no paths: every file). */
 export function ruleCovers(rule: ReviewRule, kind: string, files: string[]): boolean {
   if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
   if (!rule.paths || rule.paths.length === 0) return true;
-  const match = picomatch(rule.paths, { dot: true });
+  let match = matchers.get(rule);
+  if (!match) {
+    match = picomatch(rule.paths, { dot: true });
+    matchers.set(rule, match);
+  }
   return files.some((f) => match(f));
 }
 

@@ -1,6 +1,7 @@
 import { compareEntities, field, num, str, type Entity } from '../model/entity';
 import type { Workspace } from '../model/workspace';
-import { isAdditiveUnit, projectSpent } from '../rules/ops';
+import { assign, lineOf } from '../dashboard/common';
+import { isAdditiveUnit, projectExpenses, projectSpent } from '../rules/ops';
 import { elapsedShare, isIsoDate } from '../util/dates';
 
 export interface Located {
@@ -133,10 +134,6 @@ function rollUp(n: PlanNode): Money {
   return total;
 }
 
-function line(ws: Workspace, e: Entity): number {
-  return ws.entityRange(e).start.line;
-}
-
 function planNode(ws: Workspace, p: Entity): PlanNode {
   const elapsed = elapsedShare(p.data['period'], ws.todayDate);
   const objectives = ws.children(p).filter((c) => c.kind === 'objective').map((o) => objectiveNode(ws, o, elapsed));
@@ -145,7 +142,7 @@ function planNode(ws: Workspace, p: Entity): PlanNode {
   const money: Money = { allocated, spent };
   const budget = num(field(p, 'budget.amount'));
   if (budget !== undefined) money.budget = budget;
-  const node: PlanNode = { id: p.id, title: p.title, file: p.file, line: line(ws, p), money, rollup: { ...money }, objectives, children: [] };
+  const node: PlanNode = { id: p.id, title: p.title, file: p.file, line: lineOf(ws, p), money, rollup: { ...money }, objectives, children: [] };
   assign(node, 'region', str(p.data['region']));
   assign(node, 'period', str(p.data['period']));
   assign(node, 'status', str(p.data['status']));
@@ -159,7 +156,7 @@ function objectiveNode(ws: Workspace, o: Entity, elapsed: number | undefined): O
   const kids = ws.children(o);
   const kpis = kids.filter((k) => k.kind === 'kpi').map((k) => kpiNode(ws, k, elapsed));
   const initiatives = kids.filter((k) => k.kind === 'initiative').map((i) => initiativeNode(ws, i));
-  const node: ObjectiveNode = { id: o.id, title: o.title, file: o.file, line: line(ws, o), kpis, initiatives };
+  const node: ObjectiveNode = { id: o.id, title: o.title, file: o.file, line: lineOf(ws, o), kpis, initiatives };
   assign(node, 'attainment', mean(kpis.map((k) => k.attainment)));
   return node;
 }
@@ -178,7 +175,7 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode
   let actual = num(k.data['actual']);
   let actualRolledUp = false;
   const target = num(k.data['target']);
-  const node: KpiNode = { id: k.id, metric: str(k.data['metric']) ?? k.title, unit, direction, file: k.file, line: line(ws, k), actualRolledUp, contributors: contributors.map((c) => c.id) };
+  const node: KpiNode = { id: k.id, metric: str(k.data['metric']) ?? k.title, unit, direction, file: k.file, line: lineOf(ws, k), actualRolledUp, contributors: contributors.map((c) => c.id) };
   if (contributors.length > 0 && isAdditiveUnit(unit) && contributors.every((c) => c.data['unit'] === unit)) {
     node.contributorsTarget = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
     if (actual === undefined && contributors.every((c) => num(c.data['actual']) !== undefined)) {
@@ -201,8 +198,7 @@ export function initiativeSpent(ws: Workspace, i: Entity): number {
   for (const r of ws.referencesTo('initiative', i.id)) {
     if (r.from.kind === 'expense' && r.field === 'initiative' && !str(r.from.data['project'])) spent += num(r.from.data['amount']) ?? 0;
     if (r.from.kind === 'project' && r.field === 'plan') {
-      const expenses = ws.referencesTo('project', r.from.id).filter((x) => x.from.kind === 'expense' && x.field === 'project').map((x) => x.from);
-      spent += projectSpent(r.from, expenses).spent;
+      spent += projectSpent(r.from, projectExpenses(ws.referencesTo('project', r.from.id))).spent;
     }
   }
   return spent;
@@ -215,7 +211,7 @@ function initiativeNode(ws: Workspace, i: Entity): InitiativeNode {
     id: i.id,
     title: i.title,
     file: i.file,
-    line: line(ws, i),
+    line: lineOf(ws, i),
     spent: initiativeSpent(ws, i),
     overdue: isIsoDate(due) && due < ws.todayDate && status !== 'done' && status !== 'cancelled',
   };
@@ -230,9 +226,4 @@ function initiativeNode(ws: Workspace, i: Entity): InitiativeNode {
 function mean(values: (number | undefined)[]): number | undefined {
   const v = values.filter((x): x is number => x !== undefined && Number.isFinite(x));
   return v.length === 0 ? undefined : v.reduce((s, x) => s + x, 0) / v.length;
-}
-
-/** Sets an optional property only when the value exists (keeps JSON output free of undefined). */
-function assign<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefined): void {
-  if (v !== undefined) o[k] = v;
 }

@@ -1,4 +1,4 @@
-import { compareEntities, entityAnchor, field, num, str, type Entity } from '../model/entity';
+import { compareEntities, entityAnchor, field, num, str, type Entity, type Reference } from '../model/entity';
 import { addDays, isIsoDate, periodRange } from '../util/dates';
 import type { Rule } from './rule';
 import { requiredCourseStatus } from './training';
@@ -98,6 +98,11 @@ export const dueOutsidePeriod: Rule = {
   },
 };
 
+/** Expenses booked against a project (`project:` field), from the references to the project. */
+export function projectExpenses(referrers: readonly Reference[]): Entity[] {
+  return referrers.filter((r) => r.from.kind === 'expense' && r.field === 'project').map((r) => r.from);
+}
+
 /** Spent of a project: declared `spent`, else the sum of expenses that name it. */
 export function projectSpent(e: Entity, expenses: Entity[]): { spent: number; source: 'declared' | 'expenses' } {
   const declared = num(e.data['spent']);
@@ -112,7 +117,7 @@ export const overBudget: Rule = {
   check(e, ctx) {
     const budget = num(e.data['budget']);
     if (budget === undefined) return;
-    const expenses = ctx.referrers('project', e.id).filter((r) => r.from.kind === 'expense' && r.field === 'project').map((r) => r.from);
+    const expenses = projectExpenses(ctx.referrers('project', e.id));
     const { spent, source } = projectSpent(e, expenses);
     if (spent > budget) {
       const cur = str(e.data['currency']) ?? '';
