@@ -201,6 +201,17 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
     ]);
   });
 
+  it('never flags a retired document as review-overdue (as the Documents view)', async () => {
+    const files = sampleFiles();
+    const retire = (file: string) => (files.get(file) ?? assert.fail(`no ${file}`)).replace(/^review_due: .*$/m, 'review_due: 2026-01-01');
+    files.set('standards/STD-MALL-006-mall-counter-rules.md', retire('standards/STD-MALL-006-mall-counter-rules.md').replace(/^status: approved$/m, 'status: retired'));
+    files.set('standards/STD-SVC-001-customer-service.md', retire('standards/STD-SVC-001-customer-service.md'));
+    const docs = buildDashboard(await open(files)).health.documents;
+    assert.equal(docs.find((x) => x.id === 'STD-MALL-006')?.status, 'retired');
+    assert.deepEqual(docs.find((x) => x.id === 'STD-MALL-006')?.flags, []);
+    assert.deepEqual(docs.find((x) => x.id === 'STD-SVC-001')?.flags, ['review-overdue']);
+  });
+
   it('points every row at the line that holds its id', () => {
     const lines = new Map<string, string[]>();
     const lineOf = (file: string, line: number) => {

@@ -1,4 +1,4 @@
-import { str } from '../model/entity';
+import { str, type Entity } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { addDays, isIsoDate } from '../util/dates';
 import { assign, byString, lineOf, refFirst } from './common';
@@ -6,6 +6,12 @@ import type { DiagnosticRow, DocumentFlag, DocumentRow, HealthSection, KindCount
 
 const DOCUMENT_KINDS = ['standard', 'brand'];
 const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'retired'];
+
+/** True when the document's `review_due` date has passed; a retired document is never overdue. */
+export function reviewOverdue(e: Entity, today: string): boolean {
+  const due = e.data['review_due'];
+  return isIsoDate(due) && due < today && e.data['status'] !== 'retired';
+}
 
 /** Diagnostics by rule and kind, documents by status, and standards/brand chapters whose dates are due. */
 export function healthSection(ws: Workspace, dueWithinDays: number, diagnosticsLimit: number): HealthSection {
@@ -54,8 +60,8 @@ export function healthSection(ws: Workspace, dueWithinDays: number, diagnosticsL
       const effective = isIsoDate(e.data['effective']) ? e.data['effective'] : undefined;
       const reviewDue = isIsoDate(e.data['review_due']) ? e.data['review_due'] : undefined;
       const flags: DocumentFlag[] = [];
-      if (reviewDue && reviewDue < today) flags.push('review-overdue');
-      else if (reviewDue && reviewDue <= horizon) flags.push('review-due');
+      if (reviewOverdue(e, today)) flags.push('review-overdue');
+      else if (reviewDue && reviewDue >= today && reviewDue <= horizon) flags.push('review-due');
       const live = status === 'approved' || status === 'retired';
       if (effective && effective <= horizon && !live) flags.push('effective-unapproved');
       else if (effective && effective > today && effective <= horizon && status === 'approved') flags.push('effective-soon');

@@ -4,9 +4,12 @@ import { addDays, daysBetween, isIsoDate } from '../util/dates';
 import { assign, byString, lineOf, refFirst } from './common';
 import type { ContractBucket, PartnerCount, PartnerRow, PartnerSection } from './types';
 
-/** The `partner/contract-expiring` window: the rule option `days`, default 60. */
+/** The default `days` option of `partner/contract-expiring`. */
+export const DEFAULT_EXPIRING_DAYS = 60;
+
+/** The `partner/contract-expiring` window: the rule option `days`, default {@link DEFAULT_EXPIRING_DAYS}. */
 export function expiringDays(ws: Workspace): number {
-  return num(ws.config.rules.get('partner/contract-expiring')?.options['days']) ?? 60;
+  return num(ws.config.rules.get('partner/contract-expiring')?.options['days']) ?? DEFAULT_EXPIRING_DAYS;
 }
 
 /** Contract state of a partner, with the same cut-offs as the partner/contract-* rules. */

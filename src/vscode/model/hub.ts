@@ -108,6 +108,15 @@ export class Hub implements ModelHub, vscode.Disposable {
     const folder = this.folders.get(key);
     if (!folder) return;
     folder.unload();
+    clearTimeout(this.rebuildTimers.get(key));
+    this.rebuildTimers.delete(key);
+    // Pending editor changes of documents in the folder (keyed by document URI).
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    for (const [uri, timer] of this.textTimers) {
+      if (!uri.startsWith(prefix)) continue;
+      clearTimeout(timer);
+      this.textTimers.delete(uri);
+    }
     this.batchers.get(key)?.dispose();
     this.batchers.delete(key);
     this.folders.delete(key);
@@ -117,6 +126,8 @@ export class Hub implements ModelHub, vscode.Disposable {
 
   /** (Re)reads a folder's configuration and files from disk; concurrent calls share the load. */
   load(folder: OpsbookFolder): Promise<void> {
+    // A removed folder (e.g. a follow-up load queued before its removal) is not loaded again.
+    if (this.folders.get(folder.key) !== folder) return Promise.resolve();
     const running = this.loads.get(folder.key);
     if (running) {
       // One reload after the running one covers every request made meanwhile.
@@ -221,7 +232,8 @@ export class Hub implements ModelHub, vscode.Disposable {
       return;
     }
     // Not a document: perhaps a directory that was deleted, moved or created as a whole.
-    for (const f of folder.filesUnder(rel)) batcher.add(f, true);
+    // Only a delete can name a directory with known files under it (filesUnder scans every path).
+    if (type === 'delete') for (const f of folder.filesUnder(rel)) batcher.add(f, true);
     const last = rel.slice(rel.lastIndexOf('/') + 1);
     if (type === 'create' && !last.includes('.') && (await folder.fs.isDirectory(rel))) {
       const files = await folder.fs.listFiles((p) => folder.excluded(p), rel);
@@ -232,16 +244,17 @@ export class Hub implements ModelHub, vscode.Disposable {
   private async applyDiskBatch(folder: OpsbookFolder, paths: string[]): Promise<void> {
     if (!folder.loaded) return;
     const started = Date.now();
-    const touched = await folder.syncFromDisk(paths, (rel) => this.editorOwns(folder, rel));
+    const owned = this.editorOwnedUris();
+    const touched = await folder.syncFromDisk(paths, (rel) => owned.has(folder.uriOf(rel).toString()));
     if (touched.size === 0 || !folder.loaded) return;
     this.publish(folder, touched, `${paths.length} file(s) from disk`, started);
   }
 
-  /** An open editor with unsaved changes, validated as typed: its text wins over the disk. */
-  private editorOwns(folder: OpsbookFolder, rel: string): boolean {
-    const uri = folder.uriOf(rel).toString();
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    return !!doc && doc.isDirty && validateOnType(doc.uri).enabled;
+  /** URIs of open editors with unsaved changes, validated as typed: their text wins over the disk. */
+  private editorOwnedUris(): Set<string> {
+    const owned = new Set<string>();
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && validateOnType(doc.uri).enabled) owned.add(doc.uri.toString());
+    return owned;
   }
 
   // ---- changes from editors ----------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
-import { isIsoDate } from '../../core/util/dates';
+import { reviewOverdue } from '../../core/dashboard/health';
 import { plural } from './format';
 import { countRecords, entityRow, groupRow, list, optional, text } from './rows';
 import { perFolder, type FolderInput, type IconSpec, type ViewNode } from './viewNode';
@@ -14,12 +14,6 @@ const STATUS_GROUPS: readonly { status: string; label: string; icon: IconSpec }[
   { status: 'draft', label: 'Draft', icon: { id: 'edit' } },
   { status: 'retired', label: 'Retired', icon: { id: 'archive', color: 'disabledForeground' } },
 ];
-
-/** True when the document's `review_due` date has passed. */
-export function reviewOverdue(e: Entity, today: string): boolean {
-  const due = e.data['review_due'];
-  return isIsoDate(due) && due < today && e.data['status'] !== 'retired';
-}
 
 /** `Customer service standard` · `STD-SVC-001 · v3.2.0 · effective 2026-01-01`. */
 export function documentRow(ws: Workspace, e: Entity, folder: string): ViewNode {

@@ -1,6 +1,7 @@
 import { field, num, str, type Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
-import { addDays, daysBetween, isIsoDate } from '../../core/util/dates';
+import { contractBucket, expiringDays } from '../../core/dashboard/partners';
+import { daysBetween, isIsoDate } from '../../core/util/dates';
 import { fullMoney, plural } from './format';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
@@ -11,14 +12,8 @@ export type ContractState = 'expired' | 'expiring' | 'current' | 'none';
 export function contractState(e: Entity, today: string, days: number): ContractState {
   const end = field(e, 'contract.end');
   if (!isIsoDate(end)) return 'none';
-  if (e.data['status'] !== 'active') return 'current';
-  if (end < today) return 'expired';
-  return end <= addDays(today, days) ? 'expiring' : 'current';
-}
-
-/** The `days` option of `partner/contract-expiring` (default 60), so the view agrees with the Problems panel. */
-export function expiringDays(ws: Workspace): number {
-  return num(ws.config.rules.get('partner/contract-expiring')?.options['days']) ?? 60;
+  const bucket = contractBucket(e.data['status'], end, today, days);
+  return bucket === 'expired' || bucket === 'expiring' ? bucket : 'current';
 }
 
 const PARTNER_ICON: Record<string, IconSpec> = {
