@@ -66,9 +66,20 @@ export async function openQuickInput(page, key) {
  */
 export async function showOutputChannel(page, name, text) {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  const box = await openQuickInput(page, 'F1');
-  await box.fill('>Output: Show Output Channels');
-  await rows.filter({ hasText: 'Output: Show Output Channels' }).first().click();
+  const command = rows.filter({ hasText: 'Output: Show Output Channels' }).first();
+  // Right after a window reload the command may not be registered yet: ask again until it is.
+  for (let tries = 0; ; tries++) {
+    const box = await openQuickInput(page, 'F1');
+    await box.fill('>Output: Show Output Channels');
+    try {
+      await command.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (err) {
+      if (tries >= 5) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await command.click();
   const channel = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
   await channel.waitFor({ state: 'visible', timeout: 10_000 });
   await channel.click();
