@@ -2,7 +2,7 @@ import type { PackSource } from '../host';
 import { parseYamlFull, YamlPositions } from '../parse/yaml';
 import type { JsonValue, NodePath, SeveritySetting } from '../types';
 import { createAjv, type ErrorObject, type ValidateFunction } from './ajv';
-import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef } from './types';
+import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
 export const DEFAULT_EXCLUDE = ['node_modules/**', '.git/**'];
@@ -31,6 +31,7 @@ interface RawPart {
   kinds?: Record<string, Record<string, unknown>>;
   references?: Record<string, unknown>[];
   rules?: Record<string, unknown>;
+  vocabularies?: Record<string, unknown>;
   review?: Record<string, unknown>[];
   templates?: Record<string, string>;
 }
@@ -57,14 +58,17 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   const config: ResolvedConfig = {
     include: stringList(raw['include']) ?? [...DEFAULT_INCLUDE],
     exclude: [...DEFAULT_EXCLUDE, ...(stringList(raw['exclude']) ?? [])],
+    fiscalYearStart: typeof raw['fiscalYearStart'] === 'number' ? raw['fiscalYearStart'] : 1,
     packs: stringList(raw['packs']) ?? ['ops'],
     kinds: new Map(),
     references: [],
     rules: new Map(),
+    vocabularies: new Map(),
     review: [],
     templates: new Map(),
   };
   if (typeof raw['today'] === 'string') config.today = raw['today'];
+  if (typeof raw['locale'] === 'string') config.locale = raw['locale'];
 
   const workspaceSource: PackSource = { name: configPath, read: (p) => input.readWorkspaceFile(joinRelative(dirname(configPath), p) ?? '\0') };
   const configAt = locator(configPath, text);
@@ -130,12 +134,14 @@ function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at
   for (const [name, def] of Object.entries(part.kinds ?? {})) {
     const prev = config.kinds.get(name);
     const d = def ?? {};
-    const kind: KindConfig = prev ?? { name, files: [], id: 'id', nested: [], origin: source.name };
+    const kind: KindConfig = prev ?? { name, files: [], id: 'id', nested: [], fields: {}, origin: source.name };
     if (d['files'] !== undefined) kind.files = stringList(d['files']) ?? [];
     if (typeof d['layout'] === 'string') kind.layout = d['layout'] as Layout;
     if (typeof d['listKey'] === 'string') kind.listKey = d['listKey'];
     if (typeof d['id'] === 'string') kind.id = d['id'];
     if (typeof d['title'] === 'string') kind.title = d['title'];
+    if (typeof d['idPattern'] === 'string') kind.idPattern = d['idPattern'];
+    if (d['fields'] && typeof d['fields'] === 'object') kind.fields = { ...kind.fields, ...(d['fields'] as Record<string, Record<string, unknown>>) };
     if (Array.isArray(d['nested'])) kind.nested = (d['nested'] as { kind: string; path: string }[]).map((n) => ({ kind: n.kind, path: n.path }));
     kind.origin = source.name;
     const paths = schemaPaths.get(name) ?? {};
@@ -153,6 +159,9 @@ function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at
     const prev = config.rules.get(ruleId);
     config.rules.set(ruleId, mergeRule(prev, value));
   }
+  for (const [name, value] of Object.entries(part.vocabularies ?? {})) {
+    config.vocabularies.set(name, mergeVocabulary(config.vocabularies.get(name), name, value, source.name));
+  }
   for (const r of part.review ?? []) {
     const rule: ReviewRule = { kinds: stringList(r['kinds']) ?? [], approvers: stringList(r['approvers']) ?? [] };
     const paths = stringList(r['paths']);
@@ -163,6 +172,29 @@ function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at
     const t: TemplateRef = { source, path: String(path) };
     config.templates.set(kind, t);
   }
+}
+
+/**
+ * Merges one declaration of a vocabulary over what earlier packs said. Validation of what a
+ * workspace may change (rule-bearing: aliases only) happens in the vocabulary module.
+ */
+function mergeVocabulary(prev: VocabularyConfig | undefined, name: string, value: unknown, origin: string): VocabularyConfig {
+  const v: VocabularyConfig = prev ? { ...prev, aliases: { ...prev.aliases } } : { name, class: 'company', strict: true, aliases: {}, origin };
+  if (prev?.values) v.values = [...prev.values];
+  v.origin = origin;
+  if (Array.isArray(value)) {
+    v.values = value.map(String);
+    return v;
+  }
+  if (!value || typeof value !== 'object') return v;
+  const d = value as Record<string, unknown>;
+  if (d['class'] === 'rule' || d['class'] === 'default' || d['class'] === 'company') v.class = d['class'];
+  if (Array.isArray(d['values'])) v.values = d['values'].map(String);
+  if (Array.isArray(d['add'])) v.values = [...(v.values ?? []), ...d['add'].map(String).filter((x) => !(v.values ?? []).includes(x))];
+  if (typeof d['strict'] === 'boolean') v.strict = d['strict'];
+  if (d['aliases'] && typeof d['aliases'] === 'object') Object.assign(v.aliases, d['aliases']);
+  if (typeof d['description'] === 'string') v.description = d['description'];
+  return v;
 }
 
 function mergeRule(prev: RuleSetting | undefined, value: unknown): RuleSetting {

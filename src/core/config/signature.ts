@@ -13,6 +13,9 @@ export function configSignature(config: ResolvedConfig, extra: readonly string[]
     kinds: [...config.kinds.values()].map((k) => ({ ...k, schema: k.schema?.json ?? null, fileSchema: k.fileSchema?.json ?? null })),
     references: config.references,
     rules: [...config.rules.entries()],
+    vocabularies: [...config.vocabularies.entries()],
+    fiscalYearStart: config.fiscalYearStart,
+    locale: config.locale ?? null,
     review: config.review,
     extra,
   });

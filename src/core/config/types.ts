@@ -26,6 +26,10 @@ export interface KindConfig {
   schema?: LoadedSchema;
   fileSchema?: LoadedSchema;
   nested: NestedSpec[];
+  /** Optional id convention (rule `id/pattern`, `opsbook new`). */
+  idPattern?: string;
+  /** Custom fields merged into the kind's schema, by field name (JSON Schema fragments, `ref:`, `vocab:`). */
+  fields: Record<string, Record<string, unknown>>;
   /** The pack (or `opsbook.yaml`) that last defined this kind. */
   origin: string;
 }
@@ -54,14 +58,39 @@ export interface TemplateRef {
   path: string;
 }
 
+/**
+ * Vocabulary classes (SPEC 3.3): `rule` — rules depend on the meaning, extendable by aliases only;
+ * `default` — the pack's list, extendable or replaceable; `company` — open until declared.
+ */
+export type VocabularyClass = 'rule' | 'default' | 'company';
+
+export interface VocabularyConfig {
+  name: string;
+  class: VocabularyClass;
+  /** The allowed values; `undefined` while a company vocabulary is open (undeclared). */
+  values?: string[];
+  /** `false`: a value outside the list is a warning, not an error. */
+  strict: boolean;
+  /** The company's words → values of the list. */
+  aliases: Record<string, string>;
+  description?: string;
+  /** The pack (or `opsbook.yaml`) that last changed it. */
+  origin: string;
+}
+
 export interface ResolvedConfig {
   include: string[];
   exclude: string[];
   today?: string;
+  /** Month (1–12) in which fiscal periods start (default 1). */
+  fiscalYearStart: number;
+  /** BCP 47 locale for numbers, money and dates in views and reports. */
+  locale?: string;
   packs: string[];
   kinds: Map<string, KindConfig>;
   references: ReferenceSpec[];
   rules: Map<string, RuleSetting>;
+  vocabularies: Map<string, VocabularyConfig>;
   review: ReviewRule[];
   templates: Map<string, TemplateRef>;
 }
