@@ -11,12 +11,20 @@ export interface SchemaReference {
  * root: through `properties`, `items`, `additionalProperties`, local `$ref`s and combinators.
  */
 export function collectSchemaReferences(schema: Record<string, unknown>): SchemaReference[] {
+  return collectSchemaAnnotations(schema, 'x-opsbook-ref');
+}
+
+/**
+ * Collects a string-valued annotation keyword (`x-opsbook-ref`, `x-opsbook-vocab`) from a JSON
+ * Schema as path patterns from the entity root, through the same keywords as references.
+ */
+export function collectSchemaAnnotations(schema: Record<string, unknown>, keyword: string): SchemaReference[] {
   const out: SchemaReference[] = [];
   const seen = new Set<string>();
   const visit = (node: unknown, steps: PathStep[], depth: number, refStack: string[]): void => {
     if (!node || typeof node !== 'object' || depth > 24) return;
     const s = node as Record<string, unknown>;
-    const target = s['x-opsbook-ref'];
+    const target = s[keyword];
     if (typeof target === 'string' && steps.length > 0) {
       const key = `${JSON.stringify(steps)}>${target}`;
       if (!seen.has(key)) {
@@ -38,7 +46,7 @@ export function collectSchemaReferences(schema: Record<string, unknown>): Schema
       visit(s['additionalProperties'], [...steps, { mapValues: true }], depth + 1, refStack);
     }
     const propertyNames = s['propertyNames'] as Record<string, unknown> | undefined;
-    if (propertyNames && typeof propertyNames['x-opsbook-ref'] === 'string') {
+    if (propertyNames && typeof propertyNames[keyword] === 'string') {
       visit(propertyNames, [...steps, { mapKeys: true }], depth + 1, refStack);
     }
     for (const comb of ['allOf', 'anyOf', 'oneOf']) {
