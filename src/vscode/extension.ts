@@ -17,6 +17,7 @@ import { registerReferences } from './language/references';
 import { registerRename } from './language/rename';
 import { registerDocumentSymbols, registerWorkspaceSymbols } from './language/symbols';
 import { registerFileSync } from './model/fileSync';
+import { shareL10nBundle } from './localization';
 import { describe, Hub } from './model/hub';
 
 /** What `activate` returns to other extensions (`vscode.extensions.getExtension('opsbook.opsbook').exports`). */
@@ -33,6 +34,7 @@ export interface OpsbookApi {
 }
 
 export function activate(context: vscode.ExtensionContext): OpsbookApi {
+  shareL10nBundle();
   const log = vscode.window.createOutputChannel('Opsbook', { log: true });
   const packs = new Map<string, PackSource>([['ops', new UriPackSource('ops', vscode.Uri.joinPath(context.extensionUri, 'schemas'))]]);
   const publisher = new DiagnosticsPublisher();
@@ -41,9 +43,11 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
   const hub = new Hub(packs, publisher, { info: (m) => log.info(m), error: (m) => log.error(m) }, cacheDir);
   context.subscriptions.push(log, publisher, hub);
 
-  const failed = (what: string, err: unknown): void => {
+  // The log stays in English (it is read with the project's maintainers); the message is the user's language.
+  const failed = (what: string, message: string, err: unknown): void => {
     log.error(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    void vscode.window.showErrorMessage(`Opsbook: ${what} failed: ${describe(err)}`, 'Show Log').then((c) => c && log.show());
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(message, showLog).then((c) => c === showLog && log.show());
   };
 
   try {
@@ -69,13 +73,13 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
     };
     context.subscriptions.push(hub.onDidChangeState(updateContext));
   } catch (err) {
-    failed('activation', err);
+    failed('activation', vscode.l10n.t('Opsbook could not start: {0}', describe(err)), err);
   }
   for (const f of features) {
     try {
       f.activate(context, hub);
     } catch (err) {
-      failed(`the ${f.name} feature`, err);
+      failed(`the ${f.name} feature`, vscode.l10n.t('Opsbook: a part of the extension ({0}) could not start: {1}', f.name, describe(err)), err);
     }
   }
   hub.start();

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
 import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../cli/format/diffPhrases';
 import type { IconSpec } from '../views/viewNode';
@@ -75,22 +76,45 @@ export function detailPhrases(c: EntityChange): string[] {
 function headline(c: EntityChange): string | undefined {
   switch (c.change) {
     case 'added':
-      return 'added';
+      return l10n.t('added');
     case 'removed':
-      return 'removed';
+      return l10n.t('removed');
     case 'moved':
-      return `moved from ${c.previousFile ?? '?'}`;
+      return l10n.t('moved from {0}', c.previousFile ?? '?');
     case 'renamed':
-      return `renamed from ${c.previousId ?? '?'}`;
+      return l10n.t('renamed from {0}', c.previousId ?? '?');
     default:
       return undefined;
   }
 }
 
-const REVIEW_NOTES: Record<string, string> = {
-  'review/version-not-bumped': 'version not bumped',
-  'review/approval-stale': 'still marked approved',
-};
+/** A change type as a word of the UI (`modified`, `added`…). */
+function changeWord(type: ChangeType): string {
+  switch (type) {
+    case 'added':
+      return l10n.t('added');
+    case 'removed':
+      return l10n.t('removed');
+    case 'modified':
+      return l10n.t('modified');
+    case 'moved':
+      return l10n.t('moved');
+    case 'renamed':
+      return l10n.t('renamed');
+  }
+}
+
+/** A review failure in a few words; other rule ids are shown as they are. */
+function reviewNote(ruleId: string): string {
+  switch (ruleId) {
+    case 'review/version-not-bumped':
+      return l10n.t('version not bumped');
+    case 'review/approval-stale':
+      return l10n.t('still marked approved');
+    default:
+      return ruleId;
+  }
+}
 
 /**
  * The row's description: the business phrase of the first change (`list_price 12999 → 14299
@@ -102,8 +126,8 @@ export function entityDescription(c: EntityChange): string {
   if (head) parts.push(head);
   const details = detailPhrases(c);
   if (details.length > 0) parts.push(details[0] as string);
-  if (details.length > 1) parts.push(`+${details.length - 1} more`);
-  for (const r of c.review) parts.push(REVIEW_NOTES[r] ?? r);
+  if (details.length > 1) parts.push(l10n.t('+{0} more', details.length - 1));
+  for (const r of c.review) parts.push(reviewNote(r));
   return parts.join(' · ');
 }
 
@@ -111,27 +135,43 @@ export function entityDescription(c: EntityChange): string {
 export function countPhrase(changes: readonly EntityChange[]): string {
   const counts = new Map<ChangeType, number>();
   for (const c of changes) counts.set(c.change, (counts.get(c.change) ?? 0) + 1);
-  return CHANGE_ORDER.filter((t) => counts.has(t)).map((t) => `${counts.get(t)} ${t}`).join(', ');
+  return CHANGE_ORDER.filter((t) => counts.has(t)).map((t) => countOf(t, counts.get(t) ?? 0)).join(', ');
+}
+
+/** `2 modified`, `1 added`. */
+function countOf(type: ChangeType, n: number): string {
+  switch (type) {
+    case 'added':
+      return l10n.t('{0} added', n);
+    case 'removed':
+      return l10n.t('{0} removed', n);
+    case 'modified':
+      return l10n.t('{0} modified', n);
+    case 'moved':
+      return l10n.t('{0} moved', n);
+    case 'renamed':
+      return l10n.t('{0} renamed', n);
+  }
 }
 
 /** `1 change`, `3 changes`. */
 export function changesCount(n: number): string {
-  return `${n} change${n === 1 ? '' : 's'}`;
+  return n === 1 ? l10n.t('1 change') : l10n.t('{0} changes', n);
 }
 
 function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): ChangeTooltip {
   const lines: string[] = [];
-  lines.push(`${c.change}${c.title && c.title !== c.id ? ` · ${c.title}` : ''}`);
+  lines.push(`${changeWord(c.change)}${c.title && c.title !== c.id ? ` · ${c.title}` : ''}`);
   lines.push(c.previousFile ? `${c.previousFile} → ${c.file}:${c.line}` : `${c.file}:${c.line}`);
-  if (c.previousId) lines.push(`renamed from ${c.previousId}`);
+  if (c.previousId) lines.push(l10n.t('renamed from {0}', c.previousId));
   for (const f of findings) lines.push(`⚠ ${f.message} (${f.ruleId})`);
   for (const s of c.sections) {
     lines.push(sectionPhrase(s, plainStyle));
     for (const h of s.hunks ?? []) lines.push(`    ${hunkPhrase(h, plainStyle)}`);
   }
   for (const f of c.fields) lines.push(fieldPhrase(f, plainStyle));
-  for (const n of c.nested) lines.push(`${n.kind} ${n.id} ${n.change}${n.previousParent ? ` (from ${n.previousParent.id})` : ''}`);
-  if (c.approvers.length > 0) lines.push(`Approval needed: ${c.approvers.join(', ')}`);
+  for (const n of c.nested) lines.push(n.previousParent ? l10n.t({ message: '{0} {1} {2} (from {3})', args: [n.kind, n.id, changeWord(n.change), n.previousParent.id], comment: ['kind, id, what happened (moved…), id of the previous parent record'] }) : `${n.kind} ${n.id} ${changeWord(n.change)}`);
+  if (c.approvers.length > 0) lines.push(l10n.t('Approval needed: {0}', c.approvers.join(', ')));
   return { title: `${c.kind} ${c.id}`, lines };
 }
 
@@ -144,7 +184,7 @@ function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: numb
     location: { side: c.change === 'removed' || s.change === 'removed' ? 'base' : 'head', file: c.change === 'removed' || s.change === 'removed' ? (c.previousFile ?? c.file) : c.file, line: s.line },
     children: [],
   };
-  if (first) node.description = hunkPhrase(first, plainStyle) + (s.hunkCount && s.hunkCount > 1 ? ` (+${s.hunkCount - 1} more)` : '');
+  if (first) node.description = s.hunkCount && s.hunkCount > 1 ? l10n.t('{0} (+{1} more)', hunkPhrase(first, plainStyle), s.hunkCount - 1) : hunkPhrase(first, plainStyle);
   const hunks = (s.hunks ?? []).map((h) => hunkPhrase(h, plainStyle));
   if (hunks.length > 0) node.tooltip = { title: node.label, lines: hunks };
   return node;
@@ -153,7 +193,7 @@ function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: numb
 function fieldRow(parentId: string, c: EntityChange, f: FieldChange, i: number, entityLoc: ChangeLocation): ChangeNode {
   const node: ChangeNode = {
     id: `${parentId}/f${i}`,
-    label: f.path || '(value)',
+    label: f.path || l10n.t('(value)'),
     description: fieldValuePhrase(f),
     icon: { id: f.change === 'added' ? 'add' : f.change === 'removed' ? 'remove' : 'edit' },
     tooltip: { title: f.path, lines: [fieldPhrase(f, plainStyle)] },
@@ -186,13 +226,17 @@ export function entityNode(folderKey: string, c: EntityChange, findings: readonl
 }
 
 function failureRow(folderKey: string, p: ParseFailure): ChangeNode {
-  const lost = p.entities.length > 0 ? ` (${p.entities.length} not compared: ${p.entities.slice(0, 5).join(', ')}${p.entities.length > 5 ? ', …' : ''})` : '';
+  const side = p.side === 'base' ? l10n.t('base') : l10n.t('working tree');
+  const lost = p.entities.length > 0 ? ` ${l10n.t('({0} not compared: {1})', p.entities.length, `${p.entities.slice(0, 5).join(', ')}${p.entities.length > 5 ? ', …' : ''}`)}` : '';
   return {
     id: `${folderKey}#unreadable:${p.side}:${p.file}`,
     label: p.file,
-    description: `${p.side === 'base' ? 'base' : 'working tree'}: ${p.message}${lost}`,
+    description: `${side}: ${p.message}${lost}`,
     icon: { id: 'error', color: 'errorForeground' },
-    tooltip: { title: `${p.file} could not be read on the ${p.side === 'base' ? 'base' : 'working tree'} side`, lines: [`${p.ruleId}: ${p.message}`, ...(p.entities.length ? [`Not compared: ${p.entities.join(', ')}`] : [])] },
+    tooltip: {
+      title: p.side === 'base' ? l10n.t('{0} could not be read on the base side', p.file) : l10n.t('{0} could not be read on the working tree side', p.file),
+      lines: [`${p.ruleId}: ${p.message}`, ...(p.entities.length ? [l10n.t('Not compared: {0}', p.entities.join(', '))] : [])],
+    },
     location: { side: p.side, file: p.file, line: p.line },
     children: [],
   };
@@ -222,9 +266,9 @@ export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): Chang
     return {
       id: `${folderKey}#changes:${kind}`,
       label: kind,
-      description: countPhrase(changes) + (failing > 0 ? ` · ${failing} to fix` : ''),
+      description: countPhrase(changes) + (failing > 0 ? ` · ${l10n.t('{0} to fix', failing)}` : ''),
       icon: failing > 0 ? WARNING : { id: 'symbol-folder' },
-      tooltip: { title: `${changesCount(changes.length)} of kind ${kind}`, lines: changes.map((c) => `${c.id}: ${gist(c, plainStyle)}`) },
+      tooltip: { title: l10n.t('{0} of kind {1}', changesCount(changes.length), kind), lines: changes.map((c) => `${c.id}: ${gist(c, plainStyle)}`) },
       expanded: true,
       contextValue: 'opsbook.changeGroup',
       children: changes.map((c) => entityNode(folderKey, c, (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)))),
@@ -233,8 +277,8 @@ export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): Chang
   if (diff.parseErrors.length > 0) {
     groups.push({
       id: `${folderKey}#unreadable`,
-      label: 'Not compared',
-      description: `${diff.parseErrors.length} file${diff.parseErrors.length === 1 ? '' : 's'} could not be read`,
+      label: l10n.t('Not compared'),
+      description: diff.parseErrors.length === 1 ? l10n.t('1 file could not be read') : l10n.t('{0} files could not be read', diff.parseErrors.length),
       icon: { id: 'error', color: 'errorForeground' },
       expanded: true,
       contextValue: 'opsbook.changeGroup',

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { diffWorkspaces } from '../../core/diff/diff';
 import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
 import type { ResolvedConfig } from '../../core/config/types';
@@ -114,43 +115,47 @@ const MAX_PHRASES = 4;
  */
 export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[] {
   const named = several || diff.changes.length > 1;
-  const phrases: string[] = [];
-  // Records added or removed together are one phrase per kind: a new file adds many at once.
-  const groups = new Map<string, string[]>();
+  // A phrase, or the index of a group: records added or removed together are one phrase per
+  // kind (a new file adds many at once).
+  const phrases: (string | number)[] = [];
+  const groups: { change: 'added' | 'removed'; kind: string; ids: string[] }[] = [];
+  const groupOf = new Map<string, number>();
   for (const c of diff.changes) {
     if (c.change === 'added' || c.change === 'removed') {
       const key = `${c.change} ${c.kind}`;
-      const ids = groups.get(key);
-      if (ids) ids.push(c.id);
+      const at = groupOf.get(key);
+      if (at !== undefined) groups[at]?.ids.push(c.id);
       else {
-        groups.set(key, [c.id]);
-        phrases.push(key);
+        groupOf.set(key, groups.length);
+        phrases.push(groups.length);
+        groups.push({ change: c.change, kind: c.kind, ids: [c.id] });
       }
       continue;
     }
     phrases.push(...entityPhrases(c, named));
   }
-  for (const p of diff.parseErrors) phrases.push(p.side === 'head' ? `no longer readable: ${p.message}` : `readable again (was: ${p.message})`);
+  for (const p of diff.parseErrors) phrases.push(p.side === 'head' ? l10n.t('no longer readable: {0}', p.message) : l10n.t('readable again (was: {0})', p.message));
   return phrases.map((p) => {
-    const ids = groups.get(p);
-    return ids ? `${p} ${listIds(ids)}` : p;
+    if (typeof p === 'string') return p;
+    const g = groups[p] as (typeof groups)[number];
+    return g.change === 'added' ? l10n.t('added {0} {1}', g.kind, listIds(g.ids)) : l10n.t('removed {0} {1}', g.kind, listIds(g.ids));
   });
 }
 
 /** `SKU-1`, `SKU-1, SKU-2`, `SKU-1, SKU-2, SKU-3 and 10 more`. */
 function listIds(ids: readonly string[], max = 3): string {
-  return ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
+  return ids.length > max ? l10n.t('{0} and {1} more', ids.slice(0, max).join(', '), ids.length - max) : ids.join(', ');
 }
 
 function entityPhrases(c: EntityChange, named: boolean): string[] {
   const prefix = named ? `${c.id}: ` : '';
-  if (c.change === 'renamed') return [`${c.previousId ?? '?'} renamed to ${c.id}`, ...detailPhrases(c).map((p) => `${prefix}${p}`)];
+  if (c.change === 'renamed') return [l10n.t('{0} renamed to {1}', c.previousId ?? '?', c.id), ...detailPhrases(c).map((p) => `${prefix}${p}`)];
   return detailPhrases(c).map((p) => `${prefix}${p}`);
 }
 
 /** One line for a list row: the first phrases joined with `; `, then `+N more`. */
 export function summaryLine(phrases: readonly string[], max = MAX_PHRASES): string {
-  if (phrases.length === 0) return 'no structured change';
+  if (phrases.length === 0) return l10n.t('no structured change');
   const shown = phrases.slice(0, max).join('; ');
-  return phrases.length > max ? `${shown}; +${phrases.length - max} more` : shown;
+  return phrases.length > max ? l10n.t('{0}; +{1} more', shown, phrases.length - max) : shown;
 }

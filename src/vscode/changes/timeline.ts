@@ -160,7 +160,7 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
   private show(nodes: EntryNode[], state: string, message?: string): void {
     this.nodes = nodes;
     this.setState(state);
-    if (this.view) this.view.message = message ? `Could not read the history: ${message}` : undefined;
+    if (this.view) this.view.message = message ? vscode.l10n.t('Could not read the history: {0}', message) : undefined;
     this.changed.fire(undefined);
   }
 
@@ -220,7 +220,7 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
         // Both sides are read under one path: kinds follow the path, a rename is not a change of content.
         const rel = repo.folderPath(entry.path) ?? target.rel;
         const phrases = summarizeDocumentDiff(diffDocument(live.config, live.todayDate, rel, before, after));
-        if (entry.parentPath && entry.parentPath !== entry.path) phrases.unshift(`renamed from ${entry.parentPath}`);
+        if (entry.parentPath && entry.parentPath !== entry.path) phrases.unshift(vscode.l10n.t('renamed from {0}', entry.parentPath));
         return phrases;
       })();
       p.catch(() => this.summaries.delete(key));
@@ -248,9 +248,9 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
     }
     const e = node.entry;
     const many = node.phrases === undefined || node.phrases.length > 1;
-    const item = new vscode.TreeItem(e ? e.subject || '(no subject)' : 'Uncommitted changes', many ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(e ? e.subject || vscode.l10n.t('(no subject)') : vscode.l10n.t('Uncommitted changes'), many ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = node.error ? `could not compare: ${node.error}` : node.phrases ? summaryLine(node.phrases) : '…';
+    item.description = node.error ? vscode.l10n.t('could not compare: {0}', node.error) : node.phrases ? summaryLine(node.phrases) : '…';
     item.iconPath = new vscode.ThemeIcon(e ? 'git-commit' : 'edit');
     item.contextValue = 'opsbook.historyEntry';
     const md = new vscode.MarkdownString();
@@ -260,7 +260,7 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
       md.appendMarkdown('**\n\n');
       md.appendText(`${e.commit.slice(0, 8)} · ${e.author} · ${e.date.slice(0, 16).replace('T', ' ')}`);
     } else {
-      md.appendMarkdown('**Uncommitted changes** (against HEAD)');
+      md.appendMarkdown(vscode.l10n.t('**Uncommitted changes** (against HEAD)'));
     }
     for (const p of node.phrases ?? []) {
       md.appendMarkdown('  \n');
@@ -273,7 +273,7 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
   }
 
   private diffCommand(node: EntryNode): vscode.Command {
-    return { command: HISTORY_OPEN_DIFF_COMMAND, title: 'Open Changes', arguments: [node] };
+    return { command: HISTORY_OPEN_DIFF_COMMAND, title: vscode.l10n.t('Open Changes'), arguments: [node] };
   }
 
   /** The document before and after a commit side by side (or HEAD against the working tree). */
@@ -284,7 +284,7 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
     const name = target.rel.split('/').pop() ?? target.rel;
     if (!entry) {
       const head = await repo.revParseHead();
-      await vscode.commands.executeCommand('vscode.diff', gitUri(repo, head, repo.repoPath(target.rel)), target.uri, `${name} (HEAD ↔ working tree)`);
+      await vscode.commands.executeCommand('vscode.diff', gitUri(repo, head, repo.repoPath(target.rel)), target.uri, vscode.l10n.t('{0} (HEAD ↔ working tree)', name));
       return;
     }
     const left = gitUri(repo, entry.parentPath ? entry.parent : undefined, entry.parentPath ?? entry.path);

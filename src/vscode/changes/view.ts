@@ -168,12 +168,12 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
       r.commit = await repo.resolve(base);
       const loaded = await this.bases.load(model, repo, r.commit);
       const live = model.workspace;
-      if (live.configProblems.length > 0) return { ...r, status: 'error', message: `the configuration has problems (${live.configProblems[0]?.message ?? ''}): fix them to compare` };
+      if (live.configProblems.length > 0) return { ...r, status: 'error', message: vscode.l10n.t('the configuration has problems ({0}): fix them to compare', live.configProblems[0]?.message ?? '') };
       // The live engine already holds unsaved edits: this is the working tree as the editor shows it.
       const diff = diffWorkspaces(loaded.workspace, live);
       r.count = diff.changes.length;
       r.groups = buildChangeGroups(key, diff);
-      if (loaded.borrowedConfig) r.message = `the base's ${'opsbook.yaml'} could not be loaded: read with the working tree's configuration`;
+      if (loaded.borrowedConfig) r.message = vscode.l10n.t("the base's {0} could not be loaded: read with the working tree's configuration", 'opsbook.yaml');
     } catch (err) {
       r.status = 'error';
       r.message = err instanceof Error ? err.message : String(err);
@@ -200,8 +200,8 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     this.roots = roots;
     if (this.view) {
       const single = shown.length === 1 ? shown[0] : undefined;
-      this.view.description = single?.base ? `vs ${single.base}` : undefined;
-      this.view.message = single?.message && single.status === 'ok' ? `Note: ${single.message}` : undefined;
+      this.view.description = single?.base ? vscode.l10n.t('vs {0}', single.base) : undefined;
+      this.view.message = single?.message && single.status === 'ok' ? vscode.l10n.t('Note: {0}', single.message) : undefined;
     }
     this.setState(forced ?? overallState(results));
     this.changed.fire(undefined);
@@ -232,7 +232,7 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     if (node.contextValue) item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     const target = this.target(node);
-    if (target) item.command = { command: OPEN_LOCATION_COMMAND, title: 'Open', arguments: [target.uri.toString(), target.line] };
+    if (target) item.command = { command: OPEN_LOCATION_COMMAND, title: vscode.l10n.t('Open'), arguments: [target.uri.toString(), target.line] };
     return item;
   }
 
@@ -264,7 +264,7 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     const name = (headFile ?? node.files.base).split('/').pop() ?? '';
     const line = node.location?.side === 'head' ? node.location.line : 1;
     const pos = new vscode.Position(Math.max(0, line - 1), 0);
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${name} (${r.base ?? 'base'} ↔ working tree)`, { selection: new vscode.Range(pos, pos), preview: true });
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ({1} ↔ working tree)', name, r.base ?? vscode.l10n.t('base')), { selection: new vscode.Range(pos, pos), preview: true });
   }
 
   private chosenBase(folderKey: string): string | undefined {
@@ -275,7 +275,7 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
   /** Picks the base revision of a folder: a branch, remote branch or tag, or any revision typed in. */
   async chooseBase(): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage('Opsbook: structured changes need a trusted workspace (git can run commands from a repository’s configuration).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: structured changes need a trusted workspace (git can run commands from a repository’s configuration).'));
       return;
     }
     const folders: { model: FolderModel; repo: Repo }[] = [];
@@ -284,12 +284,12 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
       if (repo) folders.push({ model, repo });
     }
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('Opsbook: no Opsbook folder of this workspace is in a git repository.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: no Opsbook folder of this workspace is in a git repository.'));
       return;
     }
     let target = folders[0] as { model: FolderModel; repo: Repo };
     if (folders.length > 1) {
-      const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.model.folder.name, f })), { placeHolder: 'Folder whose base to choose' });
+      const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.model.folder.name, f })), { placeHolder: vscode.l10n.t('Folder whose base to choose') });
       if (!pick) return;
       target = pick.f;
     }
@@ -326,14 +326,14 @@ interface RevisionItem extends vscode.QuickPickItem {
 async function pickRevision(repo: Repo, current: string | undefined): Promise<string | undefined> {
   const refs = await repo.refs().catch(() => []);
   const fixed: RevisionItem[] = [
-    { label: '$(discard) Default', description: 'the upstream branch, else HEAD', rev: '' },
-    { label: 'HEAD', description: 'the last commit', rev: 'HEAD' },
-    ...refs.map((r) => ({ label: r.name, description: r.kind === 'branch' ? 'branch' : r.kind === 'remote' ? 'remote branch' : 'tag', rev: r.name })),
+    { label: `$(discard) ${vscode.l10n.t('Default')}`, description: vscode.l10n.t('the upstream branch, else HEAD'), rev: '' },
+    { label: 'HEAD', description: vscode.l10n.t('the last commit'), rev: 'HEAD' },
+    ...refs.map((r) => ({ label: r.name, description: r.kind === 'branch' ? vscode.l10n.t('branch') : r.kind === 'remote' ? vscode.l10n.t('remote branch') : vscode.l10n.t('tag'), rev: r.name })),
   ];
-  if (current) for (const i of fixed) if (i.rev === current) i.detail = 'current base';
+  if (current) for (const i of fixed) if (i.rev === current) i.detail = vscode.l10n.t('current base');
   const qp = vscode.window.createQuickPick<RevisionItem>();
-  qp.title = 'Opsbook: Compare the Working Tree With…';
-  qp.placeholder = 'A branch, tag or any revision (commit id, HEAD~3, origin/main…)';
+  qp.title = vscode.l10n.t('Opsbook: Compare the Working Tree With…');
+  qp.placeholder = vscode.l10n.t('A branch, tag or any revision (commit id, HEAD~3, origin/main…)');
   qp.items = fixed;
   qp.matchOnDescription = true;
   return new Promise((resolve) => {
@@ -346,7 +346,7 @@ async function pickRevision(repo: Repo, current: string | undefined): Promise<st
     };
     qp.onDidChangeValue((value) => {
       const v = value.trim();
-      qp.items = v && !fixed.some((i) => i.rev === v) ? [{ label: v, description: 'use this revision', rev: v, alwaysShow: true }, ...fixed] : fixed;
+      qp.items = v && !fixed.some((i) => i.rev === v) ? [{ label: v, description: vscode.l10n.t('use this revision'), rev: v, alwaysShow: true }, ...fixed] : fixed;
     });
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -360,10 +360,10 @@ async function pickRevision(repo: Repo, current: string | undefined): Promise<st
 function errorRow(r: FolderResult): ChangeNode {
   return {
     id: `${r.key}#changesError`,
-    label: r.base ? `Could not compare with ${r.base}` : 'Could not compare',
+    label: r.base ? vscode.l10n.t('Could not compare with {0}', r.base) : vscode.l10n.t('Could not compare'),
     description: r.message ?? '',
     icon: { id: 'error', color: 'errorForeground' },
-    tooltip: { title: 'Could not compare', lines: [r.message ?? '', 'Choose another base with “Choose Base…”, or fetch it.'] },
+    tooltip: { title: vscode.l10n.t('Could not compare'), lines: [r.message ?? '', vscode.l10n.t('Choose another base with “Choose Base…”, or fetch it.')] },
     children: [],
   };
 }
@@ -371,11 +371,11 @@ function errorRow(r: FolderResult): ChangeNode {
 function folderDescription(r: FolderResult): string {
   switch (r.status) {
     case 'noCommits':
-      return 'no commits yet';
+      return vscode.l10n.t('no commits yet');
     case 'error':
-      return 'could not compare';
+      return vscode.l10n.t('could not compare');
     default:
-      return `${r.count === 0 ? 'no changes' : changesCount(r.count)} · vs ${r.base ?? 'HEAD'}`;
+      return `${r.count === 0 ? vscode.l10n.t('no changes') : changesCount(r.count)} · ${vscode.l10n.t('vs {0}', r.base ?? 'HEAD')}`;
   }
 }
 

@@ -20,11 +20,11 @@ export function readyFolders(hub: Hub): OpsbookFolder[] | undefined {
   const active = hub.allFolders().filter((f) => f.state !== 'inactive');
   // Before the first load finishes there is nothing to work on; later reloads are waited for.
   if (!hub.isReady) {
-    void vscode.window.showInformationMessage('Opsbook is still loading the workspace; try again in a moment.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook is still loading the workspace; try again in a moment.'));
     return undefined;
   }
   if (active.length === 0) {
-    void vscode.window.showInformationMessage('No Opsbook folder is open: open a folder with opsbook.yaml (or plans/, standards/, partners/ … folders).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No Opsbook folder is open: open a folder with opsbook.yaml (or plans/, standards/, partners/ … folders).'));
     return undefined;
   }
   return active.filter((f) => f.loaded);
@@ -36,8 +36,8 @@ export async function pickFolder(hub: Hub, folders: OpsbookFolder[]): Promise<Op
   const editor = vscode.window.activeTextEditor;
   const byEditor = editor && hub.folderFor(editor.document.uri);
   const pick = await vscode.window.showQuickPick(
-    folders.map((f) => ({ label: f.folder.name, description: f === byEditor ? 'current editor' : '', folder: f })),
-    { placeHolder: 'Opsbook folder' },
+    folders.map((f) => ({ label: f.folder.name, description: f === byEditor ? vscode.l10n.t('current editor') : '', folder: f })),
+    { placeHolder: vscode.l10n.t('Opsbook folder') },
   );
   return pick?.folder;
 }

@@ -20,39 +20,39 @@ export class NewDocumentCommand implements Command {
     const folder = await pickFolder(this.hub, folders);
     if (!folder) return;
     if (folder.configProblems.length > 0) {
-      void vscode.window.showWarningMessage(`Fix the problems in ${folder.settings.configPath} first: the templates come from the configuration.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fix the problems in {0} first: the templates come from the configuration.', folder.settings.configPath));
       return;
     }
     const ws = folder.workspace;
     const templates = ws.config.templates;
     if (templates.size === 0) {
-      void vscode.window.showInformationMessage('No kind in this workspace has a template (see `templates:` in packs).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No kind in this workspace has a template (see `templates:` in packs).'));
       return;
     }
     const kind = typeof kindArg === 'string' && templates.has(kindArg) ? kindArg : (await vscode.window.showQuickPick(
       [...templates.keys()].sort().map((k) => ({ label: k, description: ws.config.kinds.get(k)?.files.join(', ') ?? '' })),
-      { placeHolder: 'Kind of the new document', title: 'Opsbook: New Document' },
+      { placeHolder: vscode.l10n.t('Kind of the new document'), title: vscode.l10n.t('Opsbook: New Document') },
     ))?.label;
     if (!kind) return;
     const template = templates.get(kind);
     if (!template) return;
     const id = await vscode.window.showInputBox({
-      title: `New ${kind}: id`,
-      prompt: 'Unique id (letters, digits, ".", "_", "-")',
+      title: vscode.l10n.t('New {0}: id', kind),
+      prompt: vscode.l10n.t('Unique id (letters, digits, ".", "_", "-")'),
       validateInput: (v) => this.validateId(folder, kind, template.path, v.trim()),
     });
     if (!id) return;
-    const title = await vscode.window.showInputBox({ title: `New ${kind} ${id.trim()}: title`, prompt: 'Title (optional)', value: '' });
+    const title = await vscode.window.showInputBox({ title: vscode.l10n.t('New {0} {1}: title', kind, id.trim()), prompt: vscode.l10n.t('Title (optional)'), value: '' });
     if (title === undefined) return;
     await this.create(folder, kind, id.trim(), title.trim() || id.trim());
   }
 
   private async validateId(folder: OpsbookFolder, kind: string, templatePath: string, id: string): Promise<string | undefined> {
-    if (!ID.test(id)) return 'Use letters, digits, ".", "_" and "-", starting with a letter or digit.';
+    if (!ID.test(id)) return vscode.l10n.t('Use letters, digits, ".", "_" and "-", starting with a letter or digit.');
     const existing = folder.workspace.byIdAnyKind(id).find((e) => e.kind === kind);
-    if (existing) return `${kind} ${id} already exists in ${existing.file}.`;
+    if (existing) return vscode.l10n.t('{0} {1} already exists in {2}.', kind, id, existing.file);
     const rel = defaultPathFor(folder.workspace.config, kind, id, templatePath);
-    if (rel && (await folder.fs.size(rel)) !== undefined) return `${rel} already exists.`;
+    if (rel && (await folder.fs.size(rel)) !== undefined) return vscode.l10n.t('{0} already exists.', rel);
     return undefined;
   }
 
@@ -62,7 +62,7 @@ export class NewDocumentCommand implements Command {
     if (!template) return;
     const text = await template.source.read(template.path);
     if (text === undefined) {
-      void vscode.window.showErrorMessage(`The template ${template.path} of kind "${kind}" is missing.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The template {0} of kind "{1}" is missing.', template.path, kind));
       return;
     }
     let rel = defaultPathFor(ws.config, kind, id, template.path);
@@ -70,9 +70,9 @@ export class NewDocumentCommand implements Command {
       // Single-file kinds (org/people.yaml) keep entries in one file: ask where the new file goes.
       const ext = template.path.endsWith('.md') ? 'md' : 'yaml';
       rel = (await vscode.window.showInputBox({
-        title: `${kind} entries live in ${ws.config.kinds.get(kind)?.files.join(', ')}: file for ${id}`,
+        title: vscode.l10n.t('{0} entries live in {1}: file for {2}', kind, ws.config.kinds.get(kind)?.files.join(', ') ?? '', id),
         value: `${id.toLowerCase()}.${ext}`,
-        validateInput: (v) => (joinRelative('', v.trim()) && formatOf(v.trim()) ? undefined : 'A path inside the folder ending in .md, .yaml or .yml'),
+        validateInput: (v) => (joinRelative('', v.trim()) && formatOf(v.trim()) ? undefined : vscode.l10n.t('A path inside the folder ending in .md, .yaml or .yml')),
       }))?.trim();
       if (!rel) return;
     }
@@ -81,9 +81,9 @@ export class NewDocumentCommand implements Command {
     const uri = folder.uriOf(clean);
     const filled = fillTemplate(text, { id, title, today: ws.todayDate });
     const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(filled) }, { label: `New ${kind} ${id}`, needsConfirmation: false });
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(filled) }, { label: vscode.l10n.t('New {0} {1}', kind, id), needsConfirmation: false });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Could not create ${clean}: it may already exist.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: it may already exist.', clean));
       return;
     }
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

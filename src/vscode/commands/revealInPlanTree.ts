@@ -21,12 +21,12 @@ export class RevealInPlanTreeCommand implements Command {
     if (typeof idArg === 'string' && idArg) target = { folder: folderArg instanceof vscode.Uri ? folderArg.toString() : String(folderArg ?? ''), id: idArg };
     else target = this.fromEditor();
     if (!target) {
-      void vscode.window.showInformationMessage('Place the cursor in a plan, objective, KPI or initiative to reveal it in the plan tree.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor in a plan, objective, KPI or initiative to reveal it in the plan tree.'));
       return;
     }
     const known = await vscode.commands.getCommands(true);
     if (!known.includes(PLANS_REVEAL)) {
-      void vscode.window.showInformationMessage('The Opsbook Plans view is not available.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The Opsbook Plans view is not available.'));
       return;
     }
     await vscode.commands.executeCommand(PLANS_REVEAL, target.folder, target.id);

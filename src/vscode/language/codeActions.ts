@@ -43,7 +43,7 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
   const current = ctx.document.getText(range);
   const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
   return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
-    const a = new vscode.CodeAction(core.ruleId === 'ref/missing' ? `Did you mean "${s}"?` : `Change to "${s}"`, vscode.CodeActionKind.QuickFix);
+    const a = new vscode.CodeAction(core.ruleId === 'ref/missing' ? vscode.l10n.t('Did you mean "{0}"?', s) : vscode.l10n.t('Change to "{0}"', s), vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
     a.isPreferred = i === 0 && core.ruleId === 'ref/missing';
     const quoted = !range.start.isEqual(d.range.start);
@@ -77,7 +77,7 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
   const pos = ctx.positionAt(at.offset);
-  const a = new vscode.CodeAction(`Add missing field "${field}"`, vscode.CodeActionKind.QuickFix);
+  const a = new vscode.CodeAction(vscode.l10n.t('Add missing field "{0}"', field), vscode.CodeActionKind.QuickFix);
   a.diagnostics = [d];
   a.isPreferred = true;
   a.edit = new vscode.WorkspaceEdit();

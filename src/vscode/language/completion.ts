@@ -56,7 +56,7 @@ function toItem(s: ItemSpec, range: vscode.Range): vscode.CompletionItem {
   if (s.detail) item.detail = s.detail;
   if (s.documentation) item.documentation = new vscode.MarkdownString(s.documentation);
   // Re-open the suggestions for the value right after a field name is inserted.
-  if (s.kind === 'field') item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  if (s.kind === 'field') item.command = { title: vscode.l10n.t('Suggest'), command: 'editor.action.triggerSuggest' };
   return item;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { enumValues, fieldDocs, propertiesOf, refTarget, requiredOf, typeLabel, yamlScalar } from './schemaInfo';
 
 type SchemaNode = Record<string, unknown>;
@@ -38,7 +39,7 @@ export function keyItems(node: SchemaNode | undefined, existing: readonly string
         insertText: `${k}: `,
         sortText: `${required.has(k) ? '0' : '1'}${k}`,
       };
-      const detail = [title, type && `(${type})`, required.has(k) ? 'required' : ''].filter(Boolean).join(' ');
+      const detail = [title, type && `(${type})`, required.has(k) ? l10n.t('required') : ''].filter(Boolean).join(' ');
       if (detail) item.detail = detail;
       return item;
     });

@@ -26,7 +26,10 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
           case 'reference': {
             const targets = referencedEntities(ctx, t);
             if (targets.length === 0) {
-              md.appendMarkdown(`$(warning) No ${t.targetKind}${t.targetField ? ` with ${t.targetField}` : ''} \`${escape(t.value)}\` in this workspace.`);
+              const value = `\`${escape(t.value)}\``;
+              md.appendMarkdown(`$(warning) ${t.targetField
+                ? vscode.l10n.t('No {0} with {1} {2} in this workspace.', t.targetKind, t.targetField, value)
+                : vscode.l10n.t('No {0} {1} in this workspace.', t.targetKind, value)}`);
               break;
             }
             for (const e of targets.slice(0, 3)) md.appendMarkdown(describeEntity(ctx, e));
@@ -35,7 +38,7 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
           case 'id': {
             const refs = ctx.ws.referencesTo(t.entity.kind, t.entity.id).length;
             md.appendMarkdown(describeEntity(ctx, t.entity));
-            md.appendMarkdown(`\n\nReferenced ${refs} time${refs === 1 ? '' : 's'}.`);
+            md.appendMarkdown(`\n\n${refs === 1 ? vscode.l10n.t('Referenced 1 time.') : vscode.l10n.t('Referenced {0} times.', refs)}`);
             break;
           }
           case 'value':
@@ -52,9 +55,9 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
 /** Title, kind, status and place of a record, as Markdown (every value escaped: it is user text). */
 export function describeEntity(ctx: DocContext, e: Entity): string {
   const line = idRange(ctx.folder, e).start.line;
-  const status = typeof e.data['status'] === 'string' ? ` · status \`${escape(e.data['status'])}\`` : '';
+  const status = typeof e.data['status'] === 'string' ? ` · ${vscode.l10n.t('status {0}', `\`${escape(e.data['status'])}\``)}` : '';
   const uri = ctx.folder.uriOf(e.file).with({ fragment: `L${line}` });
-  const parent = e.parent ? ` in ${e.parent.kind} \`${escape(e.parent.id)}\`` : '';
+  const parent = e.parent ? ` ${vscode.l10n.t('in {0} {1}', e.parent.kind, `\`${escape(e.parent.id)}\``)}` : '';
   return `**${escape(e.title)}**  \n${e.kind} \`${escape(e.id)}\`${parent}${status}  \n[${escape(e.file)}:${line}](${uri.toString()})\n\n`;
 }
 

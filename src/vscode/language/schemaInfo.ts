@@ -1,4 +1,5 @@
 /** Reading JSON Schema nodes for hovers, completion details and placeholders. */
+import * as l10n from '@vscode/l10n';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -38,17 +39,17 @@ export function enumValues(node: SchemaNode): unknown[] | undefined {
 export function fieldDocs(name: string, node: SchemaNode, required = false): string {
   const lines: string[] = [];
   const title = typeof node['title'] === 'string' ? node['title'] : name;
-  lines.push(`**${escapeMd(title)}** \`${name}\`${required ? ' (required)' : ''}`);
+  lines.push(`**${escapeMd(title)}** \`${name}\`${required ? ` ${l10n.t('(required)')}` : ''}`);
   if (typeof node['description'] === 'string') lines.push('', node['description']);
   const facts: string[] = [];
   const type = typeLabel(node);
-  if (type) facts.push(`Type: \`${type}\``);
+  if (type) facts.push(l10n.t('Type: {0}', `\`${type}\``));
   const target = refTarget(node);
-  if (target) facts.push(`Refers to: \`${target}\``);
+  if (target) facts.push(l10n.t('Refers to: {0}', `\`${target}\``));
   const values = enumValues(node);
-  if (values) facts.push(`Values: ${values.map((v) => `\`${String(v)}\``).join(', ')}`);
-  if (typeof node['pattern'] === 'string') facts.push(`Pattern: \`${node['pattern']}\``);
-  if (typeof node['format'] === 'string') facts.push(`Format: \`${node['format']}\``);
+  if (values) facts.push(l10n.t('Values: {0}', values.map((v) => `\`${String(v)}\``).join(', ')));
+  if (typeof node['pattern'] === 'string') facts.push(l10n.t('Pattern: {0}', `\`${node['pattern']}\``));
+  if (typeof node['format'] === 'string') facts.push(l10n.t('Format: {0}', `\`${node['format']}\``));
   if (facts.length > 0) lines.push('', facts.join('  \n'));
   return lines.join('\n');
 }

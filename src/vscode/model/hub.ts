@@ -151,7 +151,7 @@ export class Hub implements ModelHub, vscode.Disposable {
       } catch (err) {
         folder.state = 'failed';
         this.log.error(`${folder.folder.name}: could not load: ${describe(err)}`);
-        void vscode.window.showErrorMessage(`Opsbook could not load the folder "${folder.folder.name}": ${describe(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook could not load the folder "{0}": {1}', folder.folder.name, describe(err)));
         return;
       }
       if (!folder.loaded) return;

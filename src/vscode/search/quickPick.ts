@@ -6,7 +6,6 @@ import { searchRows, type ResultRow, type SearchTarget } from './results';
 
 export const SEARCH_COMMAND = 'opsbook.search';
 const DEBOUNCE_MS = 80;
-const PLACEHOLDER = 'Search: words, "exact phrase", field:value, -field:value, field:>value (e.g. greeting kind:standard)';
 
 interface ResultItem extends vscode.QuickPickItem {
   location?: NodeLocation;
@@ -32,8 +31,8 @@ function toItem(row: ResultRow): ResultItem {
 
 function showSearch(hub: ModelHub, initial: string): void {
   const qp = vscode.window.createQuickPick<ResultItem>();
-  qp.title = 'Opsbook Search';
-  qp.placeholder = PLACEHOLDER;
+  qp.title = vscode.l10n.t('Opsbook Search');
+  qp.placeholder = vscode.l10n.t('Search: words, "exact phrase", field:value, -field:value, field:>value (e.g. greeting kind:standard)');
   qp.matchOnDescription = false;
   qp.matchOnDetail = false;
   let ready = false;
@@ -79,7 +78,7 @@ function showSearch(hub: ModelHub, initial: string): void {
   ];
 
   qp.busy = true;
-  qp.items = [{ label: 'Loading the Opsbook workspace…', iconPath: new vscode.ThemeIcon('loading~spin'), alwaysShow: true }];
+  qp.items = [{ label: vscode.l10n.t('Loading the Opsbook workspace…'), iconPath: new vscode.ThemeIcon('loading~spin'), alwaysShow: true }];
   qp.value = initial;
   qp.show();
   const loaded = (): void => {

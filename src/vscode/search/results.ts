@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseQuery, type SearchHit, type SearchOptions, type SearchResponse } from '../../core/search';
 import type { NodeLocation } from '../views/viewNode';
 
@@ -42,7 +43,7 @@ export function escapeIcons(s: string): string {
 export function searchRows(targets: readonly SearchTarget[], query: string, limit = DEFAULT_LIMIT): ResultRow[] {
   const q = query.trim();
   if (!q) return [];
-  const notes: ResultRow[] = parseQuery(q).errors.map((e) => ({ label: e, description: 'query syntax', icon: 'warning' }));
+  const notes: ResultRow[] = parseQuery(q).errors.map((e) => ({ label: e, description: l10n.t('query syntax'), icon: 'warning' }));
   const hits: { hit: SearchHit; target: SearchTarget }[] = [];
   let total = 0;
   for (const target of targets) {
@@ -51,7 +52,7 @@ export function searchRows(targets: readonly SearchTarget[], query: string, limi
       total += res.total;
       for (const hit of res.results) hits.push({ hit, target });
     } catch (err) {
-      notes.push({ label: `Search failed in ${target.name}: ${err instanceof Error ? err.message : String(err)}`, icon: 'error' });
+      notes.push({ label: l10n.t('Search failed in {0}: {1}', target.name, err instanceof Error ? err.message : String(err)), icon: 'error' });
     }
   }
   // Stable sort: equal scores keep each folder's own order.
@@ -59,8 +60,8 @@ export function searchRows(targets: readonly SearchTarget[], query: string, limi
   const shown = hits.slice(0, limit);
   const multi = targets.length > 1;
   const rows = [...notes, ...shown.map(({ hit, target }) => hitRow(hit, target, multi))];
-  if (shown.length === 0) rows.push({ label: `No results for ${q}`, detail: 'Try fewer or shorter words, or check field names (status:approved, kind:standard).', icon: 'info' });
-  else if (total > shown.length) rows.push({ label: `Showing ${shown.length} of ${total} results`, detail: 'Add words or field filters to narrow the search.', icon: 'info' });
+  if (shown.length === 0) rows.push({ label: l10n.t('No results for {0}', q), detail: l10n.t('Try fewer or shorter words, or check field names (status:approved, kind:standard).'), icon: 'info' });
+  else if (total > shown.length) rows.push({ label: l10n.t('Showing {0} of {1} results', shown.length, total), detail: l10n.t('Add words or field filters to narrow the search.'), icon: 'info' });
   return rows;
 }
 
