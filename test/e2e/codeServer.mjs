@@ -71,6 +71,7 @@ export async function checkPrerequisites() {
   if (!which('rg')) missing.push({ what: 'ripgrep (rg), used for code-server\'s search', install: apt(['ripgrep']) });
   if (!which('tar')) missing.push({ what: 'tar', install: apt(['tar']) });
   if (!existsSync(fontMarker)) missing.push({ what: 'a font, so screenshots show text', install: apt(['fonts-dejavu-core']) });
+  if (!existsSync(cjkFontMarker)) missing.push({ what: 'a Chinese font, so screenshots show Chinese text (not boxes)', install: apt(['fonts-wqy-microhei']) });
   if (!(await isCodeServerInstalled(codeServerCacheDir()))) {
     const tools = [];
     if (!which('make')) tools.push('make');
@@ -99,6 +100,7 @@ export async function checkPrerequisites() {
 }
 
 const fontMarker = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const cjkFontMarker = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
 /**
  * The cache folder that holds code-server, outside the project's own
@@ -392,6 +394,46 @@ export const BASE_SETTINGS = Object.freeze({
 });
 
 /**
+ * Makes code-server honour `--locale LOCALE` without a language pack from the
+ * marketplace (none can be downloaded here). code-server 4.100.3 passes
+ * `--locale` to the page only through a language pack: the server resolves the
+ * locale against `USER_DATA_DIR/languagepacks.json`, and without an entry there
+ * it serves the workbench in English, so `vscode.env.language` stays `en` and
+ * no extension loads its `bundle.l10n.LOCALE.json` or `package.nls.LOCALE.json`.
+ * This registers a pack for LOCALE whose core translations are empty: the
+ * server then sets the page's language (`_VSCODE_NLS_LANGUAGE`) to LOCALE, the
+ * extension host gets it as `vscode.env.language`, extensions' manifests and
+ * `vscode.l10n` bundles switch, and the workbench's own strings fall back to
+ * English (as they would with no language pack installed in VS Code). Written
+ * before code-server starts; code-server rewrites the file only when an
+ * extension that contributes `localizations` is installed or removed.
+ * @param {string} userDataDir
+ * @param {string} locale e.g. `zh-cn` (lower case, as VS Code names bundles)
+ */
+export async function registerEmptyLanguagePack(userDataDir, locale) {
+  const dir = path.join(userDataDir, 'opsbook-e2e-language-pack', locale);
+  await fs.mkdir(dir, { recursive: true });
+  const core = path.join(dir, 'main.i18n.json');
+  await fs.writeFile(core, JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
+  const file = path.join(userDataDir, 'languagepacks.json');
+  /** @type {Record<string, unknown>} */
+  let packs = {};
+  try {
+    packs = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    // none yet
+  }
+  packs[locale] = {
+    // The server caches the generated messages under clp/HASH.LOCALE: a fixed hash reuses them.
+    hash: `opsbook-e2e-empty-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `opsbook-e2e.empty-language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: core },
+    label: locale,
+  };
+  await fs.writeFile(file, JSON.stringify(packs, null, 2) + '\n');
+}
+
+/**
  * Environment for code-server children: drops VS Code's own CLI hook (else
  * code-server, run from a VS Code terminal, opens the folder in that editor
  * instead of starting) and keeps code-server's state under `stateDir`.
@@ -429,11 +471,14 @@ function codeServerEnv(stateDir) {
  * @param {Record<string, unknown>} [opts.settings] merged over {@link BASE_SETTINGS}
  * @param {Record<string, string>} [opts.env] extra environment; the extension host inherits it
  *   (e.g. where an in-host test suite writes its results)
+ * @param {string} [opts.locale] the display language, e.g. `zh-cn`: code-server's `--locale`,
+ *   with an empty language pack so that it takes effect (see {@link registerEmptyLanguagePack});
+ *   extensions see it as `vscode.env.language`. Default: English.
  * @param {Logger} [opts.log]
  * @param {number} [opts.timeoutMs] how long to wait for the first HTTP answer (default 60 s)
  * @returns {Promise<CodeServerHandle>}
  */
-export async function startCodeServer({ workspace, port, userDataDir, extensionsDir, settings = {}, env = {}, log = quiet, timeoutMs = 60_000 }) {
+export async function startCodeServer({ workspace, port, userDataDir, extensionsDir, settings = {}, env = {}, locale, log = quiet, timeoutMs = 60_000 }) {
   const entry = await ensureCodeServer({ log });
   const chosenPort = port ?? (await freePort());
   const userDir = path.join(userDataDir, 'User');
@@ -442,6 +487,8 @@ export async function startCodeServer({ workspace, port, userDataDir, extensions
   await fs.writeFile(path.join(userDir, 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
   const configFile = path.join(userDataDir, 'code-server.yaml');
   await fs.writeFile(configFile, 'auth: none\ncert: false\n');
+  const language = locale?.toLowerCase();
+  if (language && !language.startsWith('en')) await registerEmptyLanguagePack(userDataDir, language);
   const args = [
     entry,
     '--config', configFile,
@@ -454,9 +501,10 @@ export async function startCodeServer({ workspace, port, userDataDir, extensions
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
+    ...(language ? ['--locale', language] : []),
     path.resolve(workspace),
   ];
-  log(`Starting code-server on 127.0.0.1:${chosenPort} for ${workspace}`);
+  log(`Starting code-server on 127.0.0.1:${chosenPort} for ${workspace}${language ? ` (locale ${language})` : ''}`);
   const child = spawn(process.execPath, args, {
     env: { ...codeServerEnv(userDataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -799,11 +847,12 @@ export async function screenshot(page, name, { dir = path.join(PROJECT_ROOT, 'te
  * @param {string[]} [opts.vsixPaths]
  * @param {Record<string, unknown>} [opts.settings]
  * @param {Record<string, string>} [opts.env]
+ * @param {string} [opts.locale] display language (`zh-cn`), see {@link startCodeServer}
  * @param {{ width: number, height: number }} [opts.viewport]
  * @param {Logger} [opts.log]
  * @returns {Promise<EditorSession>}
  */
-export async function openEditorSession({ workspace, vsixPaths = [], settings, env, viewport = { width: 1400, height: 900 }, log = quiet }) {
+export async function openEditorSession({ workspace, vsixPaths = [], settings, env, locale, viewport = { width: 1400, height: 900 }, log = quiet }) {
   // Short path: code-server puts a unix socket in the user-data folder (108-byte limit).
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-'));
   const userDataDir = path.join(dir, 'ud');
@@ -819,7 +868,7 @@ export async function openEditorSession({ workspace, vsixPaths = [], settings, e
   };
   try {
     for (const vsix of vsixPaths) await installExtension(vsix, { extensionsDir, userDataDir, log });
-    server = await startCodeServer({ workspace, userDataDir, extensionsDir, settings, env, log });
+    server = await startCodeServer({ workspace, userDataDir, extensionsDir, settings, env, locale, log });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport });
     await openWorkbench(page, server.url);

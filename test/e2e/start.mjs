@@ -7,6 +7,7 @@
  *   --port N          listen on 127.0.0.1:N (default: a free port; or $OPSBOOK_PORT)
  *   --workspace DIR   open DIR instead of samples/lumen-oak
  *   --settings JSON   extra user settings, e.g. '{"opsbook.today":"2026-06-15"}'
+ *   --locale LOCALE   display language, e.g. zh-cn (the extension's strings switch; the workbench's stay English)
  *   --vsix FILE       install FILE instead of packaging dist/opsbook.vsix
  *   --screenshot      also open it in headless Chromium and save test-results/start.png
  *   --once            with --screenshot: stop after the screenshot (a smoke check)
@@ -27,6 +28,7 @@ const { values: opts } = parseArgs({
     port: { type: 'string' },
     workspace: { type: 'string' },
     settings: { type: 'string' },
+    locale: { type: 'string' },
     vsix: { type: 'string' },
     screenshot: { type: 'boolean', default: false },
     once: { type: 'boolean', default: false },
@@ -66,6 +68,7 @@ async function main() {
     port: portText ? Number(portText) : undefined,
     // The sample is written "as of" 2026-06-15: show it on that day unless told otherwise.
     settings: { ...(opts.workspace ? {} : { 'opsbook.today': '2026-06-15' }), ...(opts.settings ? JSON.parse(opts.settings) : {}) },
+    locale: opts.locale,
     log,
   });
 
