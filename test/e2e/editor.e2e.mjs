@@ -383,7 +383,10 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
     /** @type {{ command: string, title: string, category?: string }[]} */
     const commands = pkg.contributes?.commands ?? [];
-    const command = commands.find((c) => c.title === 'Open Dashboard' && c.category === 'Opsbook');
+    // Titles are %keys% of package.nls.json (the English bundle).
+    const nls = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.nls.json'), 'utf8'));
+    const english = (/** @type {string | undefined} */ s) => s?.replace(/^%([^%]+)%$/, (_, key) => nls[key] ?? s);
+    const command = commands.find((c) => english(c.title) === 'Open Dashboard' && english(c.category) === 'Opsbook');
     const hasSource = existsSync(path.join(PROJECT_ROOT, 'src', 'vscode', 'dashboard'));
     if (!command || !hasSource) {
       throw new Error(`Precondition failed: the dashboard is not in the extension yet (package.json contributes "Opsbook: Open Dashboard": ${!!command}; src/vscode/dashboard exists: ${hasSource}). Issue 4 requires this scenario.`);

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * End-to-end test of the extension in Simplified Chinese (issue 10, "a second run with the
+ * editor's locale set to Simplified Chinese"): code-server started with `--locale zh-cn`
+ * (see registerEmptyLanguagePack in codeServer.mjs: without a language pack code-server ignores
+ * the flag). The workbench's own strings stay English (no language pack can be downloaded
+ * here); the extension's must switch: view names and welcome texts (package.nls.zh-cn.json),
+ * status bar, commands' messages (l10n/bundle.l10n.zh-cn.json). Its own code-server session on
+ * its own copy of the seeded workspace.
+ *
+ * Named to run after editor.e2e.mjs: that suite clears test-results/e2e-*.png when it starts;
+ * this one saves test-results/e2e-zh-cn-plans.png and e2e-zh-cn-dashboard.png.
+ *
+ *   npm run test:e2e
+ *   npx mocha --no-config --timeout 60000 test/e2e/locale.e2e.mjs   (this file alone)
+ *
+ * Environment: OPSBOOK_E2E_VSIX=FILE installs FILE instead of building and packaging.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import process from 'node:process';
+import { after, afterEach, before, describe, it } from 'mocha';
+import { PROJECT_ROOT, openEditorSession, runCommand, screenshot, treeItems } from './codeServer.mjs';
+import { resizeSidebar, webviewFrame } from './workbench.mjs';
+import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { TODAY, prepareWorkspace } from './workspace.mjs';
+
+const SETTINGS = { 'opsbook.today': TODAY, 'editor.minimap.enabled': false };
+
+describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function () {
+  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
+  let session;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  let scratch = '';
+  let failed = false;
+
+  before(async function () {
+    this.timeout(600_000);
+    await ensureEditor();
+    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png']) await fs.rm(path.join(RESULTS_DIR, name), { force: true });
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-zh-'));
+    const vsix = await buildProductVsix();
+    const ws = await prepareWorkspace(path.join(scratch, 'lumen-oak'));
+    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, locale: 'zh-cn', log });
+    page = session.page;
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    if (page) await screenshot(page, 'e2e-FAILED-zh-cn').catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (session && failed) {
+      await fs.cp(session.server.logsDir, path.join(RESULTS_DIR, 'e2e-logs-zh-cn'), { recursive: true }).catch(() => undefined);
+      await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-zh-cn', 'code-server.txt'), session.server.output()).catch(() => undefined);
+    }
+    await session?.close();
+    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  });
+
+  it('11. the views, the status bar and Check Workspace speak Chinese', async function () {
+    await treeItems(page, 'Opsbook', { timeoutMs: 60_000, waitFor: 'PLN-2026' });
+    const titles = await page.locator('.part.sidebar .pane-header h3.title').allTextContents();
+    assert.deepEqual(titles.map((t) => t.trim()), ['计划', '登记册', '文档', '变更', '历史']);
+
+    // The Changes view of the seeded repository (one commit, no edit) has nothing to show: its welcome text.
+    const changes = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*变更/ }) });
+    await changes.locator('.welcome-view-content', { hasText: '相对于基准没有结构化变更' }).waitFor({ state: 'visible', timeout: 60_000 });
+
+    const status = page.locator('.part.statusbar .statusbar-item[aria-label^="Opsbook："]').first();
+    await status.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await status.getAttribute('aria-label')) ?? '', /^Opsbook：\d+ 个错误，\d+ 个警告$/);
+
+    await runCommand(page, 'Opsbook: 检查工作区', { timeoutMs: 30_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: '个文件中有' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await toast.innerText();
+    assert.match(text, /Opsbook：\d+ 个文件中有 \d+ 个错误、\d+ 个警告、\d+ 条信息。/, text);
+    assert.match(text, /显示问题/, 'the notification’s button');
+    await toast.locator('.codicon-notifications-clear').click().catch(() => undefined);
+
+    await resizeSidebar(page, 520);
+    const shot = await screenshot(page, 'e2e-zh-cn-plans');
+    log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
+  });
+
+  it('12. the dashboard opens from its Chinese command', async function () {
+    await runCommand(page, 'Opsbook: 打开仪表板', { timeoutMs: 30_000 });
+    // Its own words are the dashboard's (webview) business; here it must open and draw its first chart.
+    const frame = await webviewFrame(page, '[data-section="kpi-attainment"]', 30_000);
+    await frame.locator('[data-section="kpi-attainment"] svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const shot = await screenshot(page, 'e2e-zh-cn-dashboard');
+    log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
+  });
+});
