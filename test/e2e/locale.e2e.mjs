@@ -64,7 +64,7 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
   });
 
-  it('11. the views, the status bar and Check Workspace speak Chinese', async function () {
+  it('11. the views, the status bar, Check Workspace and Search speak Chinese', async function () {
     await treeItems(page, 'Opsbook', { timeoutMs: 60_000, waitFor: 'PLN-2026' });
     const titles = await page.locator('.part.sidebar .pane-header h3.title').allTextContents();
     assert.deepEqual(titles.map((t) => t.trim()), ['计划', '登记册', '文档', '变更', '历史']);
@@ -84,6 +84,16 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     assert.match(text, /Opsbook：\d+ 个文件中有 \d+ 个错误、\d+ 个警告、\d+ 条信息。/, text);
     assert.match(text, /显示问题/, 'the notification’s button');
     await toast.locator('.codicon-notifications-clear').click().catch(() => undefined);
+
+    // Search rows are built outside the vscode module (@vscode/l10n, handed VS Code's bundle at activation).
+    await runCommand(page, 'Opsbook: 搜索', { timeoutMs: 30_000 });
+    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await box.waitFor({ state: 'visible' });
+    assert.match((await box.getAttribute('placeholder')) ?? '', /^搜索：关键词/);
+    await box.fill('茉莉不存在的词');
+    const none = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: '没有找到 茉莉不存在的词 的结果' });
+    await none.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Escape');
 
     await resizeSidebar(page, 520);
     const shot = await screenshot(page, 'e2e-zh-cn-plans');
