@@ -1,3 +1,5 @@
+import { spanCompare, spanOf } from '../period/order';
+import type { PeriodRange } from '../period/parse';
 import type { FieldFilter, SearchDoc } from './types';
 
 // Deeper structures are data dumps, not fields anyone searches; the cap also keeps
@@ -32,13 +34,17 @@ export function fieldEntries(fields: Record<string, unknown>): FieldEntry[] {
   return [...byPath].map(([path, values]) => ({ path, value: values.join(', ') }));
 }
 
-/** A predicate for `filter`, negation included. A missing field never matches a filter. */
-export function compileFilter(filter: FieldFilter): (doc: SearchDoc) => boolean {
+/**
+ * A predicate for `filter`, negation included. A missing field never matches a filter.
+ * `fiscalYearStart` dates fiscal periods (`period:<FY2027`) in range comparisons.
+ */
+export function compileFilter(filter: FieldFilter, fiscalYearStart = 1): (doc: SearchDoc) => boolean {
   const want = normalise(filter.value);
   const { field, op, negate } = filter;
   let test: (value: unknown) => boolean;
   if (op !== ':') {
-    test = (v) => compares(v, op, want);
+    const wantSpan = spanOf(want.toUpperCase(), fiscalYearStart);
+    test = (v) => compares(v, op, want, wantSpan, fiscalYearStart);
   } else if (want.endsWith('*')) {
     // `id:PTN-*`; `status:*` means "has a non-empty status".
     const prefix = want.slice(0, -1);
@@ -137,14 +143,17 @@ function equals(actual: unknown, want: string): boolean {
   return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
 }
 
-function compares(actual: unknown, op: FieldFilter['op'], want: string): boolean {
+function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, fiscalYearStart: number): boolean {
   const text = scalarText(actual);
   if (text === undefined || typeof actual === 'boolean') return false;
   let order: number;
   if (NUMBER.test(want) && (typeof actual === 'number' || NUMBER.test(text.trim()))) {
     order = Number(text) - Number(want);
   } else {
-    // ISO dates and periods (2026-06-30, 2026-H1, 2026-Q3) order correctly as strings.
+    // Periods and dates compare by the days they cover (see `spanCompare`): `period:>2026-Q1`,
+    // `period:<FY2027`, `due:<=2026-Q2`. Other text compares as strings.
+    const haveSpan = wantSpan && spanOf(text.trim().toUpperCase(), fiscalYearStart);
+    if (wantSpan && haveSpan) return spanCompare(haveSpan, op, wantSpan);
     const have = normalise(text);
     order = have < want ? -1 : have > want ? 1 : 0;
   }
