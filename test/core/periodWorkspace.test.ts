@@ -133,6 +133,7 @@ describe('periods in a workspace: a monthly plan', () => {
     const ws = await open(bad);
     const text = bad['plans/上海/2026-06.yaml'];
     assert.deepEqual(ws.diagnostics().map(brief), [briefRange('plans/上海/2026-06.yaml', rangeAt(text, 'period: 2026-13', '2026-13'), 'schema/pattern')]);
+    assert.equal(ws.diagnostics()[0]?.message, 'PLN-SH-202606: "period" is "2026-13", not a period; write a year 2026, a half 2026-H1, a quarter 2026-Q3, a month 2026-06, or a fiscal FY2026, FY2026-H1, FY2026-Q1, FY2026-M01');
   });
 });
 

@@ -31,6 +31,9 @@ export interface Period extends PeriodRange {
  */
 export const PERIOD_PATTERN = '^(\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY\\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?)$';
 
+/** What to write instead of a malformed period, for diagnostics. */
+export const PERIOD_FORMS = 'write a year 2026, a half 2026-H1, a quarter 2026-Q3, a month 2026-06, or a fiscal FY2026, FY2026-H1, FY2026-Q1, FY2026-M01';
+
 const SYNTAX = /^(FY)?(\d{4})(?:-(?:([HQ])(\d)|M(\d{2})|(\d{2})))?$/;
 const MONTHS_PER: Record<PeriodUnit, number> = { year: 12, half: 6, quarter: 3, month: 1 };
 
