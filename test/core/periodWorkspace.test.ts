@@ -169,6 +169,11 @@ describe('periods in a workspace: fiscal periods', () => {
     }
   });
 
+  it('should report a fiscalYearStart outside 1–12 at its line in opsbook.yaml', async () => {
+    const { configProblems } = await openMem({ ...fiscal, 'opsbook.yaml': 'opsbook: 1\nfiscalYearStart: 13\n' });
+    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line} ${p.message}`), ['opsbook.yaml:2 fiscalYearStart: must be <= 12']);
+  });
+
   it('should pace a fiscal quarter by its real days (31 of 91 days gone on 1 May)', async () => {
     const ws = await open(fiscal, '2026-05-01');
     const row = buildDashboard(ws).kpi.rows.find((r) => r.id === 'KPI-FY26-Q1-SALES');
