@@ -1,5 +1,7 @@
-import { daysBetween, isIsoDate } from '../util/dates';
-import { parsePeriod, type PeriodRange } from './parse';
+import { daysBetween } from '../util/dates';
+import { daysInMonth, parsePeriod, type PeriodRange } from './parse';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Periods in time order: by first day, then the longer first (`2026`, `2026-H1`, `2026-Q1`,
@@ -40,7 +42,13 @@ export function elapsedShare(period: unknown, today: string, fiscalYearStart = 1
 
 /** The days a period or an ISO date covers (a date is a one-day span); undefined for other text. */
 export function spanOf(text: unknown, fiscalYearStart = 1): PeriodRange | undefined {
-  if (isIsoDate(text)) return { start: text, end: text };
+  if (typeof text !== 'string') return undefined;
+  const d = ISO_DATE.exec(text);
+  if (d) {
+    const m = Number(d[2]);
+    const day = Number(d[3]);
+    return m >= 1 && m <= 12 && day >= 1 && day <= daysInMonth(Number(d[1]), m) ? { start: text, end: text } : undefined;
+  }
   const p = parsePeriod(text, fiscalYearStart);
   return p ? { start: p.start, end: p.end } : undefined;
 }

@@ -103,12 +103,13 @@ function monthStart(year: number, month0: number): string {
 function monthEnd(year: number, month0: number): string {
   const y = year + Math.floor(month0 / 12);
   const m = (month0 % 12) + 1;
-  const last = m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(last, 2)}`;
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`;
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** Days in month `m` (1–12) of year `y`, Gregorian leap years. */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 function pad(n: number, width: number): string {

@@ -7,6 +7,9 @@ import type { FieldFilter, SearchDoc } from './types';
 const MAX_DEPTH = 16;
 const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** Distinct values whose period spans a compiled filter remembers. */
+const SPAN_MEMO = 4096;
 
 /** A leaf of a document's fields, with its dotted path (`contract.end`). */
 export interface FieldEntry {
@@ -44,7 +47,8 @@ export function compileFilter(filter: FieldFilter, fiscalYearStart = 1): (doc: S
   let test: (value: unknown) => boolean;
   if (op !== ':') {
     const wantSpan = spanOf(want.toUpperCase(), fiscalYearStart);
-    test = (v) => compares(v, op, want, wantSpan, fiscalYearStart);
+    const spans = wantSpan ? spanReader(fiscalYearStart) : undefined;
+    test = (v) => compares(v, op, want, wantSpan, spans);
   } else if (want.endsWith('*')) {
     // `id:PTN-*`; `status:*` means "has a non-empty status".
     const prefix = want.slice(0, -1);
@@ -143,7 +147,22 @@ function equals(actual: unknown, want: string): boolean {
   return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
 }
 
-function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, fiscalYearStart: number): boolean {
+/** Spans of field values, remembered: a filter meets the same few periods thousands of times. */
+function spanReader(fiscalYearStart: number): (text: string) => PeriodRange | undefined {
+  const seen = new Map<string, PeriodRange | null>();
+  return (text) => {
+    // Two ISO dates compare as strings; only dates against periods need their spans.
+    if (ISO_DATE_SHAPE.test(text)) return spanOf(text);
+    let span = seen.get(text);
+    if (span === undefined) {
+      span = spanOf(text.trim().toUpperCase(), fiscalYearStart) ?? null;
+      if (seen.size < SPAN_MEMO) seen.set(text, span);
+    }
+    return span ?? undefined;
+  };
+}
+
+function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, spans: ((text: string) => PeriodRange | undefined) | undefined): boolean {
   const text = scalarText(actual);
   if (text === undefined || typeof actual === 'boolean') return false;
   let order: number;
@@ -152,7 +171,7 @@ function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: st
   } else {
     // Periods and dates compare by the days they cover (see `spanCompare`): `period:>2026-Q1`,
     // `period:<FY2027`, `due:<=2026-Q2`. Other text compares as strings.
-    const haveSpan = wantSpan && spanOf(text.trim().toUpperCase(), fiscalYearStart);
+    const haveSpan = wantSpan && !(wantSpan.start === want && ISO_DATE_SHAPE.test(text)) ? spans?.(text) : undefined;
     if (wantSpan && haveSpan) return spanCompare(haveSpan, op, wantSpan);
     const have = normalise(text);
     order = have < want ? -1 : have > want ? 1 : 0;
