@@ -3,6 +3,8 @@ import { buildDashboard } from '../../src/core/dashboard/model';
 import { WorkspaceSearch } from '../../src/core/model/search';
 import type { Workspace } from '../../src/core/model/workspace';
 import { buildPlanTree, type PlanNode } from '../../src/core/plan/tree';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import type { SearchDoc } from '../../src/core/search/types';
 import { brief, briefRange, rangeAt } from './fixture';
 import { openMem } from './memfs';
 
@@ -244,5 +246,40 @@ status: approved
     const search = new WorkspaceSearch(ws);
     const ids = (q: string) => search.search(q, { limit: 50 }).results.map((h) => h.id).sort();
     assert.deepEqual(ids('kind:plan period:>=2026-04'), ['PLN-SH-202606']);
+  });
+});
+
+describe('periods in the search index', () => {
+  const doc = (id: string, fields: Record<string, unknown>): SearchDoc => ({ key: id, kind: 'plan', id, title: id, file: `plans/${id}.yaml`, line: 1, fields, text: '', textLine: 1 });
+  const index = new SearchIndex();
+  for (const d of [
+    doc('A', { period: '2026-06', due: '2026-06-30' }),
+    doc('B', { period: 'FY2026-Q4', due: new Date('2027-02-01T00:00:00Z') }),
+    doc('C', { period: 2026 }),
+    doc('D', { period: '上半年' }),
+    doc('E', { period: '2026-H2', due: '2026-02-30' }),
+  ]) index.add(d);
+  const ids = (q: string, fiscalYearStart?: number) => index.search(q, fiscalYearStart === undefined ? { limit: 50 } : { limit: 50, fiscalYearStart }).results.map((h) => h.id).sort();
+
+  it('should read the query case-insensitively and date FY periods from the option', () => {
+    assert.deepEqual(ids('period:>2026', 4), ['B'], 'FY2026-Q4 from April is January to March 2027');
+    assert.deepEqual(ids('period:>2026'), [], 'FY2026-Q4 from January is October to December 2026');
+    assert.deepEqual(ids('period:>=fy2026-q4', 4), ['B']);
+    assert.deepEqual(ids('period:<fy2026-q4', 4), ['A', 'C', 'E']);
+    assert.deepEqual(ids('period:<fy2026-q4', 1), ['A']);
+  });
+
+  it('should compare dates with periods and a number-valued year as that year', () => {
+    assert.deepEqual(ids('due:<=2026-Q2'), ['A', 'E'], 'a date-shaped value is its day, even one the schema reports (2026-02-30)');
+    assert.deepEqual(ids('due:>2026', 4), ['B']);
+    assert.deepEqual(ids('period:<=2026-12', 4), ['A', 'C', 'E']);
+  });
+
+  it('should never match text that is neither a period nor a date against one', () => {
+    assert.deepEqual(ids('period:>2026-12', 4), ['B'], '上半年 is no period');
+    assert.deepEqual(ids('period:<2026-12', 4), ['A']);
+    assert.deepEqual(ids('period:<上半年'), ['A', 'B', 'C', 'E'], 'text against text still compares as text');
+    assert.deepEqual(ids('period:>=上半年'), ['D']);
+    assert.deepEqual(ids('due:<2026-03-01'), ['E']);
   });
 });

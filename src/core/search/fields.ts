@@ -7,7 +7,7 @@ import type { FieldFilter, SearchDoc } from './types';
 const MAX_DEPTH = 16;
 const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
 /** Distinct values whose period spans a compiled filter remembers. */
 const SPAN_MEMO = 4096;
 
@@ -147,12 +147,16 @@ function equals(actual: unknown, want: string): boolean {
   return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
 }
 
-/** Spans of field values, remembered: a filter meets the same few periods thousands of times. */
+/**
+ * The days a field value covers, for range filters against a period or date: an ISO date (or
+ * the date of a date-time) is one day, a period its days; undefined for other text. Periods are
+ * remembered: a filter meets the same few thousands of times.
+ */
 function spanReader(fiscalYearStart: number): (text: string) => PeriodRange | undefined {
   const seen = new Map<string, PeriodRange | null>();
   return (text) => {
-    // Two ISO dates compare as strings; only dates against periods need their spans.
-    if (ISO_DATE_SHAPE.test(text)) return spanOf(text);
+    const day = dayOf(text);
+    if (day !== undefined) return { start: day, end: day };
     let span = seen.get(text);
     if (span === undefined) {
       span = spanOf(text.trim().toUpperCase(), fiscalYearStart) ?? null;
@@ -162,17 +166,27 @@ function spanReader(fiscalYearStart: number): (text: string) => PeriodRange | un
   };
 }
 
+/** The `YYYY-MM-DD` a value starts with when it is a date or a date-time. */
+function dayOf(text: string): string | undefined {
+  return ISO_DAY.test(text) ? text.slice(0, 10) : undefined;
+}
+
 function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, spans: ((text: string) => PeriodRange | undefined) | undefined): boolean {
   const text = scalarText(actual);
   if (text === undefined || typeof actual === 'boolean') return false;
   let order: number;
   if (NUMBER.test(want) && (typeof actual === 'number' || NUMBER.test(text.trim()))) {
     order = Number(text) - Number(want);
-  } else {
+  } else if (wantSpan !== undefined && spans !== undefined) {
     // Periods and dates compare by the days they cover (see `spanCompare`): `period:>2026-Q1`,
-    // `period:<FY2027`, `due:<=2026-Q2`. Other text compares as strings.
-    const haveSpan = wantSpan && !(wantSpan.start === want && ISO_DATE_SHAPE.test(text)) ? spans?.(text) : undefined;
-    if (wantSpan && haveSpan) return spanCompare(haveSpan, op, wantSpan);
+    // `period:<FY2027`, `due:<=2026-Q2`; a value that is neither never matches.
+    const day = wantSpan.start === want ? dayOf(text) : undefined;
+    if (day === undefined) {
+      const have = spans(text);
+      return have !== undefined && spanCompare(have, op, wantSpan);
+    }
+    order = day < want ? -1 : day > want ? 1 : 0; // a date against a date, without allocating
+  } else {
     const have = normalise(text);
     order = have < want ? -1 : have > want ? 1 : 0;
   }
