@@ -26,8 +26,8 @@ export interface Period extends PeriodRange {
 }
 
 /**
- * Every period form, as a JSON Schema `pattern` (the plan schema carries the same text; a test
- * holds them together). Syntax only: whether a fiscal period's dates exist depends on nothing else.
+ * Every period form, as a JSON Schema `pattern`: it accepts exactly what `isPeriod` does (the
+ * plan schema carries the same text; a test holds them together).
  */
 export const PERIOD_PATTERN = '^(\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY\\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?)$';
 
