@@ -184,7 +184,7 @@ describe('filter indexes', () => {
     const check = (round: string): void => {
       for (const query of FILTERS) {
         const parsed = parseQuery(query);
-        const tests = parsed.filters.map(compileFilter);
+        const tests = parsed.filters.map((f) => compileFilter(f));
         const want = [...all.values()].filter((d) => tests.every((t) => t(d))).map((d) => d.key).sort();
         const got = index.search(query, { limit: 1000 });
         assert.equal(got.total, want.length, `${round}: ${query}`);

@@ -1,5 +1,5 @@
 import type { Filters, TabId } from '../../src/core/dashboard/protocol';
-import type { DashboardData, SourceRef } from '../../src/core/dashboard/types';
+import type { DashboardData, PeriodOption, SourceRef } from '../../src/core/dashboard/types';
 import type { Colour } from './charts';
 import { h, type Child } from './dom';
 import type { Format } from './format';
@@ -31,16 +31,24 @@ export interface TabDef {
   render(ctx: Ctx): Node[];
 }
 
-/** Whether a row passes the filters; `region` may be a list (partners serve several regions). */
-export function passes(f: Filters, row: { region?: string | string[] | undefined; period?: string | undefined; type?: string | undefined; status?: string | undefined }): boolean {
+/**
+ * Whether a row passes the filters; `region` may be a list (partners serve several regions).
+ * With the engine's `periods`, a period filter also passes the periods lying within it.
+ */
+export function passes(f: Filters, row: { region?: string | string[] | undefined; period?: string | undefined; type?: string | undefined; status?: string | undefined }, periods?: readonly PeriodOption[]): boolean {
   if (f.region !== undefined) {
     const r = row.region;
     if (Array.isArray(r) ? !r.includes(f.region) : r !== f.region) return false;
   }
-  if (f.period !== undefined && row.period !== f.period) return false;
+  if (f.period !== undefined && row.period !== f.period && !(row.period !== undefined && periods?.find((o) => o.value === f.period)?.covers.includes(row.period))) return false;
   if (f.type !== undefined && row.type !== f.type) return false;
   if (f.status !== undefined && row.status !== f.status) return false;
   return true;
+}
+
+/** The period filter's options, in the engine's order and wording. */
+export function periodChoices(d: DashboardData): { value: string; label: string }[] {
+  return d.periods.map((o) => ({ value: o.value, label: o.label }));
 }
 
 /** Distinct values as filter options, sorted, labelled by `name`. */

@@ -10,6 +10,8 @@ Searches entities and documents. Query syntax:
   field:value      a top-level field (also kind: and id:): status:approved kind:standard
   -field:value     exclude matches: -status:retired   (also -word)
   field:>value     numbers and dates: list_price:>2000 due:<2026-07-01 (also >=, <=)
+                   periods by their days: period:>2026-Q1 (after Q1), period:<FY2027,
+                   period:>=2026-Q1 period:<=2026-Q2 (inside the first half)
 
 Options:
   --kind K             only entities of kind K

@@ -1,6 +1,6 @@
 import { type KpiNode, type PlanNode, type PlanTree } from '../plan/tree';
 import { isAdditiveUnit } from '../rules/ops';
-import { elapsedShare } from '../util/dates';
+import { comparePeriods, elapsedShare } from '../period/order';
 import { assign, currencyOf } from './common';
 import type { KpiPlanSummary, KpiRow, KpiSection } from './types';
 
@@ -22,7 +22,7 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
   const periods = new Set<string>();
   for (const { node: p, parent } of flattenPlans(tree)) {
     const level = parent ? 'region' : 'company';
-    const elapsed = elapsedShare(p.period, asOf);
+    const elapsed = elapsedShare(p.period, asOf, tree.fiscalYearStart);
     if (p.period) periods.add(p.period);
     const summary: KpiPlanSummary = { plan: p.id, title: p.title, file: p.file, line: p.line, level, kpis: 0, onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 };
     assign(summary, 'region', p.region);
@@ -50,7 +50,7 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
     const actuals = r.contributors.map((c) => byId.get(c)?.actual);
     if (actuals.every((a) => a !== undefined)) r.contributorsActual = actuals.reduce((s: number, a) => s + (a as number), 0);
   }
-  return { periods: [...periods].sort(), plans, rows };
+  return { periods: [...periods].sort((a, b) => comparePeriods(a, b, tree.fiscalYearStart)), plans, rows };
 }
 
 function kpiRow(k: KpiNode, p: PlanNode, objective: string, objectiveTitle: string, level: 'company' | 'region', elapsed: number | undefined): KpiRow {

@@ -7,6 +7,7 @@ import { healthSection } from './health';
 import { inventorySection } from './inventory';
 import { kpiSection } from './kpi';
 import { partnerSection } from './partners';
+import { periodOptions } from './periods';
 import { timelineSection } from './timeline';
 import { trainingSection } from './training';
 import { DASHBOARD_DATA_VERSION, type DashboardData, type DashboardOptions, type RegionInfo } from './types';
@@ -26,12 +27,15 @@ export function buildDashboard(ws: Workspace, options: DashboardOptions = {}): D
       if (parent) info.parent = parent;
       return info;
     });
+  const kpi = kpiSection(tree, ws.todayDate);
+  const budget = budgetSection(ws, tree);
   const data: DashboardData = {
     version: DASHBOARD_DATA_VERSION,
     asOf: ws.todayDate,
     regions,
-    kpi: kpiSection(tree, ws.todayDate),
-    budget: budgetSection(ws, tree),
+    periods: periodOptions([...budget.plans.map((p) => p.period), ...budget.projects.map((p) => p.period)], tree.fiscalYearStart),
+    kpi,
+    budget,
     timeline: timelineSection(ws),
     partners: partnerSection(ws),
     inventory: inventorySection(ws),

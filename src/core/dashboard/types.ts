@@ -20,6 +20,18 @@ export interface RegionInfo extends SourceRef {
   parent?: string;
 }
 
+/** A period filter's choice: a period as the plans write it. */
+export interface PeriodOption {
+  value: string;
+  /** As written; fiscal periods followed by their dates (`FY2026-Q1 (2026-04-01 – 2026-06-30)`). */
+  label: string;
+  /** First and last day; absent when the text is not a period. */
+  start?: string;
+  end?: string;
+  /** The periods in use this choice shows: itself and those lying within it (`2026` → `2026-06`). */
+  covers: string[];
+}
+
 // ---- KPI ------------------------------------------------------------------------------------
 
 export interface KpiRow extends SourceRef {
@@ -377,6 +389,8 @@ export interface DashboardData {
   /** The most common currency, for totals that mix rows. */
   currency?: string;
   regions: RegionInfo[];
+  /** The plans' periods, in time order, for the period filters. */
+  periods: PeriodOption[];
   kpi: KpiSection;
   budget: BudgetSection;
   timeline: TimelineSection;

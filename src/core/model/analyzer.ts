@@ -1,6 +1,7 @@
 import picomatch from 'picomatch/posix';
 import { createAjv, type ErrorObject, type ValidateFunction } from '../config/ajv';
 import { describeAjvError, pointerToPath, stripId } from '../config/load';
+import { PERIOD_FORMS, PERIOD_PATTERN } from '../period/parse';
 import type { KindConfig, ResolvedConfig } from '../config/types';
 import type { ParsedFile } from '../parse/file';
 import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
@@ -319,6 +320,9 @@ export class Analyzer {
         const actual = valueAt(data, pointerToPath(e.instancePath));
         const shown = typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean' ? ` is ${JSON.stringify(actual)}; it` : '';
         finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/enum', message: `${who}"${where}"${shown} ${describeAjvError(e)}`, suggestions: allowed };
+      } else if (e.keyword === 'pattern' && p['pattern'] === PERIOD_PATTERN) {
+        const actual = valueAt(data, pointerToPath(e.instancePath));
+        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/pattern', message: `${who}"${where}" is ${JSON.stringify(actual)}, not a period; ${PERIOD_FORMS}` };
       } else {
         finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: `schema/${e.keyword}`, message: `${who}"${where || '(entry)'}" ${e.message ?? e.keyword}` };
       }

@@ -27,7 +27,7 @@ export class WorkspaceSearch {
   }
 
   search(query: string, options?: SearchOptions): SearchResponse {
-    const res = this.index.search(query, options);
+    const res = this.index.search(query, { fiscalYearStart: this.ws.config.fiscalYearStart, ...options });
     for (const hit of res.results) {
       if (hit.line > 0) continue;
       const e = this.ws.entitiesIn(hit.file).find((x) => x.kind === hit.kind && x.id === hit.id);

@@ -1,5 +1,6 @@
 import type { ConfigProblem, ResolvedConfig } from '../config/types';
 import { parseFile, type ParsedFile } from '../parse/file';
+import { fiscalStartMonth } from '../period/parse';
 import { YamlPositions } from '../parse/yaml';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
@@ -74,6 +75,7 @@ export class Workspace {
   ) {
     this.analyzer = new Analyzer(config, compiled);
     (this.ctx as { today: string }).today = today;
+    (this.ctx as { fiscalYearStart: number }).fiscalYearStart = fiscalStartMonth(config.fiscalYearStart);
   }
 
   get todayDate(): string {
@@ -233,6 +235,7 @@ export class Workspace {
   private currentFindings: Finding[] = [];
   private readonly ctx: RuleContext = {
     today: '',
+    fiscalYearStart: 1,
     options: (id) => this.config.rules.get(id)?.options ?? {},
     lookup: (kind, id) => {
       this.currentDeps.add(LOOKUP + entityKey(kind, id));

@@ -2,7 +2,8 @@ import { compareEntities, field, num, str, type Entity } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { assign, lineOf } from '../dashboard/common';
 import { isAdditiveUnit, projectExpenses, projectSpent } from '../rules/ops';
-import { elapsedShare, isIsoDate } from '../util/dates';
+import { elapsedShare } from '../period/order';
+import { isIsoDate } from '../util/dates';
 
 export interface Located {
   file: string;
@@ -89,6 +90,8 @@ export interface PlanNode extends Located {
 
 export interface PlanTree {
   today: string;
+  /** Month in which fiscal periods start, for the plans' `FY…` periods. */
+  fiscalYearStart: number;
   roots: PlanNode[];
 }
 
@@ -107,7 +110,7 @@ export function buildPlanTree(ws: Workspace): PlanTree {
     else roots.push(node);
   }
   for (const r of roots) rollUp(r);
-  return { today: ws.todayDate, roots };
+  return { today: ws.todayDate, fiscalYearStart: ws.config.fiscalYearStart, roots };
 }
 
 function reaches(ws: Workspace, from: Entity, target: Entity): boolean {
@@ -135,7 +138,7 @@ function rollUp(n: PlanNode): Money {
 }
 
 function planNode(ws: Workspace, p: Entity): PlanNode {
-  const elapsed = elapsedShare(p.data['period'], ws.todayDate);
+  const elapsed = elapsedShare(p.data['period'], ws.todayDate, ws.config.fiscalYearStart);
   const objectives = ws.children(p).filter((c) => c.kind === 'objective').map((o) => objectiveNode(ws, o, elapsed));
   const allocated = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + (i.budget ?? 0), 0), 0);
   const spent = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + i.spent, 0), 0);

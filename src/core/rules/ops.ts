@@ -1,5 +1,6 @@
 import { compareEntities, entityAnchor, field, num, str, type Entity, type Reference } from '../model/entity';
-import { addDays, isIsoDate, periodRange } from '../util/dates';
+import { addDays, isIsoDate } from '../util/dates';
+import { periodRange } from '../period/parse';
 import type { Rule } from './rule';
 import { requiredCourseStatus } from './training';
 
@@ -90,7 +91,7 @@ export const dueOutsidePeriod: Rule = {
   check(e, ctx) {
     const due = e.data['due'];
     const plan = planOf(e);
-    const range = plan ? periodRange(plan.data['period']) : undefined;
+    const range = plan ? periodRange(plan.data['period'], ctx.fiscalYearStart) : undefined;
     if (!plan || !range || !isIsoDate(due)) return;
     if (due < range.start || due > range.end) {
       ctx.report({ anchor: entityAnchor(e, ['due'], 'value'), ruleId: 'plan/due-outside-period', entity: e.id, message: `initiative ${e.id} is due ${due}, outside its plan ${plan.id}'s period ${String(plan.data['period'])} (${range.start} – ${range.end})` });

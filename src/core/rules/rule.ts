@@ -7,6 +7,8 @@ import type { Finding } from '../types';
  */
 export interface RuleContext {
   readonly today: string;
+  /** Month (1–12) in which fiscal periods (`FY2026-Q1`) start, from the configuration. */
+  readonly fiscalYearStart: number;
   /** Options of the rule from packs and `opsbook.yaml` (`days` for contract-expiring…). */
   options(ruleId: string): Record<string, unknown>;
   /** Entities of `kind` with `id` (several when the id is duplicated). */

@@ -1,3 +1,5 @@
+import { spanCompare, spanOf } from '../period/order';
+import type { PeriodRange } from '../period/parse';
 import type { FieldFilter, SearchDoc } from './types';
 
 // Deeper structures are data dumps, not fields anyone searches; the cap also keeps
@@ -5,6 +7,9 @@ import type { FieldFilter, SearchDoc } from './types';
 const MAX_DEPTH = 16;
 const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
+/** Distinct values whose period spans a compiled filter remembers. */
+const SPAN_MEMO = 4096;
 
 /** A leaf of a document's fields, with its dotted path (`contract.end`). */
 export interface FieldEntry {
@@ -32,13 +37,18 @@ export function fieldEntries(fields: Record<string, unknown>): FieldEntry[] {
   return [...byPath].map(([path, values]) => ({ path, value: values.join(', ') }));
 }
 
-/** A predicate for `filter`, negation included. A missing field never matches a filter. */
-export function compileFilter(filter: FieldFilter): (doc: SearchDoc) => boolean {
+/**
+ * A predicate for `filter`, negation included. A missing field never matches a filter.
+ * `fiscalYearStart` dates fiscal periods (`period:<FY2027`) in range comparisons.
+ */
+export function compileFilter(filter: FieldFilter, fiscalYearStart = 1): (doc: SearchDoc) => boolean {
   const want = normalise(filter.value);
   const { field, op, negate } = filter;
   let test: (value: unknown) => boolean;
   if (op !== ':') {
-    test = (v) => compares(v, op, want);
+    const wantSpan = spanOf(want.toUpperCase(), fiscalYearStart);
+    const spans = wantSpan ? spanReader(fiscalYearStart) : undefined;
+    test = (v) => compares(v, op, want, wantSpan, spans);
   } else if (want.endsWith('*')) {
     // `id:PTN-*`; `status:*` means "has a non-empty status".
     const prefix = want.slice(0, -1);
@@ -137,14 +147,46 @@ function equals(actual: unknown, want: string): boolean {
   return typeof actual === 'number' && NUMBER.test(want) && Number(want) === actual;
 }
 
-function compares(actual: unknown, op: FieldFilter['op'], want: string): boolean {
+/**
+ * The days a field value covers, for range filters against a period or date: an ISO date (or
+ * the date of a date-time) is one day, a period its days; undefined for other text. Periods are
+ * remembered: a filter meets the same few thousands of times.
+ */
+function spanReader(fiscalYearStart: number): (text: string) => PeriodRange | undefined {
+  const seen = new Map<string, PeriodRange | null>();
+  return (text) => {
+    const day = dayOf(text);
+    if (day !== undefined) return { start: day, end: day };
+    let span = seen.get(text);
+    if (span === undefined) {
+      span = spanOf(text.trim().toUpperCase(), fiscalYearStart) ?? null;
+      if (seen.size < SPAN_MEMO) seen.set(text, span);
+    }
+    return span ?? undefined;
+  };
+}
+
+/** The `YYYY-MM-DD` a value starts with when it is a date or a date-time. */
+function dayOf(text: string): string | undefined {
+  return ISO_DAY.test(text) ? text.slice(0, 10) : undefined;
+}
+
+function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, spans: ((text: string) => PeriodRange | undefined) | undefined): boolean {
   const text = scalarText(actual);
   if (text === undefined || typeof actual === 'boolean') return false;
   let order: number;
   if (NUMBER.test(want) && (typeof actual === 'number' || NUMBER.test(text.trim()))) {
     order = Number(text) - Number(want);
+  } else if (wantSpan !== undefined && spans !== undefined) {
+    // Periods and dates compare by the days they cover (see `spanCompare`): `period:>2026-Q1`,
+    // `period:<FY2027`, `due:<=2026-Q2`; a value that is neither never matches.
+    const day = wantSpan.start === want ? dayOf(text) : undefined;
+    if (day === undefined) {
+      const have = spans(text);
+      return have !== undefined && spanCompare(have, op, wantSpan);
+    }
+    order = day < want ? -1 : day > want ? 1 : 0; // a date against a date, without allocating
   } else {
-    // ISO dates and periods (2026-06-30, 2026-H1, 2026-Q3) order correctly as strings.
     const have = normalise(text);
     order = have < want ? -1 : have > want ? 1 : 0;
   }

@@ -50,7 +50,8 @@ export class FilterIndex {
     }
   }
 
-  plan(filters: readonly FieldFilter[]): FilterPlan {
+  /** `fiscalYearStart` dates fiscal periods in range filters (`period:<FY2027`). */
+  plan(filters: readonly FieldFilter[], fiscalYearStart = 1): FilterPlan {
     const exact: Set<IndexedDoc>[] = [];
     const tests: ((doc: SearchDoc) => boolean)[] = [];
     let pool: Set<IndexedDoc> | undefined;
@@ -69,7 +70,7 @@ export class FilterIndex {
         exact.push(set);
         narrow(set);
       } else {
-        tests.push(compileFilter(filter));
+        tests.push(compileFilter(filter, fiscalYearStart));
         if (filter.negate || field === 'kind' || EVERYWHERE.has(field)) continue;
         // A dotted path is found under its first segment (or, rarely, a key holding the whole path).
         const dot = field.indexOf('.');

@@ -108,7 +108,7 @@ export class SearchIndex {
     const phrases = parsed.phrases.map(phraseForm);
     const excludedPhrases = parsed.excludedPhrases.map(phraseForm);
     const excluded = this.#excludedKeys(parsed.excludedTerms);
-    const plan = this.#filters.plan(filters);
+    const plan = this.#filters.plan(filters, options.fiscalYearStart);
     if (words.length + phrases.length + filters.length + excludedPhrases.length + parsed.excludedTerms.length === 0) {
       return { query, total: 0, results: [] };
     }

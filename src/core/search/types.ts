@@ -24,6 +24,8 @@ export interface SearchOptions {
   kind?: string;
   /** Maximum number of results; default 20. `total` still counts every match. */
   limit?: number;
+  /** Month (1–12) in which fiscal periods start, for `period:<FY2027`; default 1. */
+  fiscalYearStart?: number;
 }
 
 export interface SearchHit {

@@ -28,27 +28,3 @@ export function addMonths(iso: string, months: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
-
-/** First and last day of a period `YYYY`, `YYYY-H1|H2`, `YYYY-Q1..Q4`; undefined when malformed. */
-export function periodRange(period: unknown): { start: string; end: string } | undefined {
-  if (typeof period !== 'string') return undefined;
-  const m = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/.exec(period);
-  if (!m) return undefined;
-  const y = m[1] as string;
-  const part = m[2];
-  const span = (m1: number, m2: number) => ({ start: `${y}-${String(m1).padStart(2, '0')}-01`, end: addDays(addMonths(`${y}-${String(m2).padStart(2, '0')}-01`, 1), -1) });
-  if (!part) return span(1, 12);
-  if (part === 'H1') return span(1, 6);
-  if (part === 'H2') return span(7, 12);
-  const q = Number(part.slice(1));
-  return span(q * 3 - 2, q * 3);
-}
-
-/** Share of a period elapsed at `today`, clamped to 0..1. */
-export function elapsedShare(period: unknown, today: string): number | undefined {
-  const r = periodRange(period);
-  if (!r) return undefined;
-  const total = daysBetween(r.start, r.end) + 1;
-  const done = daysBetween(r.start, today) + 1;
-  return Math.max(0, Math.min(1, done / total));
-}

@@ -1,6 +1,6 @@
 import { barChart } from '../charts';
 import { h } from '../dom';
-import { chartRows, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { chartRows, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
 const over = (flag: boolean) => (flag ? 'over' : 'within');
 
@@ -9,7 +9,7 @@ export const budgetTab: TabDef = {
   label: 'Budget',
   filters: (d) => [
     { key: 'region', label: 'Region', options: optionsOf([...d.budget.plans.map((p) => p.region), ...d.budget.projects.map((p) => p.region)], (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'period', label: 'Period', options: optionsOf(d.budget.plans.map((p) => p.period)) },
+    { key: 'period', label: 'Period', options: periodChoices(d) },
     { key: 'status', label: 'Budget', options: [{ value: 'over', label: 'over budget' }, { value: 'within', label: 'within budget' }] },
   ],
   badge: (d) => d.budget.projects.filter((p) => p.overBudget).length + d.budget.plans.filter((p) => p.overAllocated || p.overSpent).length,
@@ -18,9 +18,9 @@ export const budgetTab: TabDef = {
     const cur = data.currency;
     const money = (n: number | undefined, c = cur) => fmt.currency(n, c);
     const short = (n: number | undefined, c = cur) => fmt.currency(n, c, true);
-    const plans = data.budget.plans.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overAllocated || p.overSpent) }));
+    const plans = data.budget.plans.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overAllocated || p.overSpent) }, data.periods));
     const regions = data.budget.regions.filter((r) => passes({ region: filters.region }, { region: r.region }) && (filters.status === undefined || over(r.overAllocated || r.overSpent) === filters.status));
-    const projects = data.budget.projects.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overBudget) }));
+    const projects = data.budget.projects.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overBudget) }, data.periods));
     const overProjects = projects.filter((p) => p.overBudget);
     const roots = plans.filter((p) => !p.parent || !plans.some((q) => q.plan === p.parent));
     const out: Node[] = [

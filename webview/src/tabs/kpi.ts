@@ -1,7 +1,7 @@
 import type { KpiRow, Pace } from '../../../src/core/dashboard/types';
 import { barChart, type Colour } from '../charts';
 import { h } from '../dom';
-import { chartRows, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { chartRows, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
 const PACE_RANK: Record<Pace | 'no-data', number> = { 'off-track': 0, 'at-risk': 1, 'no-data': 2, 'on-track': 3 };
 
@@ -19,14 +19,14 @@ export const kpiTab: TabDef = {
   label: 'KPI',
   filters: (d) => [
     { key: 'region', label: 'Region', options: optionsOf(d.kpi.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'period', label: 'Period', options: optionsOf(d.kpi.periods) },
+    { key: 'period', label: 'Period', options: periodChoices(d) },
     { key: 'status', label: 'Pace', options: (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ value: p, label: PACE[p].text })) },
   ],
   badge: (d) => d.kpi.rows.filter((r) => r.pace === 'at-risk' || r.pace === 'off-track').length,
   render(ctx) {
     const { fmt, filters } = ctx;
-    const rows = ctx.data.kpi.rows.filter((r) => passes(filters, { region: r.region, period: r.period, status: paceOf(r) }));
-    const plans = ctx.data.kpi.plans.filter((p) => passes({ ...filters, status: undefined }, { region: p.region, period: p.period }));
+    const rows = ctx.data.kpi.rows.filter((r) => passes(filters, { region: r.region, period: r.period, status: paceOf(r) }, ctx.data.periods));
+    const plans = ctx.data.kpi.plans.filter((p) => passes({ ...filters, status: undefined }, { region: p.region, period: p.period }, ctx.data.periods));
     const count = (p: Pace) => rows.filter((r) => r.pace === p).length;
     const withAtt = rows.filter((r) => r.attainment !== undefined);
     const mean = withAtt.length ? withAtt.reduce((s, r) => s + (r.attainment as number), 0) / withAtt.length : undefined;
@@ -136,7 +136,7 @@ export const kpiTab: TabDef = {
 
     // Regional → company roll-up: company KPIs whose regional contributions add up.
     const byId = new Map(ctx.data.kpi.rows.map((r) => [r.id, r]));
-    const rollups = ctx.data.kpi.rows.filter((r) => r.contributors.length > 0 && r.contributorsTarget !== undefined && passes({ period: filters.period }, { period: r.period }));
+    const rollups = ctx.data.kpi.rows.filter((r) => r.contributors.length > 0 && r.contributorsTarget !== undefined && passes({ period: filters.period }, { period: r.period }, ctx.data.periods));
     const palette: Colour[] = ['blue', 'purple', 'orange', 'green', 'yellow', 'red'];
     const contributorRows = rollups.flatMap((r) => r.contributors.map((c) => ({ parent: r, kpi: byId.get(c) })).filter((x): x is { parent: KpiRow; kpi: KpiRow } => x.kpi !== undefined && passes({ region: filters.region }, { region: x.kpi.region })));
     const regionsInRollup = [...new Set(contributorRows.map((x) => x.kpi.region ?? ''))].sort();
