@@ -1,0 +1,279 @@
+import { strict as assert } from 'node:assert';
+import type { PackSource } from '../../src/core/host';
+import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/infer';
+import { editDistance, looksLikeTypo } from '../../src/core/infer/similar';
+import { MemFs, openMem, opsPacks, TODAY } from './memfs';
+
+/**
+ * A pack written the way the ops pack declares vocabularies: classes in `vocabularies:`, bindings
+ * with `x-opsbook-vocab` in the schemas. Inference must work from those APIs alone.
+ */
+const TEST_PACK: Record<string, string> = {
+  'pack.yaml': `name: ops
+kinds:
+  person: { files: org/people.yaml, layout: list, listKey: people, title: name, schema: person.schema.json }
+  course: { files: org/courses.yaml, layout: list, listKey: courses, title: title, schema: course.schema.json }
+  partner: { files: "partners/**/*.yaml", layout: list, listKey: partners, title: name, schema: partner.schema.json }
+vocabularies:
+  partner.tier: { class: company }
+  person.role: { class: company }
+  channel: { class: default, values: [flagship, mall-counter, online, distributor, wholesale] }
+  partner.status: { class: rule, values: [prospect, active, suspended, ended] }
+`,
+  'person.schema.json': JSON.stringify({
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name'],
+    properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', 'x-opsbook-vocab': 'person.role' }, email: { type: 'string' }, kind: { type: 'string' } },
+  }),
+  'course.schema.json': JSON.stringify({
+    type: 'object',
+    additionalProperties: false,
+    properties: { id: { type: 'string' }, title: { type: 'string' }, required_for: { type: 'array', items: { type: 'string', 'x-opsbook-vocab': 'person.role' } } },
+  }),
+  'partner.schema.json': JSON.stringify({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      tier: { type: 'string', 'x-opsbook-vocab': 'partner.tier' },
+      status: { type: 'string', 'x-opsbook-vocab': 'partner.status' },
+      channels: { type: 'array', items: { type: 'string', 'x-opsbook-vocab': 'channel' } },
+      owner: { type: 'string', 'x-opsbook-ref': 'person' },
+    },
+  }),
+};
+
+function testPacks(): ReadonlyMap<string, PackSource> {
+  const real = opsPacks().get('ops') as PackSource;
+  return new Map([['ops', { name: 'ops', read: (p: string) => (p in TEST_PACK ? Promise.resolve(TEST_PACK[p]) : p.endsWith('opsbook.schema.json') || p.endsWith('pack.schema.json') ? real.read(p) : Promise.resolve(undefined)) }]]);
+}
+
+/** An English fashion label: its own employee numbers, tiers, roles and channels, and its mistakes. */
+const FASHION: Record<string, string> = {
+  'org/people.yaml': `people:
+  - id: FL-0042
+    name: Ada Moreau
+    role: Head Designer
+    instagram: "@ada.moreau"
+  - id: FL-0043
+    name: Tom Ricci
+    role: Buyer
+    instagram: "@tomricci"
+    started: 2024-03-01
+  - id: FL-0044
+    name: Lea Park
+    role: Head Designer
+    instgram: "@leapark"
+    started: 2025-01-15
+`,
+  'org/courses.yaml': `courses:
+  - id: C-FIT
+    title: Fitting basics
+    required_for: [Head Designer, Pattern Cutter]
+`,
+  'partners/mills.yaml': `partners:
+  - { id: P-001, name: Atelier Nord, tier: Platinum, status: active, channels: [wholesale], owner: FL-0043 }
+  - { id: P-002, name: Tissus SA, tier: Gold, status: active, channels: [online, showroom] }
+  - { id: P-003, name: Lux Print, tier: Gold, status: on-hold, channels: [showroom] }
+  - { id: P-004, name: Mode Co, tier: Glod, status: active, channels: [onlien] }
+  - { id: P-005, name: Style Co, tier: Platinum, status: activ, owner: FL-0099 }
+`,
+};
+
+async function infer(files: Record<string, string>, packs = testPacks()): Promise<Inference> {
+  return inferConfiguration({ fs: new MemFs(files), builtinPacks: packs, clock: () => TODAY });
+}
+
+describe('inference: opsbook init --infer on a folder never configured', () => {
+  it('declares company vocabularies from the values in use, first use first', async () => {
+    const inf = await infer(FASHION);
+    assert.deepEqual(inf.problems, []);
+    const tier = inf.vocabularies.find((v) => v.name === 'partner.tier');
+    assert.deepEqual(tier, { name: 'partner.tier', class: 'company', values: ['Platinum', 'Gold'], uses: 5, files: ['partners/mills.yaml'] });
+  });
+
+  it('collects person.role from people and from course.required_for alike', async () => {
+    const inf = await infer(FASHION);
+    assert.deepEqual(inf.vocabularies.find((v) => v.name === 'person.role')?.values, ['Head Designer', 'Pattern Cutter', 'Buyer']);
+  });
+
+  it('leaves a value used once near a frequent one (Glod ~ Gold) undeclared and lists it at its line', async () => {
+    const inf = await infer(FASHION);
+    const s = inf.suspects.find((x) => x.message.includes('"Glod"'));
+    assert.equal(s?.kind, 'typo');
+    assert.equal(s?.anchor.file, 'partners/mills.yaml');
+    assert.equal(s?.line, 5);
+    assert.match(s?.message ?? '', /looks like a typo of "Gold"/);
+  });
+
+  it('extends a default vocabulary with add: for values outside the pack list, but not with a near-miss of a listed one', async () => {
+    const inf = await infer(FASHION);
+    assert.deepEqual(inf.vocabularies.find((v) => v.name === 'channel'), { name: 'channel', class: 'default', add: ['showroom'], uses: 5, files: ['partners/mills.yaml'] });
+    assert.ok(inf.suspects.some((x) => x.kind === 'typo' && x.message.includes('"onlien"') && x.message.includes('"online"')));
+  });
+
+  it('never widens a rule-bearing vocabulary: an unknown status stays a finding, with an alias suggested; a near-miss is called a typo', async () => {
+    const inf = await infer(FASHION);
+    assert.equal(inf.vocabularies.find((v) => v.name === 'partner.status'), undefined);
+    const onHold = inf.suspects.find((x) => x.message.includes('"on-hold"'));
+    assert.equal(onHold?.kind, 'unknown-rule-value');
+    assert.equal(onHold?.line, 4);
+    assert.match(onHold?.message ?? '', /aliases: \{ on-hold: prospect \}/);
+    const activ = inf.suspects.find((x) => x.message.includes('"activ"'));
+    assert.equal(activ?.kind, 'typo');
+    assert.match(activ?.message ?? '', /typo of "active"/);
+  });
+
+  it('declares custom fields with inferred types; a rare field one edit from another is a typo, not a field', async () => {
+    const inf = await infer(FASHION);
+    assert.deepEqual(
+      inf.fields.map((f) => [f.kind, f.field, f.fragment, f.uses]),
+      [
+        ['person', 'instagram', { type: 'string' }, 2],
+        ['person', 'started', { type: 'string', format: 'date' }, 2],
+      ],
+    );
+    const s = inf.suspects.find((x) => x.message.includes('"instgram"'));
+    assert.equal(s?.line, 14);
+    assert.match(s?.message ?? '', /typo of "instagram"/);
+  });
+
+  it('writes a configuration the config schema accepts, with a comment on each inferred entry', async () => {
+    const inf = await infer(FASHION);
+    const text = renderConfig(inf);
+    assert.ok(text.includes('  partner.tier: [Platinum, Gold]  # 2 values used 5 times in partners/mills.yaml\n'), text);
+    assert.ok(text.includes("  channel: { add: [showroom] }  # 1 value used in partners/mills.yaml beyond the ops pack's list\n"), text);
+    assert.ok(text.includes('      started: { type: string, format: date }  # dates in 2 records of org/people.yaml\n'), text);
+    assert.ok(text.includes('  person.role: [Head Designer, Pattern Cutter, Buyer]'), text);
+    const { configProblems } = await openMem({ ...FASHION, 'opsbook.yaml': text }, { builtinPacks: testPacks() });
+    assert.deepEqual(configProblems, []);
+    const summary = renderSummary(inf, 'opsbook.yaml');
+    assert.match(summary, /^Read 3 files \(9 records\)\.\nInferred:\n/);
+    assert.match(summary, /\n {2}partners\/mills\.yaml:4 {2}status "on-hold" of partner P-003 is not a partner\.status value/);
+  });
+});
+
+/** A tea chain writing in Chinese, with the real ops pack: a store register and fields of its own. */
+const TEA: Record<string, string> = {
+  'org/regions.yaml': `regions:
+  - id: R-HD
+    name: 华东区
+`,
+  'org/people.yaml': `people:
+  - id: E001
+    name: 王芳
+    role: 店长
+    region: R-HD
+    wechat: wangfang88
+    store: MD-SH-01
+  - id: E002
+    name: 李强
+    role: 店员
+    region: R-HD
+    wechat: liqiang_tea
+    store: MD-SH-02
+`,
+  'org/stores.yaml': `stores:
+  - id: MD-SH-01
+    名称: 静安寺店
+    region: R-HD
+    manager: E001
+    opened: 2023-05-01
+  - id: MD-SH-02
+    名称: 徐家汇店
+    region: R-HD
+    manager: E002
+`,
+  'data/warehouses.yaml': `WH-01:
+  name: 嘉定仓
+  region: R-HD
+WH-02:
+  name: 昆山仓
+  region: R-HD
+`,
+  'recipes/milk-tea.md': `---
+kind: recipe
+id: RC-01
+title: 招牌奶茶
+---
+# 配方
+`,
+  'notes/ideas.md': `---
+kind: stndard
+id: X-1
+---
+text
+`,
+};
+
+describe('inference on a Chinese tea chain with the ops pack', () => {
+  it('makes a custom kind of a stores: list, with its title field guessed (名称) and its references', async () => {
+    const inf = await infer(TEA, opsPacks());
+    assert.deepEqual(inf.problems, []);
+    const store = inf.kinds.find((k) => k.name === 'store');
+    assert.deepEqual(store, { name: 'store', files: ['org/stores.yaml'], extendsPack: false, sources: ['org/stores.yaml'], records: 2, byKindField: false, layout: 'list', listKey: 'stores', title: '名称' });
+    assert.deepEqual(
+      inf.references.filter((r) => r.kind === 'store').map((r) => `${r.path}→${r.target}`),
+      ['region→region', 'manager→person'],
+    );
+  });
+
+  it('makes a map-layout kind of a mapping of id → mapping, named after its file', async () => {
+    const inf = await infer(TEA, opsPacks());
+    const wh = inf.kinds.find((k) => k.name === 'warehouse');
+    assert.equal(wh?.layout, 'map');
+    assert.equal(wh?.title, 'name');
+    assert.deepEqual(wh?.files, ['data/warehouses.yaml']);
+  });
+
+  it('turns a field whose values are all ids of one kind into a reference; plain text stays a string', async () => {
+    const inf = await infer(TEA, opsPacks());
+    const person = inf.fields.filter((f) => f.kind === 'person');
+    assert.deepEqual(person.map((f) => [f.field, f.fragment]), [
+      ['store', { ref: 'store' }],
+      ['wechat', { type: 'string' }],
+    ]);
+  });
+
+  it('declares a kind named by a kind: field, but not one that is a typo of a known kind', async () => {
+    const inf = await infer(TEA, opsPacks());
+    const recipe = inf.kinds.find((k) => k.name === 'recipe');
+    assert.equal(recipe?.byKindField, true);
+    assert.equal(recipe?.layout, 'markdown');
+    assert.deepEqual(recipe?.files, []);
+    assert.equal(inf.kinds.find((k) => k.name === 'stndard'), undefined);
+    assert.ok(inf.suspects.some((s) => s.anchor.file === 'notes/ideas.md' && s.line === 2 && /typo of "standard"/.test(s.message)));
+  });
+
+  it('loads back: the custom kinds hold their records with titles, and their references are checked', async () => {
+    const inf = await infer(TEA, opsPacks());
+    const files = { ...TEA, 'opsbook.yaml': renderConfig(inf) };
+    files['org/stores.yaml'] = files['org/stores.yaml']!.replace('manager: E002', 'manager: E009');
+    const { workspace, configProblems } = await openMem(files);
+    assert.deepEqual(configProblems, []);
+    assert.equal(workspace.get('store', 'MD-SH-01')?.title, '静安寺店');
+    assert.equal(workspace.get('warehouse', 'WH-02')?.title, '昆山仓');
+    assert.equal(workspace.get('recipe', 'RC-01')?.title, '招牌奶茶');
+    const refs = workspace.diagnostics('org/stores.yaml').filter((d) => d.ruleId.startsWith('ref/'));
+    assert.deepEqual(refs.map((d) => `${d.ruleId}@${d.range.start.line}`), ['ref/missing@10']);
+  });
+});
+
+describe('inference: typo likeness', () => {
+  it('counts a transposition as one edit', () => {
+    assert.equal(editDistance('Glod', 'Gold'), 1);
+    assert.equal(editDistance('静安寺店', '静安店'), 1);
+  });
+
+  it('judges words of 3–5 characters by one edit, longer ones by two, and never one- or two-character words', () => {
+    assert.equal(looksLikeTypo('Glod', 'Gold'), true);
+    assert.equal(looksLikeTypo('gold', 'Gold'), true);
+    assert.equal(looksLikeTypo('Silver', 'Gold'), false);
+    assert.equal(looksLikeTypo('instgram', 'instagram'), true);
+    assert.equal(looksLikeTypo('面条', '面包'), false);
+    assert.equal(looksLikeTypo('咖啡帅', '咖啡师'), true);
+    assert.equal(looksLikeTypo('core', 'cost'), false);
+  });
+});
