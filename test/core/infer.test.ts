@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { openWorkspace } from '../../src/core/engine';
 import type { PackSource } from '../../src/core/host';
 import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/infer';
 import { editDistance, looksLikeTypo } from '../../src/core/infer/similar';
@@ -147,7 +148,7 @@ describe('inference: opsbook init --infer on a folder never configured', () => {
     assert.ok(text.includes("  channel: { add: [showroom] }  # 1 value used in partners/mills.yaml beyond the ops pack's list\n"), text);
     assert.ok(text.includes('      started: { type: string, format: date }  # dates in 2 records of org/people.yaml\n'), text);
     assert.ok(text.includes('  person.role: [Head Designer, Pattern Cutter, Buyer]'), text);
-    const { configProblems } = await openMem({ ...FASHION, 'opsbook.yaml': text }, { builtinPacks: testPacks() });
+    const { configProblems } = await openWorkspace({ fs: new MemFs({ ...FASHION, 'opsbook.yaml': text }), builtinPacks: testPacks(), clock: () => TODAY });
     assert.deepEqual(configProblems, []);
     const summary = renderSummary(inf, 'opsbook.yaml');
     assert.match(summary, /^Read 3 files \(9 records\)\.\nInferred:\n/);
@@ -249,7 +250,7 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
 
   it('loads back: the custom kinds hold their records with titles, and their references are checked', async () => {
     const inf = await infer(TEA, opsPacks());
-    const files = { ...TEA, 'opsbook.yaml': renderConfig(inf) };
+    const files: Record<string, string> = { ...TEA, 'opsbook.yaml': renderConfig(inf) };
     files['org/stores.yaml'] = files['org/stores.yaml']!.replace('manager: E002', 'manager: E009');
     const { workspace, configProblems } = await openMem(files);
     assert.deepEqual(configProblems, []);
