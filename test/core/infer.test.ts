@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
 import type { PackSource } from '../../src/core/host';
 import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/infer';
 import { editDistance, looksLikeTypo } from '../../src/core/infer/similar';
-import { MemFs, openMem, opsPacks, TODAY } from './memfs';
+import { MemFs, openMem, opsPacks, readTree, REPO, TODAY } from './memfs';
 
 /**
  * A pack written the way the ops pack declares vocabularies: classes in `vocabularies:`, bindings
@@ -276,5 +277,69 @@ describe('inference: typo likeness', () => {
     assert.equal(looksLikeTypo('面条', '面包'), false);
     assert.equal(looksLikeTypo('咖啡帅', '咖啡师'), true);
     assert.equal(looksLikeTypo('core', 'cost'), false);
+  });
+});
+
+/**
+ * The ops pack as the vocabulary work declares it (classes in pack.yaml, `x-opsbook-vocab` on
+ * fields not named `<kind>.<field>`), over the real schemas: what init --infer will write for
+ * the Chinese sample once those declarations ship.
+ */
+function opsWithVocabularies(): ReadonlyMap<string, PackSource> {
+  const real = opsPacks().get('ops') as PackSource;
+  const vocabularies = `
+vocabularies:
+  partner.tier: { class: company }
+  product.category: { class: company }
+  person.role: { class: company }
+  expense.category: { class: company }
+  channel: { class: default, values: [flagship, mall-counter, online, distributor, wholesale] }
+  partner.status: { class: rule, values: [prospect, active, suspended, ended] }
+`;
+  const annotate: Record<string, (s: Record<string, any>) => void> = {
+    'course.schema.json': (s) => void (s['properties']['required_for']['items'] = { type: 'string', 'x-opsbook-vocab': 'person.role' }),
+    'product.schema.json': (s) => void (s['properties']['channel_prices']['propertyNames'] = { 'x-opsbook-vocab': 'channel' }),
+  };
+  return new Map([
+    [
+      'ops',
+      {
+        name: 'ops',
+        read: async (p: string) => {
+          const text = await real.read(p);
+          if (text === undefined) return undefined;
+          if (p === 'pack.yaml') return text + vocabularies;
+          const patch = annotate[p];
+          if (!patch) return text;
+          const json = JSON.parse(text) as Record<string, any>;
+          patch(json);
+          return JSON.stringify(json);
+        },
+      },
+    ],
+  ]);
+}
+
+describe('inference on samples/maitian-bakery with vocabulary declarations in the pack', () => {
+  it('declares its tiers, categories and roles, adds its delivery channel, and leaves its typo and unknown status as findings', async () => {
+    const files = Object.fromEntries([...readTree(path.join(REPO, 'samples/maitian-bakery'))].filter(([p]) => p !== 'opsbook.yaml'));
+    const inf = await infer(files, opsWithVocabularies());
+    assert.deepEqual(inf.problems, []);
+    assert.deepEqual(
+      inf.vocabularies.map((v) => [v.name, v.values ?? { add: v.add }]),
+      [
+        ['channel', { add: ['delivery'] }],
+        ['expense.category', ['原料采购', '房租', '营销推广', '装修工程']],
+        ['partner.tier', ['战略伙伴', '核心伙伴', '普通伙伴']],
+        ['person.role', ['店长', '烘焙师', '裱花师', '收银员', '总经理', '区域经理']],
+        ['product.category', ['面包', '西点', '蛋糕', '饮品']],
+      ],
+    );
+    assert.deepEqual(
+      inf.suspects.map((s) => `${s.anchor.file}:${s.line} ${s.kind}`),
+      ['org/people.yaml:45 typo', 'partners/partners.yaml:26 unknown-rule-value', 'partners/partners.yaml:66 typo'],
+    );
+    assert.match(inf.suspects[1]?.message ?? '', /status "合作中" of partner P-0003 is not a partner\.status value/);
+    assert.match(inf.suspects[2]?.message ?? '', /tier "核心伙半" of partner P-0008 \(used once\) looks like a typo of "核心伙伴"/);
   });
 });
