@@ -296,9 +296,10 @@ vocabularies:
   channel: { class: default, values: [flagship, mall-counter, online, distributor, wholesale] }
   partner.status: { class: rule, values: [prospect, active, suspended, ended] }
 `;
-  const annotate: Record<string, (s: Record<string, any>) => void> = {
-    'course.schema.json': (s) => void (s['properties']['required_for']['items'] = { type: 'string', 'x-opsbook-vocab': 'person.role' }),
-    'product.schema.json': (s) => void (s['properties']['channel_prices']['propertyNames'] = { 'x-opsbook-vocab': 'channel' }),
+  type Json = Record<string, Record<string, Record<string, unknown>>>;
+  const annotate: Record<string, (s: Json) => void> = {
+    'course.schema.json': (s) => void (s['properties']!['required_for']!['items'] = { type: 'string', 'x-opsbook-vocab': 'person.role' }),
+    'product.schema.json': (s) => void (s['properties']!['channel_prices']!['propertyNames'] = { 'x-opsbook-vocab': 'channel' }),
   };
   return new Map([
     [
@@ -311,7 +312,7 @@ vocabularies:
           if (p === 'pack.yaml') return text + vocabularies;
           const patch = annotate[p];
           if (!patch) return text;
-          const json = JSON.parse(text) as Record<string, any>;
+          const json = JSON.parse(text) as Json;
           patch(json);
           return JSON.stringify(json);
         },
