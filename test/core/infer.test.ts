@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
 import type { PackSource } from '../../src/core/host';
 import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/infer';
+import { yamlScalar } from '../../src/core/infer/render';
 import { editDistance, looksLikeTypo } from '../../src/core/infer/similar';
+import { parse as parseYaml } from 'yaml';
 import { MemFs, openMem, opsPacks, readTree, REPO, TODAY } from './memfs';
 
 /**
@@ -342,5 +344,69 @@ describe('inference on samples/maitian-bakery with vocabulary declarations in th
     );
     assert.match(inf.suspects[1]?.message ?? '', /status "合作中" of partner P-0003 is not a partner\.status value/);
     assert.match(inf.suspects[2]?.message ?? '', /tier "核心伙半" of partner P-0008 \(used once\) looks like a typo of "核心伙伴"/);
+  });
+});
+
+describe('inference: where records are and what they look like', () => {
+  it('extends a pack kind whose records sit outside its folders (a partners: list in data/)', async () => {
+    const inf = await infer({ 'data/suppliers.yaml': 'partners:\n  - { id: S-1, name: 金麦面粉, type: supplier, status: active }\n' }, opsPacks());
+    assert.deepEqual(inf.kinds.map((k) => [k.name, k.extendsPack, k.files]), [['partner', true, ['partners/**/*.yaml', 'partners/**/*.yml', 'data/suppliers.yaml']]]);
+    assert.ok(renderConfig(inf).includes(`\n  partner:  # 1 record under partners: in data/suppliers.yaml, outside the pack's folders\n    files: ["partners/**/*.yaml", "partners/**/*.yml", data/suppliers.yaml]\n`));
+  });
+
+  it('leaves tool settings alone: dot folders and mappings whose keys are not ids', async () => {
+    const inf = await infer(
+      {
+        '.github/ISSUE_TEMPLATE/bug.yml': 'name: Bug\nbody:\n  - { type: textarea, id: what }\n  - { type: input, id: version }\n',
+        'locales/en.yaml': 'home:\n  title: Home\nabout:\n  title: About\n',
+      },
+      opsPacks(),
+    );
+    assert.deepEqual(inf.kinds, []);
+    assert.equal(renderConfig(inf).includes('kinds:'), false);
+  });
+
+  it('makes a Markdown kind of documents with ids in a folder of their own', async () => {
+    const doc = (id: string) => `---\nid: ${id}\ntitle: 配方 ${id}\n---\n# 步骤\n`;
+    const inf = await infer({ 'recipes/a.md': doc('RC-1'), 'recipes/b.md': doc('RC-2'), 'recipes/README.md': '# 配方库\n' }, opsPacks());
+    assert.deepEqual(inf.kinds.map((k) => [k.name, k.layout, k.files, k.title]), [['recipe', 'markdown', ['recipes/a.md', 'recipes/b.md'], 'title']]);
+  });
+
+  it('names three files of one folder by a glob only when no other file of that folder would match', async () => {
+    const list = (id: string) => `shops:\n  - { id: ${id}, name: 店 ${id} }\n`;
+    const files = { 'shops/a.yaml': list('S1'), 'shops/b.yaml': list('S2'), 'shops/c.yaml': list('S3') };
+    assert.deepEqual((await infer(files, opsPacks())).kinds[0]?.files, ['shops/*.yaml']);
+    assert.deepEqual((await infer({ ...files, 'shops/notes.yaml': 'owner: 王芳\n' }, opsPacks())).kinds[0]?.files, ['shops/a.yaml', 'shops/b.yaml', 'shops/c.yaml']);
+  });
+
+  it('accepts empty values of a custom field and keeps a misspelt id a reference (it stays ref/missing)', async () => {
+    const person = (id: string, store: string, wechat: string) => `  - { id: ${id}, name: ${id}, role: 店员, region: R1, store: ${store}, wechat: ${wechat} }\n`;
+    const inf = await infer(
+      {
+        'org/regions.yaml': 'regions:\n  - { id: R1, name: 一区 }\n',
+        'org/stores.yaml': 'stores:\n  - { id: MD-01, name: 一店 }\n  - { id: MD-02, name: 二店 }\n  - { id: MD-03, name: 三店 }\n',
+        'org/people.yaml': 'people:\n' + person('E1', 'MD-01', 'a1') + person('E2', 'MD-02', 'null') + person('E3', 'MD-03', 'c3') + person('E4', 'MD-01', 'd4') + person('E5', 'MD-O2', 'e5'),
+      },
+      opsPacks(),
+    );
+    assert.deepEqual(
+      inf.fields.map((f) => [f.field, f.fragment]),
+      [
+        ['store', { ref: 'store' }],
+        ['wechat', { type: ['string', 'null'] }],
+      ],
+    );
+  });
+});
+
+describe('inference: the written YAML', () => {
+  it('writes plain scalars only where they read back as the same text', () => {
+    assert.equal(yamlScalar('核心伙伴'), '核心伙伴');
+    assert.equal(yamlScalar('Head Designer'), 'Head Designer');
+    assert.equal(yamlScalar('草莓蛋糕（6寸）'), '草莓蛋糕（6寸）');
+    for (const tricky of ['yes', 'null', '1.0', '2026-06', 'a: b', '#1', '- x', 'a, b', '[x]', 'x ', '']) {
+      const written = yamlScalar(tricky);
+      assert.equal(parseYaml(`[${written}]`)[0], tricky, `${tricky} → ${written}`);
+    }
   });
 });

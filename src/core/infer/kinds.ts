@@ -19,6 +19,8 @@ export interface InferredKind {
   records: number;
   /** A file's own `kind:` field named it (no `files` needed). */
   byKindField: boolean;
+  /** For an extended pack kind: the key its records were found under. */
+  under?: string;
 }
 
 /** A file that looked like records but was left alone, and why (for the summary). */
@@ -66,8 +68,10 @@ export function shapeOf(doc: JsonValue | undefined): Shape | undefined {
     return { layout: 'list', listKey: key, id: idFieldOf(doc[key] as JsonValue[]) as string, records: doc[key] as JsonObject[] };
   }
   // A map of id → mapping: every value a mapping, keys without spaces, and the mappings share a field.
+  // Keys must look like ids (a digit, or upper case): `WH-01`, `E001`, not `home`/`about` of a settings file.
   const keys = Object.keys(doc).filter((k) => k !== 'kind');
-  if (keys.length >= 2 && keys.every((k) => !/\s/.test(k) && isObject(doc[k]))) {
+  const idLike = keys.filter((k) => /\d/.test(k) || (/[A-Z]/.test(k) && k === k.toUpperCase())).length;
+  if (keys.length >= 2 && idLike * 2 >= keys.length && keys.every((k) => !/\s/.test(k) && isObject(doc[k]))) {
     const values = keys.map((k) => doc[k] as JsonObject);
     const first = Object.keys(values[0] as JsonObject);
     if (first.some((f) => values.every((v) => f in v))) return { layout: 'map', id: 'id', records: values };
@@ -144,7 +148,8 @@ export function inferKinds(config: ResolvedConfig, files: { parsed: ParsedFile; 
   };
 
   for (const { parsed, kind } of files) {
-    if (kind !== undefined || parsed.skipped) continue;
+    // Tool settings (.github/, .vscode/) are not the company's records.
+    if (kind !== undefined || parsed.skipped || parsed.path.split('/').some((seg) => seg.startsWith('.'))) continue;
     const root = parsed.docs[0];
     const own = isObject(root) && typeof root['kind'] === 'string' ? root['kind'] : undefined;
     if (own !== undefined && !config.kinds.has(own)) {
@@ -200,6 +205,7 @@ export function inferKinds(config: ResolvedConfig, files: { parsed: ParsedFile; 
     const k: InferredKind = { name: g.name, files: [], extendsPack: !!g.extendsPack, sources: g.files, records: g.records.length, byKindField: g.byKindField };
     if (g.extendsPack) {
       k.files = [...g.extendsPack.files, ...g.files];
+      if (g.listKey !== undefined) k.under = g.listKey;
     } else {
       if (!g.byKindField) k.files = g.markdownDir !== undefined ? markdownGlob(g.markdownDir, g.files, allPaths) : filesGlob(g.files, allPaths);
       k.layout = g.layout;

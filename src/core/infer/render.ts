@@ -41,7 +41,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 function kindComment(k: InferredKind): string {
   const what = k.layout === 'markdown' ? plural(k.records, 'document') : plural(k.records, 'record');
-  if (k.extendsPack) return `${what} under ${k.sources.length === 1 ? '' : 'the same key in '}${whereIn(k.sources)}, outside the pack's folders`;
+  if (k.extendsPack) return `${what}${k.under !== undefined ? ` under ${k.under}:` : ''} in ${whereIn(k.sources)}, outside the pack's folders`;
   if (k.byKindField) return `kind: ${k.name} in ${whereIn(k.sources)}`;
   const under = k.listKey !== undefined ? ` under ${k.listKey}:` : k.layout === 'map' ? ' keyed by id' : '';
   return `${what}${under} in ${whereIn(k.sources)}`;
@@ -133,7 +133,7 @@ export function renderSummary(inference: Inference, written: string): string {
   const out: string[] = [`Read ${plural(inference.files, 'file')} (${plural(inference.records, 'record')}).`];
   const inferred: string[] = [];
   for (const k of inference.kinds) {
-    if (k.extendsPack) inferred.push(`  kind ${k.name}: also read from ${whereIn(k.sources)} (${kindComment(k)})`);
+    if (k.extendsPack) inferred.push(`  kind ${k.name}: ${kindComment(k)}`);
     else inferred.push(`  kind ${k.name} (${k.layout ?? 'single'}${k.title ? `, title: ${k.title}` : ''}): ${kindComment(k)}`);
   }
   for (const f of inference.fields) inferred.push(`  field ${f.kind}.${f.field} ${flow(f.fragment)}: ${fieldComment(f)}`);

@@ -91,11 +91,12 @@ async function offer(hub: ModelHub, command: InitFromFilesCommand): Promise<void
     const configPath = folderSettings(folder).configPath;
     if (await exists(vscode.Uri.joinPath(folder.uri, ...configPath.split('/')))) continue;
     offered.add(key);
-    const choice = await vscode.window.showInformationMessage(
-      `Opsbook: ${folder.name} has records but no ${configPath}. Infer one from the existing files (the company's kinds, fields and vocabularies)?`,
-      'Initialize from Existing Files',
-    );
-    if (choice) await command.execute(folder);
+    void vscode.window
+      .showInformationMessage(
+        `Opsbook: ${folder.name} has records but no ${configPath}. Infer one from the existing files (the company's kinds, fields and vocabularies)?`,
+        'Initialize from Existing Files',
+      )
+      .then((choice) => (choice ? command.execute(folder) : undefined));
   }
 }
 
@@ -104,5 +105,17 @@ export const activateInitFromFiles: Feature = (context, hub) => {
   const log = vscode.window.createOutputChannel('Opsbook: Initialize');
   const command = new InitFromFilesCommand(packs, log);
   context.subscriptions.push(log, vscode.commands.registerCommand(command.id, (target?: vscode.WorkspaceFolder | vscode.Uri) => command.execute(target)));
-  void hub.ready.then(() => offer(hub, command));
+  // Folders loaded later (added to the workspace, or made Opsbook folders by a new file) too.
+  let running = false;
+  const check = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      await offer(hub, command);
+    } finally {
+      running = false;
+    }
+  };
+  void hub.ready.then(check);
+  context.subscriptions.push(hub.onDidChange(() => void check()));
 };
