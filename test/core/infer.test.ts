@@ -299,9 +299,10 @@ vocabularies:
   partner.status: { class: rule, values: [prospect, active, suspended, ended] }
 `;
   type Json = Record<string, Record<string, Record<string, unknown>>>;
+  // As the ops pack declares them: channels are the keys of channel_prices, not a closed list of properties.
   const annotate: Record<string, (s: Json) => void> = {
     'course.schema.json': (s) => void (s['properties']!['required_for']!['items'] = { type: 'string', 'x-opsbook-vocab': 'person.role' }),
-    'product.schema.json': (s) => void (s['properties']!['channel_prices']!['propertyNames'] = { 'x-opsbook-vocab': 'channel' }),
+    'product.schema.json': (s) => void (s['properties']!['channel_prices'] = { type: 'object', additionalProperties: { type: 'number' }, propertyNames: { type: 'string', 'x-opsbook-vocab': 'channel' } }),
   };
   return new Map([
     [
@@ -408,5 +409,36 @@ describe('inference: the written YAML', () => {
       const written = yamlScalar(tricky);
       assert.equal(parseYaml(`[${written}]`)[0], tricky, `${tricky} → ${written}`);
     }
+  });
+});
+
+describe('inference: fields of nested kinds and below the top level', () => {
+  it('declares custom fields of nested kinds (initiatives of a plan) and lists unknown keys deeper in a record as findings', async () => {
+    const inf = await infer(
+      {
+        'org/regions.yaml': 'regions:\n  - { id: R1, name: 一区 }\n',
+        'org/people.yaml': 'people:\n  - { id: E1, name: 王芳, role: 店长, region: R1 }\n',
+        'partners/p.yaml': 'partners:\n  - { id: P-1, name: 金麦, type: supplier, status: active, contact: { name: 李, wechat: li_01 } }\n',
+        'plans/2026.yaml': `id: JH-1
+title: 年度计划
+region: R1
+period: "2026"
+owner: E1
+status: approved
+objectives:
+  - id: MB-1
+    title: 增长
+    initiatives:
+      - { id: XD-1, title: 开店, status: planned, 负责门店: 静安 }
+      - { id: XD-2, title: 促销, status: planned, 负责门店: 徐汇 }
+`,
+      },
+      opsPacks(),
+    );
+    assert.deepEqual(inf.fields.map((f) => [f.kind, f.field, f.fragment]), [['initiative', '负责门店', { type: 'string' }]]);
+    const note = inf.suspects.find((s) => s.kind === 'note');
+    assert.equal(note?.anchor.file, 'partners/p.yaml');
+    assert.equal(note?.line, 2);
+    assert.match(note?.message ?? '', /^field "contact\.wechat" of partner P-1 is not in the partner schema, and custom fields are declared at the top level of a record only/);
   });
 });

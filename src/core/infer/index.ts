@@ -2,7 +2,7 @@ import { openWorkspace, type EngineInit } from '../engine';
 import type { ConfigProblem } from '../config/types';
 import type { WorkspaceFileSystem } from '../host';
 import { entityAnchor, type Entity } from '../model/entity';
-import { matchPattern } from '../model/pathPattern';
+import { matchPattern, parsePathPattern } from '../model/pathPattern';
 import { schemaAt } from '../model/schemaRefs';
 import type { Workspace } from '../model/workspace';
 import type { Anchor, JsonValue } from '../types';
@@ -116,34 +116,92 @@ function describe(e: Entity): string {
   return `${e.kind} ${e.id}`;
 }
 
-/** The fields a kind's schema declares at the top level, or undefined when it accepts any field. */
-function declaredFields(schema: Record<string, unknown>): string[] | undefined {
-  const root = schemaAt(schema, []);
-  if (!root || root['additionalProperties'] !== false) return undefined;
-  const names = new Set(Object.keys((root['properties'] as Record<string, unknown> | undefined) ?? {}));
-  for (const sub of (root['allOf'] as Record<string, unknown>[] | undefined) ?? []) {
-    for (const k of Object.keys((sub?.['properties'] as Record<string, unknown> | undefined) ?? {})) names.add(k);
+type Json = Record<string, unknown>;
+
+/** The schema that validates a kind's entities: its own, or for a nested kind (kpi, milestone) the part of its parent's. */
+function entitySchema(config: Workspace['config'], kind: string): { root: Json; base: (string | number)[] } | undefined {
+  const kc = config.kinds.get(kind);
+  if (kc?.schema) return { root: kc.schema.json, base: [] };
+  for (const parent of config.kinds.values()) {
+    const spec = parent.nested.find((n) => n.kind === kind);
+    if (!parent.schema || !spec) continue;
+    const base: (string | number)[] = [];
+    for (const step of parsePathPattern(spec.path)) {
+      if ('key' in step) base.push(step.key);
+      else if ('items' in step) base.push(0);
+      else return undefined;
+    }
+    return { root: parent.schema.json, base };
+  }
+  return undefined;
+}
+
+/** The fields a schema node declares, or undefined when it accepts any field. */
+function declaredFields(node: Json | undefined): string[] | undefined {
+  if (!node || node['additionalProperties'] !== false) return undefined;
+  const names = new Set(Object.keys((node['properties'] as Json | undefined) ?? {}));
+  for (const sub of (node['allOf'] as Json[] | undefined) ?? []) {
+    for (const k of Object.keys((sub?.['properties'] as Json | undefined) ?? {})) names.add(k);
   }
   return [...names];
 }
 
-/** Fields of built-in kinds that their schema does not declare: custom fields, or typos. */
+function isPlainObject(v: unknown): v is Record<string, JsonValue> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Fields of built-in kinds (and of nested kinds: KPIs, initiatives, milestones) that their schema
+ * does not declare: custom fields, or typos. Unknown keys deeper inside a record (`contact.wechat`,
+ * `items[].batch`) cannot be declared as custom fields: they are listed, and stay findings.
+ */
 function customFields(ws: Workspace, ids: IdIndex, suspects: Suspect[]): InferredField[] {
   const out: InferredField[] = [];
+  const deep = new Map<string, { first: Anchor; entity: Entity; uses: number }>();
+  const entityPaths = new Map<string, Set<string>>();
+  const isEntityPath = (file: string, doc: number, path: readonly (string | number)[]): boolean => {
+    let set = entityPaths.get(file);
+    if (!set) entityPaths.set(file, (set = new Set(ws.entitiesIn(file).map((e) => `${e.doc}\0${e.path.join('\0')}`))));
+    return set.has(`${doc}\0${path.join('\0')}`);
+  };
   for (const kc of ws.config.kinds.values()) {
-    if (!kc.schema) continue;
-    const declared = declaredFields(kc.schema.json);
+    const at = entitySchema(ws.config, kc.name);
+    if (!at) continue;
+    const declared = declaredFields(schemaAt(at.root, at.base));
     if (!declared) continue;
     const known = [...declared, ...Object.keys(kc.fields)];
     const unknown = new Map<string, { values: JsonValue[]; first: Anchor; entity: Entity; files: Set<string> }>();
     for (const e of ws.entities(kc.name)) {
-      if (e.parent) continue;
       for (const [key, value] of Object.entries(e.data)) {
         if (known.includes(key)) continue;
         let u = unknown.get(key);
         if (!u) unknown.set(key, (u = { values: [], first: entityAnchor(e, [key], 'key'), entity: e, files: new Set() }));
         u.values.push(value);
         u.files.add(e.file);
+      }
+      // Below the top level: walk the declared fields, skipping nested entities (checked as their own kind).
+      const walk = (value: JsonValue, schemaPath: (string | number)[], sub: (string | number)[], pattern: string): void => {
+        if (Array.isArray(value)) {
+          value.forEach((item, i) => {
+            if (!isEntityPath(e.file, e.doc, [...e.path, ...sub, i])) walk(item, [...schemaPath, 0], [...sub, i], `${pattern}[]`);
+          });
+          return;
+        }
+        if (!isPlainObject(value)) return;
+        const fields = declaredFields(schemaAt(at.root, schemaPath));
+        for (const [key, child] of Object.entries(value)) {
+          if (fields && !fields.includes(key)) {
+            const name = `${pattern}.${key}`;
+            const d = deep.get(`${kc.name}\0${name}`);
+            if (d) d.uses++;
+            else deep.set(`${kc.name}\0${name}`, { first: entityAnchor(e, [...sub, key], 'key'), entity: e, uses: 1 });
+            continue;
+          }
+          if (!isEntityPath(e.file, e.doc, [...e.path, ...sub, key])) walk(child, [...schemaPath, key], [...sub, key], pattern ? `${pattern}.${key}` : key);
+        }
+      };
+      for (const [key, value] of Object.entries(e.data)) {
+        if (known.includes(key) && !isEntityPath(e.file, e.doc, [...e.path, key])) walk(value, [...at.base, key], [key], key);
       }
     }
     const byUse = [...unknown].sort((a, b) => b[1].values.length - a[1].values.length).map(([k]) => k);
@@ -157,6 +215,14 @@ function customFields(ws: Workspace, ids: IdIndex, suspects: Suspect[]): Inferre
       const { fragment, what } = fieldFragment(u.values, ids);
       out.push({ kind: kc.name, field: key, fragment, what, uses: n, files: [...u.files].sort() });
     }
+  }
+  for (const [key, d] of deep) {
+    const name = key.slice(key.indexOf('\0') + 1);
+    suspects.push({
+      anchor: d.first,
+      kind: 'note',
+      message: `field "${name}" of ${describe(d.entity)}${d.uses > 1 ? ` (${d.uses} uses)` : ''} is not in the ${d.entity.kind} schema, and custom fields are declared at the top level of a record only: left as a finding`,
+    });
   }
   return out;
 }
