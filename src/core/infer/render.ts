@@ -57,8 +57,9 @@ function referenceComment(r: InferredReference): string {
 
 function vocabularyComment(v: InferredVocabulary): string {
   const n = (v.values ?? v.add ?? []).length;
-  if (v.add) return `${plural(n, 'value')} used in ${whereIn(v.files)} beyond the ops pack's list`;
-  return `${plural(n, 'value')} used ${v.uses === 1 ? 'once' : `${v.uses} times`} in ${whereIn(v.files)}`;
+  const times = v.uses === 1 ? 'once' : `${v.uses} times`;
+  if (v.add) return `${n === 1 ? 'used' : `${n} values used`} ${times} in ${whereIn(v.files)}, beyond the ops pack's list`;
+  return `${plural(n, 'value')} used ${times} in ${whereIn(v.files)}`;
 }
 
 /**

@@ -58,7 +58,7 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
         kind: typo ? 'typo' : 'unknown-rule-value',
         message: typo
           ? `${u.field} "${value}" of ${u.entity} looks like a typo of "${typo}"${where}: left as a finding`
-          : `${u.field} "${value}" of ${u.entity} is not a ${vocabulary.name} value (${listed.join(', ')})${where}: rules depend on these meanings, so it stays a finding; if it means one of them, declare an alias in opsbook.yaml, e.g. vocabularies: { ${vocabulary.name}: { aliases: { ${value}: ${listed[0] ?? '…'} } } }`,
+          : `${u.field} "${value}" of ${u.entity} is not a ${vocabulary.name} value (${listed.join(', ')})${where}: rules depend on these meanings, so it stays a finding; if it means one of them, map it with an alias in opsbook.yaml: vocabularies: { ${vocabulary.name}: { aliases: { ${value}: <${listed.join(' | ')}> } } }`,
       });
     }
     return { suspects };
@@ -76,8 +76,10 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
     declared.push(value);
   }
   if (declared.length === 0) return { suspects };
-  const files = [...new Set(uses.map((u) => u.anchor.file))];
-  const inferred: InferredVocabulary = { name: vocabulary.name, class: vocabulary.class, uses: uses.length, files };
+  // Where the declared values are used (the comment says what they came from).
+  const used = uses.filter((u) => declared.includes(u.value));
+  const files = [...new Set(used.map((u) => u.anchor.file))];
+  const inferred: InferredVocabulary = { name: vocabulary.name, class: vocabulary.class, uses: used.length, files };
   if (vocabulary.class === 'company' && vocabulary.values === undefined) inferred.values = declared;
   else inferred.add = declared;
   return { inferred, suspects };
