@@ -312,7 +312,8 @@ vocabularies:
         read: async (p: string) => {
           const text = await real.read(p);
           if (text === undefined) return undefined;
-          if (p === 'pack.yaml') return text + vocabularies;
+          // Once the ops pack declares its vocabularies itself, it is used as it is.
+          if (p === 'pack.yaml') return /^vocabularies:/m.test(text) ? text : text + vocabularies;
           const patch = annotate[p];
           if (!patch) return text;
           const json = JSON.parse(text) as Json;
