@@ -4,6 +4,7 @@ import { inferConfiguration, renderConfig, renderSummary } from '../../core/infe
 import { isIsoDate } from '../../core/util/dates';
 import { NodeWorkspaceFs } from '../../node/fs';
 import { builtinPacks, systemToday } from '../../node/host';
+import { parallelParser } from '../../node/parallel';
 import { configProblemsError, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { writeNew } from './new';
@@ -85,7 +86,8 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   let summary = '';
   if (values.infer) {
     const fs = new NodeWorkspaceFs(dir);
-    const inference = await inferConfiguration({ fs, builtinPacks: builtinPacks(), clock: systemToday, configPath, ...(values.today ? { today: values.today } : {}) });
+    const parseMany = parallelParser();
+    const inference = await inferConfiguration({ fs, builtinPacks: builtinPacks(), clock: systemToday, configPath, ...(values.today ? { today: values.today } : {}), ...(parseMany ? { parseMany } : {}) });
     if (inference.problems.length > 0) throw configProblemsError(inference.problems);
     text = renderConfig(inference);
     summary = renderSummary(inference, shown);
