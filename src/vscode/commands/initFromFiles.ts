@@ -45,9 +45,9 @@ export class InitFromFilesCommand {
     }
     // Created through a workspace edit that refuses to overwrite: a file written meanwhile wins.
     const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(renderConfig(inference)) });
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(renderConfig(inference)) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Opsbook: could not create ${configPath} in ${folder.name}.`);
+      void vscode.window.showErrorMessage(`Opsbook: could not create ${configPath} in ${folder.name} (it may have been created meanwhile); nothing was overwritten.`);
       return undefined;
     }
     this.log.appendLine(renderSummary(inference, `${folder.name}/${configPath}`));
