@@ -34,7 +34,7 @@ describe('cli init --infer', function () {
     assert.equal(r.stderr, '');
     const text = readFileSync(path.join(dir, 'opsbook.yaml'), 'utf8');
     assert.ok(text.includes('  boutique:  # 1 record under boutiques: in data/boutiques.yaml\n    files: data/boutiques.yaml\n    layout: list\n    listKey: boutiques\n    title: name\n'), text);
-    assert.ok(text.includes('      instagram: { type: string }  # text in 2 records of org/people.yaml\n'), text);
+    assert.ok(text.includes('      instagram: { type: string }  # text in all 2 records of org/people.yaml\n'), text);
     assert.ok(text.includes('  - { kind: boutique, path: manager, target: person }  # person ids in 1 value of data/boutiques.yaml\n'), text);
     assert.match(r.stdout, /^Read 3 files \(4 records\)\.\nInferred:\n {2}kind boutique \(list, title: name\): 1 record under boutiques: in data\/boutiques\.yaml\n/);
     assert.match(r.stdout, /\nWrote .*opsbook\.yaml\. Run opsbook check to see the remaining problems\.\n$/);

@@ -149,7 +149,7 @@ describe('inference: opsbook init --infer on a folder never configured', () => {
     const text = renderConfig(inf);
     assert.ok(text.includes('  partner.tier: [Platinum, Gold]  # 2 values used 4 times in partners/mills.yaml\n'), text);
     assert.ok(text.includes("  channel: { add: [showroom] }  # used 2 times in partners/mills.yaml, beyond the ops pack's list\n"), text);
-    assert.ok(text.includes('      started: { type: string, format: date }  # dates in 2 records of org/people.yaml\n'), text);
+    assert.ok(text.includes('      started: { type: string, format: date }  # dates in 2 of 3 records of org/people.yaml\n'), text);
     assert.ok(text.includes('  person.role: [Head Designer, Pattern Cutter, Buyer]'), text);
     const { configProblems } = await openWorkspace({ fs: new MemFs({ ...FASHION, 'opsbook.yaml': text }), builtinPacks: testPacks(), clock: () => TODAY });
     assert.deepEqual(configProblems, []);
@@ -441,5 +441,18 @@ objectives:
     assert.equal(note?.anchor.file, 'partners/p.yaml');
     assert.equal(note?.line, 2);
     assert.match(note?.message ?? '', /^field "contact\.wechat" of partner P-1 is not in the partner schema, and custom fields are declared at the top level of a record only/);
+  });
+});
+
+describe('inference: the summary', () => {
+  it('declares a field used by one record of many, but asks to make sure it is meant', async () => {
+    const inf = await infer(
+      {
+        'org/people.yaml': 'people:\n  - { id: A1, name: 甲 }\n  - { id: A2, name: 乙 }\n  - { id: A3, name: 丙, timezone: Asia/Shanghai }\n',
+      },
+      testPacks(),
+    );
+    assert.deepEqual(inf.fields.map((f) => [f.field, f.uses, f.of]), [['timezone', 1, 3]]);
+    assert.match(renderSummary(inf, 'opsbook.yaml'), /\n {2}field person\.timezone \{ type: string \}: text in 1 of 3 records of org\/people\.yaml \(used once: make sure it is meant, not a stray key\)\n/);
   });
 });

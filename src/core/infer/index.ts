@@ -25,6 +25,8 @@ export interface InferredField {
   /** What the values are (`text`, `dates`, `store ids`), for the comment. */
   what: string;
   uses: number;
+  /** How many records the kind has (a field used by few of many is worth a second look). */
+  of: number;
   files: string[];
 }
 
@@ -171,7 +173,8 @@ function customFields(ws: Workspace, ids: IdIndex, suspects: Suspect[]): Inferre
     if (!declared) continue;
     const known = [...declared, ...Object.keys(kc.fields)];
     const unknown = new Map<string, { values: JsonValue[]; first: Anchor; entity: Entity; files: Set<string> }>();
-    for (const e of ws.entities(kc.name)) {
+    const records = ws.entities(kc.name);
+    for (const e of records) {
       for (const [key, value] of Object.entries(e.data)) {
         if (known.includes(key)) continue;
         let u = unknown.get(key);
@@ -213,7 +216,7 @@ function customFields(ws: Workspace, ids: IdIndex, suspects: Suspect[]): Inferre
         continue;
       }
       const { fragment, what } = fieldFragment(u.values, ids);
-      out.push({ kind: kc.name, field: key, fragment, what, uses: n, files: [...u.files].sort() });
+      out.push({ kind: kc.name, field: key, fragment, what, uses: n, of: records.length, files: [...u.files].sort() });
     }
   }
   for (const [key, d] of deep) {

@@ -48,7 +48,8 @@ function kindComment(k: InferredKind): string {
 }
 
 function fieldComment(f: InferredField): string {
-  return `${f.what} in ${plural(f.uses, 'record')} of ${whereIn(f.files)}`;
+  const share = f.uses === f.of ? (f.of === 1 ? 'the only record' : `all ${f.of} records`) : `${f.uses} of ${f.of} records`;
+  return `${f.what} in ${share} of ${whereIn(f.files)}`;
 }
 
 function referenceComment(r: InferredReference): string {
@@ -137,7 +138,10 @@ export function renderSummary(inference: Inference, written: string): string {
     if (k.extendsPack) inferred.push(`  kind ${k.name}: ${kindComment(k)}`);
     else inferred.push(`  kind ${k.name} (${k.layout ?? 'single'}${k.title ? `, title: ${k.title}` : ''}): ${kindComment(k)}`);
   }
-  for (const f of inference.fields) inferred.push(`  field ${f.kind}.${f.field} ${flow(f.fragment)}: ${fieldComment(f)}`);
+  for (const f of inference.fields) {
+    const rare = f.uses === 1 && f.of >= 3 ? ' (used once: make sure it is meant, not a stray key)' : '';
+    inferred.push(`  field ${f.kind}.${f.field} ${flow(f.fragment)}: ${fieldComment(f)}${rare}`);
+  }
   for (const r of inference.references) inferred.push(`  reference ${r.kind}.${r.path} → ${r.target}: ${referenceComment(r)}`);
   for (const v of inference.vocabularies) {
     inferred.push(`  vocabulary ${v.name} (${v.class}): ${v.add ? 'add ' : ''}${(v.values ?? v.add ?? []).join(', ')} — ${vocabularyComment(v)}`);
