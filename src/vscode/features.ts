@@ -1,5 +1,6 @@
 import type { Feature } from './api';
 import { activateChanges } from './changes/view';
+import { activateInitFromFiles } from './commands/initFromFiles';
 import { activateDashboard } from './dashboard/panel';
 import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
@@ -18,4 +19,5 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Search', activate: activateSearch },
   { name: 'Dashboard', activate: activateDashboard },
   { name: 'Changes view', activate: activateChanges },
+  { name: 'Initialize from Existing Files', activate: activateInitFromFiles },
 ];

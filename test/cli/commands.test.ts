@@ -223,8 +223,7 @@ describe('cli new and init (temp copies)', function () {
       const { configProblems } = await openWorkspace({ fs: new NodeWorkspaceFs(empty), builtinPacks: builtinPacks(), clock: () => '2026-06-15' });
       assert.deepEqual(configProblems, [], 'the written configuration is valid');
       const second = await cli(['init', empty]);
-      assert.equal(second.code, 1);
-      assert.match(second.stderr, /opsbook\.yaml already exists; nothing was written/);
+      isUsageError(second, /opsbook\.yaml already exists; nothing was written \(use --force to overwrite it\)/);
       assert.equal(readFileSync(path.join(empty, 'opsbook.yaml'), 'utf8'), text);
       assert.deepEqual(readdirTmp(empty), []);
     } finally {
