@@ -7,6 +7,8 @@ import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
 import { entityAnchor, type Entity, type Reference } from './entity';
 import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
 import { collectSchemaReferences } from './schemaRefs';
+import { VocabularyCheck } from '../vocab/check';
+import { compileIdPatterns, idPatternFinding, type CompiledIdPattern } from '../vocab/idPattern';
 
 /** What one file contributes to the workspace. */
 export interface FileAnalysis {
@@ -124,10 +126,15 @@ export class Analyzer {
   /** Kinds with `files`, most recently declared first: later declarations win. */
   private readonly fileKinds: CompiledKind[] = [];
   readonly problems: string[] = [];
+  /** Vocabulary checks and alias meanings (SPEC 3.3). */
+  readonly vocab: VocabularyCheck;
+  private readonly idPatterns: Map<string, CompiledIdPattern>;
 
   /** `compiled`: the configuration's schemas from `compileSchemas`; compiled (or recalled) here when absent. */
   constructor(readonly config: ResolvedConfig, compiled: CompiledSchemas = compileSchemasNow(config)) {
     this.problems.push(...compiled.problems);
+    this.vocab = new VocabularyCheck(config);
+    this.idPatterns = compileIdPatterns(config);
     for (const kc of config.kinds.values()) {
       const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [], ...compiled.byKind.get(kc.name) };
       if (kc.files.length > 0) ck.match = picomatch(kc.files, { dot: true });
@@ -235,12 +242,14 @@ export class Analyzer {
     return out;
   }
 
-  private addEntity(result: FileAnalysis, ck: CompiledKind, data: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
+  private addEntity(result: FileAnalysis, ck: CompiledKind, raw: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
     const findings = result.findings;
-    if (!isObject(data)) {
+    if (!isObject(raw)) {
       findings.push({ anchor: { file, doc, path, part: 'value' }, ruleId: 'schema/type', message: `a ${ck.config.name} entry must be a mapping of fields` });
       return;
     }
+    // Rules, views and nested entities read the meanings of aliased words; the file keeps the word.
+    const data = parent ? raw : this.vocab.canonical(ck.config.name, raw);
     const idField = ck.config.id;
     const rawId = mapKey ?? data[idField];
     const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : '';
@@ -257,8 +266,11 @@ export class Analyzer {
       });
     } else {
       result.entities.push(entity);
+      const pattern = idPatternFinding(this.idPatterns.get(ck.config.name), idField, { kind: ck.config.name, id, file, doc, path }, mapKey !== undefined);
+      if (pattern) findings.push(pattern);
     }
-    if (!parent && ck.validate) this.schemaFindings(ck.validate, data, { file, doc, base: path }, findings, id || undefined);
+    if (!parent && ck.validate) this.schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined);
+    findings.push(...this.vocab.findings(raw, { kind: ck.config.name, id, file, doc, path }));
     for (const r of ck.refs) {
       for (const m of matchPattern(data, r.steps, path)) {
         if (typeof m.value !== 'string' || m.value === '' || r.allow.includes(m.value)) continue;
