@@ -5,14 +5,15 @@ import { bindingsByKind } from './bindings';
 
 /**
  * The values the workspace already uses, by vocabulary name, most used first (ties in order of
- * first use), with how often each occurs — open company vocabularies included. Completion offers
+ * first use), with how often each occurs — open company vocabularies included; `only`: just that vocabulary. Completion offers
  * them; `init --infer` proposes declarations from them. Aliased words are counted as their meaning.
  */
-export function valuesInUse(config: ResolvedConfig, entities: Iterable<Entity>): Map<string, Map<string, number>> {
+export function valuesInUse(config: ResolvedConfig, entities: Iterable<Entity>, only?: string): Map<string, Map<string, number>> {
   const byKind = bindingsByKind(config);
   const counts = new Map<string, Map<string, number>>();
   for (const e of entities) {
     for (const b of byKind.get(e.kind) ?? []) {
+      if (only !== undefined && b.vocabulary.name !== only) continue;
       for (const m of matchPattern(e.data, b.steps)) {
         const v = typeof m.value === 'string' ? m.value : typeof m.value === 'number' || typeof m.value === 'boolean' ? String(m.value) : undefined;
         if (v === undefined || v === '') continue;

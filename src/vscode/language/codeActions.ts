@@ -11,6 +11,8 @@ import { placeholderFor, yamlScalar } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
 
 const MAX_SUGGESTIONS = 5;
+/** Rules whose suggestions replace the reported value (or, for an unknown field, its key). */
+const REPLACEABLE = new Set(['ref/missing', 'schema/enum', 'kind/unknown', 'vocab/unknown', 'schema/additionalProperties']);
 
 /** Quick fixes from the engine's suggestions: did-you-mean ids, valid enum values, missing required fields. */
 export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, publisher: DiagnosticsPublisher): void {
@@ -25,7 +27,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, 
         for (const d of ours) {
           const core = publisher.coreDiagnostic(document.uri, d);
           if (!core?.suggestions?.length) continue;
-          if (core.ruleId === 'ref/missing' || core.ruleId === 'schema/enum' || core.ruleId === 'kind/unknown') actions.push(...replacements(ctx, d, core));
+          if (REPLACEABLE.has(core.ruleId)) actions.push(...replacements(ctx, d, core));
           else if (core.ruleId === 'schema/required') {
             const a = insertRequired(ctx, d, core);
             if (a) actions.push(a);
@@ -43,9 +45,10 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
   const current = ctx.document.getText(range);
   const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
   return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
-    const a = new vscode.CodeAction(core.ruleId === 'ref/missing' ? `Did you mean "${s}"?` : `Change to "${s}"`, vscode.CodeActionKind.QuickFix);
+    const title = core.ruleId === 'ref/missing' ? `Did you mean "${s}"?` : core.ruleId === 'schema/additionalProperties' ? `Rename the field to "${s}"` : `Change to "${s}"`;
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
-    a.isPreferred = i === 0 && core.ruleId === 'ref/missing';
+    a.isPreferred = i === 0 && (core.ruleId === 'ref/missing' || core.ruleId === 'schema/additionalProperties');
     const quoted = !range.start.isEqual(d.range.start);
     a.edit = new vscode.WorkspaceEdit();
     a.edit.replace(ctx.document.uri, range, quoted ? s : yamlScalar(s));
