@@ -8,7 +8,8 @@ import { recordAt } from './references';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { targetAt } from './target';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Ids are the company's own (`E001`, `P-0003`, `计划-2026`): a letter or digit of any script first, then no spaces or YAML flow characters. */
+const ID = /^[\p{L}\p{N}][^\s,[\]{}#:]*$/u;
 
 /** Renames an id and every reference to it across the folder, as one undoable workspace edit. */
 export function registerRename(context: vscode.ExtensionContext, hub: Hub): void {
@@ -28,7 +29,7 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const record = ctx && recordAt(ctx, position);
         if (!ctx || !record) return undefined;
         const name = newName.trim();
-        if (!ID.test(name)) throw new Error(`"${newName}" is not a valid id: use letters, digits, ".", "_" and "-".`);
+        if (!ID.test(name)) throw new Error(`"${newName}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".`);
         if (name === record.id) return new vscode.WorkspaceEdit();
         const ws = ctx.ws;
         const clash = ws.byIdAnyKind(name).find((e) => e.kind === record.kind);
