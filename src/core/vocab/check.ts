@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { ResolvedConfig, VocabularyConfig } from '../config/types';
 import { matchPattern } from '../model/pathPattern';
 import { closest } from '../rules/identity';
@@ -47,7 +48,7 @@ export class VocabularyCheck {
         if (value === undefined || isKnown(v, value)) continue;
         const field = fieldName(m.path.slice(at.path.length));
         const suggestions = suggestionsFor(v, value);
-        const hint = closest(value, [...v.values, ...Object.keys(v.aliases)], 1)[0];
+        const hint = related(value, closest(value, [...v.values, ...Object.keys(v.aliases)], 1)[0]);
         const finding: Finding = {
           anchor: { file: at.file, doc: at.doc, path: m.path, part: m.isKey ? 'key' : 'value' },
           ruleId: 'vocab/unknown',
@@ -91,6 +92,12 @@ export class VocabularyCheck {
 export function aliasMeaning(v: VocabularyConfig, word: string): string | undefined {
   if (v.values?.includes(word)) return undefined;
   return Object.prototype.hasOwnProperty.call(v.aliases, word) ? v.aliases[word] : undefined;
+}
+
+/** A did-you-mean only when the words share something: two short words of different characters (`金牌`, `战略`) are not a typo. */
+function related(value: string, candidate: string | undefined): string | undefined {
+  if (candidate === undefined) return undefined;
+  return distance(value.toLowerCase(), candidate.toLowerCase()) < Math.max(value.length, candidate.length) ? candidate : undefined;
 }
 
 function isKnown(v: VocabularyConfig, value: string): boolean {
