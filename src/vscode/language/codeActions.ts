@@ -9,6 +9,7 @@ import { schemaForPath } from './entityPath';
 import { mappingInsertPoint, nodeAt } from './locate';
 import { placeholderFor, yamlScalar } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
+import { vocabularyAt } from './vocabulary';
 
 const MAX_SUGGESTIONS = 5;
 /** Rules whose suggestions replace the reported value (or, for an unknown field, its key). */
@@ -76,7 +77,9 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   const mapPath = hit.part === 'key' && dotted.includes('.') ? hit.path : hit.path.slice(0, -1);
   const at = mappingInsertPoint(ctx.yamlText, hit.doc, mapPath);
   if (!at || at.keys.includes(field)) return undefined;
-  const value = placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
+  // A vocabulary field starts with the vocabulary's first value, as an enum field would.
+  const vocab = ctx.shape ? vocabularyAt([...mapPath, field], false, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k)) : undefined;
+  const value = vocab?.values?.[0] !== undefined ? yamlScalar(vocab.values[0]) : placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
   const pos = ctx.positionAt(at.offset);
