@@ -46,7 +46,7 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
   const current = ctx.document.getText(range);
   const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
   return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
-    const title = core.ruleId === 'ref/missing' ? `Did you mean "${s}"?` : core.ruleId === 'schema/additionalProperties' ? `Rename the field to "${s}"` : `Change to "${s}"`;
+    const title = core.ruleId === 'ref/missing' ? vscode.l10n.t('Did you mean "{0}"?', s) : core.ruleId === 'schema/additionalProperties' ? vscode.l10n.t('Rename the field to "{0}"', s) : vscode.l10n.t('Change to "{0}"', s);
     const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
     a.isPreferred = i === 0 && (core.ruleId === 'ref/missing' || core.ruleId === 'schema/additionalProperties');

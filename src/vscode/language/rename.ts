@@ -29,7 +29,7 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const record = ctx && recordAt(ctx, position);
         if (!ctx || !record) return undefined;
         const name = newName.trim();
-        if (!ID.test(name)) throw new Error(`"${newName}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".`);
+        if (!ID.test(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', newName));
         if (name === record.id) return new vscode.WorkspaceEdit();
         const ws = ctx.ws;
         const clash = ws.byIdAnyKind(name).find((e) => e.kind === record.kind);
