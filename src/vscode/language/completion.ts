@@ -44,8 +44,12 @@ export function registerCompletion(context: vscode.ExtensionContext, hub: Hub): 
           const node = schemaForPath(site.path, shape);
           const declared = referenceTargetAt(site.path, false, shape, ctx.refs);
           specs.push(...valueItems(node, declared?.target, (t) => candidates(ctx, t)));
-          const vocab = declared ? undefined : vocabularyAt(site.path, false, shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+          const bindingsOf = (k: string) => ctx.ws.analyzer.vocab.bindings(k);
+          const vocab = declared ? undefined : vocabularyAt(site.path, false, shape, bindingsOf);
           if (vocab) specs.push(...vocabularyItems(vocab, inUse(ctx, vocab)));
+          // An empty list field of vocabulary items (`required_for: `) gets a one-item flow list.
+          const itemVocab = declared || vocab ? undefined : vocabularyAt([...site.path, 0], false, shape, bindingsOf);
+          if (itemVocab) specs.push(...vocabularyItems(itemVocab, inUse(ctx, itemVocab)).map((s) => ({ ...s, insertText: `[${s.insertText}]` })));
           if (site.newItem && node) specs.push(...keyItems(node, [], (k) => schemaForPath([...site.path, k], shape)));
         }
         if (specs.length === 0) return undefined;
