@@ -73,6 +73,8 @@ export interface Finding {
   suggestions?: string[];
   /** Overrides the configured severity (used by file-level problems that have no rule setting). */
   severity?: Severity;
+  /** Caps the configured severity: a value outside a vocabulary declared `strict: false` only warns. */
+  maxSeverity?: Severity;
   /** A precise range when the finding is not tied to a YAML node (syntax errors). */
   range?: Range;
   /**

@@ -52,7 +52,7 @@ function readmeTable(): { file: string; line: number; ruleId: string; what: stri
   return rows;
 }
 
-const SPEC_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'schema/required', 'schema/type', 'schema/enum', 'schema/format', 'schema/pattern', 'schema/additionalProperties', 'kind/unknown', 'id/missing', 'id/duplicate', 'ref/missing', 'ref/wrong-kind', 'ref/cycle', 'date/order', 'plan/rollup-mismatch', 'plan/budget-exceeded', 'plan/due-outside-period', 'project/over-budget', 'project/overdue', 'price/below-floor', 'inventory/below-reorder', 'partner/contract-expired', 'partner/contract-expiring', 'standard/approval-missing', 'training/missing-required'];
+const SPEC_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'schema/required', 'schema/type', 'schema/enum', 'schema/format', 'schema/pattern', 'schema/additionalProperties', 'kind/unknown', 'id/missing', 'id/duplicate', 'ref/missing', 'ref/wrong-kind', 'ref/cycle', 'date/order', 'plan/rollup-mismatch', 'plan/budget-exceeded', 'plan/due-outside-period', 'project/over-budget', 'project/overdue', 'price/below-floor', 'inventory/below-reorder', 'partner/contract-expired', 'partner/contract-expiring', 'standard/approval-missing', 'training/missing-required', 'vocab/unknown', 'id/pattern'];
 
 describe('cli check on samples/', function () {
   this.timeout(30000);
@@ -115,7 +115,7 @@ describe('cli check: output formats', function () {
     }
     const count = (s: string) => report.diagnostics.filter((d) => d.severity === s).length;
     assert.deepEqual(report.summary, { errors: count('error'), warnings: count('warning'), infos: count('info') });
-    assert.deepEqual(report.summary, { errors: 20, warnings: 8, infos: 1 });
+    assert.deepEqual(report.summary, { errors: 22, warnings: 8, infos: 1 });
     const refMissing = report.diagnostics.find((d) => d.ruleId === 'ref/missing') as JsonDiagnostic & { suggestions?: string[] };
     assert.equal(refMissing.entity, 'PRJ-CO-POS-ROLLOUT');
     assert.deepEqual(refMissing.suggestions?.[0], 'PTN-SUP-TILLPOINT');
@@ -129,7 +129,7 @@ describe('cli check: output formats', function () {
     assert.equal(sarif.runs.length, 1);
     const run = sarif.runs[0]!;
     assert.equal(run.tool.driver.name, 'opsbook');
-    assert.equal(run.results.length, 29);
+    assert.equal(run.results.length, 31);
     for (const res of run.results) {
       assert.equal(run.tool.driver.rules[res.ruleIndex]?.id, res.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(res.level));
@@ -142,7 +142,7 @@ describe('cli check: output formats', function () {
     const r = await cli(['check', ...BROKEN, '--format', 'github']);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 29);
+    assert.equal(lines.length, 31);
     for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::\S.*$/);
     assert.ok(lines.includes('::error file=projects/hq-pos-rollout.md,line=14,col=12,endLine=14,endColumn=28,title=ref/missing::project PRJ-CO-POS-ROLLOUT: partners[] "PTN-SUP-TILPOINT" names no partner. Did you mean "PTN-SUP-TILLPOINT"?'));
     assert.ok(lines.some((l) => l.startsWith('::notice file=partners/media.yaml,line=22,')), 'infos are notices');
@@ -155,7 +155,7 @@ describe('cli check: output formats', function () {
     assert.equal(lumen.stdout.trimEnd().split('\n').pop(), `⚠ 8 problems (0 errors, 7 warnings, 1 info) in ${report.files} files`);
     const broken = await cli(['check', ...BROKEN]);
     const b = (await json(BROKEN)).report;
-    assert.equal(broken.stdout.trimEnd().split('\n').pop(), `✖ 29 problems (20 errors, 8 warnings, 1 info) in ${b.files} files`);
+    assert.equal(broken.stdout.trimEnd().split('\n').pop(), `✖ 31 problems (22 errors, 8 warnings, 1 info) in ${b.files} files`);
   });
 
   it('--quiet: errors only', async () => {
@@ -164,7 +164,7 @@ describe('cli check: output formats', function () {
     assert.match(lumen.stdout, /^\n?✔ no problems in \d+ files \(\d+ entities\)\n$/);
     const broken = await json([...BROKEN, '--quiet']);
     assert.equal(broken.code, 1);
-    assert.equal(broken.report.diagnostics.length, 20);
+    assert.equal(broken.report.diagnostics.length, 22);
     assert.ok(broken.report.diagnostics.every((d) => d.severity === 'error'));
   });
 

@@ -119,13 +119,13 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
     const files = baseWorkspace();
     const text = (files['partners/partners.yaml'] as string).replace('type: supplier', 'type: vendor');
     const ds = await check('partners/partners.yaml', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]));
-    assert.deepEqual(ds.map(brief), [briefRange('partners/partners.yaml', rangeAt(text, 'type: vendor', 'vendor'), 'schema/enum')]);
+    assert.deepEqual(ds.map(brief), [briefRange('partners/partners.yaml', rangeAt(text, 'type: vendor', 'vendor'), 'vocab/unknown')]);
   });
 
   it('CRLF line endings: the same ranges as LF (no \\r in columns), YAML and front matter', async () => {
     const yaml = (baseWorkspace()['partners/partners.yaml'] as string).replace('type: supplier', 'type: vendor');
     const ds = await check('partners/partners.yaml', yaml.replace(/\n/g, '\r\n'));
-    assert.deepEqual(ds.map(brief), [briefRange('partners/partners.yaml', rangeAt(yaml, 'type: vendor', 'vendor'), 'schema/enum')]);
+    assert.deepEqual(ds.map(brief), [briefRange('partners/partners.yaml', rangeAt(yaml, 'type: vendor', 'vendor'), 'vocab/unknown')]);
     const md = (baseWorkspace()['standards/STD-SVC-001.md'] as string).replace('version: 1.0.0', 'version: "1.0"').replace('approved_by: [PER-ANNA]\n', '');
     const ds2 = await check('standards/STD-SVC-001.md', md.replace(/\n/g, '\r\n'));
     assert.deepEqual(ds2.map(brief).sort(), [

@@ -25,11 +25,11 @@ export const SEEDS = Object.freeze([
     text: 'PTN-SUP-GHOSTWOOD',
   },
   {
-    name: 'project status outside the enum',
+    name: 'project status outside its vocabulary',
     file: 'projects/east-ningbo-counter.md',
     find: 'status: in-progress',
     replace: 'status: stalled',
-    ruleId: 'schema/enum',
+    ruleId: 'vocab/unknown',
     line: 8,
     text: 'PRJ-EAST-NINGBO-COUNTER',
   },

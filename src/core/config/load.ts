@@ -1,7 +1,10 @@
 import type { PackSource } from '../host';
 import { parseYamlFull, YamlPositions } from '../parse/yaml';
 import type { JsonValue, NodePath, SeveritySetting } from '../types';
+import { aliasProblems, checkDeclaration } from '../vocab/declarations';
+import { compileIdPattern } from '../vocab/idPattern';
 import { createAjv, type ErrorObject, type ValidateFunction } from './ajv';
+import { applyCustomFields } from './fields';
 import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
@@ -90,7 +93,10 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
 
   const schemaPaths = new Map<string, SchemaPaths>();
   const referenceLocs: ConfigLoc[] = [];
-  for (const { part, source, at } of pending) mergePart(config, part, source, at, schemaPaths, referenceLocs);
+  const fieldLocs = new Map<string, ConfigLoc>();
+  for (const { part, source, at } of pending) {
+    mergePart(config, part, source, at, schemaPaths, referenceLocs, { problems, fieldLocs, builtin: [...input.builtinPacks.values()].includes(source) });
+  }
 
   for (const [name, paths] of schemaPaths) {
     const kind = config.kinds.get(name);
@@ -104,6 +110,7 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
       if (s) kind.fileSchema = s;
     }
   }
+  applyCustomFields(config, (kind, field) => fieldLocs.get(`${kind}\0${field}`) ?? { file: configPath, line: 1, column: 1 }, problems);
   config.references.forEach((ref, i) => {
     const at = referenceLocs[i] ?? { file: configPath, line: 1, column: 1 };
     if (!config.kinds.has(ref.kind)) problems.push({ ...at, message: `references: kind "${ref.kind}" is not defined` });
@@ -130,7 +137,14 @@ function locator(file: string, text: string | undefined): Locator {
   };
 }
 
-function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at: Locator, schemaPaths: Map<string, SchemaPaths>, referenceLocs: ConfigLoc[]): void {
+/** Where merging reports what a part may not declare; `builtin`: the part is a built-in pack (it defines vocabularies' classes and meanings). */
+interface MergeChecks {
+  problems: ConfigProblem[];
+  fieldLocs: Map<string, ConfigLoc>;
+  builtin: boolean;
+}
+
+function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at: Locator, schemaPaths: Map<string, SchemaPaths>, referenceLocs: ConfigLoc[], checks: MergeChecks): void {
   for (const [name, def] of Object.entries(part.kinds ?? {})) {
     const prev = config.kinds.get(name);
     const d = def ?? {};
@@ -140,8 +154,15 @@ function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at
     if (typeof d['listKey'] === 'string') kind.listKey = d['listKey'];
     if (typeof d['id'] === 'string') kind.id = d['id'];
     if (typeof d['title'] === 'string') kind.title = d['title'];
-    if (typeof d['idPattern'] === 'string') kind.idPattern = d['idPattern'];
-    if (d['fields'] && typeof d['fields'] === 'object') kind.fields = { ...kind.fields, ...(d['fields'] as Record<string, Record<string, unknown>>) };
+    if (typeof d['idPattern'] === 'string') {
+      const compiled = compileIdPattern(d['idPattern']);
+      if ('error' in compiled) checks.problems.push({ ...at(['kinds', name, 'idPattern']), message: `kinds.${name}.idPattern: ${compiled.error}` });
+      else kind.idPattern = d['idPattern'];
+    }
+    if (d['fields'] && typeof d['fields'] === 'object') {
+      kind.fields = { ...kind.fields, ...(d['fields'] as Record<string, Record<string, unknown>>) };
+      for (const field of Object.keys(d['fields'])) checks.fieldLocs.set(`${name}\0${field}`, at(['kinds', name, 'fields', field]));
+    }
     if (Array.isArray(d['nested'])) kind.nested = (d['nested'] as { kind: string; path: string }[]).map((n) => ({ kind: n.kind, path: n.path }));
     kind.origin = source.name;
     const paths = schemaPaths.get(name) ?? {};
@@ -160,7 +181,14 @@ function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at
     config.rules.set(ruleId, mergeRule(prev, value));
   }
   for (const [name, value] of Object.entries(part.vocabularies ?? {})) {
-    config.vocabularies.set(name, mergeVocabulary(config.vocabularies.get(name), name, value, source.name));
+    const { problems, allowed } = checkDeclaration(config.vocabularies.get(name), name, value, checks.builtin);
+    const merged = mergeVocabulary(config.vocabularies.get(name), name, allowed, source.name);
+    problems.push(...aliasProblems(merged, allowed));
+    for (const p of problems) {
+      if (p.path[0] === 'aliases') delete merged.aliases[String(p.path[1])];
+      checks.problems.push({ ...at(['vocabularies', name, ...p.path]), message: p.message });
+    }
+    config.vocabularies.set(name, merged);
   }
   for (const r of part.review ?? []) {
     const rule: ReviewRule = { kinds: stringList(r['kinds']) ?? [], approvers: stringList(r['approvers']) ?? [] };

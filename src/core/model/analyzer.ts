@@ -8,6 +8,9 @@ import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
 import { entityAnchor, type Entity, type Reference } from './entity';
 import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
 import { collectSchemaReferences } from './schemaRefs';
+import { closest } from '../rules/identity';
+import { VocabularyCheck } from '../vocab/check';
+import { compileIdPatterns, idPatternFinding, type CompiledIdPattern } from '../vocab/idPattern';
 
 /** What one file contributes to the workspace. */
 export interface FileAnalysis {
@@ -88,6 +91,7 @@ function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems
   return out;
 }
 
+/** Custom fields (`kinds.<kind>.fields`) are part of the key through the schemas they were merged into at load. */
 function schemasKey(config: ResolvedConfig): string {
   return JSON.stringify([...config.kinds.values()].map((k) => [k.name, k.schema?.origin ?? null, k.schema?.json ?? null, k.fileSchema?.origin ?? null, k.fileSchema?.json ?? null]));
 }
@@ -125,10 +129,15 @@ export class Analyzer {
   /** Kinds with `files`, most recently declared first: later declarations win. */
   private readonly fileKinds: CompiledKind[] = [];
   readonly problems: string[] = [];
+  /** Vocabulary checks and alias meanings (SPEC 3.3). */
+  readonly vocab: VocabularyCheck;
+  private readonly idPatterns: Map<string, CompiledIdPattern>;
 
   /** `compiled`: the configuration's schemas from `compileSchemas`; compiled (or recalled) here when absent. */
   constructor(readonly config: ResolvedConfig, compiled: CompiledSchemas = compileSchemasNow(config)) {
     this.problems.push(...compiled.problems);
+    this.vocab = new VocabularyCheck(config);
+    this.idPatterns = compileIdPatterns(config);
     for (const kc of config.kinds.values()) {
       const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [], ...compiled.byKind.get(kc.name) };
       if (kc.files.length > 0) ck.match = picomatch(kc.files, { dot: true });
@@ -195,7 +204,7 @@ export class Analyzer {
 
     file.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
-      if (ck.validateFile) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
+      if (ck.validateFile) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, findings)) {
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
@@ -236,12 +245,14 @@ export class Analyzer {
     return out;
   }
 
-  private addEntity(result: FileAnalysis, ck: CompiledKind, data: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
+  private addEntity(result: FileAnalysis, ck: CompiledKind, raw: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
     const findings = result.findings;
-    if (!isObject(data)) {
+    if (!isObject(raw)) {
       findings.push({ anchor: { file, doc, path, part: 'value' }, ruleId: 'schema/type', message: `a ${ck.config.name} entry must be a mapping of fields` });
       return;
     }
+    // Rules, views and nested entities read the meanings of aliased words; the file keeps the word.
+    const data = parent ? raw : this.vocab.canonical(ck.config.name, raw);
     const idField = ck.config.id;
     const rawId = mapKey ?? data[idField];
     const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : '';
@@ -258,8 +269,11 @@ export class Analyzer {
       });
     } else {
       result.entities.push(entity);
+      const pattern = idPatternFinding(this.idPatterns.get(ck.config.name), idField, { kind: ck.config.name, id, file, doc, path }, mapKey !== undefined);
+      if (pattern) findings.push(pattern);
     }
-    if (!parent && ck.validate) this.schemaFindings(ck.validate, data, { file, doc, base: path }, findings, id || undefined);
+    if (!parent && ck.validate) this.schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined, ck.config.schema?.json);
+    findings.push(...this.vocab.findings(raw, { kind: ck.config.name, id, file, doc, path }));
     for (const r of ck.refs) {
       for (const m of matchPattern(data, r.steps, path)) {
         if (typeof m.value !== 'string' || m.value === '' || r.allow.includes(m.value)) continue;
@@ -299,7 +313,7 @@ export class Analyzer {
     }
   }
 
-  private schemaFindings(validate: ValidateFunction, data: JsonValue, at: { file: string; doc: number; base: NodePath }, findings: Finding[], entityId: string | undefined): void {
+  private schemaFindings(validate: ValidateFunction, data: JsonValue, at: { file: string; doc: number; base: NodePath }, findings: Finding[], entityId: string | undefined, schema: Record<string, unknown> | undefined): void {
     if (validate(data)) return;
     const seen = new Set<string>();
     for (const e of (validate.errors ?? []) as ErrorObject[]) {
@@ -311,7 +325,10 @@ export class Analyzer {
       const where = e.instancePath ? pointerToPath(e.instancePath).join('.') : '';
       if (e.keyword === 'additionalProperties') {
         const extra = String(p['additionalProperty']);
-        finding = { anchor: { file: at.file, doc: at.doc, path: [...path, extra], part: 'key' }, ruleId: 'schema/additionalProperties', message: `${who}unknown field "${where ? `${where}.` : ''}${extra}": remove it or check its spelling` };
+        const near = schema ? closestField(schema, e.schemaPath, extra) : undefined;
+        const hint = near ? `did you mean "${near}"? Otherwise remove it, or declare it under kinds.<kind>.fields in opsbook.yaml` : 'remove it, check its spelling, or declare it under kinds.<kind>.fields in opsbook.yaml';
+        finding = { anchor: { file: at.file, doc: at.doc, path: [...path, extra], part: 'key' }, ruleId: 'schema/additionalProperties', message: `${who}unknown field "${where ? `${where}.` : ''}${extra}": ${hint}` };
+        if (near) finding.suggestions = [near];
       } else if (e.keyword === 'required') {
         const missing = String(p['missingProperty']);
         finding = { anchor: { file: at.file, doc: at.doc, path, part: e.instancePath ? 'key' : 'entity' }, ruleId: 'schema/required', message: `${who}missing required field "${where ? `${where}.` : ''}${missing}"`, suggestions: [missing] };
@@ -333,6 +350,18 @@ export class Analyzer {
       findings.push(finding);
     }
   }
+}
+
+/** The declared property closest to an unknown one, from the schema node whose `additionalProperties` refused it (custom fields included). */
+function closestField(schema: Record<string, unknown>, schemaPath: string, extra: string): string | undefined {
+  let node: unknown = schema;
+  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  const props = node && typeof node === 'object' ? (node as Record<string, unknown>)['properties'] : undefined;
+  if (!props || typeof props !== 'object') return undefined;
+  return closest(extra, Object.keys(props), 1)[0];
 }
 
 function valueAt(data: JsonValue, path: NodePath): JsonValue | undefined {

@@ -1,4 +1,5 @@
 import type { SearchDoc } from '../search';
+import type { JsonValue, NodePath } from '../types';
 import type { Workspace } from './workspace';
 
 /** The search documents of one file: its entities, or the file itself when it is plain Markdown. */
@@ -25,9 +26,29 @@ export function searchDocsOf(ws: Workspace, file: string): SearchDoc[] {
       file,
       line: isRoot ? 1 : 0,
       fields: e.data,
-      text: isRoot && body ? body.text : '',
+      text: [isRoot && body ? body.text : '', ...aliasedWords(parsed.docs[e.doc], e.path, e.data)].filter(Boolean).join('\n'),
       textLine: body?.line ?? 1,
     });
   }
   return docs;
+}
+
+/**
+ * The company's own words that the entity's data reads as their meanings (`合作中` for `active`),
+ * so a search for the word the file shows still finds the entity; filters use the meaning.
+ */
+function aliasedWords(doc: JsonValue | undefined, path: NodePath, canonical: JsonValue): string[] {
+  let raw: JsonValue | undefined = doc;
+  for (const seg of path) raw = raw && typeof raw === 'object' ? (raw as Record<string | number, JsonValue>)[seg] : undefined;
+  if (raw === canonical || raw === undefined) return [];
+  const out: string[] = [];
+  const walk = (a: JsonValue | undefined, b: JsonValue | undefined, depth: number): void => {
+    if (a === b || depth > 12) return;
+    if (typeof a === 'string' && typeof b === 'string') out.push(a);
+    else if (a && b && typeof a === 'object' && typeof b === 'object') {
+      for (const k of Object.keys(a)) walk((a as Record<string, JsonValue>)[k], (b as Record<string, JsonValue>)[k], depth + 1);
+    }
+  };
+  walk(raw, canonical, 0);
+  return out;
 }

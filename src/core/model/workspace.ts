@@ -447,8 +447,9 @@ export class Workspace {
 
   private toDiagnostic(f: Finding, out: Diagnostic[]): void {
     const configured = this.config.rules.get(f.ruleId)?.severity;
-    const severity = configured ?? f.severity ?? this.severityOf(f.ruleId);
+    let severity = configured ?? f.severity ?? this.severityOf(f.ruleId);
     if (severity === 'off') return;
+    if (f.maxSeverity && SEVERITY_RANK[severity] > SEVERITY_RANK[f.maxSeverity]) severity = f.maxSeverity;
     const refined: { message?: string; suggestions?: string[] } = f.didYouMean ? this.didYouMean(f.didYouMean, f.message) : {};
     const d: Diagnostic = {
       file: f.anchor.file,
@@ -464,6 +465,8 @@ export class Workspace {
     out.push(d);
   }
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** The dependency keys a file's analysis provides, each with a signature of what it provides. */
 function keySignatures(a: FileAnalysis): Map<string, string> {

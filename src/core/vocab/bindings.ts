@@ -43,3 +43,61 @@ export function fieldVocabularies(config: ResolvedConfig): VocabularyBinding[] {
   return out;
 }
 
+
+/**
+ * Bindings by the kind that owns the value: a binding declared in a parent's schema below a
+ * nested kind's path (`objectives[].kpis[].direction` in the plan schema) belongs to the nested
+ * kind (`direction` of `kpi`), so each value is checked once, for the innermost entity.
+ */
+export function bindingsByKind(config: ResolvedConfig): Map<string, VocabularyBinding[]> {
+  const out = new Map<string, VocabularyBinding[]>();
+  const seen = new Set<string>();
+  for (const b of fieldVocabularies(config)) {
+    const owned = innermost(config, b.kind, b.steps);
+    const key = `${owned.kind}\0${formatPattern(owned.steps)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = out.get(owned.kind) ?? [];
+    list.push(owned.kind === b.kind ? b : { kind: owned.kind, path: formatPattern(owned.steps), steps: owned.steps, vocabulary: b.vocabulary });
+    out.set(owned.kind, list);
+  }
+  return out;
+}
+
+/**
+ * Every binding that applies below an entity of `kind`, nested kinds' included (prefixed with
+ * their path): what the Analyzer rewrites once, at the top entity, so nested entities share it.
+ */
+export function bindingsBelow(byKind: ReadonlyMap<string, VocabularyBinding[]>, config: ResolvedConfig, kind: string, depth = 0): VocabularyBinding[] {
+  const own = byKind.get(kind) ?? [];
+  const kc = config.kinds.get(kind);
+  if (!kc || depth > 4) return own;
+  const out = [...own];
+  for (const n of kc.nested) {
+    const prefix = parsePathPattern(n.path);
+    for (const b of bindingsBelow(byKind, config, n.kind, depth + 1)) {
+      const steps = [...prefix, ...b.steps];
+      out.push({ kind, path: formatPattern(steps), steps, vocabulary: b.vocabulary });
+    }
+  }
+  return out;
+}
+
+function innermost(config: ResolvedConfig, kind: string, steps: PathStep[], depth = 0): { kind: string; steps: PathStep[] } {
+  const kc = config.kinds.get(kind);
+  if (!kc || depth > 4) return { kind, steps };
+  let best: { kind: string; steps: PathStep[] } | undefined;
+  let bestLength = 0;
+  for (const n of kc.nested) {
+    const prefix = parsePathPattern(n.path);
+    if (prefix.length >= steps.length || prefix.length <= bestLength) continue;
+    if (!prefix.every((s, i) => sameStep(s, steps[i] as PathStep))) continue;
+    best = { kind: n.kind, steps: steps.slice(prefix.length) };
+    bestLength = prefix.length;
+  }
+  return best ? innermost(config, best.kind, best.steps, depth + 1) : { kind, steps };
+}
+
+function sameStep(a: PathStep, b: PathStep): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -9,8 +9,11 @@ import { schemaForPath } from './entityPath';
 import { mappingInsertPoint, nodeAt } from './locate';
 import { placeholderFor, yamlScalar } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
+import { vocabularyAt } from './vocabulary';
 
 const MAX_SUGGESTIONS = 5;
+/** Rules whose suggestions replace the reported value (or, for an unknown field, its key). */
+const REPLACEABLE = new Set(['ref/missing', 'schema/enum', 'kind/unknown', 'vocab/unknown', 'schema/additionalProperties']);
 
 /** Quick fixes from the engine's suggestions: did-you-mean ids, valid enum values, missing required fields. */
 export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, publisher: DiagnosticsPublisher): void {
@@ -25,7 +28,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, 
         for (const d of ours) {
           const core = publisher.coreDiagnostic(document.uri, d);
           if (!core?.suggestions?.length) continue;
-          if (core.ruleId === 'ref/missing' || core.ruleId === 'schema/enum' || core.ruleId === 'kind/unknown') actions.push(...replacements(ctx, d, core));
+          if (REPLACEABLE.has(core.ruleId)) actions.push(...replacements(ctx, d, core));
           else if (core.ruleId === 'schema/required') {
             const a = insertRequired(ctx, d, core);
             if (a) actions.push(a);
@@ -43,9 +46,10 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
   const current = ctx.document.getText(range);
   const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
   return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
-    const a = new vscode.CodeAction(core.ruleId === 'ref/missing' ? vscode.l10n.t('Did you mean "{0}"?', s) : vscode.l10n.t('Change to "{0}"', s), vscode.CodeActionKind.QuickFix);
+    const title = core.ruleId === 'ref/missing' ? vscode.l10n.t('Did you mean "{0}"?', s) : core.ruleId === 'schema/additionalProperties' ? vscode.l10n.t('Rename the field to "{0}"', s) : vscode.l10n.t('Change to "{0}"', s);
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
-    a.isPreferred = i === 0 && core.ruleId === 'ref/missing';
+    a.isPreferred = i === 0 && (core.ruleId === 'ref/missing' || core.ruleId === 'schema/additionalProperties');
     const quoted = !range.start.isEqual(d.range.start);
     a.edit = new vscode.WorkspaceEdit();
     a.edit.replace(ctx.document.uri, range, quoted ? s : yamlScalar(s));
@@ -73,11 +77,13 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   const mapPath = hit.part === 'key' && dotted.includes('.') ? hit.path : hit.path.slice(0, -1);
   const at = mappingInsertPoint(ctx.yamlText, hit.doc, mapPath);
   if (!at || at.keys.includes(field)) return undefined;
-  const value = placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
+  // A vocabulary field starts with the vocabulary's first value, as an enum field would.
+  const vocab = ctx.shape ? vocabularyAt([...mapPath, field], false, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k)) : undefined;
+  const value = vocab?.values?.[0] !== undefined ? yamlScalar(vocab.values[0]) : placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
   const pos = ctx.positionAt(at.offset);
-  const a = new vscode.CodeAction(vscode.l10n.t('Add missing field "{0}"', field), vscode.CodeActionKind.QuickFix);
+  const a = new vscode.CodeAction(`Add missing field "${field}"`, vscode.CodeActionKind.QuickFix);
   a.diagnostics = [d];
   a.isPreferred = true;
   a.edit = new vscode.WorkspaceEdit();

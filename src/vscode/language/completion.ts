@@ -7,6 +7,9 @@ import { referenceTargetAt, schemaForPath, topEntityBase } from './entityPath';
 import { completionSite } from './locate';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { splitTarget } from './target';
+import { vocabularyAt, vocabularyItems } from './vocabulary';
+import { valuesInUse } from '../../core/vocab/inUse';
+import type { VocabularyConfig } from '../../core/config/types';
 
 const KINDS: Record<ItemSpec['kind'], vscode.CompletionItemKind> = {
   field: vscode.CompletionItemKind.Property,
@@ -34,10 +37,19 @@ export function registerCompletion(context: vscode.ExtensionContext, hub: Hub): 
             const rel = site.mapPath.slice(base.length);
             specs.push(...keyItems(schemaAt(shape.schema, rel), site.existing, (k) => schemaAt(shape.schema as Record<string, unknown>, [...rel, k])));
           }
+          // Map keys from a vocabulary (channel_prices: { <channel>: price }).
+          const keyVocab = vocabularyAt([...site.mapPath, ''], true, shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+          if (keyVocab) specs.push(...vocabularyItems(keyVocab, inUse(ctx, keyVocab)).filter((s) => !site.existing.includes(s.label)).map((s) => ({ ...s, insertText: `${s.insertText}: ` })));
         } else {
           const node = schemaForPath(site.path, shape);
           const declared = referenceTargetAt(site.path, false, shape, ctx.refs);
           specs.push(...valueItems(node, declared?.target, (t) => candidates(ctx, t)));
+          const bindingsOf = (k: string) => ctx.ws.analyzer.vocab.bindings(k);
+          const vocab = declared ? undefined : vocabularyAt(site.path, false, shape, bindingsOf);
+          if (vocab) specs.push(...vocabularyItems(vocab, inUse(ctx, vocab)));
+          // An empty list field of vocabulary items (`required_for: `) gets a one-item flow list.
+          const itemVocab = declared || vocab ? undefined : vocabularyAt([...site.path, 0], false, shape, bindingsOf);
+          if (itemVocab) specs.push(...vocabularyItems(itemVocab, inUse(ctx, itemVocab)).map((s) => ({ ...s, insertText: `[${s.insertText}]` })));
           if (site.newItem && node) specs.push(...keyItems(node, [], (k) => schemaForPath([...site.path, k], shape)));
         }
         if (specs.length === 0) return undefined;
@@ -58,6 +70,10 @@ function toItem(s: ItemSpec, range: vscode.Range): vscode.CompletionItem {
   // Re-open the suggestions for the value right after a field name is inserted.
   if (s.kind === 'field') item.command = { title: vscode.l10n.t('Suggest'), command: 'editor.action.triggerSuggest' };
   return item;
+}
+
+function inUse(ctx: DocContext, v: VocabularyConfig): Map<string, number> | undefined {
+  return valuesInUse(ctx.ws.config, ctx.ws.entities(), v.name).get(v.name);
 }
 
 function candidates(ctx: DocContext, target: string): RefCandidate[] {

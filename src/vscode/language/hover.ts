@@ -5,6 +5,7 @@ import { documentContext, idRange, type DocContext } from './context';
 import { fieldDocs } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { referencedEntities, targetAt } from './target';
+import { vocabularyAt, vocabularyHover } from './vocabulary';
 
 /** Field names show their schema documentation; references show the record they name. */
 export function registerHover(context: vscode.ExtensionContext, hub: Hub): void {
@@ -19,10 +20,13 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
         const md = new vscode.MarkdownString();
         md.supportThemeIcons = true;
         switch (t.type) {
-          case 'key':
-            if (!t.schema) return undefined;
-            md.appendMarkdown(fieldDocs(t.name, t.schema));
+          case 'key': {
+            const vocab = ctx.shape && vocabularyAt(t.path, true, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+            if (vocab) md.appendMarkdown(vocabularyHover(vocab, t.name) + (t.schema ? '\n\n---\n\n' : ''));
+            if (t.schema) md.appendMarkdown(fieldDocs(t.name, t.schema));
+            if (!vocab && !t.schema) return undefined;
             break;
+          }
           case 'reference': {
             const targets = referencedEntities(ctx, t);
             if (targets.length === 0) {
@@ -41,10 +45,13 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
             md.appendMarkdown(`\n\n${refs === 1 ? vscode.l10n.t('Referenced 1 time.') : vscode.l10n.t('Referenced {0} times.', refs)}`);
             break;
           }
-          case 'value':
-            if (!t.schema || t.path.length === 0) return undefined;
-            md.appendMarkdown(fieldDocs(String(t.path[t.path.length - 1]), t.schema));
+          case 'value': {
+            const vocab = ctx.shape && vocabularyAt(t.path, false, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+            if (vocab) md.appendMarkdown(vocabularyHover(vocab, String(t.value ?? '')) + (t.schema ? '\n\n---\n\n' : ''));
+            if (t.schema && t.path.length > 0) md.appendMarkdown(fieldDocs(String(t.path[t.path.length - 1]), t.schema));
+            else if (!vocab) return undefined;
             break;
+          }
         }
         return new vscode.Hover(md, range);
       },
