@@ -32,22 +32,22 @@ export class InitFromFilesCommand {
     const configPath = folderSettings(folder).configPath;
     const uri = vscode.Uri.joinPath(folder.uri, ...configPath.split('/'));
     if (await exists(uri)) {
-      void vscode.window.showInformationMessage(`Opsbook: ${folder.name} already has ${configPath}; nothing was written.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: {0} already has {1}; nothing was written.', folder.name, configPath));
       return undefined;
     }
     const inference = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Opsbook: reading ${folder.name}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opsbook: reading {0}…', folder.name) },
       () => inferConfiguration({ fs: new VscodeWorkspaceFs(folder.uri), builtinPacks: this.packs, clock: systemToday, configPath }),
     );
     if (inference.problems.length > 0) {
-      void vscode.window.showErrorMessage(`Opsbook: the built-in packs have problems: ${inference.problems.map((p) => p.message).join('; ')}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook: the built-in packs have problems: {0}', inference.problems.map((p) => p.message).join('; ')));
       return undefined;
     }
     // Created through a workspace edit that refuses to overwrite: a file written meanwhile wins.
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(renderConfig(inference)) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Opsbook: could not create ${configPath} in ${folder.name} (it may have been created meanwhile); nothing was overwritten.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook: could not create {0} in {1} (it may have been created meanwhile); nothing was overwritten.', configPath, folder.name));
       return undefined;
     }
     this.log.appendLine(renderSummary(inference, `${folder.name}/${configPath}`));
@@ -55,8 +55,12 @@ export class InitFromFilesCommand {
     const n = inference.suspects.length;
     void vscode.window
       .showInformationMessage(
-        `Opsbook: created ${configPath} from ${inference.records} records.${n > 0 ? ` ${n} likely mistake${n === 1 ? ' was' : 's were'} left as findings.` : ''}`,
-        'Show Summary',
+        n === 0
+          ? vscode.l10n.t('Opsbook: created {0} from {1} records.', configPath, inference.records)
+          : n === 1
+            ? vscode.l10n.t('Opsbook: created {0} from {1} records. 1 likely mistake was left as a finding.', configPath, inference.records)
+            : vscode.l10n.t('Opsbook: created {0} from {1} records. {2} likely mistakes were left as findings.', configPath, inference.records, n),
+        vscode.l10n.t('Show Summary'),
       )
       .then((c) => c && this.log.show());
     return uri;
@@ -67,11 +71,11 @@ export class InitFromFilesCommand {
     if (target) return target;
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('Opsbook: open a folder first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: open a folder first.'));
       return undefined;
     }
     if (folders.length === 1) return folders[0];
-    const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.name, folder: f })), { placeHolder: 'Folder to initialize' });
+    const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.name, folder: f })), { placeHolder: vscode.l10n.t('Folder to initialize') });
     return pick?.folder;
   }
 }
@@ -83,6 +87,9 @@ const offered = new Set<string>();
  * Offers the command, once per folder per session, for every loaded folder that has records but
  * no `opsbook.yaml` (the ops pack's folders made it an Opsbook folder without configuration).
  */
+/** The notification's button, titled like the command. */
+const INIT_ACTION = (): string => vscode.l10n.t('Initialize from Existing Files');
+
 async function offer(hub: ModelHub, command: InitFromFilesCommand): Promise<void> {
   for (const model of hub.models()) {
     const folder = model.folder;
@@ -93,8 +100,8 @@ async function offer(hub: ModelHub, command: InitFromFilesCommand): Promise<void
     offered.add(key);
     void vscode.window
       .showInformationMessage(
-        `Opsbook: ${folder.name} has records but no ${configPath}. Infer one from the existing files (the company's kinds, fields and vocabularies)?`,
-        'Initialize from Existing Files',
+        vscode.l10n.t("Opsbook: {0} has records but no {1}. Infer one from the existing files (the company's kinds, fields and vocabularies)?", folder.name, configPath),
+        INIT_ACTION(),
       )
       .then((choice) => (choice ? command.execute(folder) : undefined));
   }

@@ -83,7 +83,7 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
   const pos = ctx.positionAt(at.offset);
-  const a = new vscode.CodeAction(`Add missing field "${field}"`, vscode.CodeActionKind.QuickFix);
+  const a = new vscode.CodeAction(vscode.l10n.t('Add missing field "{0}"', field), vscode.CodeActionKind.QuickFix);
   a.diagnostics = [d];
   a.isPreferred = true;
   a.edit = new vscode.WorkspaceEdit();

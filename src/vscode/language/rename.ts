@@ -19,7 +19,7 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const ctx = documentContext(hub, document);
         const t = ctx && targetAt(ctx, position);
         if (!ctx || !t || !(t.type === 'id' || (t.type === 'reference' && !t.targetField)) || !t.value) {
-          throw new Error('Place the cursor on an id or on a reference to an id to rename it.');
+          throw new Error(vscode.l10n.t('Place the cursor on an id or on a reference to an id to rename it.'));
         }
         return { range: ctx.rangeAt(t.start, t.end), placeholder: t.value };
       },
@@ -33,11 +33,11 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         if (name === record.id) return new vscode.WorkspaceEdit();
         const ws = ctx.ws;
         const clash = ws.byIdAnyKind(name).find((e) => e.kind === record.kind);
-        if (clash) throw new Error(`${record.kind} ${name} already exists in ${clash.file}.`);
+        if (clash) throw new Error(vscode.l10n.t('{0} {1} already exists in {2}.', record.kind, name, clash.file));
         const edit = new vscode.WorkspaceEdit();
         const add = (file: string, range: CoreRange) => {
           const r = unquoted(ctx.folder, file, range);
-          edit.replace(ctx.folder.uriOf(file), convert.range(r), name, { label: `Rename ${record.kind} ${record.id}`, needsConfirmation: false });
+          edit.replace(ctx.folder.uriOf(file), convert.range(r), name, { label: vscode.l10n.t('Rename {0} {1}', record.kind, record.id), needsConfirmation: false });
         };
         for (const e of ws.byIdAnyKind(record.id)) if (e.kind === record.kind) add(e.file, idRange(ctx.folder, e));
         for (const r of ws.referencesTo(record.kind, record.id)) if (!r.targetField) add(r.anchor.file, rangeOfValue(ctx.folder, r.anchor));
