@@ -4,7 +4,7 @@ import { buildDashboard } from '../../core/dashboard/model';
 import type { DashboardData } from '../../core/dashboard/types';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
-import { VERSION } from '../version';
+import { VERSION } from '../../core/version';
 
 export const reportHelp = `Usage: opsbook report --out DIR [options]
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/types';
 import { CHANGE_TYPES, countByKind, plural, reviewCounts, type DiffReport } from './diffReport';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from './diffPhrases';
+import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
 
 /** For terminals: a summary line, one block per changed entity, then review findings and approvers. */
 export function formatDiffText(r: DiffReport): string {

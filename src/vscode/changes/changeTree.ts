@@ -1,5 +1,5 @@
 import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../cli/format/diffPhrases';
+import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
 import type { IconSpec } from '../views/viewNode';
 
 /** Which side of the comparison a row opens: the live working tree or the base revision. */
