@@ -376,6 +376,8 @@ export interface DashboardData {
   title?: string;
   /** The most common currency, for totals that mix rows. */
   currency?: string;
+  /** `locale:` of `opsbook.yaml` (BCP 47): numbers, money and dates are shown in it; absent means English. */
+  locale?: string;
   regions: RegionInfo[];
   kpi: KpiSection;
   budget: BudgetSection;
