@@ -35,6 +35,12 @@ describe('core formatter', () => {
     assert.equal(en.currency(360_000_000, 'CNY'), 'CN¥360,000,000');
   });
 
+  it('should write the ISO code after the number for plain text', () => {
+    assert.equal(en.currency(24_000_000, 'CNY', { code: true }), '24,000,000 CNY');
+    assert.equal(zh.currency(1280.5, 'CNY', { code: true }), '1,280.50 CNY');
+    assert.equal(en.currency(1280.6, 'JPY', { code: true }), '1,281 JPY');
+  });
+
   it('should keep a non-ISO currency as written and print a bare number without one', () => {
     assert.equal(en.currency(1280, '元'), '1,280 元');
     assert.equal(en.currency(1280, undefined), '1,280');

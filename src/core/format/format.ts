@@ -27,6 +27,14 @@ function currencyCode(currency: string | undefined): string | undefined {
   return c && /^[A-Z]{3}$/.test(c) ? c : undefined;
 }
 
+interface MoneyFormats {
+  whole: Intl.NumberFormat;
+  cents: Intl.NumberFormat;
+  compact: Intl.NumberFormat;
+  /** The number alone with the currency's minor digits, for `1,280.50 CNY`. */
+  plainCents: Intl.NumberFormat;
+}
+
 /** Formats for one locale; formatters are built once and cached (Intl construction is the slow part). */
 export class Formatter {
   readonly locale: string;
@@ -36,7 +44,7 @@ export class Formatter {
   private readonly pct: Intl.NumberFormat;
   private readonly pct0: Intl.NumberFormat;
   private readonly longDateFormat: Intl.DateTimeFormat;
-  private readonly money = new Map<string, { whole: Intl.NumberFormat; cents: Intl.NumberFormat; compact: Intl.NumberFormat }>();
+  private readonly money = new Map<string, MoneyFormats>();
 
   constructor(locale?: string) {
     this.locale = resolveLocale(locale);
@@ -77,9 +85,10 @@ export class Formatter {
    * Money in the entity's currency: `CN¥1,280` (en), `¥1,280` (zh-CN), `$1,280.50`. Whole
    * amounts print without decimals; others with the currency's own minor digits (JPY none,
    * CNY and USD two). Without a (valid) currency code the plain number, a code that is not
-   * ISO 4217-shaped follows the number as written.
+   * ISO 4217-shaped follows the number as written. `code: true` writes the ISO code after the
+   * number (`1,280 CNY`), for plain text where a symbol could be ambiguous (the CLI).
    */
-  currency(n: number | undefined, currency: string | undefined, opts: { compact?: boolean } = {}): string {
+  currency(n: number | undefined, currency: string | undefined, opts: { compact?: boolean; code?: boolean } = {}): string {
     if (n === undefined || !Number.isFinite(n)) return NONE;
     const code = currencyCode(currency);
     if (!code) {
@@ -87,6 +96,10 @@ export class Formatter {
       return currency?.trim() ? `${plain} ${currency.trim()}` : plain;
     }
     const f = this.moneyFormats(code);
+    if (opts.code) {
+      const plain = opts.compact ? this.compact(n) : Number.isInteger(n) ? this.int.format(n) : f.plainCents.format(n);
+      return `${plain} ${code}`;
+    }
     if (opts.compact) return f.compact.format(n);
     return (Number.isInteger(n) ? f.whole : f.cents).format(n);
   }
@@ -112,14 +125,17 @@ export class Formatter {
     return this.longDateFormat.format(d);
   }
 
-  private moneyFormats(code: string): { whole: Intl.NumberFormat; cents: Intl.NumberFormat; compact: Intl.NumberFormat } {
+  private moneyFormats(code: string): MoneyFormats {
     let f = this.money.get(code);
     if (!f) {
       const base = { style: 'currency', currency: code } as const;
+      const cents = new Intl.NumberFormat(this.locale, base);
+      const digits = cents.resolvedOptions().maximumFractionDigits ?? 2;
       f = {
         whole: new Intl.NumberFormat(this.locale, { ...base, minimumFractionDigits: 0, maximumFractionDigits: 0 }),
-        cents: new Intl.NumberFormat(this.locale, base),
+        cents,
         compact: new Intl.NumberFormat(this.locale, { ...base, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+        plainCents: new Intl.NumberFormat(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
       };
       this.money.set(code, f);
     }
