@@ -1,5 +1,6 @@
 import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
 import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
+import { titled, titleOr } from '../../core/format/words';
 import type { IconSpec } from '../views/viewNode';
 
 /** Which side of the comparison a row opens: the live working tree or the base revision. */
@@ -121,7 +122,7 @@ export function changesCount(n: number): string {
 
 function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): ChangeTooltip {
   const lines: string[] = [];
-  lines.push(`${c.change}${c.title && c.title !== c.id ? ` · ${c.title}` : ''}`);
+  lines.push(`${c.change} · ${c.id}`);
   lines.push(c.previousFile ? `${c.previousFile} → ${c.file}:${c.line}` : `${c.file}:${c.line}`);
   if (c.previousId) lines.push(`renamed from ${c.previousId}`);
   for (const f of findings) lines.push(`⚠ ${f.message} (${f.ruleId})`);
@@ -132,7 +133,7 @@ function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): 
   for (const f of c.fields) lines.push(fieldPhrase(f, plainStyle));
   for (const n of c.nested) lines.push(`${n.kind} ${n.id} ${n.change}${n.previousParent ? ` (from ${n.previousParent.id})` : ''}`);
   if (c.approvers.length > 0) lines.push(`Approval needed: ${c.approvers.join(', ')}`);
-  return { title: `${c.kind} ${c.id}`, lines };
+  return { title: `${c.kind} ${titled(c.id, c.title)}`, lines };
 }
 
 function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: number): ChangeNode {
@@ -174,8 +175,9 @@ export function entityNode(folderKey: string, c: EntityChange, findings: readonl
   c.fields.forEach((f, i) => children.push(fieldRow(id, c, f, i, location)));
   return {
     id,
-    label: c.id,
-    description: entityDescription(c),
+    // Titles first; the id leads the description (the title alone when the entity has none).
+    label: titleOr(c.id, c.title),
+    description: titleOr(c.id, c.title) === c.id ? entityDescription(c) : [c.id, entityDescription(c)].filter(Boolean).join(' · '),
     icon: c.review.length > 0 ? WARNING : changeIcon(c.change),
     tooltip: entityTooltip(c, findings),
     location,
@@ -224,7 +226,7 @@ export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): Chang
       label: kind,
       description: countPhrase(changes) + (failing > 0 ? ` · ${failing} to fix` : ''),
       icon: failing > 0 ? WARNING : { id: 'symbol-folder' },
-      tooltip: { title: `${changesCount(changes.length)} of kind ${kind}`, lines: changes.map((c) => `${c.id}: ${gist(c, plainStyle)}`) },
+      tooltip: { title: `${changesCount(changes.length)} of kind ${kind}`, lines: changes.map((c) => `${titled(c.id, c.title)}: ${gist(c, plainStyle)}`) },
       expanded: true,
       contextValue: 'opsbook.changeGroup',
       children: changes.map((c) => entityNode(folderKey, c, (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)))),

@@ -3,6 +3,7 @@ import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
 import type { ResolvedConfig } from '../../core/config/types';
 import { Workspace } from '../../core/model/workspace';
 import { detailPhrases } from './changeTree';
+import { titled, titleOr } from '../../core/format/words';
 
 /** Separators of the `git log` format below: record (RS) and field (US). */
 const RS = '\u001e';
@@ -121,9 +122,11 @@ export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[]
     if (c.change === 'added' || c.change === 'removed') {
       const key = `${c.change} ${c.kind}`;
       const ids = groups.get(key);
-      if (ids) ids.push(c.id);
+      // Named for a person: title and id (titles may repeat), the id alone when there is no title.
+      const name = titled(c.id, c.title);
+      if (ids) ids.push(name);
       else {
-        groups.set(key, [c.id]);
+        groups.set(key, [name]);
         phrases.push(key);
       }
       continue;
@@ -143,7 +146,7 @@ function listIds(ids: readonly string[], max = 3): string {
 }
 
 function entityPhrases(c: EntityChange, named: boolean): string[] {
-  const prefix = named ? `${c.id}: ` : '';
+  const prefix = named ? `${titleOr(c.id, c.title)}: ` : '';
   if (c.change === 'renamed') return [`${c.previousId ?? '?'} renamed to ${c.id}`, ...detailPhrases(c).map((p) => `${prefix}${p}`)];
   return detailPhrases(c).map((p) => `${prefix}${p}`);
 }
