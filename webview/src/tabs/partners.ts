@@ -5,23 +5,29 @@ import { label } from '../format';
 import { titled } from '../../../src/core/format/words';
 import { chartRows, named, optionsOf, passes, pill, refOf, section, stats, table, type Ctx, type TabDef } from '../ui';
 
-export const BUCKET: Record<ContractBucket, { colour: Colour; text: string; symbol: string }> = {
-  expired: { colour: 'red', get text() {
-    return l10n.t('expired');
-  }, symbol: '✖' },
-  expiring: { colour: 'yellow', get text() {
-    return l10n.t('expiring');
-  }, symbol: '⚠' },
-  active: { colour: 'green', get text() {
-    return l10n.t('active');
-  }, symbol: '✔' },
-  'no-contract': { colour: 'blue', get text() {
-    return l10n.t('active, no end date');
-  }, symbol: '○' },
-  inactive: { colour: 'grey', get text() {
-    return l10n.t('not active');
-  }, symbol: '–' },
+const BUCKET_STYLE: Record<ContractBucket, { colour: Colour; symbol: string }> = {
+  expired: { colour: 'red', symbol: '✖' },
+  expiring: { colour: 'yellow', symbol: '⚠' },
+  active: { colour: 'green', symbol: '✔' },
+  'no-contract': { colour: 'blue', symbol: '○' },
+  inactive: { colour: 'grey', symbol: '–' },
 };
+
+/** A contract bucket in words, in the display language. */
+function bucketText(b: ContractBucket): string {
+  switch (b) {
+    case 'expired':
+      return l10n.t('expired');
+    case 'expiring':
+      return l10n.t('expiring');
+    case 'active':
+      return l10n.t('active');
+    case 'no-contract':
+      return l10n.t('active, no end date');
+    case 'inactive':
+      return l10n.t('not active');
+  }
+}
 
 function countChart(ctx: Ctx, id: string, title: string, counts: PartnerCount[], name: (k: string) => string): HTMLElement {
   const { fmt } = ctx;
@@ -73,7 +79,7 @@ export const partnersTab: TabDef = {
   filters: (d) => [
     { key: 'region', label: l10n.t('Region'), options: optionsOf(d.partners.rows.flatMap((p) => p.regions), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
     { key: 'type', label: l10n.t('Type'), options: optionsOf(d.partners.rows.map((p) => p.type), label) },
-    { key: 'status', label: l10n.t('Contract'), options: (['expired', 'expiring', 'active', 'no-contract', 'inactive'] as const).map((b) => ({ value: b, label: BUCKET[b].text })) },
+    { key: 'status', label: l10n.t('Contract'), options: (['expired', 'expiring', 'active', 'no-contract', 'inactive'] as const).map((b) => ({ value: b, label: bucketText(b) })) },
   ],
   badge: (d) => d.partners.buckets.expiring + d.partners.buckets.expired,
   render(ctx) {
@@ -119,7 +125,7 @@ export const partnersTab: TabDef = {
         chart: () =>
           ganttChart({
             title: l10n.t('Partner contracts by end date'),
-            desc: dated.rows.map((r) => l10n.t('{0} ends {1}, {2}', r.name || r.id, r.contractEnd ?? '?', BUCKET[r.bucket].text)).join('; '),
+            desc: dated.rows.map((r) => l10n.t('{0} ends {1}, {2}', r.name || r.id, r.contractEnd ?? '?', bucketText(r.bucket))).join('; '),
             start: dated.rows.reduce((m, r) => (r.contractStart && r.contractStart < m ? r.contractStart : m), data.asOf),
             end: dated.rows.reduce((m, r) => (r.contractEnd && r.contractEnd > m ? r.contractEnd : m), data.asOf),
             today: data.asOf,
@@ -129,7 +135,7 @@ export const partnersTab: TabDef = {
               label: r.name || r.id,
               ...(r.contractStart ? { start: r.contractStart } : {}),
               ...(r.contractEnd ? { end: r.contractEnd } : {}),
-              colour: BUCKET[r.bucket].colour,
+              colour: BUCKET_STYLE[r.bucket].colour,
               milestones: [],
               tooltip: l10n.t('{0}: ends {1} ({2})', titled(r.id, r.name), r.contractEnd ?? '?', fmt.days(r.daysLeft)),
               ref: refOf(r),
@@ -152,7 +158,7 @@ export const partnersTab: TabDef = {
               { header: l10n.t('Contract end'), cell: (r) => r.contractEnd ?? '–' },
               { header: l10n.t('Ends'), cell: (r) => (r.contractEnd ? fmt.days(r.daysLeft) : '–') },
               { header: l10n.t('Value'), cell: (r) => fmt.currency(r.value, r.currency), numeric: true },
-              { header: l10n.t('Contract'), cell: (r) => pill(BUCKET[r.bucket].text, BUCKET[r.bucket].colour, BUCKET[r.bucket].symbol) },
+              { header: l10n.t('Contract'), cell: (r) => pill(bucketText(r.bucket), BUCKET_STYLE[r.bucket].colour, BUCKET_STYLE[r.bucket].symbol) },
             ],
           }),
       }),
