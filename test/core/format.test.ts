@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LOCALE, Formatter, resolveLocale } from '../../src/core/format/format';
 import { displayWidth, truncate } from '../../src/core/format/text';
-import { PACE_WORDS, titled, titleOr } from '../../src/core/format/words';
+import { paceText, titled, titleOr } from '../../src/core/format/words';
 
 describe('core formatter', () => {
   const en = new Formatter();
@@ -109,8 +109,10 @@ describe('CJK-aware text width', () => {
 });
 
 describe('shared words', () => {
-  it('should name pace once', () => {
-    assert.deepEqual(PACE_WORDS, { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', 'no-data': 'no data' });
+  it('should name pace once, in English or through the host’s translator', () => {
+    assert.deepEqual((['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => paceText(p)), ['on track', 'at risk', 'off track', 'no data']);
+    const zh: Record<string, string> = { 'on track': '正常', 'off track': '落后' };
+    assert.equal(paceText('off-track', { t: (m) => zh[m] ?? m }), '落后');
   });
 
   it('should put the title first and fall back to the id', () => {

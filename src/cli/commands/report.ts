@@ -4,6 +4,8 @@ import { buildDashboard } from '../../core/dashboard/model';
 import type { L10nBundle } from '../../core/dashboard/protocol';
 import type { DashboardData } from '../../core/dashboard/types';
 import { Formatter } from '../../core/format/format';
+import type * as l10n from '@vscode/l10n';
+import type { Translator } from '../../core/format/words';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { VERSION } from '../../core/version';
@@ -119,11 +121,12 @@ function escapeHtml(text: string): string {
 }
 
 /** The page: static header (dates visible even without JavaScript), then data.js and the bundle. */
-export function reportHtml(data: DashboardData, l10n?: L10nBundle): string {
-  // The webview's strings, so the header reads the same before and after the script runs.
-  const t = (key: string, ...args: string[]) => (l10n?.[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-  const title = data.title ? t('Opsbook dashboard — {0}', data.title) : t('Opsbook dashboard');
-  const generated = data.generatedAt ? ` · ${t('generated {0}', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}` : '';
+export function reportHtml(data: DashboardData, bundle?: L10nBundle): string {
+  // The webview's strings from the same bundle, so the header reads the same before and after the
+  // script runs (`l10n.t` with literals: the extractor finds them; the import above is types only).
+  const l10n = l10nStrings(bundle);
+  const title = data.title ? l10n.t('Opsbook dashboard — {0}', data.title) : l10n.t('Opsbook dashboard');
+  const generated = data.generatedAt ? ` · ${l10n.t('generated {0}', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}` : '';
   const fmt = new Formatter(data.locale);
   return `<!doctype html>
 <!-- ${MARKER} ${VERSION}: written by "opsbook report"; regenerate instead of editing. -->
@@ -133,19 +136,24 @@ export function reportHtml(data: DashboardData, l10n?: L10nBundle): string {
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="opsbook ${VERSION}">
-<title>${escapeHtml(title)} (${escapeHtml(t('as of {0}', fmt.longDate(data.asOf)))})</title>
+<title>${escapeHtml(title)} (${escapeHtml(l10n.t('as of {0}', fmt.longDate(data.asOf)))})</title>
 <link rel="stylesheet" href="dashboard.css">
 </head>
 <body class="opsbook-report">
 <main id="app">
-<header class="page-header"><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(t('Data as of {0}', fmt.longDate(data.asOf)))}${escapeHtml(generated)}</p></header>
-<noscript><p>${escapeHtml(t('This report needs JavaScript to draw its charts and tables.'))}</p></noscript>
+<header class="page-header"><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(l10n.t('Data as of {0}', fmt.longDate(data.asOf)))}${escapeHtml(generated)}</p></header>
+<noscript><p>${escapeHtml(l10n.t('This report needs JavaScript to draw its charts and tables.'))}</p></noscript>
 </main>
 <script src="data.js"></script>
 <script src="dashboard.js"></script>
 </body>
 </html>
 `;
+}
+
+/** A translator over a bundle (English when there is none), with `{0}` placeholders as `@vscode/l10n` fills them. */
+function l10nStrings(bundle: L10nBundle | undefined): Translator {
+  return { t: (key: string, ...args: l10n.L10nReplacement[]) => (bundle?.[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
 }
 
 function stripSourceMap(text: string): string {

@@ -2,7 +2,7 @@ import type { PlanNode } from '../../core/plan/tree';
 import { buildPlanTree } from '../../core/plan/tree';
 import { COMMON_HELP, open, parse } from '../common';
 import { Formatter } from '../../core/format/format';
-import { PACE_SYMBOLS, PACE_WORDS, titled } from '../../core/format/words';
+import { PACE_SYMBOLS, paceText, titled } from '../../core/format/words';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const treeHelp = `Usage: opsbook tree [options]
@@ -60,7 +60,7 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
         const inner = pre + (isLast ? '   ' : '│  ');
         const rows: string[] = [];
         for (const k of o.kpis) {
-          const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${PACE_WORDS[k.pace]}` : '';
+          const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
           rows.push(`KPI ${titled(k.id, k.metric)}  target ${k.target !== undefined ? formatNumber(k.target) : '–'} ${k.unit}  actual ${k.actual !== undefined ? formatNumber(k.actual) : '–'}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
         }
         for (const i of o.initiatives) {

@@ -1,7 +1,7 @@
 import type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode } from '../../core/plan/tree';
 import * as l10n from '@vscode/l10n';
 import type { Formatter } from '../../core/format/format';
-import { PACE_WORDS, titleOr, titled } from '../../core/format/words';
+import { paceText, titleOr, titled } from '../../core/format/words';
 import { countOf } from './format';
 import type { IconSpec, ViewNode } from './viewNode';
 
@@ -13,7 +13,7 @@ export interface PlanContext {
 }
 
 /** Pace words (defined once in core) in the display language. */
-const paceText = (p: Pace): string => l10n.t(PACE_WORDS[p]);
+const pace = (p: Pace): string => paceText(p, l10n);
 const PACE_ICON: Record<Pace, IconSpec> = {
   'on-track': { id: 'pass', color: 'testing.iconPassed' },
   'at-risk': { id: 'warning', color: 'charts.yellow' },
@@ -104,13 +104,13 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
   else if (k.target !== undefined) parts.push(l10n.t('target {0}', short(k.target)));
   else if (k.actual !== undefined) parts.push(l10n.t('actual {0}', short(k.actual)));
   if (k.attainment !== undefined) parts.push(fmt.percentWhole(k.attainment));
-  if (k.pace) parts.push(paceText(k.pace));
+  if (k.pace) parts.push(pace(k.pace));
   const rows: [string, string][] = [[l10n.t('Id'), k.id]];
   if (k.target !== undefined) rows.push([l10n.t('Target'), full(k.target)]);
   if (k.actual !== undefined) rows.push([l10n.t('Actual'), full(k.actual) + (k.actualRolledUp ? ` (${l10n.t('sum of contributing KPIs')})` : '')]);
   rows.push([l10n.t('Direction'), k.direction === 'down' ? l10n.t('lower is better') : l10n.t('higher is better')]);
   if (k.attainment !== undefined) rows.push([l10n.t('Attainment'), fmt.percent(k.attainment)]);
-  if (k.pace) rows.push([l10n.t('Pace'), l10n.t('{0} for the time elapsed in the period', paceText(k.pace))]);
+  if (k.pace) rows.push([l10n.t('Pace'), l10n.t('{0} for the time elapsed in the period', pace(k.pace))]);
   if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
   if (k.contributors.length > 0) rows.push([l10n.t('Contributors'), k.contributors.join(', ')]);
   if (k.contributorsTarget !== undefined) rows.push([l10n.t('Contributors’ targets'), full(k.contributorsTarget)]);

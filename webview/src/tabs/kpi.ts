@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { KpiRow, Pace } from '../../../src/core/dashboard/types';
-import { PACE_SYMBOLS, PACE_WORDS, titled, type PaceWord } from '../../../src/core/format/words';
+import { PACE_SYMBOLS, paceText, titled, type PaceWord } from '../../../src/core/format/words';
 import { barChart, type Colour } from '../charts';
 import { chartRows, named, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
@@ -9,8 +9,8 @@ const PACE_RANK: Record<Pace | 'no-data', number> = { 'off-track': 0, 'at-risk':
 const PACE_COLOUR: Record<PaceWord, Colour> = { 'on-track': 'green', 'at-risk': 'yellow', 'off-track': 'red', 'no-data': 'grey' };
 
 /** Pace in words (defined once in core), in the display language. */
-export const paceText = (p: PaceWord): string => l10n.t(PACE_WORDS[p]);
-const pacePill = (p: PaceWord) => pill(paceText(p), PACE_COLOUR[p], PACE_SYMBOLS[p]);
+const paceWord = (p: PaceWord): string => paceText(p, l10n);
+const pacePill = (p: PaceWord) => pill(paceWord(p), PACE_COLOUR[p], PACE_SYMBOLS[p]);
 
 const paceOf = (r: KpiRow) => r.pace ?? 'no-data';
 
@@ -22,7 +22,7 @@ export const kpiTab: TabDef = {
   filters: (d) => [
     { key: 'region', label: l10n.t('Region'), options: optionsOf(d.kpi.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
     { key: 'period', label: l10n.t('Period'), options: optionsOf(d.kpi.periods) },
-    { key: 'status', label: l10n.t('Pace'), options: (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ value: p, label: paceText(p) })) },
+    { key: 'status', label: l10n.t('Pace'), options: (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ value: p, label: paceWord(p) })) },
   ],
   badge: (d) => d.kpi.rows.filter((r) => r.pace === 'at-risk' || r.pace === 'off-track').length,
   render(ctx) {
@@ -49,7 +49,7 @@ export const kpiTab: TabDef = {
         chartNote: planChart.note,
         title: l10n.t('Pace by plan (region and period)'),
         legend: [
-          ...(['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceText(p) })),
+          ...(['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) })),
         ],
         chart: () =>
           barChart({
@@ -93,17 +93,17 @@ export const kpiTab: TabDef = {
         title: l10n.t('Attainment against the elapsed share of the period'),
         note: l10n.t("Bars show attainment (actual vs target, in the KPI's direction); the tick marks what is expected by {0}: the elapsed share of the period for cumulative KPIs (money, counts), 100 % for levels (%, scores, days). On track from 95 % of the expectation, at risk from 80 %.", fmt.longDate(ctx.data.asOf)),
         legend: [
-          ...(['on-track', 'at-risk', 'off-track'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceText(p) })),
+          ...(['on-track', 'at-risk', 'off-track'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) })),
         ],
         chart: () =>
           barChart({
             title: l10n.t('KPI attainment against expected pace'),
-            desc: kpiChart.rows.map((r) => l10n.t('{0}: {1} attained, {2} expected, {3}', r.metric || r.id, fmt.percent(r.attainment), fmt.percent(r.expected), paceText(paceOf(r)))).join('; '),
+            desc: kpiChart.rows.map((r) => l10n.t('{0}: {1} attained, {2} expected, {3}', r.metric || r.id, fmt.percent(r.attainment), fmt.percent(r.expected), paceWord(paceOf(r)))).join('; '),
             max: 1.5,
             tick: (v) => fmt.percentWhole(v),
             rows: kpiChart.rows.map((r) => ({
               label: r.metric || r.id,
-              value: `${fmt.percent(r.attainment)} · ${paceText(paceOf(r))}`,
+              value: `${fmt.percent(r.attainment)} · ${paceWord(paceOf(r))}`,
               bars: [[{ value: r.attainment ?? 0, colour: PACE_COLOUR[paceOf(r)] }]],
               markers: r.expected !== undefined ? [{ value: r.expected, label: l10n.t('expected by now: {0}', fmt.percent(r.expected)) }] : [],
               tooltip: `${titled(r.id, r.metric)}: ${l10n.t('{0} of {1}', fmt.unit(r.actual, r.unit), fmt.unit(r.target, r.unit))}${r.direction === 'down' ? ` (${l10n.t('lower is better')})` : ''}`,
