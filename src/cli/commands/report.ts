@@ -17,6 +17,9 @@ timeline, partners, inventory, training, workspace health) for people without VS
 DIR/index.html, dashboard.js, dashboard.css and data.js. It opens from disk in any browser,
 needs no network, and prints the as-of date and the generation time in its header.
 
+Numbers, money and dates follow locale: in opsbook.yaml (zh-CN: ¥1,280, 2026年6月15日);
+the page's own words follow it too when l10n/bundle.l10n.<language>.json exists.
+
 DIR is created when missing. The command never deletes anything and only overwrites files
 it wrote itself; it stops (exit 2) if DIR holds another index.html, dashboard.js,
 dashboard.css or data.js.
