@@ -31,6 +31,24 @@ export default tseslint.config(
     },
   },
   {
+    // A host never imports another host: words and numbers both show live in src/core.
+    files: ['src/vscode/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/cli', '**/cli/**'], message: 'src/vscode must not import src/cli; move what both hosts need into src/core.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+        patterns: [{ group: ['**/vscode', '**/vscode/**'], message: 'src/cli must not import src/vscode; move what both hosts need into src/core.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

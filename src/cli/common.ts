@@ -8,7 +8,7 @@ import { NodeWorkspaceFs } from '../node/fs';
 import { builtinPacks, systemToday } from '../node/host';
 import { defaultCacheDir, NodeWarmCache } from '../node/cache';
 import { parallelParser } from '../node/parallel';
-import { BUILD, VERSION } from './version';
+import { BUILD, VERSION } from '../core/version';
 import { UsageError, type CliIo } from './io';
 
 export const COMMON_OPTIONS = {

@@ -144,11 +144,12 @@ describe('cli tree on lumen-oak', function () {
     assert.ok(Math.abs((co.attainment ?? 0) - 0.7819) < 1e-4, String(co.attainment));
   });
 
-  it('text output', async () => {
+  it('text output names plans, objectives, KPIs and initiatives by title, id in parentheses', async () => {
     const r = await cli(['tree', ...LUMEN]);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^PLN-2026-COMPANY {2}Lumen & Oak company plan 2026 {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget 24,000,000 CNY \| allocated 5,050,000 CNY/m);
-    assert.match(r.stdout, /^├─ PLN-2026-EAST|^│? *[├└]─ PLN-2026-EAST/m);
+    assert.match(r.stdout, /^Lumen & Oak company plan 2026 \(PLN-2026-COMPANY\) {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget 24,000,000 CNY \| allocated 5,050,000 CNY/m);
+    assert.match(r.stdout, /^│? *[├└]─ East China plan 2026 \(PLN-2026-EAST\) {2}\[/m);
+    assert.match(r.stdout, /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target 360,000,000 CNY {2}actual 167,000,000 {2}46\.4% {2}✔ on track$/m);
   });
 });
 

@@ -148,8 +148,8 @@ describe('cli: opsbook diff on a git repository', function () {
       writeFileSync(GOLDEN, r.stdout);
     }
     assert.equal(r.stdout, readFileSync(GOLDEN, 'utf8'));
-    assert.match(r.stdout, /SKU-1001\*\* Oslo 3-seat sofa, oatmeal linen — list\\_price 12999 → 14299 \(\+1300, \+10\.0%\)/);
-    assert.match(r.stdout, /STD-SVC-001\*\* Customer service standard — clause 3\.2 reworded, \*\*version not bumped\*\*/);
+    assert.match(r.stdout, /\*\*Oslo 3-seat sofa, oatmeal linen\*\* \(SKU-1001\) — list\\_price 12999 → 14299 \(\+1300, \+10\.0%\)/);
+    assert.match(r.stdout, /\*\*Customer service standard\*\* \(STD-SVC-001\) — clause 3\.2 reworded, \*\*version not bumped\*\*/);
   });
 
   it('passes once the standard\'s version is bumped (approval-stale stays a warning)', async () => {

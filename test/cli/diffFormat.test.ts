@@ -16,12 +16,21 @@ function report(changes: EntityChange[], extra: Partial<WorkspaceDiff> = {}): Di
 describe('diff formats', () => {
   it('phrases a price change in business terms in every format', () => {
     const r = report([change({ fields: [{ path: 'list_price', change: 'changed', before: 1999, after: 2199, delta: 200, percent: 10.01 }] })]);
-    assert.match(formatDiffMarkdown(r), /\*\*SKU-1\*\* Sofa — list\\_price 1999 → 2199 \(\+200, \+10\.0%\)/);
+    assert.match(formatDiffMarkdown(r), /\*\*Sofa\*\* \(SKU-1\) — list\\_price 1999 → 2199 \(\+200, \+10\.0%\)/);
     assert.match(formatDiffText(r), /list_price 1999 → 2199 \(\+200, \+10\.0%\)/);
+    assert.match(formatDiffText(r), /^product Sofa \(SKU-1\) {2}\(catalog\/a\.yaml:2\)$/m);
     const j = JSON.parse(formatDiffJson(r));
     assert.deepEqual(j.changes[0].fields, [{ path: 'list_price', before: 1999, after: 2199, change: 'changed', delta: 200, percent: 10.01 }]);
     assert.deepEqual(Object.keys(j).slice(0, 3), ['version', 'base', 'head']);
     assert.ok(['changes', 'approvers', 'diagnostics'].every((k) => k in j));
+  });
+
+  it('names an entity by its title first, by its id alone when it has none', () => {
+    const r = report([change({ id: '门店-007', title: '门店-007', fields: [{ path: 'area', change: 'changed', before: 80, after: 96, delta: 16, percent: 20 }] })]);
+    assert.match(formatDiffText(r), /^product 门店-007 {2}\(catalog\/a\.yaml:2\)$/m);
+    assert.match(formatDiffMarkdown(r), /^- \*\*门店-007\*\* — area 80 → 96/m);
+    const zh = report([change({ id: '门店-007', title: '静安寺店', fields: [] })]);
+    assert.match(formatDiffMarkdown(zh), /^- \*\*静安寺店\*\* \(门店-007\) — /m);
   });
 
   it('writes before or after as null for fields that exist on one side only', () => {
@@ -33,7 +42,7 @@ describe('diff formats', () => {
     const hostile = '<img src=x onerror=alert(1)> **bold** [link](http://x) @everyone | `tick';
     const md = formatDiffMarkdown(report([change({ title: hostile, fields: [{ path: 'name', change: 'changed', before: 'a`b', after: hostile }] })]));
     const title = mdText(hostile);
-    assert.ok(md.includes(`**SKU-1** ${title} — name ${mdCode('a`b')} → ${mdCode(hostile)}`), md);
+    assert.ok(md.includes(`**${title}** (SKU-1) — name ${mdCode('a`b')} → ${mdCode(hostile)}`), md);
     // Text outside code spans carries no live HTML, emphasis, link or mention; code spans show values verbatim.
     assert.ok(!/[<>]|@everyone|[^\\][*[`]/.test(title), title);
     assert.ok(md.includes('&lt;img src=x onerror=alert\\(1\\)&gt;'));
@@ -70,7 +79,7 @@ describe('diff formats', () => {
       }),
     ]);
     const md = formatDiffMarkdown(r);
-    assert.match(md, /\*\*STD-1\*\* Service — 3 sections changed, \*\*version not bumped\*\*/);
+    assert.match(md, /\*\*Service\*\* \(STD-1\) — 3 sections changed, \*\*version not bumped\*\*/);
     assert.match(md, /- clause 3\.2 reworded:\n {4}> … within ~~30~~ \*\*45\*\* seconds …/);
     assert.match(md, /- clause 3\.5 added \("Gift wrapping"\)/);
     assert.match(md, /- clause 4 retitled "4 Complaints" → "4 Complaints handling"/);

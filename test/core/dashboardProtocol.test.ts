@@ -83,7 +83,7 @@ describe('static report files', () => {
   it('prints the dates in the page header and escapes the title', () => {
     const html = reportHtml({ ...minimal, title: '<img src=x onerror=alert(1)>', generatedAt: '2026-06-15T09:30:00.123Z' } as DashboardData);
     assert.ok(html.includes(`content="${REPORT_CSP}"`));
-    assert.match(html, /Data as of 2026-06-15 · generated 2026-06-15 09:30:00Z/);
+    assert.match(html, /Data as of June 15, 2026 · generated 2026-06-15 09:30:00Z/);
     assert.ok(!html.includes('<img'));
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script src="data.js">', '<script src="dashboard.js">']);

@@ -113,7 +113,8 @@ async function zipEntries(file) {
 async function cliAttainments(root) {
   const { stdout } = await run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'opsbook.js'), 'tree', '--root', root, '--today', TODAY], { timeout: 60_000 });
   const out = new Map();
-  for (const m of stdout.matchAll(/(PLN-[\w-]+)\s.*?\|\s*attainment ([\d.]+)%/g)) out.set(m[1], Number(m[2]));
+  // Lines name plans title first: `East China plan 2026 (PLN-2026-EAST)  [RGN-EAST · … | attainment 77.7% | …]`.
+  for (const m of stdout.matchAll(/\((PLN-[\w-]+)\)\s.*?\|\s*attainment ([\d.]+)%/g)) out.set(m[1], Number(m[2]));
   return out;
 }
 
@@ -220,9 +221,10 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await resizeSidebar(page, 620); // room for the descriptions (attainment, budget) in the screenshots
     const cli = await cliAttainments(ws);
     for (const id of ['PLN-2026-COMPANY', 'PLN-2026-EAST', 'PLN-2026-NORTH', 'PLN-2026-SOUTH']) {
-      const row = items.find((l) => l.startsWith(id));
+      // Titles first: `East China plan 2026, PLN-2026-EAST · 78% · CN¥7.5M budget · …`.
+      const row = items.find((l) => l.includes(`, ${id} · `) || l.includes(`, ${id}, `));
       assert.ok(row, `no ${id} in the Opsbook views: ${items.join(' | ')}`);
-      const m = /, (\d+)%/.exec(row);
+      const m = / · (\d+)%/.exec(row);
       assert.ok(m, `${id} shows no attainment %: ${row}`);
       const want = cli.get(id);
       assert.ok(want !== undefined, `opsbook tree printed no attainment for ${id}`);

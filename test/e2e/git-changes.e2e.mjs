@@ -116,10 +116,10 @@ describe('Opsbook Changes view in a real editor (code-server + Chromium)', funct
     await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ state: 'visible' });
     await waitUntil(page, 'the saved price on disk', async () => readWs(file).includes(`list_price: ${after}`));
 
-    // The view lists it: product → SKU-2001 with the business phrase of the change.
+    // The view lists it: product → the product's name (titles first), its id and the business phrase of the change.
     const phrase = `list_price ${before} → ${after}`;
-    const row = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${sku}$`) }) }).first();
-    await waitUntil(page, `${sku} with "${phrase}" in the Changes view`, async () => (await labels()).includes(`${sku}, ${phrase} (+1000, `), { timeoutMs: CHANGES_MS, describe: labels });
+    const row = rows.filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${sku} · `) }) }).first();
+    await waitUntil(page, `${sku} with "${phrase}" in the Changes view`, async () => (await labels()).includes(`, ${sku} · ${phrase} (+1000, `), { timeoutMs: CHANGES_MS, describe: labels });
     assert.match(await labels(), /(^| \| )product, 1 modified( \||$)/, 'the product group with its count');
     assert.match((await row.textContent()) ?? '', new RegExp(`${sku}.*${phrase}`), 'the row shows the phrase as its description');
 

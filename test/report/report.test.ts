@@ -58,7 +58,7 @@ describe('static report (opsbook report) in Chromium', function () {
 
   it('opens from file:// with its CSP, without console errors, and prints the as-of and generation dates', async () => {
     const { page, problems } = await openReport();
-    assert.match(await page.locator('.page-header .meta').innerText(), /^Data as of 2026-06-15 · generated \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    assert.match(await page.locator('.page-header .meta').innerText(), /^Data as of June 15, 2026 · generated \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
     assert.equal(await page.locator('.page-header h1').innerText(), `Opsbook dashboard — lumen-oak`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'; script-src 'self'; style-src 'self'/);

@@ -21,7 +21,7 @@ describe('opsbook report (command)', function () {
     assert.match(res.stdout, /^Wrote .*index\.html \(4 files, \d+ KB\) as of 2026-06-15 in \d+ ms\n$/);
     assert.deepEqual(readdirSync(out).sort(), ['dashboard.css', 'dashboard.js', 'data.js', 'index.html']);
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-    assert.match(html, /Data as of 2026-06-15 · generated /);
+    assert.match(html, /Data as of June 15, 2026 · generated /);
     assert.doesNotMatch(html, /https?:\/\//); // no network
     assert.doesNotMatch(readFileSync(path.join(out, 'dashboard.js'), 'utf8'), /sourceMappingURL/);
   });

@@ -59,18 +59,18 @@ describe('History: what changed in a document', () => {
     const one = summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog.replace('list_price: 1000', 'list_price: 1200')));
     assert.deepEqual(one, ['list_price 1000 → 1200 (+200, +20.0%)']);
     const two = summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, (catalog + second).replace('list_price: 300', 'list_price: 330')));
-    assert.deepEqual(two, ['SKU-2: list_price 300 → 330 (+30, +10.0%)']);
+    assert.deepEqual(two, ['Chair: list_price 300 → 330 (+30, +10.0%)']);
   });
 
   it('should phrase status changes, added records and a file created in the commit', () => {
     const std = baseWorkspace()['brand/logo.md'] as string;
     const approved = std.replace('status: draft', 'status: approved').replace('version: 0.1.0', 'version: 1.0.0');
     assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'brand/logo.md', std, approved)), ['status draft → approved', 'version 0.1.0 → 1.0.0']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog + second)), ['added product SKU-2']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, catalog)), ['added product SKU-1']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog + second)), ['added product Chair (SKU-2)']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, catalog)), ['added product Sofa (SKU-1)']);
     const many = `products:\n${[2, 3, 4, 5, 6].map((n) => second.replace('SKU-2', `SKU-${n}`)).join('')}`;
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, many)), ['added product SKU-2, SKU-3, SKU-4 and 2 more']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, second.replace('  - ', 'products:\n  - '))), ['removed product SKU-1']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, many)), ['added product Chair (SKU-2), Chair (SKU-3), Chair (SKU-4) and 2 more']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, second.replace('  - ', 'products:\n  - '))), ['removed product Sofa (SKU-1)']);
   });
 
   it('should say when only comments or layout changed, or when the file stopped parsing', () => {

@@ -53,7 +53,7 @@ describe('Changes view: rows from a structured diff', () => {
   it('should group a price change under its kind, phrased in business terms', async () => {
     const { d } = await diff(replaced('catalog/products.yaml', ['list_price: 1000', 'list_price: 1100']));
     const groups = buildChangeGroups(KEY, d);
-    assert.deepEqual(outline(groups), ['product — 1 modified', '  SKU-1 — list_price 1000 → 1100 (+100, +10.0%)', '    list_price — 1000 → 1100 (+100, +10.0%)']);
+    assert.deepEqual(outline(groups), ['product — 1 modified', '  Sofa — SKU-1 · list_price 1000 → 1100 (+100, +10.0%)', '    list_price — 1000 → 1100 (+100, +10.0%)']);
     const group = only(groups);
     assert.equal(group.id, `${KEY}#changes:product`);
     assert.equal(group.expanded, true);
@@ -62,14 +62,14 @@ describe('Changes view: rows from a structured diff', () => {
     assert.deepEqual(row.location, { side: 'head', file: 'catalog/products.yaml', line: 2 });
     assert.deepEqual(row.files, { base: 'catalog/products.yaml', head: 'catalog/products.yaml' });
     assert.equal(row.contextValue, 'opsbook.change.modified');
-    assert.deepEqual(row.tooltip, { title: 'product SKU-1', lines: ['modified · Sofa', 'catalog/products.yaml:2', 'list_price 1000 → 1100 (+100, +10.0%)'] });
+    assert.deepEqual(row.tooltip, { title: 'product Sofa (SKU-1)', lines: ['modified · SKU-1', 'catalog/products.yaml:2', 'list_price 1000 → 1100 (+100, +10.0%)'] });
     assert.deepEqual(only(row.children).field, { kind: 'product', id: 'SKU-1', file: 'catalog/products.yaml', path: 'list_price' });
   });
 
   it('should show the first change and count the others', async () => {
     const { d } = await diff(replaced('catalog/products.yaml', ['list_price: 1000', 'list_price: 1100'], ['online: 900', 'online: 950']));
     const row = only(only(buildChangeGroups(KEY, d)).children);
-    assert.equal(row.description, 'list_price 1000 → 1100 (+100, +10.0%) · +1 more');
+    assert.equal(row.description, 'SKU-1 · list_price 1000 → 1100 (+100, +10.0%) · +1 more');
     assert.deepEqual(row.children.map((c) => c.label), ['list_price', 'channel_prices.online']);
   });
 
@@ -85,19 +85,21 @@ describe('Changes view: rows from a structured diff', () => {
       }),
     );
     const rows = buildChangeGroups(KEY, d).flatMap((g) => g.children);
-    const byId = new Map(rows.map((r) => [r.label, r]));
+    const byId = new Map(rows.map((r) => [r.id.split('#change:')[1]?.split(':')[1], r]));
     const moved = byId.get('PTN-ACME') as ChangeNode;
-    assert.equal(moved.description, 'moved from partners/partners.yaml');
+    assert.equal(moved.description, 'PTN-ACME · moved from partners/partners.yaml');
     assert.equal(moved.icon?.id, 'arrow-swap');
     assert.deepEqual(moved.files, { base: 'partners/partners.yaml', head: 'partners/suppliers.yaml' });
     const removed = byId.get('SKU-1') as ChangeNode;
-    assert.equal(removed.description, 'removed');
+    assert.equal(removed.description, 'SKU-1 · removed');
+    assert.equal(removed.label, 'Sofa');
     assert.equal(removed.icon?.id, 'diff-removed');
     // A removed entity opens in the base revision: the working tree no longer has it.
     assert.deepEqual(removed.location, { side: 'base', file: 'catalog/products.yaml', line: 2 });
     assert.deepEqual(removed.files, { base: 'catalog/products.yaml' });
     const added = byId.get('SKU-9') as ChangeNode;
-    assert.equal(added.description, 'added');
+    assert.equal(added.description, 'SKU-9 · added');
+    assert.equal(added.label, 'Stool');
     assert.equal(added.icon?.id, 'diff-added');
     assert.deepEqual(added.location, { side: 'head', file: 'catalog/new.yaml', line: 2 });
   });
@@ -109,7 +111,7 @@ describe('Changes view: rows from a structured diff', () => {
     assert.deepEqual(group.icon, { id: 'warning', color: 'list.warningForeground' });
     const row = only(group.children);
     assert.deepEqual(row.icon, { id: 'warning', color: 'list.warningForeground' });
-    assert.equal(row.description, 'clause 1 reworded · version not bumped · still marked approved');
+    assert.equal(row.description, 'STD-SVC-001 · clause 1 reworded · version not bumped · still marked approved');
     const [bump, stale, section] = row.children as [ChangeNode, ChangeNode, ChangeNode];
     assert.deepEqual([bump.description, stale.description], ['review/version-not-bumped', 'review/approval-stale']);
     assert.equal(bump.icon?.id, 'warning');

@@ -34,14 +34,14 @@ objectives:
 `;
 
 describe('Plans view', () => {
-  it('should show the company plan as the root with the regional plans below it', async () => {
+  it('should show the company plan as the root with the regional plans below it, titles first and ids in the description', async () => {
     const roots = await plans();
-    assert.deepEqual(roots.map((r) => r.label), ['PLN-2026-COMPANY  Lumen & Oak company plan 2026']);
+    assert.deepEqual(roots.map((r) => r.label), ['Lumen & Oak company plan 2026']);
     const subPlans = (roots[0] as ViewNode).children.filter((c) => c.entity?.kind === 'plan');
     assert.deepEqual(subPlans.map((p) => [p.label, p.description]), [
-      ['PLN-2026-EAST  East China plan 2026', '78% · 7.5M CNY budget · 4.5M allocated'],
-      ['PLN-2026-NORTH  North China plan 2026', '51% · 4.5M CNY budget · 2.6M allocated'],
-      ['PLN-2026-SOUTH  South China plan 2026', '80% · 6M CNY budget · 4.6M allocated'],
+      ['East China plan 2026', 'PLN-2026-EAST · 78% · CN¥7.5M budget · 4.5M allocated'],
+      ['North China plan 2026', 'PLN-2026-NORTH · 51% · CN¥4.5M budget · 2.6M allocated'],
+      ['South China plan 2026', 'PLN-2026-SOUTH · 80% · CN¥6M budget · 4.6M allocated'],
     ]);
   });
 
@@ -55,20 +55,20 @@ describe('Plans view', () => {
   it('should describe a KPI as actual / target, attainment and pace', async () => {
     const kpi = await row('KPI-EAST-REVENUE');
     assert.equal(kpi.label, 'Retail net revenue, East China');
-    assert.equal(kpi.description, '74.3M / 160M CNY · 46% · on track');
+    assert.equal(kpi.description, 'CN¥74.3M / CN¥160M · 46% · on track');
     assert.deepEqual(kpi.icon, { id: 'pass', color: 'testing.iconPassed' });
   });
 
   it('should write percentage KPIs with the % sign on the number', async () => {
-    assert.equal((await row('KPI-EAST-RETURN-RATE')).description, '3 / 3.2% · 107% · on track');
+    assert.equal((await row('KPI-EAST-RETURN-RATE')).description, '3% / 3.2% · 107% · on track');
   });
 
   it('should mark at-risk KPIs yellow and off-track KPIs red', async () => {
     const atRisk = await row('KPI-NORTH-REVENUE');
-    assert.equal(atRisk.description, '31.5M / 80M CNY · 39% · at risk');
+    assert.equal(atRisk.description, 'CN¥31.5M / CN¥80M · 39% · at risk');
     assert.deepEqual(atRisk.icon, { id: 'warning', color: 'charts.yellow' });
     const offTrack = await row('KPI-NORTH-NEW-STORES');
-    assert.equal(offTrack.description, '0 / 2 count · 0% · off track');
+    assert.equal(offTrack.description, '0 / 2 · 0% · off track');
     assert.deepEqual(offTrack.icon, { id: 'error', color: 'errorForeground' });
   });
 
@@ -83,13 +83,13 @@ describe('Plans view', () => {
   it('should describe an initiative with status, due date and budget', async () => {
     const ini = await row('INI-EAST-HUAIHAI-RENO');
     assert.equal(ini.label, 'Renovate the Shanghai Huaihai Road flagship');
-    assert.equal(ini.description, 'in-progress · due 2026-08-31 · 2.6M CNY');
+    assert.equal(ini.description, 'in-progress · due 2026-08-31 · CN¥2.6M');
     assert.deepEqual(ini.icon, { id: 'play-circle' });
   });
 
   it('should mark an overdue initiative with a warning icon and the date it was due', async () => {
     const ini = await row('INI-NORTH-SANLITUN-WINDOWS');
-    assert.equal(ini.description, 'in-progress · overdue since 2026-05-31 · 400K CNY');
+    assert.equal(ini.description, 'in-progress · overdue since 2026-05-31 · CN¥400K');
     assert.deepEqual(ini.icon, { id: 'warning', color: 'list.warningForeground' });
   });
 
@@ -100,22 +100,23 @@ describe('Plans view', () => {
 
   it('should flag an initiative that spent more than its budget', async () => {
     const ini = await row('INI-SOUTH-COBRAND');
-    assert.equal(ini.description, 'in-progress · due 2026-07-31 · 650K CNY · over budget');
-    assert.deepEqual(ini.tooltip?.rows.find(([k]) => k === 'Spent'), ['Spent', '720,000 CNY (over budget)']);
+    assert.equal(ini.description, 'in-progress · due 2026-07-31 · CN¥650K · over budget');
+    assert.deepEqual(ini.tooltip?.rows.find(([k]) => k === 'Spent'), ['Spent', 'CN¥720,000 (over budget)']);
   });
 
   it('should give a plan tooltip with the full figures', async () => {
     assert.deepEqual((await row('PLN-2026-EAST')).tooltip, {
-      title: 'PLN-2026-EAST East China plan 2026',
+      title: 'East China plan 2026 (PLN-2026-EAST)',
       rows: [
+        ['Id', 'PLN-2026-EAST'],
         ['Region', 'RGN-EAST'],
         ['Period', '2026'],
         ['Status', 'approved'],
         ['Owner', 'PER-WANG-LEI'],
         ['Attainment', '77.7% (mean of objectives)'],
-        ['Budget', '7,500,000 CNY'],
-        ['Allocated to initiatives', '4,480,000 CNY'],
-        ['Spent', '2,290,000 CNY'],
+        ['Budget', 'CN¥7,500,000'],
+        ['Allocated to initiatives', 'CN¥4,480,000'],
+        ['Spent', 'CN¥2,290,000'],
         ['File', 'plans/2026/east.yaml:2'],
       ],
     });
@@ -123,7 +124,7 @@ describe('Plans view', () => {
 
   it('should roll sub-plans’ money into the parent’s tooltip', async () => {
     const company = (await plans())[0] as ViewNode;
-    assert.deepEqual(company.tooltip?.rows.find(([k]) => k === 'With sub-plans'), ['With sub-plans', 'allocated 16,720,000 CNY, spent 8,401,200 CNY']);
+    assert.deepEqual(company.tooltip?.rows.find(([k]) => k === 'With sub-plans'), ['With sub-plans', 'allocated CN¥16,720,000, spent CN¥8,401,200']);
   });
 
   it('should open every row at the line of its id', async () => {
@@ -156,7 +157,7 @@ describe('Plans view', () => {
     const ids = allIds(roots);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.filter((i) => i.includes('#kpi:')), ['file:///work/inline#kpi:KPI-X', 'file:///work/inline#kpi:KPI-X~2']);
-    assert.equal(roots[0]?.description, 'draft · 60% · 1M EUR budget');
+    assert.equal(roots[0]?.description, 'PLN-X · draft · 60% · €1M budget');
   });
 
   it('should show one root per folder when several folders have plans', async () => {
@@ -165,7 +166,7 @@ describe('Plans view', () => {
       ['lumen-oak', '4 plans', `${SAMPLE_KEY}#folder`],
       ['inline', '1 plan', 'file:///work/inline#folder'],
     ]);
-    assert.equal(roots[1]?.children[0]?.label, 'PLN-X  Extra plan');
+    assert.equal(roots[1]?.children[0]?.label, 'Extra plan');
   });
 
   it('should not add a folder root when only one folder has plans', async () => {

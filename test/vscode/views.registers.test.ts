@@ -73,8 +73,8 @@ describe('Registers view', () => {
     assert.deepEqual(products.children.map((g) => g.label), ['bed (4)', 'chair (5)', 'decor (4)', 'lighting (5)', 'outdoor (2)', 'sofa (5)', 'storage (4)', 'table (5)', 'textile (5)']);
     const p = await row('SKU-1001');
     assert.equal(p.label, 'Oslo 3-seat sofa, oatmeal linen');
-    assert.equal(p.description, 'SKU-1001 · 12,999 CNY');
-    assert.equal((await row('SKU-1005')).description, 'SKU-1005 · 7,499 CNY · discontinued');
+    assert.equal(p.description, 'SKU-1001 · CN¥12,999');
+    assert.equal((await row('SKU-1005')).description, 'SKU-1005 · CN¥7,499 · discontinued');
   });
 
   it('should give a product tooltip with floor and channel prices', async () => {
@@ -82,12 +82,12 @@ describe('Registers view', () => {
     assert.deepEqual(rows.slice(0, 8), [
       ['Id', 'SKU-1001'],
       ['Category', 'sofa'],
-      ['List price', '12,999 CNY'],
-      ['Floor price', '8,100 CNY'],
-      ['Price flagship', '12,999 CNY'],
-      ['Price mall-counter', '12,999 CNY'],
-      ['Price online', '12,089 CNY'],
-      ['Price distributor', '10,139 CNY'],
+      ['List price', 'CN¥12,999'],
+      ['Floor price', 'CN¥8,100'],
+      ['Price flagship', 'CN¥12,999'],
+      ['Price mall-counter', 'CN¥12,999'],
+      ['Price online', 'CN¥12,089'],
+      ['Price distributor', 'CN¥10,139'],
     ]);
   });
 

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { assertNever, TAB_IDS, type Filters, type TabId, type ToWebview, type ViewState } from '../../src/core/dashboard/protocol';
 import type { DashboardData, SourceRef } from '../../src/core/dashboard/types';
+import { resolveLocale } from '../../src/core/format/format';
 import { clear, h } from './dom';
 import { Format } from './format';
 import type { Host } from './host';
@@ -25,11 +27,11 @@ interface TabParts {
 export class App {
   private data: DashboardData | undefined;
   private state: ViewState;
-  private readonly fmt = new Format(navigator.language || undefined);
+  private fmt = new Format();
   private readonly tabs: HTMLElement;
   private readonly parts = new Map<TabId, TabParts>();
-  private readonly title = h('h1', {}, 'Opsbook dashboard');
-  private readonly meta = h('p', { class: 'meta' }, 'Loading…');
+  private readonly title = h('h1', {}, l10n.t('Opsbook dashboard'));
+  private readonly meta = h('p', { class: 'meta' }, l10n.t('Loading…'));
   private readonly status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
 
   constructor(
@@ -40,8 +42,8 @@ export class App {
     this.tabs = h('vscode-tabs', { 'selected-index': TAB_IDS.indexOf(this.state.tab) });
     for (const tab of TABS) {
       const badge = h('vscode-badge', { variant: 'counter', slot: 'content-after', class: 'tab-badge', hidden: true });
-      const header = h('vscode-tab-header', { slot: 'header', 'data-tab': tab.id }, tab.label, badge);
-      const filters = h('div', { class: 'filters', role: 'group', 'aria-label': `${tab.label} filters` });
+      const header = h('vscode-tab-header', { slot: 'header', 'data-tab': tab.id }, h('span', { class: 'tab-label' }, tab.label), badge);
+      const filters = h('div', { class: 'filters', role: 'group', 'aria-label': l10n.t('{0} filters', tab.label) });
       const content = h('div', { class: 'content' });
       const panel = h('vscode-tab-panel', { 'data-tab': tab.id }, filters, content);
       this.tabs.appendChild(header);
@@ -69,8 +71,14 @@ export class App {
 
   private onMessage(m: ToWebview): void {
     switch (m.type) {
+      case 'init':
+        // Before any update: every string rendered from here on comes from the bundle.
+        l10n.config({ contents: m.l10n ?? {} });
+        this.relabel();
+        return;
       case 'update':
         this.data = m.data;
+        if (resolveLocale(m.data.locale) !== this.fmt.locale) this.fmt = new Format(m.data.locale);
         if (m.state) {
           // The host's copy of tab and filters wins (it survives reloads); chart/table toggles stay the webview's.
           this.state = { ...this.state, ...m.state, filters: { ...m.state.filters }, tables: m.state.tables ?? this.state.tables };
@@ -84,6 +92,18 @@ export class App {
       default:
         assertNever(m);
     }
+  }
+
+  /** Strings built before the bundle arrived: tab names, the page title and the loading line. */
+  private relabel(): void {
+    for (const tab of TABS) {
+      const parts = this.parts.get(tab.id) as TabParts;
+      const text = parts.header.querySelector('.tab-label');
+      if (text) text.textContent = tab.label;
+      parts.filters.setAttribute('aria-label', l10n.t('{0} filters', tab.label));
+    }
+    this.title.textContent = l10n.t('Opsbook dashboard');
+    if (!this.data) this.meta.textContent = l10n.t('Loading…');
   }
 
   private saveState(): void {
@@ -102,14 +122,14 @@ export class App {
     clear(this.status);
     this.status.classList.remove('error');
     const loc = `${file}:${line}`;
-    const input = h('input', { class: 'location', readonly: true, 'aria-label': 'Source location', size: Math.min(80, loc.length + 2) });
+    const input = h('input', { class: 'location', readonly: true, 'aria-label': l10n.t('Source location'), size: Math.min(80, loc.length + 2) });
     input.value = loc;
-    const copy = h('vscode-button', { secondary: true, 'aria-label': `Copy ${loc}` }, 'Copy');
+    const copy = h('vscode-button', { secondary: true, 'aria-label': l10n.t('Copy {0}', loc) }, l10n.t('Copy'));
     copy.addEventListener('click', () => {
       input.select();
       void navigator.clipboard?.writeText(loc).catch(() => undefined);
     });
-    this.status.appendChild(h('span', {}, 'Source: '));
+    this.status.appendChild(h('span', {}, l10n.t('Source: ')));
     this.status.appendChild(input);
     this.status.appendChild(copy);
     input.focus();
@@ -135,8 +155,9 @@ export class App {
   private render(): void {
     const data = this.data;
     if (!data) return;
-    this.title.textContent = data.title ? `Opsbook dashboard — ${data.title}` : 'Opsbook dashboard';
-    this.meta.textContent = `Data as of ${data.asOf}${data.generatedAt ? ` · generated ${data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}` : ''}`;
+    this.title.textContent = data.title ? l10n.t('Opsbook dashboard — {0}', data.title) : l10n.t('Opsbook dashboard');
+    const asOf = l10n.t('Data as of {0}', this.fmt.longDate(data.asOf));
+    this.meta.textContent = data.generatedAt ? `${asOf} · ${l10n.t('generated {0}', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}` : asOf;
     const index = TAB_IDS.indexOf(this.state.tab);
     if (this.tabs.getAttribute('selected-index') !== String(index)) this.tabs.setAttribute('selected-index', String(index));
     for (const tab of TABS) {
@@ -144,7 +165,7 @@ export class App {
       const n = tab.badge(data);
       parts.badge.hidden = n === 0;
       parts.badge.textContent = String(n);
-      parts.header.setAttribute('aria-label', n ? `${tab.label} (${n} need attention)` : tab.label);
+      parts.header.setAttribute('aria-label', n ? l10n.t('{0} ({1} need attention)', tab.label, n) : tab.label);
     }
     const tab = TABS[index] as TabDef;
     const parts = this.parts.get(tab.id) as TabParts;
@@ -155,7 +176,7 @@ export class App {
     try {
       for (const node of tab.render(this.ctx(tab.id, data))) parts.content.appendChild(node);
     } catch (err) {
-      parts.content.appendChild(h('p', { class: 'error' }, `Could not render this tab: ${err instanceof Error ? err.message : String(err)}`));
+      parts.content.appendChild(h('p', { class: 'error' }, l10n.t('Could not render this tab: {0}', err instanceof Error ? err.message : String(err))));
       this.host.post({ type: 'error', message: `render ${tab.id}: ${err instanceof Error ? err.message : String(err)}` });
     }
     if (focused) {
@@ -175,10 +196,10 @@ export class App {
       const value = current[def.key];
       const options = [...def.options];
       // A saved filter stays selected even when the data no longer has that value.
-      if (value !== undefined && !options.some((o) => o.value === value)) options.push({ value, label: `${value} (none now)` });
+      if (value !== undefined && !options.some((o) => o.value === value)) options.push({ value, label: l10n.t('{0} (none now)', value) });
       const id = `filter-${tab.id}-${def.key}`;
       const select = h('vscode-single-select', { id, 'aria-label': def.label, 'data-filter': def.key });
-      select.appendChild(h('vscode-option', { value: '', selected: value === undefined }, `All`));
+      select.appendChild(h('vscode-option', { value: '', selected: value === undefined }, l10n.t('All')));
       for (const o of options) select.appendChild(h('vscode-option', { value: o.value, selected: o.value === value }, o.label));
       select.addEventListener('change', () => {
         const v = (select as HTMLElement & { value: string }).value;
@@ -192,7 +213,7 @@ export class App {
       el.appendChild(h('div', { class: 'filter' }, h('label', { for: id }, def.label), select));
     }
     if (Object.keys(current).length > 0) {
-      const reset = h('vscode-button', { secondary: true, class: 'reset' }, 'Clear filters');
+      const reset = h('vscode-button', { secondary: true, class: 'reset' }, l10n.t('Clear filters'));
       reset.addEventListener('click', () => {
         this.state.filters = { ...this.state.filters, [tab.id]: {} };
         this.saveState();

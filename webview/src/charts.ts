@@ -8,6 +8,7 @@
  * high-contrast themes apply without re-rendering.
  */
 import type { SourceRef } from '../../src/core/dashboard/types';
+import { displayWidth, truncate } from '../../src/core/format/text';
 import { s } from './dom';
 
 export type Colour = 'green' | 'yellow' | 'red' | 'blue' | 'orange' | 'purple' | 'grey';
@@ -54,7 +55,8 @@ const PLOT_X = LABEL_W + 8;
 const CHAR_W = 7.2;
 let chartSeq = 0;
 
-const textWidth = (texts: string[], min: number, max: number) => Math.round(Math.min(max, Math.max(min, ...texts.map((t) => t.length * CHAR_W + 10))));
+/** Columns, not UTF-16 units: a CJK character is about twice as wide as a Latin one. */
+const textWidth = (texts: string[], min: number, max: number) => Math.round(Math.min(max, Math.max(min, ...texts.map((t) => displayWidth(t) * CHAR_W + 10))));
 
 function frame(spec: ChartBase, height: number): SVGSVGElement {
   const id = `chart-${++chartSeq}`;
@@ -71,9 +73,6 @@ function clickable(g: SVGGElement, ref: SourceRef | undefined, onOpen: ((ref: So
   g.addEventListener('click', () => onOpen(ref));
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -216,7 +215,7 @@ export function ganttChart(spec: GanttSpec): SVGSVGElement {
   });
   const tx = x(spec.today);
   svg.appendChild(s('line', { x1: tx, x2: tx, y1: top - 20, y2: height - 2, class: 'today' }));
-  const nearEnd = tx + spec.todayLabel.length * CHAR_W > WIDTH;
+  const nearEnd = tx + displayWidth(spec.todayLabel) * CHAR_W > WIDTH;
   svg.appendChild(s('text', { x: nearEnd ? tx - 3 : tx + 3, y: 11, 'text-anchor': nearEnd ? 'end' : 'start', class: 'today-label' }, spec.todayLabel));
   return svg;
 }

@@ -1,72 +1,23 @@
-/** Number, money, percent and date formatting with the viewer's locale (Intl). */
-export class Format {
-  private readonly num: Intl.NumberFormat;
-  private readonly dec: Intl.NumberFormat;
-  private readonly pct: Intl.NumberFormat;
-  private readonly compact: Intl.NumberFormat;
-  private readonly pct0: Intl.NumberFormat;
-  private readonly money = new Map<string, Intl.NumberFormat | undefined>();
-  private readonly moneyCompact = new Map<string, Intl.NumberFormat | undefined>();
+import * as l10n from '@vscode/l10n';
+import { Formatter, NONE } from '../../src/core/format/format';
 
-  constructor(private readonly locale: string | undefined) {
-    this.num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    this.dec = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    this.pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    this.pct0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  }
-
-  number(n: number | undefined): string {
-    if (n === undefined) return '–';
-    return Number.isInteger(n) ? this.num.format(n) : this.dec.format(n);
-  }
-
-  percent(ratio: number | undefined): string {
-    return ratio === undefined ? '–' : this.pct.format(ratio);
-  }
-
-  /** Whole percent, for axis ticks. */
-  percentShort(ratio: number): string {
-    return this.pct0.format(ratio);
-  }
-
-  /** Money in a currency (ISO 4217); an unknown code falls back to "1,234 XYZ". */
-  currency(n: number | undefined, currency: string | undefined, compact = false): string {
-    if (n === undefined) return '–';
-    if (!currency) return compact ? this.compact.format(n) : this.number(n);
-    const cache = compact ? this.moneyCompact : this.money;
-    if (!cache.has(currency)) {
-      try {
-        cache.set(currency, new Intl.NumberFormat(this.locale, compact ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency, maximumFractionDigits: 0 }));
-      } catch {
-        cache.set(currency, undefined);
-      }
-    }
-    const f = cache.get(currency);
-    return f ? f.format(n) : `${compact ? this.compact.format(n) : this.number(n)} ${currency}`;
-  }
-
-  /** A KPI value with its unit: money for currency codes, "3.5 %", "104 days", "57 score". */
-  unit(n: number | undefined, unit: string, compact = false): string {
-    if (n === undefined) return '–';
-    if (/^[A-Z]{3}$/.test(unit)) return this.currency(n, unit, compact);
-    const v = compact ? this.compact.format(n) : this.number(n);
-    if (unit === '%') return `${v} %`;
-    if (unit === '' || unit === 'count') return v;
-    return `${v} ${unit}`;
-  }
-
+/**
+ * The core formatter in the workspace's `locale:` (numbers, money, percents, dates: one output
+ * for one value in every host), plus the relative-day words the dashboard shows in the
+ * display language.
+ */
+export class Format extends Formatter {
   /** "in 46 days", "15 days ago", "today". */
   days(n: number | undefined): string {
-    if (n === undefined) return '–';
-    if (n === 0) return 'today';
+    if (n === undefined) return NONE;
+    if (n === 0) return l10n.t('today');
     const abs = this.number(Math.abs(n));
-    const word = Math.abs(n) === 1 ? 'day' : 'days';
-    return n > 0 ? `in ${abs} ${word}` : `${abs} ${word} ago`;
+    if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
+    return Math.abs(n) === 1 ? l10n.t('{0} day ago', abs) : l10n.t('{0} days ago', abs);
   }
 }
 
 /** Human label of a slug: `in-review` → "in review". */
 export function label(slug: string | undefined): string {
-  return slug === undefined ? '–' : slug.replace(/-/g, ' ');
+  return slug === undefined ? NONE : slug.replace(/-/g, ' ');
 }

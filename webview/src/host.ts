@@ -1,4 +1,4 @@
-import { assertNever, isToWebview, isViewState, type FromWebview, type ToWebview, type ViewState } from '../../src/core/dashboard/protocol';
+import { assertNever, isBundle, isToWebview, isViewState, type FromWebview, type ToWebview, type ViewState } from '../../src/core/dashboard/protocol';
 import type { DashboardData } from '../../src/core/dashboard/types';
 
 /**
@@ -26,13 +26,15 @@ interface VsCodeApi {
 declare global {
   interface Window {
     OPSBOOK_REPORT?: unknown;
+    /** The report's UI strings for its `locale:` (an `@vscode/l10n` bundle), written into data.js. */
+    OPSBOOK_L10N?: unknown;
   }
 }
 
 export function detectHost(): Host {
   const acquire = (globalThis as { acquireVsCodeApi?: () => VsCodeApi }).acquireVsCodeApi;
   if (typeof acquire === 'function') return new VsCodeHost(acquire());
-  return new ReportHost(window.OPSBOOK_REPORT);
+  return new ReportHost(window.OPSBOOK_REPORT, window.OPSBOOK_L10N);
 }
 
 class VsCodeHost implements Host {
@@ -68,7 +70,10 @@ class ReportHost implements Host {
   private memory: ViewState | undefined;
   onReveal?: (file: string, line: number) => void;
 
-  constructor(private readonly data: unknown) {}
+  constructor(
+    private readonly data: unknown,
+    private readonly l10n: unknown,
+  ) {}
 
   post(msg: FromWebview): void {
     switch (msg.type) {
@@ -76,7 +81,11 @@ class ReportHost implements Host {
         const reply: ToWebview = isData(this.data) ? { type: 'update', data: this.data } : { type: 'error', message: 'This report has no data: data.js is missing or from another version of Opsbook.' };
         const state = this.loadState();
         if (reply.type === 'update' && state) reply.state = state;
-        queueMicrotask(() => this.handler?.(reply));
+        const init: ToWebview = isBundle(this.l10n) ? { type: 'init', l10n: this.l10n } : { type: 'init' };
+        queueMicrotask(() => {
+          this.handler?.(init);
+          this.handler?.(reply);
+        });
         return;
       }
       case 'filter':

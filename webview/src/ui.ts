@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Filters, TabId } from '../../src/core/dashboard/protocol';
 import type { DashboardData, PeriodOption, SourceRef } from '../../src/core/dashboard/types';
 import type { Colour } from './charts';
@@ -81,7 +82,7 @@ export function table<T>(ctx: Ctx, spec: TableSpec<T>): HTMLElement {
     const tr = h('tr', { 'data-key': spec.key(row), class: [ref ? 'open-row' : undefined, spec.rowClass?.(row)].filter(Boolean).join(' ') || undefined });
     if (ref) {
       tr.tabIndex = 0;
-      tr.title = `Open ${ref.file}:${ref.line}`;
+      tr.title = l10n.t('Open {0}', `${ref.file}:${ref.line}`);
       tr.addEventListener('click', () => ctx.open(ref));
       tr.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -93,7 +94,7 @@ export function table<T>(ctx: Ctx, spec: TableSpec<T>): HTMLElement {
     for (const c of spec.columns) tr.appendChild(h('td', { class: c.numeric ? 'num' : undefined }, c.cell(row)));
     tbody.appendChild(tr);
   }
-  if (spec.rows.length === 0) tbody.appendChild(h('tr', {}, h('td', { colspan: spec.columns.length, class: 'empty' }, spec.empty ?? 'Nothing matches the filters.')));
+  if (spec.rows.length === 0) tbody.appendChild(h('tr', {}, h('td', { colspan: spec.columns.length, class: 'empty' }, spec.empty ?? l10n.t('Nothing matches the filters.'))));
   return h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, spec.caption), thead, tbody));
 }
 
@@ -104,7 +105,7 @@ export const CHART_LIMIT = 60;
 export function chartRows<T>(rows: T[], what: string, urgency?: (a: T, b: T) => number): { rows: T[]; note?: string } {
   if (rows.length <= CHART_LIMIT) return { rows };
   const sorted = urgency ? [...rows].sort(urgency) : rows;
-  return { rows: sorted.slice(0, CHART_LIMIT), note: `The chart shows the ${CHART_LIMIT} most urgent of ${rows.length} ${what}; the table lists all of them, and the filters narrow them down.` };
+  return { rows: sorted.slice(0, CHART_LIMIT), note: l10n.t('The chart shows the {0} most urgent of {1} {2}; the table lists all of them, and the filters narrow them down.', CHART_LIMIT, rows.length, what) };
 }
 
 export interface SectionSpec {
@@ -140,9 +141,10 @@ export function section(ctx: Ctx, spec: SectionSpec): HTMLElement {
     const button = h('vscode-button', { secondary: true, class: 'toggle', 'data-toggle': spec.id });
     const sync = () => {
       const asTable = ctx.isTable(spec.id);
-      button.textContent = asTable ? 'Show chart' : 'Show table';
+      const text = asTable ? l10n.t('Show chart') : l10n.t('Show table');
+      button.textContent = text;
       button.setAttribute('aria-pressed', String(asTable));
-      button.setAttribute('aria-label', `${asTable ? 'Show chart' : 'Show table'}: ${spec.title}`);
+      button.setAttribute('aria-label', `${text}: ${spec.title}`);
     };
     button.addEventListener('click', () => {
       ctx.setTable(spec.id, !ctx.isTable(spec.id));
@@ -168,6 +170,13 @@ export function pill(text: string, colour: Colour, symbol: string): HTMLElement 
 /** Summary figures at the top of a tab. */
 export function stats(items: { label: string; value: string; colour?: Colour }[]): HTMLElement {
   return h('dl', { class: 'stats' }, ...items.map((i) => h('div', { class: `stat${i.colour ? ` stat-${i.colour}` : ''}` }, h('dt', {}, i.label), h('dd', {}, i.value))));
+}
+
+/** An entity named for a person: its title, then its id muted (the id alone when there is no title). */
+export function named(title: string | undefined, id: string): HTMLElement {
+  const t = title?.trim();
+  if (!t || t === id) return h('span', { class: 'named' }, h('span', { class: 'id' }, id));
+  return h('span', { class: 'named', title: id }, t, ' ', h('span', { class: 'id muted' }, id));
 }
 
 export function refOf(r: SourceRef | { file?: string | undefined; line?: number | undefined }): SourceRef | undefined {

@@ -1,10 +1,14 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { buildDashboard } from '../../core/dashboard/model';
+import type { L10nBundle } from '../../core/dashboard/protocol';
 import type { DashboardData } from '../../core/dashboard/types';
+import { Formatter } from '../../core/format/format';
+import type * as l10n from '@vscode/l10n';
+import type { Translator } from '../../core/format/words';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
-import { VERSION } from '../version';
+import { VERSION } from '../../core/version';
 
 export const reportHelp = `Usage: opsbook report --out DIR [options]
 
@@ -12,6 +16,9 @@ Writes a self-contained static HTML dashboard (the editor's dashboard views: KPI
 timeline, partners, inventory, training, workspace health) for people without VS Code:
 DIR/index.html, dashboard.js, dashboard.css and data.js. It opens from disk in any browser,
 needs no network, and prints the as-of date and the generation time in its header.
+
+Numbers, money and dates follow locale: in opsbook.yaml (zh-CN: ¥1,280, 2026年6月15日);
+the page's own words follow it too when l10n/bundle.l10n.<language>.json exists.
 
 DIR is created when missing. The command never deletes anything and only overwrites files
 it wrote itself; it stops (exit 2) if DIR holds another index.html, dashboard.js,
@@ -51,12 +58,12 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   await checkTarget(out);
   const ws = await open(io, values);
   const data = buildDashboard(ws, { title: values.title ?? path.basename(rootOf(io, values)), generatedAt: new Date().toISOString() });
-  const [js, css] = await Promise.all([fsp.readFile(path.join(assets, 'dashboard.js'), 'utf8'), fsp.readFile(path.join(assets, 'dashboard.css'), 'utf8')]);
+  const [js, css, bundle] = await Promise.all([fsp.readFile(path.join(assets, 'dashboard.js'), 'utf8'), fsp.readFile(path.join(assets, 'dashboard.css'), 'utf8'), l10nBundle(data.locale)]);
   const files: Record<(typeof OWN_FILES)[number], string> = {
-    'index.html': reportHtml(data),
+    'index.html': reportHtml(data, bundle),
     'dashboard.css': `/* ${MARKER} ${VERSION} */\n${stripSourceMap(css)}`,
     'dashboard.js': `/* ${MARKER} ${VERSION} */\n${stripSourceMap(js)}`,
-    'data.js': reportDataScript(data),
+    'data.js': reportDataScript(data, bundle),
   };
   await fsp.mkdir(out, { recursive: true });
   let bytes = 0;
@@ -69,9 +76,43 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-/** `window.OPSBOOK_REPORT = …;` with `<`, `>`, `&` and U+2028/2029 escaped, so no value can end a script or a line. */
-export function reportDataScript(data: DashboardData): string {
-  return `/* ${MARKER} data */\nwindow.OPSBOOK_REPORT = ${escapeJson(JSON.stringify(data))};\n`;
+/**
+ * `window.OPSBOOK_REPORT = …;` (and the UI strings as `window.OPSBOOK_L10N` for a localized
+ * report) with `<`, `>`, `&` and U+2028/2029 escaped, so no value can end a script or a line.
+ */
+export function reportDataScript(data: DashboardData, l10n?: L10nBundle): string {
+  const strings = l10n ? `window.OPSBOOK_L10N = ${escapeJson(JSON.stringify(l10n))};\n` : '';
+  return `/* ${MARKER} data */\nwindow.OPSBOOK_REPORT = ${escapeJson(JSON.stringify(data))};\n${strings}`;
+}
+
+/**
+ * The webview's strings for `locale:` from `l10n/bundle.l10n.<lang>.json` (as VS Code names
+ * them: `zh-cn`, else the language alone, `zh`); undefined for English or a language without
+ * a bundle.
+ */
+export async function l10nBundle(locale: string | undefined, start: string = __dirname): Promise<L10nBundle | undefined> {
+  const tag = locale?.trim().toLowerCase().replace(/_/g, '-');
+  if (!tag || tag === 'en' || tag.startsWith('en-')) return undefined;
+  const names = [...new Set([tag, tag.split('-')[0] as string])].map((t) => `bundle.l10n.${t}.json`);
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    for (const name of names) {
+      const file = path.join(dir, 'l10n', name);
+      const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        }
+      } catch {
+        // a broken bundle leaves the report in English
+      }
+      return undefined;
+    }
+    dir = path.dirname(dir);
+  }
+  return undefined;
 }
 
 export function escapeJson(json: string): string {
@@ -83,30 +124,39 @@ function escapeHtml(text: string): string {
 }
 
 /** The page: static header (dates visible even without JavaScript), then data.js and the bundle. */
-export function reportHtml(data: DashboardData): string {
-  const title = data.title ? `Opsbook dashboard — ${data.title}` : 'Opsbook dashboard';
-  const generated = data.generatedAt ? ` · generated ${data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}` : '';
+export function reportHtml(data: DashboardData, bundle?: L10nBundle): string {
+  // The webview's strings from the same bundle, so the header reads the same before and after the
+  // script runs (`l10n.t` with literals: the extractor finds them; the import above is types only).
+  const l10n = l10nStrings(bundle);
+  const title = data.title ? l10n.t('Opsbook dashboard — {0}', data.title) : l10n.t('Opsbook dashboard');
+  const generated = data.generatedAt ? ` · ${l10n.t('generated {0}', data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}` : '';
+  const fmt = new Formatter(data.locale);
   return `<!doctype html>
 <!-- ${MARKER} ${VERSION}: written by "opsbook report"; regenerate instead of editing. -->
-<html lang="en">
+<html lang="${escapeHtml(fmt.locale)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="opsbook ${VERSION}">
-<title>${escapeHtml(title)} (as of ${escapeHtml(data.asOf)})</title>
+<title>${escapeHtml(title)} (${escapeHtml(l10n.t('as of {0}', fmt.longDate(data.asOf)))})</title>
 <link rel="stylesheet" href="dashboard.css">
 </head>
 <body class="opsbook-report">
 <main id="app">
-<header class="page-header"><h1>${escapeHtml(title)}</h1><p class="meta">Data as of ${escapeHtml(data.asOf)}${escapeHtml(generated)}</p></header>
-<noscript><p>This report needs JavaScript to draw its charts and tables.</p></noscript>
+<header class="page-header"><h1>${escapeHtml(title)}</h1><p class="meta">${escapeHtml(l10n.t('Data as of {0}', fmt.longDate(data.asOf)))}${escapeHtml(generated)}</p></header>
+<noscript><p>${escapeHtml(l10n.t('This report needs JavaScript to draw its charts and tables.'))}</p></noscript>
 </main>
 <script src="data.js"></script>
 <script src="dashboard.js"></script>
 </body>
 </html>
 `;
+}
+
+/** A translator over a bundle (English when there is none), with `{0}` placeholders as `@vscode/l10n` fills them. */
+function l10nStrings(bundle: L10nBundle | undefined): Translator {
+  return { t: (key: string, ...args: l10n.L10nReplacement[]) => (bundle?.[key] ?? key).replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)) };
 }
 
 function stripSourceMap(text: string): string {

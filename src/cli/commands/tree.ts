@@ -1,7 +1,8 @@
 import type { PlanNode } from '../../core/plan/tree';
 import { buildPlanTree } from '../../core/plan/tree';
 import { COMMON_HELP, open, parse } from '../common';
-import { formatMoney, formatNumber, formatPercent } from '../format/numbers';
+import { Formatter } from '../../core/format/format';
+import { PACE_SYMBOLS, paceText, titled } from '../../core/format/words';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const treeHelp = `Usage: opsbook tree [options]
@@ -29,13 +30,18 @@ export async function runTree(args: string[], io: CliIo): Promise<number> {
   }
   const lines: string[] = [];
   if (tree.roots.length === 0) lines.push('No plans found (plans live in plans/**/*.yaml or *.md).');
-  tree.roots.forEach((r) => renderPlan(r, '', true, true, lines));
+  const fmt = new Formatter(ws.config.locale);
+  tree.roots.forEach((r) => renderPlan(r, fmt, '', true, true, lines));
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
 }
 
-function renderPlan(p: PlanNode, prefix: string, last: boolean, root: boolean, out: string[]): void {
+/** Titles first, ids in parentheses; money with its ISO code (plain text has no room for an ambiguous ¥). */
+function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, root: boolean, out: string[]): void {
   const cur = p.currency ?? '';
+  const formatMoney = (n: number, c: string) => fmt.currency(n, c, { code: true });
+  const formatNumber = (n: number) => fmt.number(n);
+  const formatPercent = (r: number) => fmt.percent(r);
   const facts = [
     [p.region, p.period, p.status].filter(Boolean).join(' · '),
     p.attainment !== undefined ? `attainment ${formatPercent(p.attainment)}` : undefined,
@@ -44,26 +50,26 @@ function renderPlan(p: PlanNode, prefix: string, last: boolean, root: boolean, o
     `spent ${formatMoney(p.money.spent, cur)}`,
     p.children.length > 0 ? `with sub-plans: allocated ${formatMoney(p.rollup.allocated, cur)}, spent ${formatMoney(p.rollup.spent, cur)}` : undefined,
   ].filter(Boolean);
-  out.push(`${prefix}${root ? '' : last ? '└─ ' : '├─ '}${p.id}  ${p.title}  [${facts.join(' | ')}]`);
+  out.push(`${prefix}${root ? '' : last ? '└─ ' : '├─ '}${titled(p.id, p.title)}  [${facts.join(' | ')}]`);
   const childPrefix = prefix + (root ? '' : last ? '   ' : '│  ');
   const entries: { render: (pre: string, isLast: boolean) => void }[] = [];
   for (const o of p.objectives) {
     entries.push({
       render: (pre, isLast) => {
-        out.push(`${pre}${isLast ? '└─ ' : '├─ '}${o.id}  ${o.title}${o.attainment !== undefined ? `  attainment ${formatPercent(o.attainment)}` : ''}`);
+        out.push(`${pre}${isLast ? '└─ ' : '├─ '}${titled(o.id, o.title)}${o.attainment !== undefined ? `  attainment ${formatPercent(o.attainment)}` : ''}`);
         const inner = pre + (isLast ? '   ' : '│  ');
         const rows: string[] = [];
         for (const k of o.kpis) {
-          const flag = k.pace === 'off-track' ? '  ✖ off track' : k.pace === 'at-risk' ? '  ⚠ at risk' : k.pace === 'on-track' ? '  ✔ on track' : '';
-          rows.push(`KPI ${k.id}  ${k.metric}  target ${k.target !== undefined ? formatNumber(k.target) : '–'} ${k.unit}  actual ${k.actual !== undefined ? formatNumber(k.actual) : '–'}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
+          const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
+          rows.push(`KPI ${titled(k.id, k.metric)}  target ${k.target !== undefined ? formatNumber(k.target) : '–'} ${k.unit}  actual ${k.actual !== undefined ? formatNumber(k.actual) : '–'}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
         }
         for (const i of o.initiatives) {
-          rows.push(`INI ${i.id}  ${i.title}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`);
+          rows.push(`INI ${titled(i.id, i.title)}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`);
         }
         rows.forEach((r, n) => out.push(`${inner}${n === rows.length - 1 ? '└─ ' : '├─ '}${r.replace(/ +$/, '')}`));
       },
     });
   }
-  for (const c of p.children) entries.push({ render: (pre, isLast) => renderPlan(c, pre, isLast, false, out) });
+  for (const c of p.children) entries.push({ render: (pre, isLast) => renderPlan(c, fmt, pre, isLast, false, out) });
   entries.forEach((e, n) => e.render(childPrefix, n === entries.length - 1));
 }

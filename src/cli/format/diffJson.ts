@@ -2,7 +2,7 @@ import { diagnosticJson } from './diagnostics';
 import type { FieldChange, SectionChange } from '../../core/diff/types';
 import type { Diagnostic } from '../../core/types';
 import { CHANGE_TYPES, reviewCounts, type DiffReport } from './diffReport';
-import { hunkPhrase, plainStyle } from './diffPhrases';
+import { hunkPhrase, plainStyle } from '../../core/diff/phrases';
 
 /**
  * The JSON of SPEC §4 (`base`, `head`, `changes[{kind, id, change, file, fields[{path, before,

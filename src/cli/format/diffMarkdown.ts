@@ -1,7 +1,7 @@
 import type { EntityChange, RequiredApprover } from '../../core/diff/types';
 import type { Diagnostic, JsonValue } from '../../core/types';
 import { CHANGE_TYPES, countByKind, plural, reviewCounts, type DiffReport } from './diffReport';
-import { fieldPhrase, gist, hunkPhrase, sectionPhrase, valueText, type Style } from './diffPhrases';
+import { fieldPhrase, gist, hunkPhrase, sectionPhrase, valueText, type Style } from '../../core/diff/phrases';
 
 /** GitHub comments are limited to 65,536 characters; stay well below with room for the footer. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -122,10 +122,11 @@ function capped(head: string, blocks: string[], limit: number, r: DiffReport): s
 }
 
 function entityBlock(c: EntityChange): string {
-  const title = c.title && c.title !== c.id ? ` ${mdText(c.title)}` : '';
-  // One change reads best inline ("SKU-1001 list_price 12999 → 14299"); more get a list.
+  // Titles first: `**Oslo sofa** (SKU-1001)`; the id alone when there is no title.
+  const name = c.title && c.title.trim() && c.title !== c.id ? `**${mdText(c.title)}** (${mdText(c.id)})` : `**${mdText(c.id)}**`;
+  // One change reads best inline ("Oslo sofa (SKU-1001) list_price 12999 → 14299"); more get a list.
   const inline = c.sections.length + c.fields.length <= 1;
-  const lines = [`- **${mdText(c.id)}**${title} — ${gist(c, style, 1)}`];
+  const lines = [`- ${name} — ${gist(c, style, 1)}`];
   const details: string[] = [];
   for (const s of c.sections) {
     if (!inline) details.push(`${sectionPhrase(s, style)}${s.hunks?.length ? ':' : ''}`);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/types';
 import { CHANGE_TYPES, countByKind, plural, reviewCounts, type DiffReport } from './diffReport';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from './diffPhrases';
+import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
+import { titled } from '../../core/format/words';
 
 /** For terminals: a summary line, one block per changed entity, then review findings and approvers. */
 export function formatDiffText(r: DiffReport): string {
@@ -13,7 +14,7 @@ export function formatDiffText(r: DiffReport): string {
   }
   for (const c of d.changes) {
     lines.push('');
-    lines.push(`${c.kind} ${c.id}  ${c.title !== c.id ? `${c.title}  ` : ''}(${c.file}:${c.line})`);
+    lines.push(`${c.kind} ${titled(c.id, c.title)}  (${c.file}:${c.line})`);
     lines.push(`  ${gist(c, plainStyle, 0)}`);
     for (const s of c.sections) {
       lines.push(`  ${sectionPhrase(s, plainStyle)}`);

@@ -44,6 +44,7 @@ export function buildDashboard(ws: Workspace, options: DashboardOptions = {}): D
   };
   if (options.title !== undefined) data.title = options.title;
   if (options.generatedAt !== undefined) data.generatedAt = options.generatedAt;
+  if (ws.config.locale) data.locale = ws.config.locale;
   const currency = mainCurrency(data);
   if (currency) data.currency = currency;
   return data;

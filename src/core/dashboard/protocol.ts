@@ -30,6 +30,19 @@ export interface ViewState {
 
 // ---- host → webview -------------------------------------------------------------------------
 
+/**
+ * The webview's UI strings in the display language: an `@vscode/l10n` bundle (English source
+ * string → translation). The extension host sends `vscode.l10n.bundle`; the report embeds
+ * `l10n/bundle.l10n.<lang>.json` for `locale:`. Absent for English.
+ */
+export type L10nBundle = Record<string, string>;
+
+/** Sent once in answer to `ready`, before the first `update`. */
+export interface InitMessage {
+  type: 'init';
+  l10n?: L10nBundle;
+}
+
 /** New data; `state` (when given) replaces the webview's own state, e.g. after a restore. */
 export interface UpdateMessage {
   type: 'update';
@@ -42,7 +55,7 @@ export interface HostErrorMessage {
   message: string;
 }
 
-export type ToWebview = UpdateMessage | HostErrorMessage;
+export type ToWebview = InitMessage | UpdateMessage | HostErrorMessage;
 
 // ---- webview → host -------------------------------------------------------------------------
 
@@ -93,10 +106,16 @@ export function isViewState(v: unknown): v is ViewState {
   return v['source'] === undefined || typeof v['source'] === 'string';
 }
 
+export function isBundle(v: unknown): v is L10nBundle {
+  return isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+}
+
 /** Checks the envelope of a host message (the data itself comes from the engine). */
 export function isToWebview(v: unknown): v is ToWebview {
   if (!isObject(v)) return false;
   switch (v['type']) {
+    case 'init':
+      return v['l10n'] === undefined || isBundle(v['l10n']);
     case 'update':
       return isObject(v['data']) && v['data']['version'] === 1 && (v['state'] === undefined || isViewState(v['state']));
     case 'error':

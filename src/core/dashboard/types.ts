@@ -388,6 +388,8 @@ export interface DashboardData {
   title?: string;
   /** The most common currency, for totals that mix rows. */
   currency?: string;
+  /** `locale:` of `opsbook.yaml` (BCP 47): numbers, money and dates are shown in it; absent means English. */
+  locale?: string;
   regions: RegionInfo[];
   /** The plans' periods, in time order, for the period filters. */
   periods: PeriodOption[];

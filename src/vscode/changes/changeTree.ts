@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../cli/format/diffPhrases';
+import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
+import { titled, titleOr } from '../../core/format/words';
 import type { IconSpec } from '../views/viewNode';
 
 /** Which side of the comparison a row opens: the live working tree or the base revision. */
@@ -161,7 +162,7 @@ export function changesCount(n: number): string {
 
 function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): ChangeTooltip {
   const lines: string[] = [];
-  lines.push(`${changeWord(c.change)}${c.title && c.title !== c.id ? ` · ${c.title}` : ''}`);
+  lines.push(`${changeWord(c.change)} · ${c.id}`);
   lines.push(c.previousFile ? `${c.previousFile} → ${c.file}:${c.line}` : `${c.file}:${c.line}`);
   if (c.previousId) lines.push(l10n.t('renamed from {0}', c.previousId));
   for (const f of findings) lines.push(`⚠ ${f.message} (${f.ruleId})`);
@@ -172,7 +173,7 @@ function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): 
   for (const f of c.fields) lines.push(fieldPhrase(f, plainStyle));
   for (const n of c.nested) lines.push(n.previousParent ? l10n.t({ message: '{0} {1} {2} (from {3})', args: [n.kind, n.id, changeWord(n.change), n.previousParent.id], comment: ['kind, id, what happened (moved…), id of the previous parent record'] }) : `${n.kind} ${n.id} ${changeWord(n.change)}`);
   if (c.approvers.length > 0) lines.push(l10n.t('Approval needed: {0}', c.approvers.join(', ')));
-  return { title: `${c.kind} ${c.id}`, lines };
+  return { title: `${c.kind} ${titled(c.id, c.title)}`, lines };
 }
 
 function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: number): ChangeNode {
@@ -214,8 +215,9 @@ export function entityNode(folderKey: string, c: EntityChange, findings: readonl
   c.fields.forEach((f, i) => children.push(fieldRow(id, c, f, i, location)));
   return {
     id,
-    label: c.id,
-    description: entityDescription(c),
+    // Titles first; the id leads the description (the title alone when the entity has none).
+    label: titleOr(c.id, c.title),
+    description: titleOr(c.id, c.title) === c.id ? entityDescription(c) : [c.id, entityDescription(c)].filter(Boolean).join(' · '),
     icon: c.review.length > 0 ? WARNING : changeIcon(c.change),
     tooltip: entityTooltip(c, findings),
     location,
@@ -268,7 +270,7 @@ export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): Chang
       label: kind,
       description: countPhrase(changes) + (failing > 0 ? ` · ${l10n.t('{0} to fix', failing)}` : ''),
       icon: failing > 0 ? WARNING : { id: 'symbol-folder' },
-      tooltip: { title: l10n.t('{0} of kind {1}', changesCount(changes.length), kind), lines: changes.map((c) => `${c.id}: ${gist(c, plainStyle)}`) },
+      tooltip: { title: l10n.t('{0} of kind {1}', changesCount(changes.length), kind), lines: changes.map((c) => `${titled(c.id, c.title)}: ${gist(c, plainStyle)}`) },
       expanded: true,
       contextValue: 'opsbook.changeGroup',
       children: changes.map((c) => entityNode(folderKey, c, (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)))),

@@ -4,6 +4,7 @@ import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
 import type { ResolvedConfig } from '../../core/config/types';
 import { Workspace } from '../../core/model/workspace';
 import { detailPhrases } from './changeTree';
+import { titled, titleOr } from '../../core/format/words';
 
 /** Separators of the `git log` format below: record (RS) and field (US). */
 const RS = '\u001e';
@@ -123,12 +124,14 @@ export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[]
   for (const c of diff.changes) {
     if (c.change === 'added' || c.change === 'removed') {
       const key = `${c.change} ${c.kind}`;
+      // Named for a person: title and id (titles may repeat), the id alone when there is no title.
+      const name = titled(c.id, c.title);
       const at = groupOf.get(key);
-      if (at !== undefined) groups[at]?.ids.push(c.id);
+      if (at !== undefined) groups[at]?.ids.push(name);
       else {
         groupOf.set(key, groups.length);
         phrases.push(groups.length);
-        groups.push({ change: c.change, kind: c.kind, ids: [c.id] });
+        groups.push({ change: c.change, kind: c.kind, ids: [name] });
       }
       continue;
     }
@@ -148,7 +151,7 @@ function listIds(ids: readonly string[], max = 3): string {
 }
 
 function entityPhrases(c: EntityChange, named: boolean): string[] {
-  const prefix = named ? `${c.id}: ` : '';
+  const prefix = named ? `${titleOr(c.id, c.title)}: ` : '';
   if (c.change === 'renamed') return [l10n.t('{0} renamed to {1}', c.previousId ?? '?', c.id), ...detailPhrases(c).map((p) => `${prefix}${p}`)];
   return detailPhrases(c).map((p) => `${prefix}${p}`);
 }

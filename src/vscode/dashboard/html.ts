@@ -11,6 +11,8 @@ export interface DashboardHtmlInput {
   /** `webview.asWebviewUri(…/dist/webview/dashboard.js)`, as a string. */
   scriptUri: string;
   styleUri: string;
+  /** Shown until the bundle has loaded, in the display language (default English). */
+  loading?: string;
 }
 
 export function dashboardCsp(cspSource: string, nonce: string): string {
@@ -30,7 +32,7 @@ export function dashboardHtml(i: DashboardHtmlInput): string {
 <link rel="stylesheet" nonce="${attr(i.nonce)}" href="${attr(i.styleUri)}">
 </head>
 <body>
-<main id="app"><p>Loading the dashboard…</p></main>
+<main id="app"><p>${attr(i.loading ?? 'Loading the dashboard…')}</p></main>
 <script nonce="${attr(i.nonce)}" src="${attr(i.scriptUri)}"></script>
 </body>
 </html>

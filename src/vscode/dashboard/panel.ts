@@ -80,7 +80,7 @@ class DashboardPanels implements vscode.Disposable {
   private async pick(uri: vscode.Uri | undefined): Promise<FolderModel | undefined> {
     const models = this.hub.models();
     if (models.length === 0) {
-      void vscode.window.showInformationMessage('Opsbook: no Opsbook folder is open, so there is no dashboard to show.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: no Opsbook folder is open, so there is no dashboard to show.'));
       return undefined;
     }
     const byUri = uri && this.hub.modelFor(uri);
@@ -91,7 +91,7 @@ class DashboardPanels implements vscode.Disposable {
     if (byEditor) return byEditor;
     const choice = await vscode.window.showQuickPick(
       models.map((m) => ({ label: m.folder.name, description: m.folder.uri.fsPath, model: m })),
-      { placeHolder: 'Dashboard of which folder?' },
+      { placeHolder: vscode.l10n.t('Dashboard of which folder?') },
     );
     return choice?.model;
   }
@@ -103,7 +103,7 @@ class DashboardPanels implements vscode.Disposable {
 }
 
 function titleOf(model: FolderModel, hub: ModelHub): string {
-  return hub.models().length > 1 ? `Opsbook Dashboard — ${model.folder.name}` : 'Opsbook Dashboard';
+  return hub.models().length > 1 ? vscode.l10n.t('Opsbook Dashboard — {0}', model.folder.name) : vscode.l10n.t('Opsbook Dashboard');
 }
 
 /** One panel: renders the HTML shell, answers the webview's messages, pushes updates. */
@@ -152,6 +152,7 @@ class DashboardPanel implements vscode.Disposable {
       nonce: makeNonce((n) => randomBytes(n)),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'dashboard.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'dashboard.css')).toString(),
+      loading: vscode.l10n.t('Loading the dashboard…'),
     });
   }
 
@@ -165,6 +166,8 @@ class DashboardPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.webviewReady = true;
+        // The webview's own strings, in the display language (absent for English).
+        void this.panel.webview.postMessage({ type: 'init', ...(vscode.l10n.bundle ? { l10n: vscode.l10n.bundle } : {}) } satisfies ToWebview);
         this.post(true);
         return;
       case 'filter':
@@ -195,13 +198,13 @@ class DashboardPanel implements vscode.Disposable {
     const model = this.model();
     let msg: ToWebview;
     if (!model) {
-      msg = { type: 'error', message: 'This folder is no longer part of the workspace; close the dashboard.' };
+      msg = { type: 'error', message: vscode.l10n.t('This folder is no longer part of the workspace; close the dashboard.') };
     } else {
       try {
         const data = buildDashboard(model.workspace, { title: model.folder.name, generatedAt: new Date().toISOString() });
         msg = withState ? { type: 'update', data, state: this.state } : { type: 'update', data };
       } catch (err) {
-        msg = { type: 'error', message: `Could not build the dashboard: ${err instanceof Error ? err.message : String(err)}` };
+        msg = { type: 'error', message: vscode.l10n.t('Could not build the dashboard: {0}', err instanceof Error ? err.message : String(err)) };
       }
     }
     void this.panel.webview.postMessage(msg);
@@ -213,7 +216,7 @@ class DashboardPanel implements vscode.Disposable {
     const rel = safeRelativePath(file);
     const uri = model && rel ? model.uriOf(rel) : undefined;
     if (!model || !rel || !uri || model.relativePath(uri) !== rel) {
-      void vscode.window.showWarningMessage(`Opsbook: not opening "${file}": it is not a file of this workspace folder.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Opsbook: not opening "{0}": it is not a file of this workspace folder.', file));
       return;
     }
     const pos = new vscode.Position(Math.max(0, Math.floor(line) - 1), 0);
@@ -221,7 +224,7 @@ class DashboardPanel implements vscode.Disposable {
     try {
       await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), viewColumn: column, preview: true });
     } catch (err) {
-      void vscode.window.showErrorMessage(`Opsbook: cannot open ${rel}: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook: cannot open {0}: {1}', rel, err instanceof Error ? err.message : String(err)));
     }
   }
 

@@ -8,7 +8,7 @@ import { Workspace } from '../../core/model/workspace';
 import { decodeText } from '../../core/parse/text';
 import { NodeWarmCache } from '../../node/cache';
 import { parallelParser } from '../../node/parallel';
-import { BUILD, VERSION } from '../../cli/version';
+import { BUILD, VERSION } from '../../core/version';
 import { systemToday } from '../../node/host';
 import type { FolderModel } from '../api';
 import { localLinkResolver } from '../host/localLinks';

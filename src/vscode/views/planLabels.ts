@@ -1,14 +1,19 @@
 import type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode } from '../../core/plan/tree';
-import { compact, compactMoney, fullMoney, fullNumber, percent, plural, precisePercent, withUnit } from './format';
+import * as l10n from '@vscode/l10n';
+import type { Formatter } from '../../core/format/format';
+import { paceText, titleOr, titled } from '../../core/format/words';
+import { countOf } from './format';
 import type { IconSpec, ViewNode } from './viewNode';
 
-/** What a row needs besides its node: the folder it lives in and its plan's currency. */
+/** What a row needs besides its node: the folder it lives in, its plan's currency and the workspace's formatter. */
 export interface PlanContext {
   folder: string;
+  fmt: Formatter;
   currency?: string;
 }
 
-const PACE_TEXT: Record<Pace, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' };
+/** Pace words (defined once in core) in the display language. */
+const pace = (p: Pace): string => paceText(p, l10n);
 const PACE_ICON: Record<Pace, IconSpec> = {
   'on-track': { id: 'pass', color: 'testing.iconPassed' },
   'at-risk': { id: 'warning', color: 'charts.yellow' },
@@ -33,33 +38,35 @@ function where(n: { file: string; line: number }): string {
   return `${n.file}:${n.line}`;
 }
 
-/** `PLN-2026-EAST  East China plan 2026` · `78% · 7.5M CNY budget · 4.5M allocated`. */
-export function planRow(p: PlanNode, folder: string): ViewNode {
+/** `East China plan 2026` · `PLN-2026-EAST · 78% · CN¥7.5M budget · 4.5M allocated`. */
+export function planRow(p: PlanNode, ctx: PlanContext): ViewNode {
+  const { folder, fmt } = ctx;
   const cur = p.currency;
-  const parts: string[] = [];
+  const money = (n: number) => fmt.currency(n, cur);
+  const parts: string[] = [p.id];
   if (p.status && p.status !== 'approved') parts.push(p.status);
-  if (p.attainment !== undefined) parts.push(percent(p.attainment));
+  if (p.attainment !== undefined) parts.push(fmt.percentWhole(p.attainment));
   if (p.money.budget !== undefined) {
-    parts.push(`${compactMoney(p.money.budget, cur)} budget`);
-    if (p.money.allocated > 0) parts.push(`${compact(p.money.allocated)} allocated`);
-    if (p.money.allocated > p.money.budget) parts.push('over budget');
-  } else if (p.money.allocated > 0) parts.push(`${compactMoney(p.money.allocated, cur)} allocated`);
-  const rows: [string, string][] = [];
-  if (p.region) rows.push(['Region', p.region]);
-  if (p.period) rows.push(['Period', p.period]);
-  if (p.status) rows.push(['Status', p.status]);
-  if (p.owner) rows.push(['Owner', p.owner]);
-  if (p.attainment !== undefined) rows.push(['Attainment', `${precisePercent(p.attainment)} (mean of objectives)`]);
-  if (p.money.budget !== undefined) rows.push(['Budget', fullMoney(p.money.budget, cur)]);
-  rows.push(['Allocated to initiatives', fullMoney(p.money.allocated, cur)], ['Spent', fullMoney(p.money.spent, cur)]);
-  if (p.children.length > 0) rows.push(['With sub-plans', `allocated ${fullMoney(p.rollup.allocated, cur)}, spent ${fullMoney(p.rollup.spent, cur)}`]);
-  rows.push(['File', where(p)]);
+    parts.push(l10n.t('{0} budget', fmt.currency(p.money.budget, cur, { compact: true })));
+    if (p.money.allocated > 0) parts.push(l10n.t('{0} allocated', fmt.compact(p.money.allocated)));
+    if (p.money.allocated > p.money.budget) parts.push(l10n.t('over budget'));
+  } else if (p.money.allocated > 0) parts.push(l10n.t('{0} allocated', fmt.currency(p.money.allocated, cur, { compact: true })));
+  const rows: [string, string][] = [[l10n.t('Id'), p.id]];
+  if (p.region) rows.push([l10n.t('Region'), p.region]);
+  if (p.period) rows.push([l10n.t('Period'), p.period]);
+  if (p.status) rows.push([l10n.t('Status'), p.status]);
+  if (p.owner) rows.push([l10n.t('Owner'), p.owner]);
+  if (p.attainment !== undefined) rows.push([l10n.t('Attainment'), l10n.t('{0} (mean of objectives)', fmt.percent(p.attainment))]);
+  if (p.money.budget !== undefined) rows.push([l10n.t('Budget'), money(p.money.budget)]);
+  rows.push([l10n.t('Allocated to initiatives'), money(p.money.allocated)], [l10n.t('Spent'), money(p.money.spent)]);
+  if (p.children.length > 0) rows.push([l10n.t('With sub-plans'), l10n.t('allocated {0}, spent {1}', money(p.rollup.allocated), money(p.rollup.spent))]);
+  rows.push([l10n.t('File'), where(p)]);
   return {
     id: `${folder}#plan:${p.id}`,
-    label: `${p.id}  ${p.title}`,
+    label: titleOr(p.id, p.title),
     description: parts.join(' · '),
     icon: tinted('project', worstPace(p.objectives.flatMap((o) => o.kpis))),
-    tooltip: { title: `${p.id} ${p.title}`, rows },
+    tooltip: { title: titled(p.id, p.title), rows },
     location: { folder, file: p.file, line: p.line },
     entity: { folder, kind: 'plan', id: p.id },
     children: [],
@@ -69,47 +76,51 @@ export function planRow(p: PlanNode, folder: string): ViewNode {
 /** `Grow East China revenue…` · `51% · 3 KPIs · 3 initiatives`. */
 export function objectiveRow(o: ObjectiveNode, ctx: PlanContext): ViewNode {
   const parts: string[] = [];
-  if (o.attainment !== undefined) parts.push(percent(o.attainment));
-  parts.push(plural(o.kpis.length, 'KPI'), plural(o.initiatives.length, 'initiative'));
-  const rows: [string, string][] = [['Id', o.id]];
-  if (o.attainment !== undefined) rows.push(['Attainment', `${precisePercent(o.attainment)} (mean of KPIs)`]);
-  rows.push(['File', where(o)]);
+  const { fmt } = ctx;
+  if (o.attainment !== undefined) parts.push(fmt.percentWhole(o.attainment));
+  parts.push(countOf(o.kpis.length, l10n.t('1 KPI'), l10n.t('{0} KPIs', o.kpis.length)), countOf(o.initiatives.length, l10n.t('1 initiative'), l10n.t('{0} initiatives', o.initiatives.length)));
+  const rows: [string, string][] = [[l10n.t('Id'), o.id]];
+  if (o.attainment !== undefined) rows.push([l10n.t('Attainment'), l10n.t('{0} (mean of KPIs)', fmt.percent(o.attainment))]);
+  rows.push([l10n.t('File'), where(o)]);
   return {
     id: `${ctx.folder}#objective:${o.id}`,
-    label: o.title,
+    label: titleOr(o.id, o.title),
     description: parts.join(' · '),
     icon: tinted('target', worstPace(o.kpis)),
-    tooltip: { title: o.title, rows },
+    tooltip: { title: titled(o.id, o.title), rows },
     location: { folder: ctx.folder, file: o.file, line: o.line },
     entity: { folder: ctx.folder, kind: 'objective', id: o.id },
     children: [],
   };
 }
 
-/** `Retail net revenue, East China` · `74.3M / 160M CNY · 46% · on track`. */
+/** `Retail net revenue, East China` · `CN¥74.3M / CN¥160M · 46% · on track`. */
 export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
+  const { fmt } = ctx;
+  const short = (n: number) => fmt.unit(n, k.unit, { compact: true });
+  const full = (n: number) => fmt.unit(n, k.unit);
   const parts: string[] = [];
-  if (k.actual !== undefined && k.target !== undefined) parts.push(withUnit(`${compact(k.actual)} / ${compact(k.target)}`, k.unit));
-  else if (k.target !== undefined) parts.push(`target ${withUnit(compact(k.target), k.unit)}`);
-  else if (k.actual !== undefined) parts.push(`actual ${withUnit(compact(k.actual), k.unit)}`);
-  if (k.attainment !== undefined) parts.push(percent(k.attainment));
-  if (k.pace) parts.push(PACE_TEXT[k.pace]);
-  const rows: [string, string][] = [['Id', k.id]];
-  if (k.target !== undefined) rows.push(['Target', withUnit(fullNumber(k.target), k.unit)]);
-  if (k.actual !== undefined) rows.push(['Actual', withUnit(fullNumber(k.actual), k.unit) + (k.actualRolledUp ? ' (sum of contributing KPIs)' : '')]);
-  rows.push(['Direction', k.direction === 'down' ? 'lower is better' : 'higher is better']);
-  if (k.attainment !== undefined) rows.push(['Attainment', precisePercent(k.attainment)]);
-  if (k.pace) rows.push(['Pace', `${PACE_TEXT[k.pace]} for the time elapsed in the period`]);
-  if (k.contributesTo) rows.push(['Contributes to', k.contributesTo]);
-  if (k.contributors.length > 0) rows.push(['Contributors', k.contributors.join(', ')]);
-  if (k.contributorsTarget !== undefined) rows.push(['Contributors’ targets', withUnit(fullNumber(k.contributorsTarget), k.unit)]);
-  rows.push(['File', where(k)]);
+  if (k.actual !== undefined && k.target !== undefined) parts.push(`${short(k.actual)} / ${short(k.target)}`);
+  else if (k.target !== undefined) parts.push(l10n.t('target {0}', short(k.target)));
+  else if (k.actual !== undefined) parts.push(l10n.t('actual {0}', short(k.actual)));
+  if (k.attainment !== undefined) parts.push(fmt.percentWhole(k.attainment));
+  if (k.pace) parts.push(pace(k.pace));
+  const rows: [string, string][] = [[l10n.t('Id'), k.id]];
+  if (k.target !== undefined) rows.push([l10n.t('Target'), full(k.target)]);
+  if (k.actual !== undefined) rows.push([l10n.t('Actual'), full(k.actual) + (k.actualRolledUp ? ` (${l10n.t('sum of contributing KPIs')})` : '')]);
+  rows.push([l10n.t('Direction'), k.direction === 'down' ? l10n.t('lower is better') : l10n.t('higher is better')]);
+  if (k.attainment !== undefined) rows.push([l10n.t('Attainment'), fmt.percent(k.attainment)]);
+  if (k.pace) rows.push([l10n.t('Pace'), l10n.t('{0} for the time elapsed in the period', pace(k.pace))]);
+  if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
+  if (k.contributors.length > 0) rows.push([l10n.t('Contributors'), k.contributors.join(', ')]);
+  if (k.contributorsTarget !== undefined) rows.push([l10n.t('Contributors’ targets'), full(k.contributorsTarget)]);
+  rows.push([l10n.t('File'), where(k)]);
   return {
     id: `${ctx.folder}#kpi:${k.id}`,
-    label: k.metric,
+    label: titleOr(k.id, k.metric),
     description: parts.join(' · '),
     icon: k.pace ? PACE_ICON[k.pace] : { id: 'graph' },
-    tooltip: { title: k.metric, rows },
+    tooltip: { title: titled(k.id, k.metric), rows },
     location: { folder: ctx.folder, file: k.file, line: k.line },
     entity: { folder: ctx.folder, kind: 'kpi', id: k.id },
     children: [],
@@ -124,29 +135,29 @@ const STATUS_ICON: Record<string, IconSpec> = {
   planned: { id: 'circle-outline' },
 };
 
-/** `Renovate the Shanghai Huaihai Road flagship` · `in-progress · due 2026-08-31 · 2.6M CNY`. */
+/** `Renovate the Shanghai Huaihai Road flagship` · `in-progress · due 2026-08-31 · CN¥2.6M`. */
 export function initiativeRow(i: InitiativeNode, ctx: PlanContext): ViewNode {
-  const cur = ctx.currency;
+  const { fmt, currency: cur } = ctx;
   const over = i.budget !== undefined && i.spent > i.budget;
   const parts: string[] = [];
   if (i.status) parts.push(i.status);
-  if (i.due) parts.push(i.overdue ? `overdue since ${i.due}` : `due ${i.due}`);
-  if (i.budget !== undefined) parts.push(compactMoney(i.budget, cur));
-  if (over) parts.push('over budget');
-  const rows: [string, string][] = [['Id', i.id]];
-  if (i.status) rows.push(['Status', i.status]);
-  if (i.owner) rows.push(['Owner', i.owner]);
-  if (i.due) rows.push(['Due', i.due + (i.overdue ? ' (overdue)' : '')]);
-  if (i.budget !== undefined) rows.push(['Budget', fullMoney(i.budget, cur)]);
-  rows.push(['Spent', fullMoney(i.spent, cur) + (over ? ' (over budget)' : '')]);
-  if (i.project) rows.push(['Project', i.project]);
-  rows.push(['File', where(i)]);
+  if (i.due) parts.push(i.overdue ? l10n.t('overdue since {0}', i.due) : l10n.t('due {0}', i.due));
+  if (i.budget !== undefined) parts.push(fmt.currency(i.budget, cur, { compact: true }));
+  if (over) parts.push(l10n.t('over budget'));
+  const rows: [string, string][] = [[l10n.t('Id'), i.id]];
+  if (i.status) rows.push([l10n.t('Status'), i.status]);
+  if (i.owner) rows.push([l10n.t('Owner'), i.owner]);
+  if (i.due) rows.push([l10n.t('Due'), i.due + (i.overdue ? ` (${l10n.t('overdue')})` : '')]);
+  if (i.budget !== undefined) rows.push([l10n.t('Budget'), fmt.currency(i.budget, cur)]);
+  rows.push([l10n.t('Spent'), fmt.currency(i.spent, cur) + (over ? ` (${l10n.t('over budget')})` : '')]);
+  if (i.project) rows.push([l10n.t('Project'), i.project]);
+  rows.push([l10n.t('File'), where(i)]);
   return {
     id: `${ctx.folder}#initiative:${i.id}`,
-    label: i.title,
+    label: titleOr(i.id, i.title),
     description: parts.join(' · '),
     icon: i.overdue ? { id: 'warning', color: 'list.warningForeground' } : (STATUS_ICON[i.status ?? ''] ?? { id: 'circle-outline' }),
-    tooltip: { title: i.title, rows },
+    tooltip: { title: titled(i.id, i.title), rows },
     location: { folder: ctx.folder, file: i.file, line: i.line },
     entity: { folder: ctx.folder, kind: 'initiative', id: i.id },
     children: [],

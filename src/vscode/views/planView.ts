@@ -2,22 +2,24 @@ import type { Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
 import { buildPlanTree, type PlanNode } from '../../core/plan/tree';
 import { initiativeRow, kpiRow, objectiveRow, planRow, type PlanContext } from './planLabels';
-import { plural } from './format';
+import * as l10n from '@vscode/l10n';
+import { Formatter } from '../../core/format/format';
+import { countOf } from './format';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
 /** Kinds the Plans view shows; `opsbook.plans.reveal` accepts ids of these. */
 export const PLAN_KINDS: readonly string[] = ['plan', 'objective', 'kpi', 'initiative'];
 
-function planBranch(p: PlanNode, folder: string, top: boolean): ViewNode {
-  const node = planRow(p, folder);
-  const ctx: PlanContext = { folder };
+function planBranch(p: PlanNode, folder: string, fmt: Formatter, top: boolean): ViewNode {
+  const ctx: PlanContext = { folder, fmt };
+  const node = planRow(p, ctx);
   if (p.currency) ctx.currency = p.currency;
   for (const o of p.objectives) {
     const obj = objectiveRow(o, ctx);
     obj.children = [...o.kpis.map((k) => kpiRow(k, ctx)), ...o.initiatives.map((i) => initiativeRow(i, ctx))];
     node.children.push(obj);
   }
-  for (const c of p.children) node.children.push(planBranch(c, folder, false));
+  for (const c of p.children) node.children.push(planBranch(c, folder, fmt, false));
   if (top) node.expanded = true;
   return node;
 }
@@ -33,8 +35,14 @@ function countPlans(nodes: readonly ViewNode[]): number {
 export function buildPlansView(folders: readonly FolderInput[]): ViewNode[] {
   return perFolder(
     folders,
-    (f) => buildPlanTree(f.workspace).roots.map((p) => planBranch(p, f.key, true)),
-    (nodes) => plural(countPlans(nodes), 'plan'),
+    (f) => {
+      const fmt = new Formatter(f.workspace.config.locale);
+      return buildPlanTree(f.workspace).roots.map((p) => planBranch(p, f.key, fmt, true));
+    },
+    (nodes) => {
+      const n = countPlans(nodes);
+      return countOf(n, l10n.t('1 plan'), l10n.t('{0} plans', n));
+    },
   );
 }
 

@@ -2,7 +2,9 @@ import { field, num, str, type Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
 import { contractBucket, expiringDays } from '../../core/dashboard/partners';
 import { daysBetween, isIsoDate } from '../../core/util/dates';
-import { fullMoney, plural } from './format';
+import * as l10n from '@vscode/l10n';
+import type { Formatter } from '../../core/format/format';
+import { countOf } from './format';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
 
@@ -23,7 +25,7 @@ const PARTNER_ICON: Record<string, IconSpec> = {
 };
 
 /** `SkyCart Marketplace (flagship e-store)` · `active · tier A · ends 2026-12-31`. */
-export function partnerRow(ws: Workspace, e: Entity, folder: string): ViewNode {
+export function partnerRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const today = ws.todayDate;
   const end = str(field(e, 'contract.end'));
   const state = contractState(e, today, expiringDays(ws));
@@ -31,74 +33,77 @@ export function partnerRow(ws: Workspace, e: Entity, folder: string): ViewNode {
   const tier = text(e, 'tier');
   const parts: string[] = [];
   if (status) parts.push(status);
-  if (tier) parts.push(`tier ${tier}`);
-  if (end && state === 'expired') parts.push(`expired ${end}`);
-  else if (end && state === 'expiring') parts.push(`ends ${end} (in ${plural(daysBetween(today, end), 'day')})`);
-  else if (end) parts.push(`ends ${end}`);
+  if (tier) parts.push(l10n.t('tier {0}', tier));
+  if (end && state === 'expired') parts.push(l10n.t('expired {0}', end));
+  else if (end && state === 'expiring') {
+    const days = daysBetween(today, end);
+    parts.push(l10n.t('ends {0} ({1})', end, countOf(days, l10n.t('in 1 day'), l10n.t('in {0} days', fmt.number(days)))));
+  } else if (end) parts.push(l10n.t('ends {0}', end));
   const icon: IconSpec =
     state === 'expired' ? { id: 'warning', color: 'list.warningForeground' }
     : state === 'expiring' ? { id: 'clock', color: 'charts.yellow' }
     : (PARTNER_ICON[status ?? ''] ?? { id: 'organization' });
   const rows: [string, string][] = [];
-  optional(rows, 'Type', text(e, 'type'));
-  optional(rows, 'Tier', tier);
-  optional(rows, 'Status', status);
-  optional(rows, 'Regions', list(e, 'regions'));
+  optional(rows, l10n.t('Type'), text(e, 'type'));
+  optional(rows, l10n.t('Tier'), tier);
+  optional(rows, l10n.t('Status'), status);
+  optional(rows, l10n.t('Regions'), list(e, 'regions'));
   const start = str(field(e, 'contract.start'));
-  if (start || end) rows.push(['Contract', `${start ?? '?'} → ${end ?? '?'}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (expiring)' : ''}`]);
+  if (start || end) rows.push([l10n.t('Contract'), `${start ?? '?'} → ${end ?? '?'}${state === 'expired' ? ` (${l10n.t('expired')})` : state === 'expiring' ? ` (${l10n.t('expiring')})` : ''}`]);
   const value = num(field(e, 'contract.value'));
-  if (value !== undefined) rows.push(['Contract value', fullMoney(value, str(field(e, 'contract.currency')))]);
-  optional(rows, 'Owner', text(e, 'owner'));
+  if (value !== undefined) rows.push([l10n.t('Contract value'), fmt.currency(value, str(field(e, 'contract.currency')))]);
+  optional(rows, l10n.t('Owner'), text(e, 'owner'));
   return entityRow(ws, e, folder, icon, parts.join(' · '), rows);
 }
 
-/** `Oslo 3-seat sofa, oatmeal linen` · `SKU-1001 · 12,999 CNY`. */
-export function productRow(ws: Workspace, e: Entity, folder: string): ViewNode {
+/** `Oslo 3-seat sofa, oatmeal linen` · `SKU-1001 · CN¥12,999`. */
+export function productRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const currency = text(e, 'currency');
   const price = num(e.data['list_price']);
   const status = text(e, 'status');
   const parts = [e.id];
-  if (price !== undefined) parts.push(fullMoney(price, currency));
+  if (price !== undefined) parts.push(fmt.currency(price, currency));
   if (status && status !== 'active') parts.push(status);
   const rows: [string, string][] = [];
-  optional(rows, 'Category', text(e, 'category'));
-  if (price !== undefined) rows.push(['List price', fullMoney(price, currency)]);
+  optional(rows, l10n.t('Category'), text(e, 'category'));
+  if (price !== undefined) rows.push([l10n.t('List price'), fmt.currency(price, currency)]);
   const floor = num(e.data['floor_price']);
-  if (floor !== undefined) rows.push(['Floor price', fullMoney(floor, currency)]);
+  if (floor !== undefined) rows.push([l10n.t('Floor price'), fmt.currency(floor, currency)]);
   const channels = e.data['channel_prices'];
   if (channels && typeof channels === 'object' && !Array.isArray(channels)) {
     for (const [channel, p] of Object.entries(channels)) {
       const n = num(p);
-      if (n !== undefined) rows.push([`Price ${channel}`, fullMoney(n, currency)]);
+      if (n !== undefined) rows.push([l10n.t('Price {0}', channel), fmt.currency(n, currency)]);
     }
   }
-  optional(rows, 'Effective', text(e, 'effective'));
-  optional(rows, 'Status', status);
+  optional(rows, l10n.t('Effective'), text(e, 'effective'));
+  optional(rows, l10n.t('Status'), status);
   return entityRow(ws, e, folder, { id: 'package' }, parts.join(' · '), rows);
 }
 
 /** `Wang Lei` · `PER-WANG-LEI`. */
-export function personRow(ws: Workspace, e: Entity, folder: string): ViewNode {
+export function personRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const rows: [string, string][] = [];
-  optional(rows, 'Role', text(e, 'role'));
-  optional(rows, 'Region', text(e, 'region'));
-  optional(rows, 'Reports to', text(e, 'reports_to'));
-  optional(rows, 'Email', text(e, 'email'));
+  optional(rows, l10n.t('Role'), text(e, 'role'));
+  optional(rows, l10n.t('Region'), text(e, 'region'));
+  optional(rows, l10n.t('Reports to'), text(e, 'reports_to'));
+  optional(rows, l10n.t('Email'), text(e, 'email'));
   const trainings = e.data['trainings'];
-  if (Array.isArray(trainings)) rows.push(['Trainings', String(trainings.length)]);
+  if (Array.isArray(trainings)) rows.push([l10n.t('Trainings'), fmt.number(trainings.length)]);
   return entityRow(ws, e, folder, { id: 'person' }, e.id, rows);
 }
 
 /** `Customer Service Foundations` · `CRS-SVC-101 · valid 24 months · pass 80`. */
-export function courseRow(ws: Workspace, e: Entity, folder: string): ViewNode {
+export function courseRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const months = num(e.data['valid_months']);
   const pass = num(e.data['pass_score']);
   const parts = [e.id];
-  if (months !== undefined) parts.push(`valid ${plural(months, 'month')}`);
-  if (pass !== undefined) parts.push(`pass ${pass}`);
+  const validFor = (m: number) => countOf(m, l10n.t('1 month'), l10n.t('{0} months', fmt.number(m)));
+  if (months !== undefined) parts.push(l10n.t('valid {0}', validFor(months)));
+  if (pass !== undefined) parts.push(l10n.t('pass {0}', fmt.number(pass)));
   const rows: [string, string][] = [];
-  optional(rows, 'Required for', list(e, 'required_for'));
-  if (months !== undefined) rows.push(['Valid for', plural(months, 'month')]);
-  if (pass !== undefined) rows.push(['Pass score', String(pass)]);
+  optional(rows, l10n.t('Required for'), list(e, 'required_for'));
+  if (months !== undefined) rows.push([l10n.t('Valid for'), validFor(months)]);
+  if (pass !== undefined) rows.push([l10n.t('Pass score'), fmt.number(pass)]);
   return entityRow(ws, e, folder, { id: 'mortar-board' }, parts.join(' · '), rows);
 }

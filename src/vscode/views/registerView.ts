@@ -1,60 +1,73 @@
 import type { Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
-import { plural } from './format';
+import * as l10n from '@vscode/l10n';
+import { Formatter } from '../../core/format/format';
+import { countOf } from './format';
 import { courseRow, partnerRow, personRow, productRow } from './registerLabels';
 import { byTitle, countRecords, groupBy, groupRow, text } from './rows';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
-type RowOf = (ws: Workspace, e: Entity, folder: string) => ViewNode;
+/** A folder with the formatter of its `locale:`. */
+interface Folder extends FolderInput {
+  fmt: Formatter;
+}
 
-function grouped(f: FolderInput, entities: Entity[], base: string, key: (e: Entity) => string | undefined, missing: string, labelOf: (k: string) => string, row: RowOf): ViewNode[] {
+type RowOf = (ws: Workspace, e: Entity, folder: string, fmt: Formatter) => ViewNode;
+
+function grouped(f: Folder, entities: Entity[], base: string, key: (e: Entity) => string | undefined, missing: string, labelOf: (k: string) => string, row: RowOf): ViewNode[] {
   return groupBy(entities, key, missing).map(([k, members]) =>
-    groupRow(`${base}/${k}`, labelOf(k), { id: 'tag' }, members.map((e) => row(f.workspace, e, f.key))),
+    groupRow(`${base}/${k}`, labelOf(k), { id: 'tag' }, members.map((e) => row(f.workspace, e, f.key, f.fmt))),
   );
 }
 
-function partners(f: FolderInput): ViewNode | undefined {
+function partners(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('partner');
   if (all.length === 0) return undefined;
   const base = `${f.key}#reg:partner`;
-  return groupRow(base, 'Partners', { id: 'organization' }, grouped(f, all, base, (e) => text(e, 'type'), '(no type)', (k) => k, partnerRow));
+  return groupRow(base, l10n.t('Partners'), { id: 'organization' }, grouped(f, all, base, (e) => text(e, 'type'), l10n.t('(no type)'), (k) => k, partnerRow));
 }
 
-function products(f: FolderInput): ViewNode | undefined {
+function products(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('product');
   if (all.length === 0) return undefined;
   const base = `${f.key}#reg:product`;
-  return groupRow(base, 'Products', { id: 'package' }, grouped(f, all, base, (e) => text(e, 'category'), '(no category)', (k) => k, productRow));
+  return groupRow(base, l10n.t('Products'), { id: 'package' }, grouped(f, all, base, (e) => text(e, 'category'), l10n.t('(no category)'), (k) => k, productRow));
 }
 
 /** People by region (named after the region record when there is one), then by role. */
-function people(f: FolderInput): ViewNode | undefined {
+function people(f: Folder): ViewNode | undefined {
   const ws = f.workspace;
   const all = ws.entities('person');
   if (all.length === 0) return undefined;
   const base = `${f.key}#reg:person`;
   const regionName = (id: string): string => ws.get('region', id)?.title ?? id;
-  const byRegion = groupBy(all, (e) => text(e, 'region'), '(no region)')
+  const byRegion = groupBy(all, (e) => text(e, 'region'), l10n.t('(no region)'))
     .map(([region, members]) => ({ region, label: regionName(region), members }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const regions = byRegion.map(({ region, label, members }) => {
     const rbase = `${base}/${region}`;
-    return groupRow(rbase, label, { id: 'globe' }, grouped(f, members, rbase, (e) => text(e, 'role'), '(no role)', (k) => k, personRow));
+    return groupRow(rbase, label, { id: 'globe' }, grouped(f, members, rbase, (e) => text(e, 'role'), l10n.t('(no role)'), (k) => k, personRow));
   });
-  return groupRow(base, 'People', { id: 'person' }, regions);
+  return groupRow(base, l10n.t('People'), { id: 'person' }, regions);
 }
 
-function courses(f: FolderInput): ViewNode | undefined {
+function courses(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('course').sort(byTitle);
   if (all.length === 0) return undefined;
-  return groupRow(`${f.key}#reg:course`, 'Courses', { id: 'mortar-board' }, all.map((e) => courseRow(f.workspace, e, f.key)));
+  return groupRow(`${f.key}#reg:course`, l10n.t('Courses'), { id: 'mortar-board' }, all.map((e) => courseRow(f.workspace, e, f.key, f.fmt)));
 }
 
 /** The Registers view: Partners by type, Products by category, People by region → role, Courses. */
 export function buildRegistersView(folders: readonly FolderInput[]): ViewNode[] {
   return perFolder(
     folders,
-    (f) => [partners(f), products(f), people(f), courses(f)].filter((n): n is ViewNode => n !== undefined),
-    (nodes) => plural(countRecords(nodes), 'record'),
+    (input) => {
+      const f: Folder = { ...input, fmt: new Formatter(input.workspace.config.locale) };
+      return [partners(f), products(f), people(f), courses(f)].filter((n): n is ViewNode => n !== undefined);
+    },
+    (nodes) => {
+      const n = countRecords(nodes);
+      return countOf(n, l10n.t('1 record'), l10n.t('{0} records', n));
+    },
   );
 }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { titled } from '../../core/format/words';
 import { str, type Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
 import type { IconSpec, NodeLocation, ViewNode } from './viewNode';
@@ -16,7 +18,7 @@ export function entityRow(ws: Workspace, e: Entity, folder: string, icon: IconSp
     label: e.title || e.id,
     description,
     icon,
-    tooltip: { title: e.title || e.id, rows: [['Id', e.id], ...rows, ['File', `${location.file}:${location.line}`]] },
+    tooltip: { title: titled(e.id, e.title), rows: [[l10n.t('Id'), e.id], ...rows, [l10n.t('File'), `${location.file}:${location.line}`]] },
     location,
     entity: { folder, kind: e.kind, id: e.id },
     children: [],

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { DocumentFlag, RuleCount, Severity } from '../../../src/core/dashboard/types';
 import { barChart, type Colour } from '../charts';
 import { h } from '../dom';
 import { label } from '../format';
-import { optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { named, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
 const SEV: Record<Severity, { colour: Colour; symbol: string }> = {
   error: { colour: 'red', symbol: '✖' },
@@ -10,21 +11,32 @@ const SEV: Record<Severity, { colour: Colour; symbol: string }> = {
   info: { colour: 'blue', symbol: 'ℹ' },
 };
 
-const FLAG: Record<DocumentFlag, string> = {
-  'review-overdue': 'review overdue',
-  'review-due': 'review due soon',
-  'effective-unapproved': 'effective date near, not approved',
-  'effective-soon': 'takes effect soon',
+const FLAG: Record<DocumentFlag, () => string> = {
+  'review-overdue': () => l10n.t('review overdue'),
+  'review-due': () => l10n.t('review due soon'),
+  'effective-unapproved': () => l10n.t('effective date near, not approved'),
+  'effective-soon': () => l10n.t('takes effect soon'),
 };
+
+const severityWord = (sev: Severity): string => (sev === 'error' ? l10n.t('error') : sev === 'warning' ? l10n.t('warning') : l10n.t('info'));
+
+/** `3 errors`, `1 warning` in the display language. */
+function severityCount(sev: Severity, n: number, text: string): string {
+  if (sev === 'error') return n === 1 ? l10n.t('{0} error', text) : l10n.t('{0} errors', text);
+  if (sev === 'warning') return n === 1 ? l10n.t('{0} warning', text) : l10n.t('{0} warnings', text);
+  return n === 1 ? l10n.t('{0} info', text) : l10n.t('{0} infos', text);
+}
 
 const STATUS_COLOUR: Record<string, Colour> = { draft: 'grey', 'in-review': 'yellow', approved: 'green', retired: 'purple' };
 
 export const healthTab: TabDef = {
   id: 'health',
-  label: 'Health',
+  get label() {
+    return l10n.t('Health');
+  },
   filters: (d) => [
-    { key: 'type', label: 'Kind', options: optionsOf([...d.health.byKind.map((k) => k.kind), ...d.health.documents.map((x) => x.kind)], label) },
-    { key: 'status', label: 'Severity', options: (['error', 'warning', 'info'] as const).map((v) => ({ value: v, label: v })) },
+    { key: 'type', label: l10n.t('Kind'), options: optionsOf([...d.health.byKind.map((k) => k.kind), ...d.health.documents.map((x) => x.kind)], label) },
+    { key: 'status', label: l10n.t('Severity'), options: (['error', 'warning', 'info'] as const).map((v) => ({ value: v, label: severityWord(v) })) },
   ],
   badge: (d) => d.health.summary.errors + d.health.summary.warnings,
   render(ctx) {
@@ -38,43 +50,43 @@ export const healthTab: TabDef = {
     const statuses = [...new Set(hl.documentsByStatus.map((x) => x.status))];
     const out: Node[] = [
       stats([
-        { label: 'Files', value: fmt.number(hl.files) },
-        { label: 'Entities', value: fmt.number(hl.entities) },
-        { label: 'Errors', value: fmt.number(hl.summary.errors), colour: hl.summary.errors ? 'red' : 'green' },
-        { label: 'Warnings', value: fmt.number(hl.summary.warnings), colour: hl.summary.warnings ? 'yellow' : undefined },
-        { label: 'Infos', value: fmt.number(hl.summary.infos), colour: 'blue' },
+        { label: l10n.t('Files'), value: fmt.number(hl.files) },
+        { label: l10n.t('Entities'), value: fmt.number(hl.entities) },
+        { label: l10n.t('Errors'), value: fmt.number(hl.summary.errors), colour: hl.summary.errors ? 'red' : 'green' },
+        { label: l10n.t('Warnings'), value: fmt.number(hl.summary.warnings), colour: hl.summary.warnings ? 'yellow' : undefined },
+        { label: l10n.t('Infos'), value: fmt.number(hl.summary.infos), colour: 'blue' },
       ]),
     ];
     out.push(
       section(ctx, {
         id: 'health-rules',
-        title: 'Diagnostics by rule',
+        title: l10n.t('Diagnostics by rule'),
         legend: [
-          { colour: 'red', label: 'error' },
-          { colour: 'yellow', label: 'warning' },
-          { colour: 'blue', label: 'info' },
+          { colour: 'red', label: l10n.t('error') },
+          { colour: 'yellow', label: l10n.t('warning') },
+          { colour: 'blue', label: l10n.t('info') },
         ],
         chart: byRule.length
           ? () =>
               barChart({
-                title: 'Diagnostics by rule',
-                desc: byRule.map((r) => `${r.ruleId}: ${r.count} ${r.severity}${r.count === 1 ? '' : 's'}`).join('; '),
+                title: l10n.t('Diagnostics by rule'),
+                desc: byRule.map((r) => `${r.ruleId}: ${severityCount(r.severity, r.count, fmt.number(r.count))}`).join('; '),
                 tick: (v) => fmt.number(v),
-                rows: byRule.map((r) => ({ label: r.ruleId, value: `${fmt.number(r.count)} ${r.severity}${r.count === 1 ? '' : 's'}`, bars: [[{ value: r.count, colour: SEV[r.severity].colour }]], ref: refOf(r) })),
+                rows: byRule.map((r) => ({ label: r.ruleId, value: severityCount(r.severity, r.count, fmt.number(r.count)), bars: [[{ value: r.count, colour: SEV[r.severity].colour }]], ref: refOf(r) })),
                 onOpen: ctx.open,
               })
           : undefined,
         table: () =>
           table(ctx, {
-            caption: 'Diagnostics by rule',
+            caption: l10n.t('Diagnostics by rule'),
             rows: byRule,
             key: (r) => `${r.ruleId}/${r.severity}`,
             ref: refOf,
-            empty: 'No diagnostics.',
+            empty: l10n.t('No diagnostics.'),
             columns: [
-              { header: 'Rule', cell: (r) => h('code', {}, r.ruleId) },
-              { header: 'Severity', cell: (r) => pill(r.severity, SEV[r.severity].colour, SEV[r.severity].symbol) },
-              { header: 'Count', cell: (r) => fmt.number(r.count), numeric: true },
+              { header: l10n.t('Rule'), cell: (r) => h('code', {}, r.ruleId) },
+              { header: l10n.t('Severity'), cell: (r) => pill(severityWord(r.severity), SEV[r.severity].colour, SEV[r.severity].symbol) },
+              { header: l10n.t('Count'), cell: (r) => fmt.number(r.count), numeric: true },
             ],
           }),
       }),
@@ -82,34 +94,34 @@ export const healthTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'health-kinds',
-        title: 'Diagnostics by kind',
+        title: l10n.t('Diagnostics by kind'),
         legend: [
-          { colour: 'red', label: 'errors' },
-          { colour: 'yellow', label: 'warnings' },
-          { colour: 'blue', label: 'infos' },
+          { colour: 'red', label: l10n.t('errors') },
+          { colour: 'yellow', label: l10n.t('warnings') },
+          { colour: 'blue', label: l10n.t('infos') },
         ],
         chart: byKind.length
           ? () =>
               barChart({
-                title: 'Diagnostics by kind of document',
-                desc: byKind.map((k) => `${k.kind}: ${k.errors} errors, ${k.warnings} warnings, ${k.infos} infos`).join('; '),
+                title: l10n.t('Diagnostics by kind of document'),
+                desc: byKind.map((k) => `${label(k.kind)}: ${[severityCount('error', k.errors, fmt.number(k.errors)), severityCount('warning', k.warnings, fmt.number(k.warnings)), severityCount('info', k.infos, fmt.number(k.infos))].join(', ')}`).join('; '),
                 tick: (v) => fmt.number(v),
-                rows: byKind.map((k) => ({ label: label(k.kind), value: [k.errors ? `${k.errors} error${k.errors === 1 ? '' : 's'}` : '', k.warnings ? `${k.warnings} warning${k.warnings === 1 ? '' : 's'}` : '', k.infos ? `${k.infos} info${k.infos === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · '), bars: [[{ value: k.errors, colour: 'red' }, { value: k.warnings, colour: 'yellow' }, { value: k.infos, colour: 'blue' }]], ref: refOf(k) })),
+                rows: byKind.map((k) => ({ label: label(k.kind), value: [k.errors ? severityCount('error', k.errors, fmt.number(k.errors)) : '', k.warnings ? severityCount('warning', k.warnings, fmt.number(k.warnings)) : '', k.infos ? severityCount('info', k.infos, fmt.number(k.infos)) : ''].filter(Boolean).join(' · '), bars: [[{ value: k.errors, colour: 'red' }, { value: k.warnings, colour: 'yellow' }, { value: k.infos, colour: 'blue' }]], ref: refOf(k) })),
                 onOpen: ctx.open,
               })
           : undefined,
         table: () =>
           table(ctx, {
-            caption: 'Diagnostics by kind',
+            caption: l10n.t('Diagnostics by kind'),
             rows: byKind,
             key: (k) => k.kind,
             ref: refOf,
-            empty: 'No diagnostics.',
+            empty: l10n.t('No diagnostics.'),
             columns: [
-              { header: 'Kind', cell: (k) => label(k.kind) },
-              { header: 'Errors', cell: (k) => fmt.number(k.errors), numeric: true },
-              { header: 'Warnings', cell: (k) => fmt.number(k.warnings), numeric: true },
-              { header: 'Infos', cell: (k) => fmt.number(k.infos), numeric: true },
+              { header: l10n.t('Kind'), cell: (k) => label(k.kind) },
+              { header: l10n.t('Errors'), cell: (k) => fmt.number(k.errors), numeric: true },
+              { header: l10n.t('Warnings'), cell: (k) => fmt.number(k.warnings), numeric: true },
+              { header: l10n.t('Infos'), cell: (k) => fmt.number(k.infos), numeric: true },
             ],
           }),
       }),
@@ -117,12 +129,12 @@ export const healthTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'health-status',
-        title: 'Standards and brand manual by status',
+        title: l10n.t('Standards and brand manual by status'),
         legend: statuses.map((s) => ({ colour: STATUS_COLOUR[s] ?? 'orange', label: label(s) })),
         chart: statusKinds.length
           ? () =>
               barChart({
-                title: 'Documents by status',
+                title: l10n.t('Documents by status'),
                 desc: statusKinds.map((k) => `${k}: ${hl.documentsByStatus.filter((x) => x.kind === k).map((x) => `${x.count} ${label(x.status)}`).join(', ')}`).join('; '),
                 tick: (v) => fmt.number(v),
                 rows: statusKinds.map((k) => {
@@ -137,14 +149,14 @@ export const healthTab: TabDef = {
           : undefined,
         table: () =>
           table(ctx, {
-            caption: 'Documents by status',
+            caption: l10n.t('Documents by status'),
             rows: hl.documentsByStatus.filter((x) => statusKinds.includes(x.kind)),
             key: (x) => `${x.kind}/${x.status}`,
             ref: refOf,
             columns: [
-              { header: 'Kind', cell: (x) => label(x.kind) },
-              { header: 'Status', cell: (x) => label(x.status) },
-              { header: 'Documents', cell: (x) => fmt.number(x.count), numeric: true },
+              { header: l10n.t('Kind'), cell: (x) => label(x.kind) },
+              { header: l10n.t('Status'), cell: (x) => label(x.status) },
+              { header: l10n.t('Documents'), cell: (x) => fmt.number(x.count), numeric: true },
             ],
           }),
       }),
@@ -153,22 +165,22 @@ export const healthTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'health-due',
-        title: `Standards and brand chapters due (within ${hl.dueWithinDays} days)`,
+        title: l10n.t('Standards and brand chapters due (within {0} days)', hl.dueWithinDays),
         table: () =>
           table(ctx, {
-            caption: 'Documents whose review or effective date is due',
+            caption: l10n.t('Documents whose review or effective date is due'),
             rows: flagged,
             key: (x) => `${x.kind}/${x.id}`,
             ref: refOf,
-            empty: 'No review or effective date is due.',
+            empty: l10n.t('No review or effective date is due.'),
             columns: [
-              { header: 'Document', cell: (x) => h('span', {}, h('strong', {}, x.id), ` ${x.title}`) },
-              { header: 'Kind', cell: (x) => label(x.kind) },
-              { header: 'Status', cell: (x) => label(x.status) },
-              { header: 'Version', cell: (x) => x.version ?? '–' },
-              { header: 'Effective', cell: (x) => x.effective ?? '–' },
-              { header: 'Review due', cell: (x) => x.reviewDue ?? '–' },
-              { header: 'Why', cell: (x) => h('span', {}, ...x.flags.map((f) => pill(FLAG[f], f === 'review-overdue' || f === 'effective-unapproved' ? 'yellow' : 'blue', '⚠'))) },
+              { header: l10n.t('Document'), cell: (x) => named(x.title, x.id) },
+              { header: l10n.t('Kind'), cell: (x) => label(x.kind) },
+              { header: l10n.t('Status'), cell: (x) => label(x.status) },
+              { header: l10n.t('Version'), cell: (x) => x.version ?? '–' },
+              { header: l10n.t('Effective'), cell: (x) => x.effective ?? '–' },
+              { header: l10n.t('Review due'), cell: (x) => x.reviewDue ?? '–' },
+              { header: l10n.t('Why'), cell: (x) => h('span', {}, ...x.flags.map((f) => pill(FLAG[f](), f === 'review-overdue' || f === 'effective-unapproved' ? 'yellow' : 'blue', '⚠'))) },
             ],
           }),
       }),
@@ -176,20 +188,20 @@ export const healthTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'health-diagnostics',
-        title: 'Diagnostics',
-        note: hl.diagnosticsTotal > hl.diagnostics.length ? `Showing the first ${fmt.number(hl.diagnostics.length)} of ${fmt.number(hl.diagnosticsTotal)}; run opsbook check for all.` : undefined,
+        title: l10n.t('Diagnostics'),
+        note: hl.diagnosticsTotal > hl.diagnostics.length ? l10n.t('Showing the first {0} of {1}; run opsbook check for all.', fmt.number(hl.diagnostics.length), fmt.number(hl.diagnosticsTotal)) : undefined,
         table: () =>
           table(ctx, {
-            caption: 'Diagnostics',
+            caption: l10n.t('Diagnostics'),
             rows: diagnostics,
             key: (x) => `${x.file}:${x.line}:${x.column}:${x.ruleId}`,
             ref: refOf,
-            empty: 'No diagnostics.',
+            empty: l10n.t('No diagnostics.'),
             columns: [
-              { header: 'Where', cell: (x) => h('code', {}, `${x.file}:${x.line}:${x.column}`) },
-              { header: 'Severity', cell: (x) => pill(x.severity, SEV[x.severity].colour, SEV[x.severity].symbol) },
-              { header: 'Message', cell: (x) => x.message },
-              { header: 'Rule', cell: (x) => h('code', {}, x.ruleId) },
+              { header: l10n.t('Where'), cell: (x) => h('code', {}, `${x.file}:${x.line}:${x.column}`) },
+              { header: l10n.t('Severity'), cell: (x) => pill(severityWord(x.severity), SEV[x.severity].colour, SEV[x.severity].symbol) },
+              { header: l10n.t('Message'), cell: (x) => x.message },
+              { header: l10n.t('Rule'), cell: (x) => h('code', {}, x.ruleId) },
             ],
           }),
       }),

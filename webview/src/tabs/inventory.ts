@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { InventoryRow } from '../../../src/core/dashboard/types';
 import { barChart } from '../charts';
-import { h } from '../dom';
 import { label } from '../format';
-import { chartRows, optionsOf, passes, pill, refOf, section, stats, table, type Ctx, type TabDef } from '../ui';
+import { titled } from '../../../src/core/format/words';
+import { chartRows, named, optionsOf, passes, pill, refOf, section, stats, table, type Ctx, type TabDef } from '../ui';
 
 const stockState = (r: InventoryRow) => (r.below ? 'below' : 'ok');
 
@@ -11,17 +12,17 @@ function stockChart(ctx: Ctx, rows: InventoryRow[], title: string) {
   // Each SKU on its own scale (share of its max stock) so 2 sofas and 140 cushions both read.
   return barChart({
     title,
-    desc: rows.map((r) => `${r.sku} in ${ctx.region(r.region)}: ${fmt.number(r.onHand)} on hand, reorder point ${fmt.number(r.reorderPoint)}, max ${fmt.number(r.max)}${r.below ? ', below reorder point' : ''}`).join('; '),
+    desc: rows.map((r) => `${l10n.t('{0} in {1}: {2} on hand, reorder point {3}, max {4}', r.name || r.sku, ctx.region(r.region), fmt.number(r.onHand), fmt.number(r.reorderPoint), fmt.number(r.max))}${r.below ? `, ${l10n.t('below reorder point')}` : ''}`).join('; '),
     max: 1,
-    tick: (v) => (v === 1 ? 'max' : fmt.percentShort(v)),
+    tick: (v) => (v === 1 ? l10n.t('max') : fmt.percentWhole(v)),
     rows: rows.map((r) => {
       const scale = r.max && r.max > 0 ? r.max : Math.max(r.onHand ?? 0, r.reorderPoint ?? 0, 1);
       return {
-        label: `${r.sku} · ${ctx.region(r.region)}`,
-        value: `${fmt.number(r.onHand)} / reorder ${fmt.number(r.reorderPoint)} / max ${fmt.number(r.max)}`,
+        label: `${r.name || r.sku} · ${ctx.region(r.region)}`,
+        value: l10n.t('{0} / reorder {1} / max {2}', fmt.number(r.onHand), fmt.number(r.reorderPoint), fmt.number(r.max)),
         bars: [[{ value: (r.onHand ?? 0) / scale, colour: r.below ? ('red' as const) : ('green' as const) }]],
-        markers: r.reorderPoint !== undefined ? [{ value: r.reorderPoint / scale, label: `reorder point ${r.reorderPoint}` }] : [],
-        tooltip: `${r.name ?? r.sku}: ${fmt.number(r.onHand)} on hand`,
+        markers: r.reorderPoint !== undefined ? [{ value: r.reorderPoint / scale, label: l10n.t('reorder point {0}', fmt.number(r.reorderPoint)) }] : [],
+        tooltip: l10n.t('{0}: {1} on hand', titled(r.sku, r.name), fmt.number(r.onHand)),
         ref: refOf(r),
       };
     }),
@@ -38,27 +39,29 @@ function stockTable(ctx: Ctx, rows: InventoryRow[], caption: string) {
     ref: refOf,
     rowClass: (r) => (r.below ? 'flagged' : undefined),
     columns: [
-      { header: 'SKU', cell: (r) => h('span', {}, h('strong', {}, r.sku), ` ${r.name ?? ''}`) },
-      { header: 'Region', cell: (r) => ctx.region(r.region) },
-      { header: 'Category', cell: (r) => label(r.category) },
-      { header: 'On hand', cell: (r) => fmt.number(r.onHand), numeric: true },
-      { header: 'Reorder point', cell: (r) => fmt.number(r.reorderPoint), numeric: true },
-      { header: 'Max', cell: (r) => fmt.number(r.max), numeric: true },
-      { header: 'Short', cell: (r) => (r.below ? fmt.number(r.shortfall) : ''), numeric: true },
-      { header: 'To max', cell: (r) => fmt.number(r.toMax), numeric: true },
-      { header: 'Counted', cell: (r) => r.asOf ?? '–' },
-      { header: 'Stock', cell: (r) => (r.below ? pill('below reorder', 'red', '✖') : pill('ok', 'green', '✔')) },
+      { header: l10n.t('SKU'), cell: (r) => named(r.name, r.sku) },
+      { header: l10n.t('Region'), cell: (r) => ctx.region(r.region) },
+      { header: l10n.t('Category'), cell: (r) => label(r.category) },
+      { header: l10n.t('On hand'), cell: (r) => fmt.number(r.onHand), numeric: true },
+      { header: l10n.t('Reorder point'), cell: (r) => fmt.number(r.reorderPoint), numeric: true },
+      { header: l10n.t('Max'), cell: (r) => fmt.number(r.max), numeric: true },
+      { header: l10n.t('Short'), cell: (r) => (r.below ? fmt.number(r.shortfall) : ''), numeric: true },
+      { header: l10n.t('To max'), cell: (r) => fmt.number(r.toMax), numeric: true },
+      { header: l10n.t('Counted'), cell: (r) => r.asOf ?? '–' },
+      { header: l10n.t('Stock'), cell: (r) => (r.below ? pill(l10n.t('below reorder'), 'red', '✖') : pill(l10n.t('ok'), 'green', '✔')) },
     ],
   });
 }
 
 export const inventoryTab: TabDef = {
   id: 'inventory',
-  label: 'Inventory',
+  get label() {
+    return l10n.t('Inventory');
+  },
   filters: (d) => [
-    { key: 'region', label: 'Region', options: optionsOf(d.inventory.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: 'Category', options: optionsOf(d.inventory.rows.map((r) => r.category), label) },
-    { key: 'status', label: 'Stock', options: [{ value: 'below', label: 'below reorder point' }, { value: 'ok', label: 'at or above reorder point' }] },
+    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.inventory.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
+    { key: 'type', label: l10n.t('Category'), options: optionsOf(d.inventory.rows.map((r) => r.category), label) },
+    { key: 'status', label: l10n.t('Stock'), options: [{ value: 'below', label: l10n.t('below reorder point') }, { value: 'ok', label: l10n.t('at or above reorder point') }] },
   ],
   badge: (d) => d.inventory.rows.filter((r) => r.below).length,
   render(ctx) {
@@ -78,51 +81,51 @@ export const inventoryTab: TabDef = {
     const regions = [...byRegion.values()].sort((a, b) => (a.region < b.region ? -1 : 1));
     const out: Node[] = [
       stats([
-        { label: 'SKU × region lines', value: fmt.number(all.length) },
-        { label: 'Below reorder point', value: fmt.number(below.length), colour: below.length ? 'red' : 'green' },
-        { label: 'Units short of reorder points', value: fmt.number(below.reduce((s, r) => s + r.shortfall, 0)) },
+        { label: l10n.t('SKU × region lines'), value: fmt.number(all.length) },
+        { label: l10n.t('Below reorder point'), value: fmt.number(below.length), colour: below.length ? 'red' : 'green' },
+        { label: l10n.t('Units short of reorder points'), value: fmt.number(below.reduce((s, r) => s + r.shortfall, 0)) },
       ]),
     ];
     const fill = (r: InventoryRow) => (r.max ? (r.onHand ?? 0) / r.max : 1);
-    const belowChart = chartRows(below, 'SKUs below reorder point');
-    const allChart = chartRows(all, 'stock lines', (a, b) => Number(b.below) - Number(a.below) || fill(a) - fill(b));
+    const belowChart = chartRows(below, l10n.t('SKUs below reorder point'));
+    const allChart = chartRows(all, l10n.t('stock lines'), (a, b) => Number(b.below) - Number(a.below) || fill(a) - fill(b));
     out.push(
       section(ctx, {
         id: 'inventory-below',
         chartNote: belowChart.note,
-        title: 'Below reorder point',
-        note: 'Each bar is on hand as a share of the SKU’s max stock; the tick is its reorder point.',
-        chart: below.length ? () => stockChart(ctx, belowChart.rows, 'SKUs below their reorder point') : undefined,
-        table: () => stockTable(ctx, below, 'SKUs below their reorder point'),
+        title: l10n.t('Below reorder point'),
+        note: l10n.t('Each bar is on hand as a share of the SKU’s max stock; the tick is its reorder point.'),
+        chart: below.length ? () => stockChart(ctx, belowChart.rows, l10n.t('SKUs below their reorder point')) : undefined,
+        table: () => stockTable(ctx, below, l10n.t('SKUs below their reorder point')),
       }),
     );
     out.push(
       section(ctx, {
         id: 'inventory-regions',
-        title: 'By region',
+        title: l10n.t('By region'),
         legend: [
-          { colour: 'red', label: 'below reorder point' },
-          { colour: 'green', label: 'ok' },
+          { colour: 'red', label: l10n.t('below reorder point') },
+          { colour: 'green', label: l10n.t('ok') },
         ],
         chart: () =>
           barChart({
-            title: 'SKUs below reorder point by region',
-            desc: regions.map((r) => `${ctx.region(r.region)}: ${r.below} of ${r.skus} below reorder point`).join('; '),
+            title: l10n.t('SKUs below reorder point by region'),
+            desc: regions.map((r) => l10n.t('{0}: {1} of {2} below reorder point', ctx.region(r.region), r.below, r.skus)).join('; '),
             tick: (v) => fmt.number(v),
-            rows: regions.map((r) => ({ label: ctx.region(r.region), value: `${fmt.number(r.below)} of ${fmt.number(r.skus)} below`, bars: [[{ value: r.below, colour: 'red' }, { value: r.skus - r.below, colour: 'green' }]], ref: refOf(r) })),
+            rows: regions.map((r) => ({ label: ctx.region(r.region), value: l10n.t('{0} of {1} below', fmt.number(r.below), fmt.number(r.skus)), bars: [[{ value: r.below, colour: 'red' }, { value: r.skus - r.below, colour: 'green' }]], ref: refOf(r) })),
             onOpen: ctx.open,
           }),
         table: () =>
           table(ctx, {
-            caption: 'Stock by region',
+            caption: l10n.t('Stock by region'),
             rows: regions,
             key: (r) => r.region,
             ref: refOf,
             columns: [
-              { header: 'Region', cell: (r) => ctx.region(r.region) },
-              { header: 'SKUs', cell: (r) => fmt.number(r.skus), numeric: true },
-              { header: 'Below reorder point', cell: (r) => fmt.number(r.below), numeric: true },
-              { header: 'Units short', cell: (r) => fmt.number(r.short), numeric: true },
+              { header: l10n.t('Region'), cell: (r) => ctx.region(r.region) },
+              { header: l10n.t('SKUs'), cell: (r) => fmt.number(r.skus), numeric: true },
+              { header: l10n.t('Below reorder point'), cell: (r) => fmt.number(r.below), numeric: true },
+              { header: l10n.t('Units short'), cell: (r) => fmt.number(r.short), numeric: true },
             ],
           }),
       }),
@@ -131,13 +134,13 @@ export const inventoryTab: TabDef = {
       section(ctx, {
         id: 'inventory-all',
         chartNote: allChart.note,
-        title: 'All stock: on hand vs reorder point vs max',
+        title: l10n.t('All stock: on hand vs reorder point vs max'),
         legend: [
-          { colour: 'red', label: 'below reorder point' },
-          { colour: 'green', label: 'ok' },
+          { colour: 'red', label: l10n.t('below reorder point') },
+          { colour: 'green', label: l10n.t('ok') },
         ],
-        chart: () => stockChart(ctx, allChart.rows, 'Stock on hand against reorder point and max'),
-        table: () => stockTable(ctx, all, 'All stock'),
+        chart: () => stockChart(ctx, allChart.rows, l10n.t('Stock on hand against reorder point and max')),
+        table: () => stockTable(ctx, all, l10n.t('All stock')),
       }),
     );
     return out;

@@ -1,25 +1,27 @@
+import * as l10n from '@vscode/l10n';
 import type { TrainingCell, TrainingGapReason } from '../../../src/core/dashboard/types';
 import { gridChart, type Colour } from '../charts';
-import { h } from '../dom';
 import { label } from '../format';
-import { optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { named, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
-const REASON: Record<TrainingGapReason, string> = {
-  missing: 'never completed',
-  expired: 'completion expired',
-  'below-pass': 'score below pass mark',
-  future: 'completion dated in the future',
+const REASON: Record<TrainingGapReason, () => string> = {
+  missing: () => l10n.t('never completed'),
+  expired: () => l10n.t('completion expired'),
+  'below-pass': () => l10n.t('score below pass mark'),
+  future: () => l10n.t('completion dated in the future'),
 };
 
 const rateColour = (rate: number): Colour => (rate >= 1 ? 'green' : rate >= 0.8 ? 'yellow' : 'red');
 
 export const trainingTab: TabDef = {
   id: 'training',
-  label: 'Training',
+  get label() {
+    return l10n.t('Training');
+  },
   filters: (d) => [
-    { key: 'region', label: 'Region', options: optionsOf(d.training.people.map((p) => p.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: 'Role', options: optionsOf(d.training.people.map((p) => p.role), label) },
-    { key: 'status', label: 'Compliance', options: [{ value: 'compliant', label: 'compliant' }, { value: 'gap', label: 'with gaps' }] },
+    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.training.people.map((p) => p.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
+    { key: 'type', label: l10n.t('Role'), options: optionsOf(d.training.people.map((p) => p.role), label) },
+    { key: 'status', label: l10n.t('Compliance'), options: [{ value: 'compliant', label: l10n.t('compliant') }, { value: 'gap', label: l10n.t('with gaps') }] },
   ],
   badge: (d) => d.training.gaps.length,
   render(ctx) {
@@ -43,10 +45,10 @@ export const trainingTab: TabDef = {
     const compliant = people.filter((p) => p.compliant).length;
     const out: Node[] = [
       stats([
-        { label: 'People with required courses', value: fmt.number(people.length) },
-        { label: 'Fully compliant', value: fmt.number(compliant), colour: 'green' },
-        { label: 'Compliance', value: fmt.percent(people.length ? compliant / people.length : undefined), colour: rateColour(people.length ? compliant / people.length : 1) },
-        { label: 'Missing or lapsed courses', value: fmt.number(gaps.length), colour: gaps.length ? 'red' : undefined },
+        { label: l10n.t('People with required courses'), value: fmt.number(people.length) },
+        { label: l10n.t('Fully compliant'), value: fmt.number(compliant), colour: 'green' },
+        { label: l10n.t('Compliance'), value: fmt.percent(people.length ? compliant / people.length : undefined), colour: rateColour(people.length ? compliant / people.length : 1) },
+        { label: l10n.t('Missing or lapsed courses'), value: fmt.number(gaps.length), colour: gaps.length ? 'red' : undefined },
       ]),
     ];
     const regions = [...new Set(cellRows.map((c) => c.region))].sort();
@@ -55,30 +57,30 @@ export const trainingTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'training-grid',
-        title: 'Compliance by region and role',
-        note: `People holding a valid completion (within the course's validity, at or above its pass mark) of every course their role requires, as of ${data.asOf}.`,
+        title: l10n.t('Compliance by region and role'),
+        note: l10n.t("People holding a valid completion (within the course's validity, at or above its pass mark) of every course their role requires, as of {0}.", fmt.longDate(data.asOf)),
         legend: [
-          { colour: 'green', label: 'all compliant' },
-          { colour: 'yellow', label: '80 % or more' },
-          { colour: 'red', label: 'below 80 %' },
+          { colour: 'green', label: l10n.t('all compliant') },
+          { colour: 'yellow', label: l10n.t('80 % or more') },
+          { colour: 'red', label: l10n.t('below 80 %') },
         ],
         chart: () =>
           gridChart({
-            title: 'Training compliance by region and role',
-            desc: cellRows.map((c) => `${ctx.region(c.region)}, ${label(c.role)}: ${c.compliant} of ${c.people} compliant`).join('; '),
+            title: l10n.t('Training compliance by region and role'),
+            desc: cellRows.map((c) => l10n.t('{0}, {1}: {2} of {3} compliant', ctx.region(c.region), label(c.role), c.compliant, c.people)).join('; '),
             rows: regions.map((r) => ({ key: r, label: ctx.region(r) })),
             cols: roles.map((r) => ({ key: r, label: label(r) })),
             cell: (region, role) => {
               const c = cells.get(`${region}\u0000${role}`);
               if (!c) return undefined;
               const ref = firstPerson(region, role);
-              return { text: `${c.compliant}/${c.people}`, colour: rateColour(c.rate), tooltip: `${ctx.region(region)}, ${label(role)}: ${c.compliant} of ${c.people} compliant, ${c.valid} of ${c.required} courses valid`, ...(ref ? { ref: refOf(ref) } : {}) };
+              return { text: `${c.compliant}/${c.people}`, colour: rateColour(c.rate), tooltip: l10n.t('{0}, {1}: {2} of {3} compliant, {4} of {5} courses valid', ctx.region(region), label(role), c.compliant, c.people, c.valid, c.required), ...(ref ? { ref: refOf(ref) } : {}) };
             },
             onOpen: ctx.open,
           }),
         table: () =>
           table(ctx, {
-            caption: 'Training compliance by region and role',
+            caption: l10n.t('Training compliance by region and role'),
             rows: cellRows,
             key: (c) => `${c.region}/${c.role}`,
             ref: (c) => {
@@ -87,12 +89,12 @@ export const trainingTab: TabDef = {
             },
             rowClass: (c) => (c.rate < 1 ? 'flagged' : undefined),
             columns: [
-              { header: 'Region', cell: (c) => ctx.region(c.region) },
-              { header: 'Role', cell: (c) => label(c.role) },
-              { header: 'People', cell: (c) => fmt.number(c.people), numeric: true },
-              { header: 'Compliant', cell: (c) => fmt.number(c.compliant), numeric: true },
-              { header: 'Courses valid', cell: (c) => `${fmt.number(c.valid)} of ${fmt.number(c.required)}`, numeric: true },
-              { header: 'Rate', cell: (c) => fmt.percent(c.rate), numeric: true },
+              { header: l10n.t('Region'), cell: (c) => ctx.region(c.region) },
+              { header: l10n.t('Role'), cell: (c) => label(c.role) },
+              { header: l10n.t('People'), cell: (c) => fmt.number(c.people), numeric: true },
+              { header: l10n.t('Compliant'), cell: (c) => fmt.number(c.compliant), numeric: true },
+              { header: l10n.t('Courses valid'), cell: (c) => l10n.t('{0} of {1}', fmt.number(c.valid), fmt.number(c.required)), numeric: true },
+              { header: l10n.t('Rate'), cell: (c) => fmt.percent(c.rate), numeric: true },
             ],
           }),
       }),
@@ -100,21 +102,21 @@ export const trainingTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'training-gaps',
-        title: 'Missing or lapsed required courses',
+        title: l10n.t('Missing or lapsed required courses'),
         table: () =>
           table(ctx, {
-            caption: 'Training gaps',
+            caption: l10n.t('Training gaps'),
             rows: gaps,
             key: (g) => `${g.person}/${g.course}`,
             ref: refOf,
-            empty: 'Everyone holds their required courses.',
+            empty: l10n.t('Everyone holds their required courses.'),
             columns: [
-              { header: 'Person', cell: (g) => h('span', {}, h('strong', {}, g.person), ` ${g.name}`) },
-              { header: 'Role', cell: (g) => label(g.role) },
-              { header: 'Region', cell: (g) => ctx.region(g.region) },
-              { header: 'Course', cell: (g) => h('span', {}, h('strong', {}, g.course), ` ${g.courseTitle}`) },
-              { header: 'Last completed', cell: (g) => g.lastCompleted ?? '–' },
-              { header: 'Why', cell: (g) => pill(REASON[g.reason], 'red', '✖') },
+              { header: l10n.t('Person'), cell: (g) => named(g.name, g.person) },
+              { header: l10n.t('Role'), cell: (g) => label(g.role) },
+              { header: l10n.t('Region'), cell: (g) => ctx.region(g.region) },
+              { header: l10n.t('Course'), cell: (g) => named(g.courseTitle, g.course) },
+              { header: l10n.t('Last completed'), cell: (g) => g.lastCompleted ?? '–' },
+              { header: l10n.t('Why'), cell: (g) => pill(REASON[g.reason](), 'red', '✖') },
             ],
           }),
       }),
@@ -122,21 +124,21 @@ export const trainingTab: TabDef = {
     out.push(
       section(ctx, {
         id: 'training-people',
-        title: 'People',
+        title: l10n.t('People'),
         table: () =>
           table(ctx, {
-            caption: 'People and their required courses',
+            caption: l10n.t('People and their required courses'),
             rows: people,
             key: (p) => p.person,
             ref: refOf,
             rowClass: (p) => (p.compliant ? undefined : 'flagged'),
             columns: [
-              { header: 'Person', cell: (p) => h('span', {}, h('strong', {}, p.person), ` ${p.name}`) },
-              { header: 'Role', cell: (p) => label(p.role) },
-              { header: 'Region', cell: (p) => ctx.region(p.region) },
-              { header: 'Courses valid', cell: (p) => `${p.valid} of ${p.required}`, numeric: true },
-              { header: 'Next lapse', cell: (p) => p.nextExpiry ?? '–' },
-              { header: 'Compliance', cell: (p) => (p.compliant ? pill('compliant', 'green', '✔') : pill('gap', 'red', '✖')) },
+              { header: l10n.t('Person'), cell: (p) => named(p.name, p.person) },
+              { header: l10n.t('Role'), cell: (p) => label(p.role) },
+              { header: l10n.t('Region'), cell: (p) => ctx.region(p.region) },
+              { header: l10n.t('Courses valid'), cell: (p) => l10n.t('{0} of {1}', fmt.number(p.valid), fmt.number(p.required)), numeric: true },
+              { header: l10n.t('Next lapse'), cell: (p) => p.nextExpiry ?? '–' },
+              { header: l10n.t('Compliance'), cell: (p) => (p.compliant ? pill(l10n.t('compliant'), 'green', '✔') : pill(l10n.t('gap'), 'red', '✖')) },
             ],
           }),
       }),

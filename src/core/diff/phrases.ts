@@ -1,5 +1,5 @@
-import type { EntityChange, FieldChange, SectionChange, WordHunk } from '../../core/diff/types';
-import type { JsonValue } from '../../core/types';
+import type { EntityChange, FieldChange, SectionChange, WordHunk } from './types';
+import type { JsonValue } from '../types';
 
 /** How a format writes the pieces of a phrase: plain text, document values, removed and added words. */
 export interface Style {

@@ -1,0 +1,58 @@
+import type * as l10n from '@vscode/l10n';
+
+/**
+ * Words every host shows for the same thing, defined once. English here; a host that
+ * localises its UI translates them with these exact strings as keys.
+ */
+
+/** Pace of a KPI against the elapsed share of its period, and a KPI without figures. */
+export type PaceWord = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
+
+/**
+ * What a host translates with: the `@vscode/l10n` module, or nothing for English. The pace
+ * words below call `l10n.t` with literals, so `npm run l10n:export` finds them here, once, and
+ * every host shows the same words in its display language. (The import is for types only,
+ * and tells the extractor that `l10n.t` is a translation call; nothing of it runs in core.)
+ */
+export interface Translator {
+  t(message: string, ...args: l10n.L10nReplacement[]): string;
+}
+
+const ENGLISH: Translator = { t: (message) => message };
+
+/** A KPI's pace in words: `on track`, `at risk`, `off track`, `no data`. */
+export function paceText(p: PaceWord, l10n: Translator = ENGLISH): string {
+  switch (p) {
+    case 'on-track':
+      return l10n.t('on track');
+    case 'at-risk':
+      return l10n.t('at risk');
+    case 'off-track':
+      return l10n.t('off track');
+    case 'no-data':
+      return l10n.t('no data');
+  }
+}
+
+/** Status symbols beside pace words, so state never depends on colour alone. */
+export const PACE_SYMBOLS: Record<PaceWord, string> = {
+  'on-track': '✔',
+  'at-risk': '⚠',
+  'off-track': '✖',
+  'no-data': '–',
+};
+
+/**
+ * An entity named for a person: `Title (ID)`, or the id alone when it has no title (or the
+ * title is the id).
+ */
+export function titled(id: string, title: string | undefined): string {
+  const t = title?.trim();
+  return t && t !== id ? `${t} (${id})` : id;
+}
+
+/** The title when there is one, else the id: for labels that show the id elsewhere. */
+export function titleOr(id: string, title: string | undefined): string {
+  const t = title?.trim();
+  return t ? t : id;
+}
