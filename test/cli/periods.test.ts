@@ -56,8 +56,8 @@ describe('cli: monthly and fiscal periods', function () {
   it('tree prints each period as the company wrote it', async () => {
     const r = await cli(at('tree'));
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^PLN-CD-202609 {2}成都九月 {2}\[RGN-CD · 2026-09 · draft/m);
-    assert.match(r.stdout, /^PLN-CD-FY26H1 {2}成都 FY2026 上半年 {2}\[RGN-CD · FY2026-H1 · approved/m);
+    assert.match(r.stdout, /^成都九月 \(PLN-CD-202609\) {2}\[RGN-CD · 2026-09 · draft/m);
+    assert.match(r.stdout, /^成都 FY2026 上半年 \(PLN-CD-FY26H1\) {2}\[RGN-CD · FY2026-H1 · approved/m);
   });
 
   it('search compares periods by their days, fiscal ones from July', async () => {
