@@ -194,8 +194,15 @@ export class Analyzer {
 
     file.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
-      if (ck.validateFile) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
-      for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, findings)) {
+      const damaged = file.damaged?.filter((d) => d.doc === docIndex).map((d) => d.path) ?? [];
+      // After a syntax error the file's shape is a guess (a stray line may have become a key of
+      // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
+      const fileFindings = damaged.length > 0 ? [] : findings;
+      if (ck.validateFile && damaged.length === 0) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
+      for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
+        // An entity whose node holds a syntax error is left out (its fields may be half-read and
+        // would raise false findings); its siblings parsed completely and are kept.
+        if (damaged.some((d) => isPrefix(path, d))) continue;
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
     });

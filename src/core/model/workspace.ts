@@ -455,7 +455,7 @@ export class Workspace {
       message: refined.message ?? f.message,
     };
     if (f.entity) d.entity = f.entity;
-    if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: this.rangeOf(r.anchor), message: r.message }));
+    if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: r.range ?? this.rangeOf(r.anchor), message: r.message }));
     const suggestions = refined.suggestions ?? f.suggestions;
     if (suggestions) d.suggestions = suggestions;
     out.push(d);

@@ -10,11 +10,24 @@ export interface YamlProblem {
   start: number;
   end: number;
   severity: 'error' | 'warning';
+  /** Another place the problem involves (the first occurrence of a repeated key). */
+  related?: { start: number; end: number; message: string };
+}
+
+/** Where a syntax error sits in a document that was still read: the innermost node that owns it. */
+export interface DamagedNode {
+  doc: number;
+  path: NodePath;
 }
 
 export interface YamlParse {
   docs: JsonValue[];
   problems: YamlProblem[];
+  /**
+   * Nodes holding a syntax error in documents the parser recovered (absent when there is none).
+   * Their values may be half-read: readers skip what contains them and keep the rest.
+   */
+  damaged?: DamagedNode[];
 }
 
 /** Beyond this many alias expansions a document is treated as a billion-laughs attack. */
@@ -78,41 +91,52 @@ export function excessiveNesting(text: string): number {
   return -1;
 }
 
-/** Parses with the `yaml` package, keeping the Documents for source positions. */
-export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
-  const problems: YamlProblem[] = [];
-  let documents: Document[];
+// `logLevel: 'error'`: the parser's console warnings (collection keys stringified) would reach the CLI's stderr.
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** The `yaml` Documents of a text, or the reason none could be built (absurd nesting, stack overflow). */
+function composeDocuments(text: string): { documents: Document[]; problem?: YamlProblem } {
   const deep = excessiveNesting(text);
   if (deep !== -1) {
-    problems.push({ ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' });
-    return { result: { docs: [], problems }, documents: [] };
+    return { documents: [], problem: { ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' } };
   }
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false }) as Document[];
-    if (!Array.isArray(documents)) documents = [];
+    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document[];
+    return { documents: Array.isArray(documents) ? documents : [] };
   } catch (err) {
     // The parser recurses per nesting level; absurd nesting may exhaust the stack.
-    problems.push({ ruleId: 'yaml/syntax', message: `YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0, severity: 'error' });
-    return { result: { docs: [], problems }, documents: [] };
+    return { documents: [], problem: { ruleId: 'yaml/syntax', message: `YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0, severity: 'error' } };
   }
+}
+
+/**
+ * Parses with the `yaml` package, keeping the Documents for source positions. A document with
+ * errors is still read, as the editor's YAML support reads it: a repeated key keeps its last
+ * value, and after a syntax error the nodes the parser recovered are kept, with the nodes that
+ * hold an error listed in `damaged` so that readers can leave those out.
+ */
+export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
+  const problems: YamlProblem[] = [];
+  const { documents, problem } = composeDocuments(text);
+  if (problem) return { result: { docs: [], problems: [problem] }, documents };
   const docs: JsonValue[] = [];
-  for (const doc of documents) {
+  const damaged: DamagedNode[] = [];
+  documents.forEach((doc, docIndex) => {
     for (const e of doc.errors) {
-      problems.push({
-        ruleId: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-        message: cleanMessage(e.message),
-        start: e.pos[0],
-        end: Math.max(e.pos[1], e.pos[0] + 1),
-        severity: 'error',
-      });
+      if (e.code === 'DUPLICATE_KEY') {
+        problems.push(duplicateKeyProblem(doc, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)));
+        continue;
+      }
+      problems.push({ ruleId: 'yaml/syntax', message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1), severity: 'error' });
+      damaged.push({ doc: docIndex, path: ownerPath(doc, e.pos[0], text.length) });
+      // An error found at the start of a line is often about something left open above it
+      // (an unclosed `[` or quote): the node that ends there is damaged too.
+      const before = openedAbove(text, e.pos[0]);
+      if (before !== -1) damaged.push({ doc: docIndex, path: ownerPath(doc, before, text.length) });
     }
     for (const w of doc.warnings) {
       // Unknown tags (`!foo`, `!!js/function`) are read as plain strings: nothing is executed.
       problems.push({ ruleId: w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/warning', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
-    }
-    if (doc.errors.length > 0) {
-      docs.push(null);
-      continue;
     }
     try {
       docs.push(sanitize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
@@ -130,8 +154,102 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
       });
       docs.push(null);
     }
+  });
+  const result: YamlParse = { docs, problems };
+  if (damaged.length > 0) {
+    const seen = new Set<string>();
+    result.damaged = damaged.filter((d) => {
+      const key = JSON.stringify([d.doc, d.path]);
+      return !seen.has(key) && !!seen.add(key);
+    });
   }
-  return { result: { docs, problems }, documents };
+  return { result, documents };
+}
+
+/** `yaml/duplicate-key` at the repeated key, related to its first occurrence in the same mapping. */
+function duplicateKeyProblem(doc: Document, start: number, end: number): YamlProblem {
+  const problem: YamlProblem = { ruleId: 'yaml/duplicate-key', message: 'a key appears twice in one mapping: the last value is the one read; remove the other', start, end, severity: 'error' };
+  const found = repeatedKeyAt(doc.contents, start);
+  if (found) {
+    problem.end = Math.max(found.end, start + 1);
+    problem.message = `key "${found.name}" appears twice in one mapping: the last value is the one read; remove the other`;
+    problem.related = { start: found.first[0], end: found.first[1], message: `first "${found.name}"` };
+  }
+  return problem;
+}
+
+/** The key that starts at `offset` and the range of the earlier key it repeats, searched from `node` down. */
+function repeatedKeyAt(node: unknown, offset: number): { name: string; end: number; first: [number, number] } | undefined {
+  if (!isMap(node) && !isSeq(node)) return undefined;
+  const range = (node as YamlNode).range;
+  if (range && (offset < range[0] || offset > range[2])) return undefined;
+  if (isMap(node)) {
+    const at = node.items.findIndex((p) => (p.key as YamlNode | null)?.range?.[0] === offset);
+    if (at > 0) {
+      const key = node.items[at]?.key as YamlNode | null | undefined;
+      const name = keyName(key);
+      const first = node.items.slice(0, at).find((p) => keyName(p.key) === name);
+      const r = (first?.key as YamlNode | null)?.range;
+      if (r) return { name, end: key?.range?.[1] ?? offset + 1, first: [r[0], r[1]] };
+    }
+    for (const p of node.items) {
+      const inKey = repeatedKeyAt(p.key, offset) ?? repeatedKeyAt(p.value, offset);
+      if (inKey) return inKey;
+    }
+    return undefined;
+  }
+  for (const item of node.items) {
+    const found = repeatedKeyAt(item, offset);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function keyName(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+/**
+ * Path of the innermost node that owns `offset`. A child of a collection owns the text from its
+ * start up to the next sibling's start (the last one: up to its parent's end), so an error on a
+ * stray line between two list entries belongs to the entry above it, whose value it broke.
+ */
+function ownerPath(doc: Document, offset: number, textEnd: number): NodePath {
+  const path: (string | number)[] = [];
+  let node: unknown = doc.contents;
+  let end = textEnd + 1;
+  for (let depth = 0; depth < MAX_NESTING && (isMap(node) || isSeq(node)); depth++) {
+    const children: { seg: string | number; start: number; value: unknown }[] = isMap(node)
+      ? node.items.map((p) => ({ seg: keyName(p.key), start: startOf(p.key) ?? startOf(p.value) ?? -1, value: p.value }))
+      : node.items.map((item, i) => ({ seg: i, start: startOf(item) ?? -1, value: item }));
+    let chosen = -1;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i] as (typeof children)[number];
+      if (c.start !== -1 && c.start <= offset) chosen = i;
+    }
+    if (chosen === -1) break;
+    const next = children.slice(chosen + 1).find((c) => c.start !== -1);
+    const childEnd = next ? next.start : end;
+    if (offset >= childEnd) break;
+    const child = children[chosen] as (typeof children)[number];
+    path.push(child.seg);
+    node = child.value;
+    end = childEnd;
+  }
+  return path;
+}
+
+/** Offset of the last non-blank character before the line of `offset`, when only blanks precede `offset` on its line; else -1. */
+function openedAbove(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || (text[i] !== '\n' && text[i] !== '\r')) return -1;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  return i;
+}
+
+function startOf(node: unknown): number | undefined {
+  return (node as YamlNode | null | undefined)?.range?.[0];
 }
 
 function firstAliasOffset(doc: Document): number {
@@ -197,7 +315,7 @@ export class YamlPositions {
   private readonly lines: LineIndex;
 
   constructor(private readonly text: string, private readonly lineOffset = 0) {
-    this.documents = parseYamlFull(text).documents;
+    this.documents = composeDocuments(text).documents;
     this.lines = new LineIndex(text);
   }
 
@@ -258,8 +376,12 @@ export class YamlPositions {
 
 function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
-    return pair ? { key: pair.key, value: pair.value } : undefined;
+    // A repeated key's last value is the one read: point at it.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
+      if (pair && keyName(pair.key) === String(seg)) return { key: pair.key, value: pair.value };
+    }
+    return undefined;
   }
   if (isSeq(node) && typeof seg === 'number') {
     const item = node.items[seg];
