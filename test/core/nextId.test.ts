@@ -35,6 +35,11 @@ describe('proposeNextId: the next id from the ids in use', () => {
     assert.equal(proposeNextId(['N-0001', 'N-0002', 'OLD-01', 'OLD-02']), 'OLD-03');
   });
 
+  it('shares one counter across a code in the middle when no exact scheme repeats', () => {
+    assert.equal(proposeNextId(['STD-SVC-001', 'STD-OPS-002', 'STD-VM-003', 'STD-MALL-006', 'STD-RET-004']), 'STD-MALL-007');
+    assert.equal(proposeNextId(['PTN-ACME', 'STD-SVC-001']), 'STD-SVC-002');
+  });
+
   it('never proposes an id in use, in any scheme or letter case', () => {
     assert.equal(proposeNextId(['A-1', 'A-2', 'a-3', 'B-01']), 'A-4');
     assert.equal(proposeNextId(['X-01', 'X-02', 'X-03', 'Y-1', 'X-04', 'x-05']), 'X-06');
@@ -48,6 +53,11 @@ describe('proposeNextId: the next id from the ids in use', () => {
   it('proposes nothing when no id carries a counter', () => {
     assert.equal(proposeNextId(['门店-上海', '门店-北京']), undefined);
     assert.equal(proposeNextId([]), undefined);
+  });
+
+  it('proposes nothing when named ids outnumber the ids of the best scheme (the number is part of a name)', () => {
+    assert.equal(proposeNextId(['PRJ-EAST-POPUP', 'PRJ-EAST-618-PROMO', 'PRJ-HQ-ACADEMY']), undefined);
+    assert.equal(proposeNextId(['门店-上海', '门店-北京', '门店-001', '门店-002']), '门店-003');
   });
 
   it('ignores counters too large to be counters', () => {

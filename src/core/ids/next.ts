@@ -29,7 +29,8 @@ const MAX_COUNTER = Number.MAX_SAFE_INTEGER / 2;
  * schemes, the one with the most ids wins, and among equals the one used last. The result never
  * equals an id in use (compared case-insensitively, as file names are on some systems) and
  * matches `idPattern` when one is declared. Returns undefined when no id in use has a counter to
- * follow (`门店-上海`), or none fits the declared pattern: the caller then asks for an id.
+ * follow (`门店-上海`), when named ids outnumber the ids of the best scheme, or when none fits the
+ * declared pattern: the caller then asks for an id.
  */
 export function proposeNextId(ids: readonly string[], options: NextIdOptions = {}): string | undefined {
   let fits: (id: string) => boolean = () => true;
@@ -43,10 +44,14 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
   }
   const taken = new Set(ids.map((id) => id.toLowerCase()));
   const families = new Map<string, Family>();
+  let withoutCounter = 0;
   ids.forEach((id, index) => {
     if (!fits(id)) return;
     const m = COUNTER.exec(id);
-    if (!m) return;
+    if (!m) {
+      withoutCounter++;
+      return;
+    }
     const [, prefix = '', digits = '', suffix = ''] = m;
     const value = Number(digits);
     if (!Number.isSafeInteger(value) || value > MAX_COUNTER) return;
@@ -62,7 +67,13 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
     if (!padded) families.set(key, family);
   });
   mergeNaturalIntoPadded(families);
-  const ranked = [...families.values()].sort((a, b) => b.count - a.count || b.last - a.last);
+  const ranked = rank(families.values());
+  // `STD-SVC-001`, `STD-OPS-002`, `STD-VM-003`: one counter runs across a topic code. When no
+  // exact scheme repeats, schemes of the same shape share their counter.
+  if ((ranked[0]?.count ?? 0) < 2) ranked.unshift(...rank(byShape(families.values())).filter((f) => f.count >= 2));
+  // Mostly named ids (`PRJ-EAST-POPUP`) with a number in one of them (`PRJ-EAST-618-PROMO`, a
+  // shopping festival): that number is a name, not a counter.
+  if ((ranked[0]?.count ?? 0) < withoutCounter) return undefined;
   for (const f of ranked) {
     for (let n = f.max + 1, tries = 0; tries < 1000; n++, tries++) {
       const candidate = `${f.prefix}${String(n).padStart(f.width, '0')}${f.suffix}`;
@@ -72,6 +83,35 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
     }
   }
   return undefined;
+}
+
+function rank(families: Iterable<Family>): Family[] {
+  return [...families].sort((a, b) => b.count - a.count || b.last - a.last);
+}
+
+/** Schemes grouped by shape (letters and digits of the surrounding text generalized); each keeps the text of its highest id. */
+function byShape(families: Iterable<Family>): Family[] {
+  const shapes = new Map<string, Family>();
+  for (const f of families) {
+    const key = familyKey(shapeOf(f.prefix), shapeOf(f.suffix), f.width);
+    const s = shapes.get(key);
+    if (!s) {
+      shapes.set(key, { ...f });
+      continue;
+    }
+    if (f.max > s.max) {
+      s.prefix = f.prefix;
+      s.suffix = f.suffix;
+      s.max = f.max;
+    }
+    s.count += f.count;
+    s.last = Math.max(s.last, f.last);
+  }
+  return [...shapes.values()];
+}
+
+function shapeOf(text: string): string {
+  return text.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
 }
 
 function familyKey(prefix: string, suffix: string, width: number): string {
