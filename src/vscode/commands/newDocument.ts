@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { joinRelative } from '../../core/config/load';
+import { proposeNextId } from '../../core/ids/next';
 import { formatOf } from '../../core/parse/file';
 import { defaultPathFor, fillTemplate } from '../../core/templates';
 import type { OpsbookFolder } from '../model/folder';
@@ -36,9 +37,14 @@ export class NewDocumentCommand implements Command {
     if (!kind) return;
     const template = templates.get(kind);
     if (!template) return;
+    // The next free id after the ones in use, selected so that typing replaces it.
+    const next = proposeNextId(ws.entities(kind).map((e) => e.id), { idPattern: ws.config.kinds.get(kind)?.idPattern });
+    const proposal = next !== undefined && ID.test(next) ? next : '';
     const id = await vscode.window.showInputBox({
       title: `New ${kind}: id`,
       prompt: 'Unique id (letters, digits, ".", "_", "-")',
+      value: proposal,
+      valueSelection: [0, proposal.length],
       validateInput: (v) => this.validateId(folder, kind, template.path, v.trim()),
     });
     if (!id) return;
