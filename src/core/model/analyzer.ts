@@ -194,15 +194,15 @@ export class Analyzer {
 
     file.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
-      const damaged = file.damaged?.filter((d) => d.doc === docIndex).map((d) => d.path) ?? [];
+      const damaged = damagedPrefixes(file, docIndex);
       // After a syntax error the file's shape is a guess (a stray line may have become a key of
       // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
-      const fileFindings = damaged.length > 0 ? [] : findings;
-      if (ck.validateFile && damaged.length === 0) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
+      const fileFindings = damaged.size > 0 ? [] : findings;
+      if (ck.validateFile && damaged.size === 0) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined);
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
-        if (damaged.some((d) => isPrefix(path, d))) continue;
+        if (damaged.has(JSON.stringify(path))) continue;
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
     });
@@ -362,6 +362,16 @@ function isWithin(e: Entity, root: Entity): boolean {
     p = p.parent;
   }
   return false;
+}
+
+/** Every path that holds a syntax error of document `doc`, as JSON: the damaged nodes and their ancestors. */
+function damagedPrefixes(file: ParsedFile, doc: number): Set<string> {
+  const out = new Set<string>();
+  for (const d of file.damaged ?? []) {
+    if (d.doc !== doc) continue;
+    for (let n = 0; n <= d.path.length; n++) out.add(JSON.stringify(d.path.slice(0, n)));
+  }
+  return out;
 }
 
 function isPrefix(prefix: NodePath, path: NodePath): boolean {

@@ -121,18 +121,22 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
   if (problem) return { result: { docs: [], problems: [problem] }, documents };
   const docs: JsonValue[] = [];
   const damaged: DamagedNode[] = [];
+  const cache: ChildCache = new Map();
+  let duplicates = 0;
   documents.forEach((doc, docIndex) => {
     for (const e of doc.errors) {
       if (e.code === 'DUPLICATE_KEY') {
-        problems.push(duplicateKeyProblem(doc, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)));
+        // Naming the key and its first place costs a walk down the tree: done for the ones shown.
+        const detailed = duplicates++ < MAX_DETAILED_DUPLICATES;
+        problems.push(duplicateKeyProblem(detailed ? doc : undefined, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)));
         continue;
       }
       problems.push({ ruleId: 'yaml/syntax', message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1), severity: 'error' });
-      damaged.push({ doc: docIndex, path: ownerPath(doc, e.pos[0], text.length) });
+      damaged.push({ doc: docIndex, path: ownerPath(doc, e.pos[0], text.length, cache) });
       // An error found at the start of a line is often about something left open above it
       // (an unclosed `[` or quote): the node that ends there is damaged too.
       const before = openedAbove(text, e.pos[0]);
-      if (before !== -1) damaged.push({ doc: docIndex, path: ownerPath(doc, before, text.length) });
+      if (before !== -1) damaged.push({ doc: docIndex, path: ownerPath(doc, before, text.length, cache) });
     }
     for (const w of doc.warnings) {
       // Unknown tags (`!foo`, `!!js/function`) are read as plain strings: nothing is executed.
@@ -166,10 +170,13 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
   return { result, documents };
 }
 
+/** Beyond this many repeated keys in one file, the rest are reported without naming their first place. */
+const MAX_DETAILED_DUPLICATES = 50;
+
 /** `yaml/duplicate-key` at the repeated key, related to its first occurrence in the same mapping. */
-function duplicateKeyProblem(doc: Document, start: number, end: number): YamlProblem {
+function duplicateKeyProblem(doc: Document | undefined, start: number, end: number): YamlProblem {
   const problem: YamlProblem = { ruleId: 'yaml/duplicate-key', message: 'a key appears twice in one mapping: the last value is the one read; remove the other', start, end, severity: 'error' };
-  const found = repeatedKeyAt(doc.contents, start);
+  const found = doc ? repeatedKeyAt(doc.contents, start) : undefined;
   if (found) {
     problem.end = Math.max(found.end, start + 1);
     problem.message = `key "${found.name}" appears twice in one mapping: the last value is the one read; remove the other`;
@@ -214,29 +221,54 @@ function keyName(key: unknown): string {
  * start up to the next sibling's start (the last one: up to its parent's end), so an error on a
  * stray line between two list entries belongs to the entry above it, whose value it broke.
  */
-function ownerPath(doc: Document, offset: number, textEnd: number): NodePath {
+function ownerPath(doc: Document, offset: number, textEnd: number, cache: ChildCache): NodePath {
   const path: (string | number)[] = [];
   let node: unknown = doc.contents;
   let end = textEnd + 1;
   for (let depth = 0; depth < MAX_NESTING && (isMap(node) || isSeq(node)); depth++) {
-    const children: { seg: string | number; start: number; value: unknown }[] = isMap(node)
-      ? node.items.map((p) => ({ seg: keyName(p.key), start: startOf(p.key) ?? startOf(p.value) ?? -1, value: p.value }))
-      : node.items.map((item, i) => ({ seg: i, start: startOf(item) ?? -1, value: item }));
+    const children = childrenOf(node, cache);
+    // The last child starting at or before `offset` (binary search: files may hold thousands).
+    let lo = 0;
+    let hi = children.length - 1;
     let chosen = -1;
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i] as (typeof children)[number];
-      if (c.start !== -1 && c.start <= offset) chosen = i;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((children[mid] as Child).start <= offset) {
+        chosen = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     if (chosen === -1) break;
-    const next = children.slice(chosen + 1).find((c) => c.start !== -1);
-    const childEnd = next ? next.start : end;
+    const child = children[chosen] as Child;
+    const childEnd = children[chosen + 1]?.start ?? end;
     if (offset >= childEnd) break;
-    const child = children[chosen] as (typeof children)[number];
     path.push(child.seg);
     node = child.value;
     end = childEnd;
   }
   return path;
+}
+
+interface Child {
+  seg: string | number;
+  start: number;
+  value: unknown;
+}
+type ChildCache = Map<unknown, Child[]>;
+
+/** The positioned children of a collection, by start offset; computed once per collection and parse. */
+function childrenOf(node: unknown, cache: ChildCache): Child[] {
+  let children = cache.get(node);
+  if (children) return children;
+  const all: Child[] = isMap(node)
+    ? node.items.map((p) => ({ seg: keyName(p.key), start: startOf(p.key) ?? startOf(p.value) ?? -1, value: p.value }))
+    : isSeq(node)
+      ? node.items.map((item, i) => ({ seg: i, start: startOf(item) ?? -1, value: item }))
+      : [];
+  children = all.filter((c) => c.start !== -1);
+  if (children.some((c, i) => i > 0 && c.start < (children as Child[])[i - 1]!.start)) children.sort((x, y) => x.start - y.start);
+  cache.set(node, children);
+  return children;
 }
 
 /** Offset of the last non-blank character before the line of `offset`, when only blanks precede `offset` on its line; else -1. */
