@@ -175,11 +175,11 @@ const MAX_DETAILED_DUPLICATES = 50;
 
 /** `yaml/duplicate-key` at the repeated key, related to its first occurrence in the same mapping. */
 function duplicateKeyProblem(doc: Document | undefined, start: number, end: number): YamlProblem {
-  const problem: YamlProblem = { ruleId: 'yaml/duplicate-key', message: 'a key appears twice in one mapping: the last value is the one read; remove the other', start, end, severity: 'error' };
+  const problem: YamlProblem = { ruleId: 'yaml/duplicate-key', message: 'a key is repeated in one mapping: the last value is the one read; keep one', start, end, severity: 'error' };
   const found = doc ? repeatedKeyAt(doc.contents, start) : undefined;
   if (found) {
     problem.end = Math.max(found.end, start + 1);
-    problem.message = `key "${found.name}" appears twice in one mapping: the last value is the one read; remove the other`;
+    problem.message = `key "${found.name}" is repeated in one mapping: the last value is the one read; keep one`;
     problem.related = { start: found.first[0], end: found.first[1], message: `first "${found.name}"` };
   }
   return problem;
