@@ -233,6 +233,12 @@ version: 1.0.0
       assert.deepEqual(r.docs, [{ a: [{ x: 1 }, { x: { 2: 3 } }, { x: 4 }], b: 2 }].map((d) => JSON.parse(JSON.stringify(d))));
       assert.deepEqual(r.problems.map((p) => p.ruleId), ['yaml/syntax', 'yaml/duplicate-key']);
     });
+
+    it('keeps the damage to its own document in a multi-document file', () => {
+      const r = parseYaml('门店: 上海\n---\n门店: 杭州\n员工: [王磊, 李娜\n');
+      assert.deepEqual(r.docs[0], { 门店: '上海' });
+      assert.deepEqual(r.damaged?.map((d) => d.doc), [1]);
+    });
   });
 
   describe('many mistakes in one file', function () {
