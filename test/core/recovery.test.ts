@@ -1,4 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { openWorkspace, type EngineInit } from '../../src/core/engine';
+import { NodeWarmCache } from '../../src/node/cache';
+import { NodeWorkspaceFs } from '../../src/node/fs';
+import { builtinPacks } from '../../src/node/host';
 import { parseFile } from '../../src/core/parse/file';
 import { parseYaml } from '../../src/core/parse/yaml';
 import type { Diagnostic } from '../../src/core/types';
@@ -174,6 +181,17 @@ version: 1.0.0
       assert.deepEqual(ws.diagnostics().filter((d) => d.file === other).map(brief), []);
     });
 
+    it('a reference to an entry left out by a syntax error is not called missing; a reference to no entry still is', async () => {
+      const catalog = teaChain()['catalog/茶叶.yaml']!.replace('name: 西湖龙井 250克', 'name: 西湖龙井: 250克');
+      const inventory = 'id: INV-SH-2026-07\nregion: RGN-SH\nas_of: 2026-07-01\nitems:\n  - { sku: SKU-LJ-250, on_hand: 20 }\n  - { sku: SKU-BLC-100, on_hand: 5 }\n';
+      const { ds, ws } = await diagnosticsOf('inventory/sh-07.yaml', inventory, { 'catalog/茶叶.yaml': catalog });
+      assert.deepEqual(ds.map((d) => `${d.range.start.line} ${d.ruleId}`), ['6 ref/missing']);
+      // Only the syntax error is about the broken entry (the kept entry's tea category may be
+      // outside a furniture vocabulary: not this test's concern).
+      const catalogFindings = ws.diagnostics().filter((d) => d.file === 'catalog/茶叶.yaml' && d.range.start.line >= 7);
+      assert.deepEqual(catalogFindings.map((d) => `${d.range.start.line} ${d.ruleId}`), ['8 yaml/syntax']);
+    });
+
     it('a tab-indented stray line: the entry above it is left out, no other finding is invented', async () => {
       const file = 'partners/tab.yaml';
       const text = 'partners:\n  - id: PTN-MINGCHA\n    name: 明茶\n    type: supplier\n    status: active\n  - id: PTN-TAB\n\tname: 制表符\n';
@@ -258,6 +276,23 @@ version: 1.0.0
   });
 
   describe('incremental edits agree with a fresh open', () => {
+    it('breaking and fixing an entry that another file refers to', async () => {
+      const good = teaChain()['catalog/茶叶.yaml']!;
+      const fs = new MemFs({ ...teaChain(), 'inventory/sh.yaml': INVENTORY });
+      const { workspace } = await openMem(fs);
+      const freshOf = async () => (await openMem(new MemFs(new Map(fs.files)))).workspace.diagnostics();
+      const broken = good.replace('name: 西湖龙井 250克', 'name: 西湖龙井: 250克');
+      const gone = good.replace(/ {2}- id: SKU-LJ-250[\s\S]*$/, '');
+      for (const text of [broken, good, broken, gone, broken]) {
+        fs.set('catalog/茶叶.yaml', text);
+        workspace.setFile('catalog/茶叶.yaml', text);
+        const now = workspace.diagnostics();
+        assert.deepEqual(JSON.parse(JSON.stringify(now)), JSON.parse(JSON.stringify(await freshOf())));
+        const missing = now.filter((d) => d.file === 'inventory/sh.yaml' && d.ruleId === 'ref/missing').length;
+        assert.equal(missing, text === gone ? 1 : 0);
+      }
+    });
+
     it('adding and removing a duplicate key keeps the below-reorder warnings', async () => {
       const fs = new MemFs({ ...teaChain(), 'inventory/sh.yaml': INVENTORY.replace('    on_hand: 40\n', '') });
       const { workspace } = await openMem(fs);
@@ -266,6 +301,54 @@ version: 1.0.0
         fs.set('inventory/sh.yaml', text);
         workspace.setFile('inventory/sh.yaml', text);
         assert.deepEqual(JSON.parse(JSON.stringify(workspace.diagnostics())), JSON.parse(JSON.stringify(await freshOf())));
+      }
+    });
+  });
+
+  describe('warm start', function () {
+    this.timeout(60000);
+    let root = '';
+    let cacheDir = '';
+    beforeEach(() => {
+      root = mkdtempSync(path.join(tmpdir(), 'opsbook-recovery-'));
+      cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-recovery-cache-'));
+    });
+    afterEach(() => {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    });
+    const write = (files: Record<string, string>) => {
+      for (const [rel, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        writeFileSync(path.join(root, rel), text);
+      }
+      // Out of the cache's "just modified" window, so stamps are trusted.
+      const past = new Date(Date.now() - 3600_000);
+      for (const name of readdirSync(root, { recursive: true }) as string[]) {
+        const p = path.join(root, name);
+        if (statSync(p).isFile()) utimesSync(p, past, past);
+      }
+    };
+    const init = (cache: boolean): EngineInit => {
+      const i: EngineInit = { fs: new NodeWorkspaceFs(root), builtinPacks: builtinPacks(), clock: () => '2026-06-15', today: '2026-06-15' };
+      if (cache) i.cache = new NodeWarmCache(root, 'test', cacheDir);
+      return i;
+    };
+
+    it('a cached workspace with a broken entry, then the entry fixed (and broken again): equal to a fresh check', async () => {
+      const good = teaChain()['catalog/茶叶.yaml']!;
+      const broken = good.replace('name: 西湖龙井 250克', 'name: 西湖龙井: 250克');
+      write({ ...teaChain(), 'catalog/茶叶.yaml': broken, 'inventory/sh.yaml': INVENTORY });
+      for (const next of [good, broken]) {
+        const cold = await openWorkspace(init(true));
+        await cold.saveCache();
+        write({ 'catalog/茶叶.yaml': next });
+        const warm = await openWorkspace(init(true));
+        assert.equal(warm.load?.warm, true);
+        const expected = (await openWorkspace(init(false))).workspace.diagnostics();
+        assert.deepEqual(warm.workspace.diagnostics(), expected);
+        assert.ok(expected.some((d) => d.ruleId === 'inventory/below-reorder'));
+        assert.ok(!expected.some((d) => d.ruleId === 'ref/missing'));
       }
     });
   });

@@ -15,6 +15,11 @@ export interface FileAnalysis {
   references: Reference[];
   /** Findings that depend on this file alone: parse, kind, id, schema. */
   findings: Finding[];
+  /**
+   * Entities left out because their node holds a YAML syntax error (absent when none): their
+   * ids exist in the file, so a reference to one is not "missing", only unreadable for now.
+   */
+  unreadable?: { kind: string; id: string }[];
 }
 
 /** A configuration's schemas compiled to validators, by kind, with compile errors. */
@@ -202,7 +207,10 @@ export class Analyzer {
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
-        if (damaged.has(JSON.stringify(path))) continue;
+        if (damaged.has(JSON.stringify(path))) {
+          this.noteUnreadable(result, ck, data, path, mapKey);
+          continue;
+        }
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
     });
@@ -212,6 +220,25 @@ export class Analyzer {
       result.findings = findings.filter((f) => !(f.ruleId === 'schema/required' && f.suggestions?.[0] === ck.config.id && missingIds.has(anchorKey(f.anchor.doc, f.anchor.path))));
     }
     return result;
+  }
+
+  /** Records the ids of an entity left out, and of the nested entities found in it. */
+  private noteUnreadable(result: FileAnalysis, ck: CompiledKind, data: JsonValue, path: NodePath, mapKey: string | undefined): void {
+    const out = (result.unreadable ??= []);
+    const idOf = (kind: CompiledKind, value: JsonValue | undefined, key?: string): string | undefined => {
+      const raw = key ?? (isObject(value) ? value[kind.config.id] : undefined);
+      return typeof raw === 'string' && raw !== '' ? raw : typeof raw === 'number' ? String(raw) : undefined;
+    };
+    const top = idOf(ck, data, mapKey);
+    if (top) out.push({ kind: ck.config.name, id: top });
+    for (const n of ck.nested) {
+      const nk = this.kinds.get(n.kind);
+      if (!nk) continue;
+      for (const m of matchPattern(data, n.steps, path)) {
+        const id = idOf(nk, m.value);
+        if (id) out.push({ kind: nk.config.name, id });
+      }
+    }
   }
 
   private topEntities(doc: JsonValue, layout: string, ck: CompiledKind, file: string, docIndex: number, findings: Finding[]): { data: JsonValue; path: NodePath; mapKey?: string }[] {
