@@ -207,7 +207,7 @@ export class Analyzer {
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
-        if (damaged.has(JSON.stringify(path))) {
+        if (damaged.size > 0 && damaged.has(JSON.stringify(path))) {
           this.noteUnreadable(result, ck, data, path, mapKey);
           continue;
         }
@@ -392,7 +392,10 @@ function isWithin(e: Entity, root: Entity): boolean {
 }
 
 /** Every path that holds a syntax error of document `doc`, as JSON: the damaged nodes and their ancestors. */
-function damagedPrefixes(file: ParsedFile, doc: number): Set<string> {
+const NONE: ReadonlySet<string> = new Set();
+
+function damagedPrefixes(file: ParsedFile, doc: number): ReadonlySet<string> {
+  if (!file.damaged) return NONE;
   const out = new Set<string>();
   for (const d of file.damaged ?? []) {
     if (d.doc !== doc) continue;
