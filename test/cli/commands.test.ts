@@ -198,6 +198,15 @@ describe('cli new and init (temp copies)', function () {
     assert.match(r.stdout, /^Next free standard id: STD-SVC-002\nCreated standards\/std-svc-002\.md/);
   });
 
+  it('new without --id never proposes an id held by an entry a syntax error keeps from being read', async () => {
+    const config = path.join(dir, 'opsbook.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nkinds:\n  partner:\n    idPattern: "^P-\\\\d{4}$"\n`);
+    writeFileSync(path.join(dir, 'partners/供应商.yaml'), 'partners:\n  - id: P-0008\n    name: 明茶\n    type: supplier\n    status: active\n  - id: P-0010\n    name: 云南: 茶园\n    type: supplier\n    status: active\n  - id: P-0009\n    name: 冷链\n    type: supplier\n    status: active\n');
+    const r = await cli(['new', 'partner', ...at()]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Next free partner id: P-0011\n/);
+  });
+
   it('new refuses an id that already exists', async () => {
     const r = await cli(['new', 'standard', ...at('--id', 'STD-SVC-001')]);
     assert.equal(r.code, 1);

@@ -65,7 +65,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The next free id of `kind` after the ids in use; a usage error when none can be proposed. */
 function proposedId(ws: Awaited<ReturnType<typeof open>>, kind: string): string {
-  const ids = ws.entities(kind).map((e) => e.id);
+  const ids = ws.idsInUse(kind);
   const next = proposeNextId(ids, { idPattern: ws.config.kinds.get(kind)?.idPattern });
   if (!next) {
     throw new UsageError(`--id is required: no ${kind} id in use has a number to continue${ids.length > 0 ? ` (e.g. ${ids.slice(0, 3).join(', ')})` : ''}`);

@@ -318,6 +318,13 @@ export class Workspace {
     return out;
   }
 
+  /** Ids of `kind` in use: the entities' (in the order read), then those a syntax error keeps from being read. */
+  idsInUse(kind: string): string[] {
+    const ids = this.entities(kind).map((e) => e.id);
+    for (const rec of this.files.values()) for (const u of rec.analysis.unreadable ?? []) if (u.kind === kind) ids.push(u.id);
+    return ids;
+  }
+
   get(kind: string, id: string): Entity | undefined {
     return this.byKey.get(entityKey(kind, id))?.[0];
   }

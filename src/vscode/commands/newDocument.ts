@@ -38,7 +38,7 @@ export class NewDocumentCommand implements Command {
     const template = templates.get(kind);
     if (!template) return;
     // The next free id after the ones in use, selected so that typing replaces it.
-    const next = proposeNextId(ws.entities(kind).map((e) => e.id), { idPattern: ws.config.kinds.get(kind)?.idPattern });
+    const next = proposeNextId(ws.idsInUse(kind), { idPattern: ws.config.kinds.get(kind)?.idPattern });
     const proposal = next !== undefined && ID.test(next) ? next : '';
     const id = await vscode.window.showInputBox({
       title: `New ${kind}: id`,
