@@ -6,6 +6,7 @@ import type { ParsedFile } from '../parse/file';
 import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
 import { entityAnchor, type Entity, type Reference } from './entity';
 import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
+import { damagedPrefixes, unreadableIds } from './damaged';
 import { collectSchemaReferences } from './schemaRefs';
 
 /** What one file contributes to the workspace. */
@@ -208,7 +209,8 @@ export class Analyzer {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
         if (damaged.size > 0 && damaged.has(JSON.stringify(path))) {
-          this.noteUnreadable(result, ck, data, path, mapKey);
+          const nested = ck.nested.map((n) => ({ kind: n.kind, idField: this.kinds.get(n.kind)?.config.id ?? 'id', steps: n.steps }));
+          (result.unreadable ??= []).push(...unreadableIds(data, path, mapKey, { kind: ck.config.name, idField: ck.config.id }, nested));
           continue;
         }
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
@@ -220,25 +222,6 @@ export class Analyzer {
       result.findings = findings.filter((f) => !(f.ruleId === 'schema/required' && f.suggestions?.[0] === ck.config.id && missingIds.has(anchorKey(f.anchor.doc, f.anchor.path))));
     }
     return result;
-  }
-
-  /** Records the ids of an entity left out, and of the nested entities found in it. */
-  private noteUnreadable(result: FileAnalysis, ck: CompiledKind, data: JsonValue, path: NodePath, mapKey: string | undefined): void {
-    const out = (result.unreadable ??= []);
-    const idOf = (kind: CompiledKind, value: JsonValue | undefined, key?: string): string | undefined => {
-      const raw = key ?? (isObject(value) ? value[kind.config.id] : undefined);
-      return typeof raw === 'string' && raw !== '' ? raw : typeof raw === 'number' ? String(raw) : undefined;
-    };
-    const top = idOf(ck, data, mapKey);
-    if (top) out.push({ kind: ck.config.name, id: top });
-    for (const n of ck.nested) {
-      const nk = this.kinds.get(n.kind);
-      if (!nk) continue;
-      for (const m of matchPattern(data, n.steps, path)) {
-        const id = idOf(nk, m.value);
-        if (id) out.push({ kind: nk.config.name, id });
-      }
-    }
   }
 
   private topEntities(doc: JsonValue, layout: string, ck: CompiledKind, file: string, docIndex: number, findings: Finding[]): { data: JsonValue; path: NodePath; mapKey?: string }[] {
@@ -389,19 +372,6 @@ function isWithin(e: Entity, root: Entity): boolean {
     p = p.parent;
   }
   return false;
-}
-
-/** Every path that holds a syntax error of document `doc`, as JSON: the damaged nodes and their ancestors. */
-const NONE: ReadonlySet<string> = new Set();
-
-function damagedPrefixes(file: ParsedFile, doc: number): ReadonlySet<string> {
-  if (!file.damaged) return NONE;
-  const out = new Set<string>();
-  for (const d of file.damaged ?? []) {
-    if (d.doc !== doc) continue;
-    for (let n = 0; n <= d.path.length; n++) out.add(JSON.stringify(d.path.slice(0, n)));
-  }
-  return out;
 }
 
 function isPrefix(prefix: NodePath, path: NodePath): boolean {
