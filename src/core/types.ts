@@ -69,7 +69,8 @@ export interface Finding {
   ruleId: string;
   message: string;
   entity?: string;
-  related?: { anchor: Anchor; message: string }[];
+  /** `range`, when given, is exact (a place no YAML node path reaches, e.g. a repeated key). */
+  related?: { anchor: Anchor; message: string; range?: Range }[];
   suggestions?: string[];
   /** Overrides the configured severity (used by file-level problems that have no rule setting). */
   severity?: Severity;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
@@ -180,6 +180,34 @@ describe('cli new and init (temp copies)', function () {
     assert.equal(report.diagnostics.length, 8 + mine.length, 'nothing else changed');
   });
 
+  it('new without --id: creates the document with the next free id and prints it', async () => {
+    const r = await cli(['new', 'standard', ...at('--title', 'Tea service')]);
+    assert.equal(r.code, 0, r.stderr);
+    // The standards share one counter across their topic codes; the highest is STD-MALL-006.
+    assert.equal(r.stdout, 'Next free standard id: STD-MALL-007\nCreated standards/std-mall-007.md (standard STD-MALL-007).\n');
+    assert.match(readFileSync(path.join(dir, 'standards/std-mall-007.md'), 'utf8'), /^---\nid: "STD-MALL-007"\ntitle: "Tea service"\n/);
+    const again = await cli(['new', 'standard', ...at()]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^Next free standard id: STD-MALL-008\n/);
+  });
+
+  it('new without --id follows kinds.<kind>.idPattern', async () => {
+    const config = path.join(dir, 'opsbook.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nkinds:\n  standard:\n    idPattern: "^STD-SVC-\\\\d{3}$"\n`);
+    const r = await cli(['new', 'standard', ...at()]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Next free standard id: STD-SVC-002\nCreated standards\/std-svc-002\.md/);
+  });
+
+  it('new without --id never proposes an id held by an entry a syntax error keeps from being read', async () => {
+    const config = path.join(dir, 'opsbook.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nkinds:\n  partner:\n    idPattern: "^P-\\\\d{4}$"\n`);
+    writeFileSync(path.join(dir, 'partners/供应商.yaml'), 'partners:\n  - id: P-0008\n    name: 明茶\n    type: supplier\n    status: active\n  - id: P-0010\n    name: 云南: 茶园\n    type: supplier\n    status: active\n  - id: P-0009\n    name: 冷链\n    type: supplier\n    status: active\n');
+    const r = await cli(['new', 'partner', ...at()]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Next free partner id: P-0011\n/);
+  });
+
   it('new refuses an id that already exists', async () => {
     const r = await cli(['new', 'standard', ...at('--id', 'STD-SVC-001')]);
     assert.equal(r.code, 1);
@@ -206,10 +234,20 @@ describe('cli new and init (temp copies)', function () {
     isUsageError(await cli(['new', 'standard', ...at('--id', 'STD-NEW-001', '--out', 'notes.txt')]), /must end in \.md, \.yaml or \.yml/);
   });
 
+  it('new accepts an id in any script (ids are the company\'s own) and names the file after it', async () => {
+    const r = await cli(['new', 'standard', ...at('--id', '规范-卫生-01', '--title', '门店卫生标准')]);
+    assert.equal(r.code, 0, r.stderr);
+    const file = path.join(dir, 'standards', '规范-卫生-01.md');
+    assert.ok(existsSync(file), r.stdout);
+    assert.match(readFileSync(file, 'utf8'), /^id: "?规范-卫生-01"?$/m);
+    rmSync(file);
+  });
+
   it('new: usage errors', async () => {
     isUsageError(await cli(['new', 'widget', ...at('--id', 'W-1')]), /unknown kind "widget"/);
-    isUsageError(await cli(['new', 'standard', ...at()]), /--id is required/);
-    isUsageError(await cli(['new', 'standard', ...at('--id', '../evil')]), /--id is required: letters, digits/);
+    isUsageError(await cli(['new', 'project', ...at()]), /--id is required: no project id in use has a number to continue \(e\.g\. PRJ-/);
+    isUsageError(await cli(['new', 'standard', ...at('--id', '../evil')]), /--id must start with a letter or digit, without spaces/);
+    isUsageError(await cli(['new', 'standard', ...at('--id', 'STD 9')]), /--id must start with a letter or digit, without spaces/);
     isUsageError(await cli(['new', 'person', ...at('--id', 'PER-NEW')]), /keeps its entries in one file .*pass --out FILE/);
   });
 

@@ -57,10 +57,12 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
     assert.ok(ds[0]!.range.start.line >= 2 && ds[0]!.range.start.line <= 4);
   });
 
-  it('duplicate keys: yaml/duplicate-key at the second key, the file yields no entities', async () => {
+  it('duplicate keys: yaml/duplicate-key on the repeated key, the record still read with the last value', async () => {
     const text = 'partners:\n  - id: PTN-DUP\n    name: One\n    name: Two\n    type: media\n    status: prospect\n';
+    const { workspace } = await openMem({ ...baseWorkspace(), 'partners/dup.yaml': text });
     const ds = await check('partners/dup.yaml', text);
-    assert.deepEqual(ds.map(brief), [briefRange('partners/dup.yaml', { start: rangeAt(text, 'name: Two').start, end: { line: 4, column: 6 } }, 'yaml/duplicate-key')]);
+    assert.deepEqual(ds.map(brief), [briefRange('partners/dup.yaml', rangeAt(text, 'name: Two', 'name'), 'yaml/duplicate-key')]);
+    assert.equal(workspace.get('partner', 'PTN-DUP')?.title, 'Two');
   });
 
   it('an alias bomb (billion laughs) in YAML: yaml/alias-limit, quickly', async () => {

@@ -302,6 +302,21 @@ describe('diff: files that do not parse', () => {
   });
 });
 
+describe('diff: files read despite a YAML mistake', () => {
+  it('a repeated key is no parse failure: the entity is compared with its last value', async () => {
+    const d = await diff(base(), edit('partners/partners.yaml', ['    status: active\n', '    status: active\n    name: Acme 装修\n']));
+    assert.deepEqual(d.parseErrors, []);
+    assert.deepEqual(d.changes.map((c) => [c.id, c.change, c.fields.map((f) => [f.path, f.before, f.after])]), [['PTN-ACME', 'modified', [['name', 'Acme Fit-out', 'Acme 装修']]]]);
+    assert.ok(d.introduced.some((x) => x.ruleId === 'yaml/duplicate-key'));
+  });
+
+  it('a syntax error in an added entry: the file is reported, the entry not compared, its sibling still is', async () => {
+    const d = await diff(base(), edit('partners/partners.yaml', ['    status: active\n', '    status: suspended\n'], ['CNY }\n', 'CNY }\n  - id: PTN-NEW\n    name: 新: 伙伴\n']));
+    assert.deepEqual(d.parseErrors.map((p) => [p.file, p.side, p.ruleId, p.entities]), [['partners/partners.yaml', 'head', 'yaml/syntax', []]]);
+    assert.deepEqual(d.changes.map((c) => [c.id, c.change, c.fields.map((f) => f.path)]), [['PTN-ACME', 'modified', ['status']]]);
+  });
+});
+
 describe('diff: review rules and approvers', () => {
   const std = (version: string, clause: string, extra = '') => changed({ 'standards/STD-SVC-001.md': STANDARD(version, clause, extra) });
 

@@ -61,7 +61,7 @@ const cases: Case[] = [
     severity: 'error',
     what: 'a key repeated in a mapping (at the repeated key)',
     change: (f) => (f['catalog/more.yaml'] = 'products:\n  - id: SKU-9\n    name: Lamp\n    category: lighting\n    currency: CNY\n    list_price: 10\n    list_price: 12\n'),
-    expect: [{ file: 'catalog/more.yaml', context: '', range: point(7, 5) }],
+    expect: [{ file: 'catalog/more.yaml', context: '', range: point(7, 5, 15) }],
   },
   {
     rule: 'yaml/alias-limit',

@@ -6,10 +6,12 @@
  * the flag). The workbench's own strings stay English (no language pack can be downloaded
  * here); the extension's must switch: view names and welcome texts (package.nls.zh-cn.json),
  * status bar, commands' messages (l10n/bundle.l10n.zh-cn.json). Its own code-server session on
- * its own copy of the seeded workspace.
+ * a copy of samples/maitian-bakery (a Chinese company's data) with `locale: zh-CN` added to its
+ * opsbook.yaml, as its planners would after `init --infer`: money and dates in Chinese formats.
  *
  * Named to run after editor.e2e.mjs: that suite clears test-results/e2e-*.png when it starts;
- * this one saves test-results/e2e-zh-cn-plans.png and e2e-zh-cn-dashboard.png.
+ * this one saves test-results/e2e-zh-cn-plans.png, e2e-zh-cn-dashboard.png and
+ * e2e-zh-cn-dashboard-budget.png.
  *
  *   npm run test:e2e
  *   npx mocha --no-config --timeout 60000 test/e2e/locale.e2e.mjs   (this file alone)
@@ -17,15 +19,38 @@
  * Environment: OPSBOOK_E2E_VSIX=FILE installs FILE instead of building and packaging.
  */
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
+import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { PROJECT_ROOT, openEditorSession, runCommand, screenshot, treeItems } from './codeServer.mjs';
 import { resizeSidebar, webviewFrame } from './workbench.mjs';
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
-import { TODAY, prepareWorkspace } from './workspace.mjs';
+
+const run = promisify(execFile);
+/** The bakery sample's README writes its findings as of this date. */
+const TODAY = '2026-06-15';
+/** Its monthly plan, by title (titles first in the Plans view). */
+const PLAN_TITLE = '上海区六月经营计划';
+
+/**
+ * Copies samples/maitian-bakery into `dir` with `locale: zh-CN` appended to its opsbook.yaml and
+ * commits it to a fresh git repository (the Changes view compares with HEAD).
+ * @param {string} dir
+ */
+async function prepareBakery(dir) {
+  await fs.cp(path.join(PROJECT_ROOT, 'samples', 'maitian-bakery'), dir, { recursive: true });
+  await fs.appendFile(path.join(dir, 'opsbook.yaml'), '\n# Added by the planners: numbers, money and dates in Chinese formats.\nlocale: zh-CN\n');
+  const git = (/** @type {string[]} */ ...args) => run('git', ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid',
+    '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', '麦田烘焙');
+  return dir;
+}
 
 const SETTINGS = { 'opsbook.today': TODAY, 'editor.minimap.enabled': false };
 
@@ -40,10 +65,10 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
   before(async function () {
     this.timeout(600_000);
     await ensureEditor();
-    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png']) await fs.rm(path.join(RESULTS_DIR, name), { force: true });
+    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png', 'e2e-zh-cn-dashboard-budget.png']) await fs.rm(path.join(RESULTS_DIR, name), { force: true });
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-zh-'));
     const vsix = await buildProductVsix();
-    const ws = await prepareWorkspace(path.join(scratch, 'lumen-oak'));
+    const ws = await prepareBakery(path.join(scratch, 'maitian-bakery'));
     session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, locale: 'zh-cn', log });
     page = session.page;
   });
@@ -65,7 +90,7 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
   });
 
   it('11. the views, the status bar, Check Workspace and Search speak Chinese', async function () {
-    await treeItems(page, 'Opsbook', { timeoutMs: 60_000, waitFor: 'PLN-2026' });
+    await treeItems(page, 'Opsbook', { timeoutMs: 60_000, waitFor: PLAN_TITLE });
     const titles = await page.locator('.part.sidebar .pane-header h3.title').allTextContents();
     assert.deepEqual(titles.map((t) => t.trim()), ['计划', '登记册', '文档', '变更', '历史']);
 
@@ -96,16 +121,31 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     await page.keyboard.press('Escape');
 
     await resizeSidebar(page, 520);
+    // The plan is named by its title; its budget in the workspace's locale (zh-CN: ¥, not CN¥).
+    const rows = await treeItems(page, 'Opsbook', { waitFor: PLAN_TITLE });
+    const plan = rows.find((l) => l.startsWith(PLAN_TITLE));
+    assert.ok(plan, `no row titled ${PLAN_TITLE}: ${rows.join(' | ')}`);
+    assert.match(plan, /¥/, plan);
+    assert.doesNotMatch(plan, /CN¥/, plan);
     const shot = await screenshot(page, 'e2e-zh-cn-plans');
     log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
   });
 
-  it('12. the dashboard opens from its Chinese command', async function () {
+  it('12. the dashboard opens from its Chinese command and speaks Chinese: tabs, titles, money', async function () {
     await runCommand(page, 'Opsbook: 打开仪表板', { timeoutMs: 30_000 });
-    // Its own words are the dashboard's (webview) business; here it must open and draw its first chart.
     const frame = await webviewFrame(page, '[data-section="kpi-attainment"]', 30_000);
     await frame.locator('[data-section="kpi-attainment"] svg').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await frame.locator('body').innerText();
+    for (const word of ['关键指标', '预算']) assert.ok(text.includes(word), `the dashboard shows no "${word}": ${text.slice(0, 400)}`);
+    assert.ok(text.includes(PLAN_TITLE), `the dashboard names no plan by its title: ${text.slice(0, 400)}`);
     const shot = await screenshot(page, 'e2e-zh-cn-dashboard');
     log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
+    // Money in the zh-CN format (¥, not CN¥) on the budget tab.
+    await frame.locator('[role="tab"]', { hasText: '预算' }).first().click();
+    const budget = frame.locator('[data-section]', { hasText: /¥[\d,]/ }).first();
+    await budget.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.doesNotMatch(await frame.locator('body').innerText(), /CN¥/);
+    const budgetShot = await screenshot(page, 'e2e-zh-cn-dashboard-budget');
+    log(`screenshot ${path.relative(PROJECT_ROOT, budgetShot)}`);
   });
 });

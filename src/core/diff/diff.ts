@@ -142,7 +142,8 @@ function markRenameFollowers(changes: EntityChange[]): void {
   }
 }
 
-const FATAL = /^(yaml|file)\//;
+// A repeated key no longer keeps a file from being read (its last value is), so it is no failure.
+const FATAL = /^(yaml\/(?!duplicate-key$)|file\/)/;
 
 /** Files that could not be read into entities on one side only (a failure on both sides is old news). */
 function parseFailures(base: Workspace, head: Workspace): Map<string, ParseFailure> {

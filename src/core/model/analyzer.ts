@@ -7,6 +7,7 @@ import type { ParsedFile } from '../parse/file';
 import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
 import { entityAnchor, type Entity, type Reference } from './entity';
 import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
+import { damagedPrefixes, unreadableIds } from './damaged';
 import { collectSchemaReferences } from './schemaRefs';
 import { closest } from '../rules/identity';
 import { VocabularyCheck } from '../vocab/check';
@@ -19,6 +20,11 @@ export interface FileAnalysis {
   references: Reference[];
   /** Findings that depend on this file alone: parse, kind, id, schema. */
   findings: Finding[];
+  /**
+   * Entities left out because their node holds a YAML syntax error (absent when none): their
+   * ids exist in the file, so a reference to one is not "missing", only unreadable for now.
+   */
+  unreadable?: { kind: string; id: string }[];
 }
 
 /** A configuration's schemas compiled to validators, by kind, with compile errors. */
@@ -204,8 +210,19 @@ export class Analyzer {
 
     file.docs.forEach((doc, docIndex) => {
       if (doc === null || doc === undefined) return;
-      if (ck.validateFile) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
-      for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, findings)) {
+      const damaged = damagedPrefixes(file, docIndex);
+      // After a syntax error the file's shape is a guess (a stray line may have become a key of
+      // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
+      const fileFindings = damaged.size > 0 ? [] : findings;
+      if (ck.validateFile && damaged.size === 0) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
+      for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
+        // An entity whose node holds a syntax error is left out (its fields may be half-read and
+        // would raise false findings); its siblings parsed completely and are kept.
+        if (damaged.size > 0 && damaged.has(JSON.stringify(path))) {
+          const nested = ck.nested.map((n) => ({ kind: n.kind, idField: this.kinds.get(n.kind)?.config.id ?? 'id', steps: n.steps }));
+          (result.unreadable ??= []).push(...unreadableIds(data, path, mapKey, { kind: ck.config.name, idField: ck.config.id }, nested));
+          continue;
+        }
         this.addEntity(result, ck, data, file.path, docIndex, path, mapKey, undefined);
       }
     });

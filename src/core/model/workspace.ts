@@ -57,6 +57,8 @@ export class Workspace {
   private readonly byId = new Map<string, Entity[]>();
   private readonly byKind = new Map<string, Set<Entity>>();
   private readonly referrersOf = new Map<string, Reference[]>();
+  /** Entity keys of entities a syntax error kept from being read, with how many files hold each. */
+  private readonly unreadable = new Map<string, number>();
   private readonly refsByEntity = new Map<Entity, Reference[]>();
   private readonly childrenOf = new Map<Entity, Entity[]>();
   private readonly results = new Map<Entity, RuleResult>();
@@ -178,6 +180,10 @@ export class Workspace {
       push(this.referrersOf, entityKey(r.targetKind, r.value), r);
       push(this.refsByEntity, r.from, r);
     }
+    for (const u of analysis.unreadable ?? []) {
+      const k = entityKey(u.kind, u.id);
+      this.unreadable.set(k, (this.unreadable.get(k) ?? 0) + 1);
+    }
   }
 
   private unindex(path: string, rec: FileRecord): void {
@@ -193,6 +199,12 @@ export class Workspace {
       this.results.delete(e);
     }
     for (const r of rec.analysis.references) remove(this.referrersOf, entityKey(r.targetKind, r.value), r);
+    for (const u of rec.analysis.unreadable ?? []) {
+      const k = entityKey(u.kind, u.id);
+      const n = (this.unreadable.get(k) ?? 0) - 1;
+      if (n > 0) this.unreadable.set(k, n);
+      else this.unreadable.delete(k);
+    }
   }
 
   private rulesFor(kind: string): Rule[] {
@@ -261,6 +273,10 @@ export class Workspace {
       this.currentDeps.add(REFERRERS + entityKey(kind, id));
       return this.referrersOf.get(entityKey(kind, id)) ?? [];
     },
+    unreadable: (kind, id) => {
+      this.currentDeps.add(LOOKUP + entityKey(kind, id));
+      return this.unreadable.has(entityKey(kind, id));
+    },
     referencesOf: (x) => this.refsByEntity.get(x) ?? [],
     children: (x) => this.childrenOf.get(x) ?? [],
     report: (f) => this.currentFindings.push(f),
@@ -303,6 +319,13 @@ export class Workspace {
     const out: Entity[] = [];
     for (const s of this.byKind.values()) out.push(...s);
     return out;
+  }
+
+  /** Ids of `kind` in use: the entities' (in the order read), then those a syntax error keeps from being read. */
+  idsInUse(kind: string): string[] {
+    const ids = this.entities(kind).map((e) => e.id);
+    for (const rec of this.files.values()) for (const u of rec.analysis.unreadable ?? []) if (u.kind === kind) ids.push(u.id);
+    return ids;
   }
 
   get(kind: string, id: string): Entity | undefined {
@@ -459,7 +482,7 @@ export class Workspace {
       message: refined.message ?? f.message,
     };
     if (f.entity) d.entity = f.entity;
-    if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: this.rangeOf(r.anchor), message: r.message }));
+    if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: r.range ?? this.rangeOf(r.anchor), message: r.message }));
     const suggestions = refined.suggestions ?? f.suggestions;
     if (suggestions) d.suggestions = suggestions;
     out.push(d);
@@ -480,6 +503,7 @@ function keySignatures(a: FileAnalysis): Map<string, string> {
     add(ANY_KIND + e.id, sig);
     add(ALL_OF_KIND + e.kind, sig);
   }
+  for (const u of a.unreadable ?? []) add(LOOKUP + entityKey(u.kind, u.id), 'unreadable');
   for (const r of a.references) add(REFERRERS + entityKey(r.targetKind, r.value), JSON.stringify([entitySig.get(r.from) ?? r.from.id, r.field, r.anchor.path]));
   return sigs;
 }

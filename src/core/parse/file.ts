@@ -1,7 +1,7 @@
 import type { Finding, JsonValue, Range } from '../types';
 import { parseMarkdown, type Section } from './markdown';
 import { decodeText, LineIndex } from './text';
-import { parseYaml } from './yaml';
+import { parseYaml, type DamagedNode } from './yaml';
 
 /** Files above this size are skipped with a warning: they are not hand-written documents. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -22,6 +22,11 @@ export interface ParsedFile {
   yamlLineOffset: number;
   /** Markdown only. */
   body?: { text: string; line: number; sections: Section[]; hasFrontMatter: boolean };
+  /**
+   * Nodes that hold a YAML syntax error in documents that were still read (absent when none):
+   * the entities containing them are left out, their siblings are kept.
+   */
+  damaged?: DamagedNode[];
   /** Problems found while reading: syntax, encoding, size. Ranges resolved. */
   problems: Finding[];
   /** Why the file was not read (binary, too large, encoding). */
@@ -55,8 +60,9 @@ export function parseFile(path: string, content: Uint8Array | string, format: Fi
   try {
     if (format === 'markdown') return parseMarkdownFile(base, text);
     base.yamlText = text;
-    const { docs, problems } = parseYaml(text);
+    const { docs, problems, damaged } = parseYaml(text);
     base.docs = docs;
+    if (damaged) base.damaged = damaged;
     addYamlProblems(base, problems, text, 0);
     return base;
   } catch (err) {
@@ -75,8 +81,10 @@ function parseMarkdownFile(base: ParsedFile, text: string): ParsedFile {
   if (md.frontMatter) {
     base.yamlText = md.frontMatter.text;
     base.yamlLineOffset = md.frontMatter.lineOffset;
-    const { docs, problems } = parseYaml(md.frontMatter.text);
+    const { docs, problems, damaged } = parseYaml(md.frontMatter.text);
     base.docs = docs.length > 1 ? [docs[0] ?? null] : docs;
+    const kept = damaged?.filter((d) => d.doc === 0);
+    if (kept && kept.length > 0) base.damaged = kept;
     if (docs.length > 1) base.problems.push(fileProblem(base.path, 'yaml/syntax', 'front matter holds more than one YAML document', 'error', 2));
     addYamlProblems(base, problems, md.frontMatter.text, md.frontMatter.lineOffset);
   }
@@ -93,13 +101,15 @@ function addYamlProblems(base: ParsedFile, problems: ReturnType<typeof parseYaml
     const last = shown[shown.length - 1] as (typeof problems)[number];
     shown.push({ ...last, message: `${problems.length - MAX_PROBLEMS_PER_FILE} more YAML problems after this one are not shown; fix the ones above first` });
   }
+  const at = (start: number, end: number): Range => {
+    const r = lines.range(start, end);
+    return { start: { line: r.start.line + lineOffset, column: r.start.column }, end: { line: r.end.line + lineOffset, column: r.end.column } };
+  };
+  const anchor = { file: base.path, doc: 0, path: [], part: 'entity' } as const;
   for (const p of shown) {
-    const r = lines.range(p.start, p.end);
-    const range: Range = {
-      start: { line: r.start.line + lineOffset, column: r.start.column },
-      end: { line: r.end.line + lineOffset, column: r.end.column },
-    };
-    base.problems.push({ anchor: { file: base.path, doc: 0, path: [], part: 'entity' }, ruleId: p.ruleId, message: p.message, severity: p.severity, range });
+    const finding: Finding = { anchor, ruleId: p.ruleId, message: p.message, severity: p.severity, range: at(p.start, p.end) };
+    if (p.related) finding.related = [{ anchor, message: p.related.message, range: at(p.related.start, p.related.end) }];
+    base.problems.push(finding);
   }
 }
 

@@ -2,6 +2,7 @@ import { load as jsYamlLoadAll, CORE_SCHEMA } from './jsYaml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { AnchorPart, JsonValue, NodePath, Range } from '../types';
 import { LineIndex } from './text';
+import { duplicateKeyProblem, keyName, MAX_DETAILED_DUPLICATES, openedAbove, ownerPath, type ChildCache } from './yamlRecovery';
 
 /** A parse problem at string offsets of the parsed text. */
 export interface YamlProblem {
@@ -10,11 +11,24 @@ export interface YamlProblem {
   start: number;
   end: number;
   severity: 'error' | 'warning';
+  /** Another place the problem involves (the first occurrence of a repeated key). */
+  related?: { start: number; end: number; message: string };
+}
+
+/** Where a syntax error sits in a document that was still read: the innermost node that owns it. */
+export interface DamagedNode {
+  doc: number;
+  path: NodePath;
 }
 
 export interface YamlParse {
   docs: JsonValue[];
   problems: YamlProblem[];
+  /**
+   * Nodes holding a syntax error in documents the parser recovered (absent when there is none).
+   * Their values may be half-read: readers skip what contains them and keep the rest.
+   */
+  damaged?: DamagedNode[];
 }
 
 /** Beyond this many alias expansions a document is treated as a billion-laughs attack. */
@@ -78,41 +92,56 @@ export function excessiveNesting(text: string): number {
   return -1;
 }
 
-/** Parses with the `yaml` package, keeping the Documents for source positions. */
-export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
-  const problems: YamlProblem[] = [];
-  let documents: Document[];
+// `logLevel: 'error'`: the parser's console warnings (collection keys stringified) would reach the CLI's stderr.
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** The `yaml` Documents of a text, or the reason none could be built (absurd nesting, stack overflow). */
+function composeDocuments(text: string): { documents: Document[]; problem?: YamlProblem } {
   const deep = excessiveNesting(text);
   if (deep !== -1) {
-    problems.push({ ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' });
-    return { result: { docs: [], problems }, documents: [] };
+    return { documents: [], problem: { ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' } };
   }
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false }) as Document[];
-    if (!Array.isArray(documents)) documents = [];
+    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document[];
+    return { documents: Array.isArray(documents) ? documents : [] };
   } catch (err) {
     // The parser recurses per nesting level; absurd nesting may exhaust the stack.
-    problems.push({ ruleId: 'yaml/syntax', message: `YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0, severity: 'error' });
-    return { result: { docs: [], problems }, documents: [] };
+    return { documents: [], problem: { ruleId: 'yaml/syntax', message: `YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0, severity: 'error' } };
   }
+}
+
+/**
+ * Parses with the `yaml` package, keeping the Documents for source positions. A document with
+ * errors is still read, as the editor's YAML support reads it: a repeated key keeps its last
+ * value, and after a syntax error the nodes the parser recovered are kept, with the nodes that
+ * hold an error listed in `damaged` so that readers can leave those out.
+ */
+export function parseYamlFull(text: string): { result: YamlParse; documents: Document[] } {
+  const problems: YamlProblem[] = [];
+  const { documents, problem } = composeDocuments(text);
+  if (problem) return { result: { docs: [], problems: [problem] }, documents };
   const docs: JsonValue[] = [];
-  for (const doc of documents) {
+  const damaged: DamagedNode[] = [];
+  const cache: ChildCache = new Map();
+  let duplicates = 0;
+  documents.forEach((doc, docIndex) => {
     for (const e of doc.errors) {
-      problems.push({
-        ruleId: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-        message: cleanMessage(e.message),
-        start: e.pos[0],
-        end: Math.max(e.pos[1], e.pos[0] + 1),
-        severity: 'error',
-      });
+      if (e.code === 'DUPLICATE_KEY') {
+        // Naming the key and its first place costs a walk down the tree: done for the ones shown.
+        const detailed = duplicates++ < MAX_DETAILED_DUPLICATES;
+        problems.push(duplicateKeyProblem(detailed ? doc : undefined, e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)));
+        continue;
+      }
+      problems.push({ ruleId: 'yaml/syntax', message: cleanMessage(e.message), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1), severity: 'error' });
+      damaged.push({ doc: docIndex, path: ownerPath(doc, e.pos[0], text.length, cache) });
+      // An error found at the start of a line is often about something left open above it
+      // (an unclosed `[` or quote): the node that ends there is damaged too.
+      const before = openedAbove(text, e.pos[0]);
+      if (before !== -1) damaged.push({ doc: docIndex, path: ownerPath(doc, before, text.length, cache) });
     }
     for (const w of doc.warnings) {
       // Unknown tags (`!foo`, `!!js/function`) are read as plain strings: nothing is executed.
       problems.push({ ruleId: w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/warning', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
-    }
-    if (doc.errors.length > 0) {
-      docs.push(null);
-      continue;
     }
     try {
       docs.push(sanitize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
@@ -130,8 +159,16 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
       });
       docs.push(null);
     }
+  });
+  const result: YamlParse = { docs, problems };
+  if (damaged.length > 0) {
+    const seen = new Set<string>();
+    result.damaged = damaged.filter((d) => {
+      const key = JSON.stringify([d.doc, d.path]);
+      return !seen.has(key) && !!seen.add(key);
+    });
   }
-  return { result: { docs, problems }, documents };
+  return { result, documents };
 }
 
 function firstAliasOffset(doc: Document): number {
@@ -197,7 +234,7 @@ export class YamlPositions {
   private readonly lines: LineIndex;
 
   constructor(private readonly text: string, private readonly lineOffset = 0) {
-    this.documents = parseYamlFull(text).documents;
+    this.documents = composeDocuments(text).documents;
     this.lines = new LineIndex(text);
   }
 
@@ -258,8 +295,12 @@ export class YamlPositions {
 
 function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
-    return pair ? { key: pair.key, value: pair.value } : undefined;
+    // A repeated key's last value is the one read: point at it.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
+      if (pair && keyName(pair.key) === String(seg)) return { key: pair.key, value: pair.value };
+    }
+    return undefined;
   }
   if (isSeq(node) && typeof seg === 'number') {
     const item = node.items[seg];

@@ -32,6 +32,8 @@ export const references: Rule = {
 function checkReference(ref: Reference, ctx: RuleContext): void {
   const targets = ref.targetField ? ctx.lookupByField(ref.targetKind, ref.targetField, ref.value) : ctx.lookup(ref.targetKind, ref.value);
   if (targets.length > 0) return;
+  // The target is there but unreadable: its file's yaml/syntax finding says what to fix.
+  if (!ref.targetField && ctx.unreadable(ref.targetKind, ref.value)) return;
   const who = `${ref.from.kind} ${ref.from.id}`;
   if (!ref.targetField) {
     const other = ctx.lookupAnyKind(ref.value).filter((x) => x.kind !== ref.targetKind);

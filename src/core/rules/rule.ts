@@ -21,6 +21,8 @@ export interface RuleContext {
   all(kind: string): Entity[];
   /** All ids of a kind (for did-you-mean). */
   ids(kind: string): Iterable<string>;
+  /** Whether an entity of `kind` with `id` exists but could not be read (its node holds a YAML syntax error). */
+  unreadable(kind: string, id: string): boolean;
   /** References that name `id` as a `kind`. */
   referrers(kind: string, id: string): Reference[];
   /** References held by the entity itself. */

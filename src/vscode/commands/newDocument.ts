@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { joinRelative } from '../../core/config/load';
+import { proposeNextId } from '../../core/ids/next';
+import { isValidId } from '../../core/ids/valid';
 import { formatOf } from '../../core/parse/file';
 import { defaultPathFor, fillTemplate } from '../../core/templates';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { pickFolder, readyFolders, type Command } from './command';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Asks for a kind, an id and a title, then creates the document from the kind's template (never overwriting). */
 export class NewDocumentCommand implements Command {
@@ -36,9 +37,14 @@ export class NewDocumentCommand implements Command {
     if (!kind) return;
     const template = templates.get(kind);
     if (!template) return;
+    // The next free id after the ones in use, selected so that typing replaces it.
+    const next = proposeNextId(ws.idsInUse(kind), { idPattern: ws.config.kinds.get(kind)?.idPattern });
+    const proposal = next !== undefined && isValidId(next) ? next : '';
     const id = await vscode.window.showInputBox({
       title: vscode.l10n.t('New {0}: id', kind),
-      prompt: vscode.l10n.t('Unique id (letters, digits, ".", "_", "-")'),
+      prompt: vscode.l10n.t('Unique id, without spaces (for example E008, P-0010 or 门店-003)'),
+      value: proposal,
+      valueSelection: [0, proposal.length],
       validateInput: (v) => this.validateId(folder, kind, template.path, v.trim()),
     });
     if (!id) return;
@@ -48,7 +54,7 @@ export class NewDocumentCommand implements Command {
   }
 
   private async validateId(folder: OpsbookFolder, kind: string, templatePath: string, id: string): Promise<string | undefined> {
-    if (!ID.test(id)) return vscode.l10n.t('Use letters, digits, ".", "_" and "-", starting with a letter or digit.');
+    if (!isValidId(id)) return vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', id);
     const existing = folder.workspace.byIdAnyKind(id).find((e) => e.kind === kind);
     if (existing) return vscode.l10n.t('{0} {1} already exists in {2}.', kind, id, existing.file);
     const rel = defaultPathFor(folder.workspace.config, kind, id, templatePath);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isValidId } from '../../core/ids/valid';
 import { LineIndex } from '../../core/parse/text';
 import type { Anchor, Range as CoreRange } from '../../core/types';
 import type { OpsbookFolder } from '../model/folder';
@@ -9,7 +10,6 @@ import { OPSBOOK_DOCUMENTS } from './selector';
 import { targetAt } from './target';
 
 /** Ids are the company's own (`E001`, `P-0003`, `计划-2026`): a letter or digit of any script first, then no spaces or YAML flow characters. */
-const ID = /^[\p{L}\p{N}][^\s,[\]{}#:]*$/u;
 
 /** Renames an id and every reference to it across the folder, as one undoable workspace edit. */
 export function registerRename(context: vscode.ExtensionContext, hub: Hub): void {
@@ -29,7 +29,7 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const record = ctx && recordAt(ctx, position);
         if (!ctx || !record) return undefined;
         const name = newName.trim();
-        if (!ID.test(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', newName));
+        if (!isValidId(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', newName));
         if (name === record.id) return new vscode.WorkspaceEdit();
         const ws = ctx.ws;
         const clash = ws.byIdAnyKind(name).find((e) => e.kind === record.kind);
