@@ -141,7 +141,7 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     const shot = await screenshot(page, 'e2e-zh-cn-dashboard');
     log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
     // Money in the zh-CN format (¥, not CN¥) on the budget tab.
-    await frame.locator('[role="tab"]', { hasText: '预算' }).first().click();
+    await frame.locator('vscode-tab-header[data-tab="budget"]').click();
     const budget = frame.locator('[data-section]', { hasText: /¥[\d,]/ }).first();
     await budget.waitFor({ state: 'visible', timeout: 15_000 });
     assert.doesNotMatch(await frame.locator('body').innerText(), /CN¥/);
