@@ -24,7 +24,7 @@ import process from 'node:process';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { PROJECT_ROOT, openEditorSession, screenshot } from './codeServer.mjs';
-import { filterProblems, maximizePanel, waitForProblems, waitUntil } from './workbench.mjs';
+import { filterProblems, maximizePanel, waitForActiveFile, waitForProblems, waitUntil } from './workbench.mjs';
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
 
 const run = promisify(execFile);
@@ -94,6 +94,10 @@ describe('A folder from another business: Initialize from Existing Files (code-s
     const written = path.join(ws, 'opsbook.yaml');
     await waitUntil(page, 'opsbook.yaml written', async () => existsSync(written), { timeoutMs: 60_000 });
     assert.equal(readFileSync(written, 'utf8'), readFileSync(path.join(SAMPLE, 'opsbook.yaml'), 'utf8'), 'the editor writes what opsbook init --infer writes');
+    // The command opens the new file and says what it did; commands typed before the editor has
+    // taken focus would land in the file.
+    await waitForActiveFile(page, 'opsbook.yaml', 30_000);
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'created opsbook.yaml from' }).first().waitFor({ state: 'visible', timeout: 30_000 });
 
     await filterProblems(page, '');
     await maximizePanel(page, true);
@@ -101,6 +105,7 @@ describe('A folder from another business: Initialize from Existing Files (code-s
       const rows = await waitForProblems(page, 'only the seeded defects', (r) => r.map(key).sort().join('\n') === expected.join('\n'), 90_000);
       for (const r of rows) assert.equal(r.source, 'opsbook');
       await screenshot(page, 'e2e-foreign-problems');
+      assert.equal(readFileSync(written, 'utf8'), readFileSync(path.join(SAMPLE, 'opsbook.yaml'), 'utf8'), 'nothing typed into the new file');
     } finally {
       await maximizePanel(page, false);
     }

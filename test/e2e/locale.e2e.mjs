@@ -142,7 +142,7 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     log(`screenshot ${path.relative(PROJECT_ROOT, shot)}`);
     // Money in the zh-CN format (¥, not CN¥) on the budget tab.
     await frame.locator('vscode-tab-header[data-tab="budget"]').click();
-    const budget = frame.locator('[data-section]', { hasText: /¥[\d,]/ }).first();
+    const budget = frame.locator('vscode-tab-panel[data-tab="budget"] [data-section]', { hasText: /¥[\d,]/ }).first();
     await budget.waitFor({ state: 'visible', timeout: 15_000 });
     assert.doesNotMatch(await frame.locator('body').innerText(), /CN¥/);
     const budgetShot = await screenshot(page, 'e2e-zh-cn-dashboard-budget');
