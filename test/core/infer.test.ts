@@ -213,6 +213,18 @@ text
 };
 
 describe('inference on a Chinese tea chain with the ops pack', () => {
+  it('declares one-off two-character categories one character from a frequent one (奶荼 and 果茶 ~ 奶茶: spelling cannot tell), and names them in the summary', async () => {
+    const products = ['奶茶', '奶茶', '奶茶', '果茶', '奶荼'].map((c, i) => `  - { id: T-10${i}, name: 饮品${i}, category: ${c}, currency: CNY, list_price: 18, floor_price: 12 }`).join('\n');
+    const inf = await infer({ 'catalog/drinks.yaml': `products:\n${products}\n` }, opsPacks());
+    assert.deepEqual(inf.vocabularies.find((v) => v.name === 'product.category')?.values, ['奶茶', '果茶', '奶荼']);
+    const checks = inf.suspects.filter((s) => s.kind === 'check');
+    assert.deepEqual(checks.map((s) => `${s.anchor.file}:${s.line}`), ['catalog/drinks.yaml:5', 'catalog/drinks.yaml:6']);
+    assert.match(checks[1]?.message ?? '', /"奶荼" .*one character from "奶茶" \(used 3 times\)/);
+    const summary = renderSummary(inf, 'opsbook.yaml');
+    assert.match(summary, /Declared, but worth a look:\n {2}catalog\/drinks\.yaml:6 /);
+    assert.doesNotMatch(summary, /Left as findings/, 'a declared value is not a finding');
+  });
+
   it('makes a custom kind of a stores: list, with its title field guessed (名称) and its references', async () => {
     const inf = await infer(TEA, opsPacks());
     assert.deepEqual(inf.problems, []);

@@ -147,9 +147,15 @@ export function renderSummary(inference: Inference, written: string): string {
     inferred.push(`  vocabulary ${v.name} (${v.class}): ${v.add ? 'add ' : ''}${(v.values ?? v.add ?? []).join(', ')} — ${vocabularyComment(v)}`);
   }
   out.push(inferred.length > 0 ? 'Inferred:' : 'Nothing to infer: the ops pack reads these files as they are.', ...inferred);
-  if (inference.suspects.length > 0) {
+  const findings = inference.suspects.filter((s) => s.kind !== 'check');
+  const checks = inference.suspects.filter((s) => s.kind === 'check');
+  if (findings.length > 0) {
     out.push('Left as findings (opsbook check reports them):');
-    for (const s of inference.suspects) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
+    for (const s of findings) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
+  }
+  if (checks.length > 0) {
+    out.push('Declared, but worth a look:');
+    for (const s of checks) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
   }
   out.push(`Wrote ${written}. Run opsbook check to see the remaining problems.`);
   return out.join('\n') + '\n';

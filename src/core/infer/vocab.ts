@@ -1,6 +1,6 @@
 import type { VocabularyClass, VocabularyConfig } from '../config/types';
 import type { Anchor } from '../types';
-import { typoOf } from './similar';
+import { editDistance, typoOf } from './similar';
 
 /** One use of a value in a field bound to a vocabulary. */
 export interface VocabularyUse {
@@ -23,11 +23,14 @@ export interface InferredVocabulary {
   files: string[];
 }
 
-/** A value (or field) left as a finding, with the reason: a likely typo, an unknown status. */
+/**
+ * A value (or field) left as a finding, with the reason: a likely typo, an unknown status; or
+ * (`check`) a value that was declared but deserves a look.
+ */
 export interface Suspect {
   anchor: Anchor;
   message: string;
-  kind: 'typo' | 'unknown-rule-value' | 'note';
+  kind: 'typo' | 'unknown-rule-value' | 'note' | 'check';
 }
 
 /**
@@ -74,6 +77,13 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
       continue;
     }
     declared.push(value);
+    // Short words (two characters, the norm in Chinese: 奶茶, 果茶) are not judged by spelling, as
+    // siblings differ by one character by design; a one-off one character away from a frequent
+    // value is still declared, but named in the summary so a person can look (奶荼 for 奶茶).
+    const near = n === 1 ? frequent.find((f) => f !== value && (counts.get(f) ?? 0) >= 3 && [...f].length === [...value].length && editDistance(f, value) === 1) : undefined;
+    if (near !== undefined) {
+      suspects.push({ anchor: u.anchor, kind: 'check', message: `${u.field} "${value}" of ${u.entity} (used once) is one character from "${near}" (used ${counts.get(near)} times): declared in ${vocabulary.name}; if it is a typo, fix it and remove it there` });
+    }
   }
   if (declared.length === 0) return { suspects };
   // Where the declared values are used (the comment says what they came from).

@@ -52,7 +52,7 @@ export class InitFromFilesCommand {
     }
     this.log.appendLine(renderSummary(inference, `${folder.name}/${configPath}`));
     await vscode.window.showTextDocument(uri, { preview: false });
-    const n = inference.suspects.length;
+    const n = inference.suspects.filter((s) => s.kind !== 'check').length;
     void vscode.window
       .showInformationMessage(
         n === 0
