@@ -44,7 +44,7 @@ describe('vocabulary values in the editor', () => {
 
   it('an open company vocabulary offers the values already used', () => {
     const items = vocabularyItems(TIER, new Map([['金牌', 3], ['银牌', 1]]));
-    assert.deepEqual(items.map((i) => `${i.label}: ${i.detail}`), ['金牌: partner.tier · already used in this workspace, used 3 times in this workspace', '银牌: partner.tier · already used in this workspace, used 1 time in this workspace']);
+    assert.deepEqual(items.map((i) => `${i.label}: ${i.detail}`), ['金牌: partner.tier · already used in this workspace, used 3 times in this workspace', '银牌: partner.tier · already used in this workspace, used once in this workspace']);
   });
 
   it('quotes values that YAML would read otherwise', () => {
