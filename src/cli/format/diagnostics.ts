@@ -19,9 +19,19 @@ export function summarize(diags: readonly Diagnostic[]): { errors: number; warni
   return { errors, warnings, infos };
 }
 
+function textLine(d: Diagnostic): string {
+  return `${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`;
+}
+
+/** Configuration problems in the text format: the same lines, and why nothing else was checked. */
+export function formatConfigText(r: CheckReport): string {
+  const n = r.diagnostics.length;
+  return [...r.diagnostics.map(textLine), '', `✖ ${n} configuration ${n === 1 ? 'problem' : 'problems'}: the workspace is not checked until ${n === 1 ? 'it is' : 'they are'} fixed`].join('\n') + '\n';
+}
+
 /** ESLint-like lines: `file:line:col  severity  message  ruleId`, then a summary. */
 export function formatText(r: CheckReport): string {
-  const lines = r.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+  const lines = r.diagnostics.map(textLine);
   const s = summarize(r.diagnostics);
   const total = s.errors + s.warnings + s.infos;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
