@@ -1,3 +1,4 @@
+import { countOf, plural } from '../../core/format/words';
 import type { Diagnostic } from '../../core/types';
 
 export interface CheckReport {
@@ -26,7 +27,7 @@ function textLine(d: Diagnostic): string {
 /** Configuration problems in the text format: the same lines, and why nothing else was checked. */
 export function formatConfigText(r: CheckReport): string {
   const n = r.diagnostics.length;
-  return [...r.diagnostics.map(textLine), '', `✖ ${n} configuration ${n === 1 ? 'problem' : 'problems'}: the workspace is not checked until ${n === 1 ? 'it is' : 'they are'} fixed`].join('\n') + '\n';
+  return [...r.diagnostics.map(textLine), '', `✖ ${plural(n, 'configuration problem')}: the workspace is not checked until ${countOf(n, 'it is', 'they are')} fixed`].join('\n') + '\n';
 }
 
 /** ESLint-like lines: `file:line:col  severity  message  ruleId`, then a summary. */
@@ -34,11 +35,10 @@ export function formatText(r: CheckReport): string {
   const lines = r.diagnostics.map(textLine);
   const s = summarize(r.diagnostics);
   const total = s.errors + s.warnings + s.infos;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push('');
   lines.push(
     total === 0
-      ? `✔ no problems in ${plural(r.files, 'file')} (${plural(r.entities, 'entity').replace('entitys', 'entities')})`
+      ? `✔ no problems in ${plural(r.files, 'file')} (${plural(r.entities, 'entity', 'entities')})`
       : `${s.errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(r.files, 'file')}`,
   );
   return lines.join('\n') + '\n';

@@ -56,3 +56,17 @@ export function titleOr(id: string, title: string | undefined): string {
   const t = title?.trim();
   return t ? t : id;
 }
+
+/**
+ * A count and its English noun: `1 file`, `3 files`, `2 entities` (`many` when the plural is not
+ * `one` + s). For the English-only text of the CLI and core; a host that translates passes whole
+ * phrases to `countOf` instead, so the translator sees the number in context.
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${countOf(n, one, many)}`;
+}
+
+/** One form or the other by count, both given (already translated: `l10n.t('{0} plans', n)`). */
+export function countOf(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

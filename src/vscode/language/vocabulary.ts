@@ -1,4 +1,5 @@
 import type { VocabularyConfig } from '../../core/config/types';
+import { plural } from '../../core/format/words';
 import type { NodePath } from '../../core/types';
 import type { VocabularyBinding } from '../../core/vocab/bindings';
 import type { ItemSpec } from './completionItems';
@@ -32,7 +33,7 @@ export function vocabularyItems(v: VocabularyConfig, inUse: ReadonlyMap<string, 
   const seen = new Set<string>();
   const usedNote = (value: string) => {
     const n = inUse.get(value);
-    return n ? ` · used ${n} time${n === 1 ? '' : 's'} in this workspace` : '';
+    return n ? ` · used ${plural(n, 'time')} in this workspace` : '';
   };
   (v.values ?? []).forEach((value, i) => {
     seen.add(value);

@@ -4,7 +4,7 @@ import { buildPlanTree, type PlanNode } from '../../core/plan/tree';
 import { initiativeRow, kpiRow, objectiveRow, planRow, type PlanContext } from './planLabels';
 import * as l10n from '@vscode/l10n';
 import { Formatter } from '../../core/format/format';
-import { countOf } from './format';
+import { countOf } from '../../core/format/words';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
 /** Kinds the Plans view shows; `opsbook.plans.reveal` accepts ids of these. */

@@ -4,7 +4,7 @@ import { contractBucket, expiringDays } from '../../core/dashboard/partners';
 import { daysBetween, isIsoDate } from '../../core/util/dates';
 import * as l10n from '@vscode/l10n';
 import type { Formatter } from '../../core/format/format';
-import { countOf } from './format';
+import { countOf } from '../../core/format/words';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
 
