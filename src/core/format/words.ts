@@ -70,3 +70,16 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function countOf(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/**
+ * Days from today in words, in the display language: `today`, `in 46 days`, `15 days ago`, the
+ * number in the workspace's locale (`number`: the workspace formatter's). The dashboard's
+ * contract and due columns and the Registers view's partner rows say it the same way.
+ */
+export function relativeDays(n: number | undefined, number: (n: number) => string, l10n: Translator = ENGLISH): string {
+  if (n === undefined || !Number.isFinite(n)) return '–';
+  if (n === 0) return l10n.t('today');
+  const abs = number(Math.abs(n));
+  if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
+  return Math.abs(n) === 1 ? l10n.t('{0} day ago', abs) : l10n.t('{0} days ago', abs);
+}
