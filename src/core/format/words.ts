@@ -18,7 +18,8 @@ export interface Translator {
   t(message: string, ...args: l10n.L10nReplacement[]): string;
 }
 
-const ENGLISH: Translator = { t: (message) => message };
+/** English: the message itself, `{0}`, `{1}` … filled in as `@vscode/l10n` fills them. */
+const ENGLISH: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (all, i: string) => (args[Number(i)] === undefined ? all : String(args[Number(i)]))) };
 
 /** A KPI's pace in words: `on track`, `at risk`, `off track`, `no data`. */
 export function paceText(p: PaceWord, l10n: Translator = ENGLISH): string {

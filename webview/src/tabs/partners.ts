@@ -119,7 +119,7 @@ export const partnersTab: TabDef = {
             end: dated.rows.reduce((m, r) => (r.contractEnd && r.contractEnd > m ? r.contractEnd : m), data.asOf),
             today: data.asOf,
             todayLabel: l10n.t('today {0}', fmt.longDate(data.asOf)),
-            month: (iso) => iso.slice(0, 7),
+            month: (iso) => fmt.month(iso),
             rows: dated.rows.map((r) => ({
               label: r.name || r.id,
               ...(r.contractStart ? { start: r.contractStart } : {}),
