@@ -1,4 +1,5 @@
 import type * as l10n from '@vscode/l10n';
+import { NONE } from './format';
 
 /**
  * Words every host shows for the same thing, defined once. English here; a host that
@@ -78,7 +79,7 @@ export function countOf(n: number, one: string, many: string): string {
  * contract and due columns and the Registers view's partner rows say it the same way.
  */
 export function relativeDays(n: number | undefined, number: (n: number) => string, l10n: Translator = ENGLISH): string {
-  if (n === undefined || !Number.isFinite(n)) return '–';
+  if (n === undefined || !Number.isFinite(n)) return NONE;
   if (n === 0) return l10n.t('today');
   const abs = number(Math.abs(n));
   if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
