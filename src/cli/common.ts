@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ConfigProblem } from '../core/config/types';
+import { configDiagnostics } from '../core/config/diagnostics';
+import { ConfigProblemsError } from './configProblems';
 import { checkFromCache, openWorkspace, prepareWorkspace, type CachedCheck, type EngineInit, type OpenResult, type WorkspaceSetup } from '../core/engine';
 import type { Workspace } from '../core/model/workspace';
 import { isIsoDate } from '../core/util/dates';
@@ -84,9 +86,9 @@ export function engineInitFor(fs: EngineInit['fs'], values: CommonValues): Engin
   return init;
 }
 
-/** Configuration problems as the usage error they become (exit 2). */
-export function configProblemsError(problems: readonly ConfigProblem[], where = ''): UsageError {
-  return new UsageError(`configuration problems${where}:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}`).join('\n')}`);
+/** Configuration problems as the usage error they become (exit 2), carrying them as diagnostics for `check --format`. */
+export function configProblemsError(problems: readonly ConfigProblem[], where = '', configPath = 'opsbook.yaml'): ConfigProblemsError {
+  return new ConfigProblemsError(configDiagnostics(problems, configPath), where);
 }
 
 /** A command's engine inputs and the folder's setup, made once for the cache check and the open. */
@@ -126,6 +128,6 @@ export async function open(io: CliIo, values: CommonValues, given?: Session): Pr
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
   savers.set(result.workspace, result.saveCache);
-  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems);
+  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
   return result.workspace;
 }

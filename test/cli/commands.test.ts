@@ -147,9 +147,11 @@ describe('cli tree on lumen-oak', function () {
   it('text output names plans, objectives, KPIs and initiatives by title, id in parentheses', async () => {
     const r = await cli(['tree', ...LUMEN]);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^Lumen & Oak company plan 2026 \(PLN-2026-COMPANY\) {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget 24,000,000 CNY \| allocated 5,050,000 CNY/m);
+    // Money, percents and the as-of date read as in the Plans view, the dashboard and the report (one voice).
+    assert.match(r.stdout, /^Plans as of June 15, 2026 \(pace: the time elapsed in each period\)\n\n/);
+    assert.match(r.stdout, /^Lumen & Oak company plan 2026 \(PLN-2026-COMPANY\) {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget CN¥24,000,000 \| allocated CN¥5,050,000/m);
     assert.match(r.stdout, /^│? *[├└]─ East China plan 2026 \(PLN-2026-EAST\) {2}\[/m);
-    assert.match(r.stdout, /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target 360,000,000 CNY {2}actual 167,000,000 {2}46\.4% {2}✔ on track$/m);
+    assert.match(r.stdout, /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target CN¥360,000,000 {2}actual CN¥167,000,000 {2}46\.4% {2}✔ on track$/m);
   });
 });
 

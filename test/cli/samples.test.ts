@@ -199,17 +199,26 @@ describe('cli check: usage and configuration errors exit 2 with a clear message'
     it('invalid YAML: exit 2 naming the file and line', async () => {
       writeFileSync(path.join(dir, 'opsbook.yaml'), 'opsbook: 1\npacks: [ops\n  - x\nrules: {}\n');
       const r = await cli(['check', '--root', dir, '--today', '2026-06-15']);
-      isUsageError(r, /configuration problems:\n {2}opsbook\.yaml:[2-4]:\d+ {2}\S/);
+      // Configuration problems are diagnostics: `check` prints them in its format (stdout), exit 2.
+      assert.equal(r.code, 2);
+      assert.match(r.stdout, /^opsbook\.yaml:[2-4]:\d+ {2}error {4}\S.* {2}config\/invalid$/m);
+      isUsageError(await cli(['tree', '--root', dir, '--today', '2026-06-15']), /configuration problems:\n {2}opsbook\.yaml:[2-4]:\d+ {2}error {2}\S.* {2}config\/invalid/);
     });
 
     it('an unknown key: exit 2 naming the line', async () => {
       writeFileSync(path.join(dir, 'opsbook.yaml'), 'opsbook: 1\npacks: [ops]\nincldue: ["**/*.md"]\n');
-      isUsageError(await cli(['check', '--root', dir, '--today', '2026-06-15']), /opsbook\.yaml:3:1 {2}incldue: unknown key "incldue"/);
+      const r = await cli(['check', '--root', dir, '--today', '2026-06-15']);
+      assert.equal(r.code, 2);
+      assert.match(r.stdout, /^opsbook\.yaml:3:1 {2}error {4}incldue: unknown key "incldue"/m);
     });
 
     it('a bad severity: exit 2 naming the line', async () => {
       writeFileSync(path.join(dir, 'opsbook.yaml'), 'rules:\n  ref/missing: fatal\n');
-      isUsageError(await cli(['check', '--root', dir, '--today', '2026-06-15', '--format', 'json']), /opsbook\.yaml:2:16 {2}rules\.ref\/missing: must be one of/);
+      const r = await cli(['check', '--root', dir, '--today', '2026-06-15', '--format', 'json']);
+      assert.equal(r.code, 2);
+      const d = (JSON.parse(r.stdout) as { diagnostics: { line: number; column: number; message: string }[] }).diagnostics[0];
+      assert.deepEqual([d?.line, d?.column], [2, 16]);
+      assert.match(d?.message ?? '', /^rules\.ref\/missing: must be one of/);
     });
 
     it('no opsbook.yaml at all: the ops defaults', async () => {

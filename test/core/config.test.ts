@@ -254,7 +254,7 @@ describe('config: problems (CLI exit 2) with line numbers', () => {
 
   it('an unknown key, at its line', async () => {
     const p = await problems('opsbook: 1\npacks: [ops]\nincldue: ["**/*.md"]\n');
-    assert.deepEqual(p, [{ file: 'opsbook.yaml', line: 3, column: 1, message: 'incldue: unknown key "incldue"' }]);
+    assert.deepEqual(p, [{ file: 'opsbook.yaml', line: 3, column: 1, endLine: 3, endColumn: 8, message: 'incldue: unknown key "incldue"' }]);
   });
 
   it('a bad severity, at its line', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LOCALE, Formatter, resolveLocale } from '../../src/core/format/format';
 import { displayWidth, truncate } from '../../src/core/format/text';
-import { paceText, titled, titleOr } from '../../src/core/format/words';
+import { countOf, paceText, plural, relativeDays, titled, titleOr } from '../../src/core/format/words';
 
 describe('core formatter', () => {
   const en = new Formatter();
@@ -81,6 +81,13 @@ describe('core formatter', () => {
     assert.equal(en.longDate('2026-02-30'), '2026-02-30');
     assert.equal(en.longDate('FY2026-Q1'), 'FY2026-Q1');
   });
+
+  it('should write months for chart axes in the locale: 2026年6月 in zh-CN, one form for every chart', () => {
+    assert.equal(zh.month('2026-06-01'), '2026年6月');
+    assert.equal(en.month('2026-06'), 'Jun 2026');
+    assert.equal(en.month('2026-13'), '2026-13');
+    assert.equal(en.month('FY2026'), 'FY2026');
+  });
 });
 
 describe('CJK-aware text width', () => {
@@ -121,5 +128,18 @@ describe('shared words', () => {
     assert.equal(titled('K1', '  '), 'K1');
     assert.equal(titleOr('K1', '营业额'), '营业额');
     assert.equal(titleOr('K1', undefined), 'K1');
+  });
+
+  it('should count in English once: 1 file, 2 entities, and pick translated forms by count', () => {
+    assert.deepEqual([plural(1, 'file'), plural(0, 'file'), plural(2, 'entity', 'entities')], ['1 file', '0 files', '2 entities']);
+    assert.deepEqual([countOf(1, '1 个', '{0} 个'), countOf(4, 'a', 'b')], ['1 个', 'b']);
+  });
+
+  it('should say days from today in words, the number in the workspace locale', () => {
+    const n = (x: number) => new Formatter('en').number(x);
+    assert.deepEqual([0, 1, 46, -1, -1500].map((d) => relativeDays(d, n)), ['today', 'in 1 day', 'in 46 days', '1 day ago', '1,500 days ago']);
+    assert.equal(relativeDays(undefined, n), '–');
+    const zh: Record<string, string> = { 'in {0} days': '{0} 天后' };
+    assert.equal(relativeDays(3, n, { t: (m, ...a) => (zh[m] ?? m).replace('{0}', String(a[0])) }), '3 天后');
   });
 });

@@ -221,14 +221,14 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await resizeSidebar(page, 620); // room for the descriptions (attainment, budget) in the screenshots
     const cli = await cliAttainments(ws);
     for (const id of ['PLN-2026-COMPANY', 'PLN-2026-EAST', 'PLN-2026-NORTH', 'PLN-2026-SOUTH']) {
-      // Titles first: `East China plan 2026, PLN-2026-EAST · 78% · CN¥7.5M budget · …`.
+      // Titles first: `East China plan 2026, PLN-2026-EAST · 77.7% · CN¥7.5M budget · …`; the same text as opsbook tree.
       const row = items.find((l) => l.includes(`, ${id} · `) || l.includes(`, ${id}, `));
       assert.ok(row, `no ${id} in the Opsbook views: ${items.join(' | ')}`);
-      const m = / · (\d+)%/.exec(row);
+      const m = / · ([\d.]+)%/.exec(row);
       assert.ok(m, `${id} shows no attainment %: ${row}`);
       const want = cli.get(id);
       assert.ok(want !== undefined, `opsbook tree printed no attainment for ${id}`);
-      assert.equal(Number(m[1]), Math.round(want), `${id}: the view shows ${m[1]}%, opsbook tree ${want}%`);
+      assert.equal(Number(m[1]), want, `${id}: the view shows ${m[1]}%, opsbook tree ${want}%`);
     }
     await shot('views');
     await resizeSidebar(page, 360); // the editor gets the room back

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Formatter } from '../../src/core/format/format';
-import { countOf } from '../../src/vscode/views/format';
+import { countOf } from '../../src/core/format/words';
 
 /** The views format through the core formatter; these are the short forms their labels rely on. */
 describe('view number formats', () => {

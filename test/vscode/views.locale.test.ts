@@ -49,7 +49,7 @@ describe('views in the workspace locale, titles first', () => {
   it('should label a plan with its Chinese title, its id and ¥ money in the description', async () => {
     const plan = await node(buildPlansView, '计划-2026-华东');
     assert.equal(plan.label, '华东区 2026 年经营计划');
-    assert.equal(plan.description, '计划-2026-华东 · 46% · ¥128万 budget · 1280 allocated');
+    assert.equal(plan.description, '计划-2026-华东 · 46.4% · ¥128万 budget · 1280 allocated');
     assert.equal(plan.tooltip?.title, '华东区 2026 年经营计划 (计划-2026-华东)');
     assert.deepEqual(plan.tooltip?.rows.find(([k]) => k === 'Budget'), ['Budget', '¥1,280,000']);
   });
@@ -57,7 +57,7 @@ describe('views in the workspace locale, titles first', () => {
   it('should shorten KPI figures in Chinese units and keep the id in the tooltip', async () => {
     const kpi = await node(buildPlansView, '指标-营业额');
     assert.equal(kpi.label, '华东门店营业额');
-    assert.equal(kpi.description, '¥7430万 / ¥1.6亿 · 46% · on track');
+    assert.equal(kpi.description, '¥7430万 / ¥1.6亿 · 46.4% · on track');
     assert.deepEqual(kpi.tooltip?.rows[0], ['Id', '指标-营业额']);
     assert.deepEqual(kpi.tooltip?.rows.find(([k]) => k === 'Target'), ['Target', '¥160,000,000']);
   });

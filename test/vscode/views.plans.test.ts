@@ -39,9 +39,9 @@ describe('Plans view', () => {
     assert.deepEqual(roots.map((r) => r.label), ['Lumen & Oak company plan 2026']);
     const subPlans = (roots[0] as ViewNode).children.filter((c) => c.entity?.kind === 'plan');
     assert.deepEqual(subPlans.map((p) => [p.label, p.description]), [
-      ['East China plan 2026', 'PLN-2026-EAST · 78% · CN¥7.5M budget · 4.5M allocated'],
-      ['North China plan 2026', 'PLN-2026-NORTH · 51% · CN¥4.5M budget · 2.6M allocated'],
-      ['South China plan 2026', 'PLN-2026-SOUTH · 80% · CN¥6M budget · 4.6M allocated'],
+      ['East China plan 2026', 'PLN-2026-EAST · 77.7% · CN¥7.5M budget · 4.5M allocated'],
+      ['North China plan 2026', 'PLN-2026-NORTH · 50.9% · CN¥4.5M budget · 2.6M allocated'],
+      ['South China plan 2026', 'PLN-2026-SOUTH · 79.7% · CN¥6M budget · 4.6M allocated'],
     ]);
   });
 
@@ -55,26 +55,26 @@ describe('Plans view', () => {
   it('should describe a KPI as actual / target, attainment and pace', async () => {
     const kpi = await row('KPI-EAST-REVENUE');
     assert.equal(kpi.label, 'Retail net revenue, East China');
-    assert.equal(kpi.description, 'CN¥74.3M / CN¥160M · 46% · on track');
+    assert.equal(kpi.description, 'CN¥74.3M / CN¥160M · 46.4% · on track');
     assert.deepEqual(kpi.icon, { id: 'pass', color: 'testing.iconPassed' });
   });
 
   it('should write percentage KPIs with the % sign on the number', async () => {
-    assert.equal((await row('KPI-EAST-RETURN-RATE')).description, '3% / 3.2% · 107% · on track');
+    assert.equal((await row('KPI-EAST-RETURN-RATE')).description, '3% / 3.2% · 106.7% · on track');
   });
 
   it('should mark at-risk KPIs yellow and off-track KPIs red', async () => {
     const atRisk = await row('KPI-NORTH-REVENUE');
-    assert.equal(atRisk.description, 'CN¥31.5M / CN¥80M · 39% · at risk');
+    assert.equal(atRisk.description, 'CN¥31.5M / CN¥80M · 39.4% · at risk');
     assert.deepEqual(atRisk.icon, { id: 'warning', color: 'charts.yellow' });
     const offTrack = await row('KPI-NORTH-NEW-STORES');
-    assert.equal(offTrack.description, '0 / 2 · 0% · off track');
+    assert.equal(offTrack.description, '0 / 2 · 0.0% · off track');
     assert.deepEqual(offTrack.icon, { id: 'error', color: 'errorForeground' });
   });
 
   it('should tint an objective and its plan by their weakest KPI', async () => {
     const objective = await row('OBJ-NORTH-REVENUE');
-    assert.equal(objective.description, '20% · 2 KPIs · 4 initiatives');
+    assert.equal(objective.description, '19.7% · 2 KPIs · 4 initiatives');
     assert.deepEqual(objective.icon, { id: 'target', color: 'errorForeground' });
     assert.deepEqual((await row('PLN-2026-NORTH')).icon, { id: 'project', color: 'errorForeground' });
     assert.deepEqual((await row('PLN-2026-EAST')).icon, { id: 'project' });
@@ -157,7 +157,7 @@ describe('Plans view', () => {
     const ids = allIds(roots);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids.filter((i) => i.includes('#kpi:')), ['file:///work/inline#kpi:KPI-X', 'file:///work/inline#kpi:KPI-X~2']);
-    assert.equal(roots[0]?.description, 'PLN-X · draft · 60% · €1M budget');
+    assert.equal(roots[0]?.description, 'PLN-X · draft · 60.0% · €1M budget');
   });
 
   it('should show one root per folder when several folders have plans', async () => {

@@ -1,19 +1,15 @@
 import * as l10n from '@vscode/l10n';
 import { Formatter, NONE } from '../../src/core/format/format';
+import { relativeDays } from '../../src/core/format/words';
 
 /**
  * The core formatter in the workspace's `locale:` (numbers, money, percents, dates: one output
- * for one value in every host), plus the relative-day words the dashboard shows in the
- * display language.
+ * for one value in every host), plus the relative-day words (core's) in the display language.
  */
 export class Format extends Formatter {
   /** "in 46 days", "15 days ago", "today". */
   days(n: number | undefined): string {
-    if (n === undefined) return NONE;
-    if (n === 0) return l10n.t('today');
-    const abs = this.number(Math.abs(n));
-    if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
-    return Math.abs(n) === 1 ? l10n.t('{0} day ago', abs) : l10n.t('{0} days ago', abs);
+    return relativeDays(n, (x) => this.number(x), l10n);
   }
 }
 

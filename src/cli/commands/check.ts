@@ -1,6 +1,8 @@
 import { cachedCheck, COMMON_HELP, open, parse, persist, session } from '../common';
-import { formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
+import { formatConfigText, formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
+import { ConfigProblemsError } from '../configProblems';
+import type { Workspace } from '../../core/model/workspace';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { VERSION } from '../../core/version';
 
 export const checkHelp = `Usage: opsbook check [options]
@@ -32,12 +34,20 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // An unchanged workspace is answered from the warm-start cache without building the model.
   const started = await session(io, values);
   const cached = await cachedCheck(started);
-  const ws = cached ? undefined : await open(io, values, started);
+  let ws: Workspace | undefined;
+  try {
+    ws = cached ? undefined : await open(io, values, started);
+  } catch (err) {
+    if (!(err instanceof ConfigProblemsError)) throw err;
+    // Configuration problems are diagnostics like any other, in the format asked for; exit 2.
+    const report: CheckReport = { root: values.root ?? '.', files: 0, entities: 0, diagnostics: [...err.diagnostics] };
+    io.stdout(format === 'text' ? formatConfigText(report) : render(format, report));
+    return EXIT_USAGE;
+  }
   const all = cached?.diagnostics ?? ws?.diagnostics() ?? [];
   const diagnostics = values.quiet ? all.filter((d) => d.severity === 'error') : all;
   const report: CheckReport = { root: values.root ?? '.', files: cached?.files ?? ws?.fileCount ?? 0, entities: cached?.entities ?? ws?.entityCount ?? 0, diagnostics };
-  const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : format === 'github' ? formatGithub(report) : formatText(report);
-  io.stdout(out);
+  io.stdout(render(format, report));
   if (ws) await persist(ws);
   const s = summarize(all);
   if (s.errors > 0) return EXIT_FINDINGS;
@@ -46,4 +56,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+function render(format: string, report: CheckReport): string {
+  return format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : format === 'github' ? formatGithub(report) : formatText(report);
 }

@@ -74,7 +74,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 
 /** Loads one side with the same engine as `check`, its configuration read from that side. */
 async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string): Promise<Workspace> {
-  const result = await openWorkspace(engineInitFor(fs, values));
-  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`);
+  const init = engineInitFor(fs, values);
+  const result = await openWorkspace(init);
+  if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`, init.configPath);
   return result.workspace;
 }

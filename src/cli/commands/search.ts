@@ -1,4 +1,5 @@
 import { WorkspaceSearch } from '../../core/model/search';
+import { plural } from '../../core/format/words';
 import { COMMON_HELP, open, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
@@ -45,7 +46,7 @@ export async function runSearch(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const lines = res.results.map((h) => `${h.file}:${h.line}  ${h.kind}  ${h.id ? `${h.id}  ` : ''}${h.title}\n    ${h.snippet}`);
-  lines.push('', `${res.total} result${res.total === 1 ? '' : 's'}${res.total > res.results.length ? `, showing ${res.results.length}` : ''}`);
+  lines.push('', `${plural(res.total, 'result')}${res.total > res.results.length ? `, showing ${res.results.length}` : ''}`);
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
 }

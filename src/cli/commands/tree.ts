@@ -31,16 +31,19 @@ export async function runTree(args: string[], io: CliIo): Promise<number> {
   const lines: string[] = [];
   if (tree.roots.length === 0) lines.push('No plans found (plans live in plans/**/*.yaml or *.md).');
   const fmt = new Formatter(ws.config.locale);
+  if (tree.roots.length > 0) lines.push(`Plans as of ${fmt.longDate(tree.today)} (pace: the time elapsed in each period)`, '');
   tree.roots.forEach((r) => renderPlan(r, fmt, '', true, true, lines));
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
 }
 
-/** Titles first, ids in parentheses; money with its ISO code (plain text has no room for an ambiguous ¥). */
+/**
+ * Titles first, ids in parentheses; money, percents and dates in the workspace's locale exactly
+ * as the Plans view, the dashboard and the report print them (`CN¥7,500,000`, `¥7,500,000` in zh-CN).
+ */
 function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, root: boolean, out: string[]): void {
   const cur = p.currency ?? '';
-  const formatMoney = (n: number, c: string) => fmt.currency(n, c, { code: true });
-  const formatNumber = (n: number) => fmt.number(n);
+  const formatMoney = (n: number, c: string) => fmt.currency(n, c);
   const formatPercent = (r: number) => fmt.percent(r);
   const facts = [
     [p.region, p.period, p.status].filter(Boolean).join(' · '),
@@ -61,7 +64,7 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
         const rows: string[] = [];
         for (const k of o.kpis) {
           const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
-          rows.push(`KPI ${titled(k.id, k.metric)}  target ${k.target !== undefined ? formatNumber(k.target) : '–'} ${k.unit}  actual ${k.actual !== undefined ? formatNumber(k.actual) : '–'}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
+          rows.push(`KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
         }
         for (const i of o.initiatives) {
           rows.push(`INI ${titled(i.id, i.title)}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`);

@@ -1,3 +1,4 @@
+import { countOf, plural } from '../../core/format/words';
 import type { Diagnostic } from '../../core/types';
 
 export interface CheckReport {
@@ -19,16 +20,25 @@ export function summarize(diags: readonly Diagnostic[]): { errors: number; warni
   return { errors, warnings, infos };
 }
 
+function textLine(d: Diagnostic): string {
+  return `${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`;
+}
+
+/** Configuration problems in the text format: the same lines, and why nothing else was checked. */
+export function formatConfigText(r: CheckReport): string {
+  const n = r.diagnostics.length;
+  return [...r.diagnostics.map(textLine), '', `✖ ${plural(n, 'configuration problem')}: the workspace is not checked until ${countOf(n, 'it is', 'they are')} fixed`].join('\n') + '\n';
+}
+
 /** ESLint-like lines: `file:line:col  severity  message  ruleId`, then a summary. */
 export function formatText(r: CheckReport): string {
-  const lines = r.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+  const lines = r.diagnostics.map(textLine);
   const s = summarize(r.diagnostics);
   const total = s.errors + s.warnings + s.infos;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push('');
   lines.push(
     total === 0
-      ? `✔ no problems in ${plural(r.files, 'file')} (${plural(r.entities, 'entity').replace('entitys', 'entities')})`
+      ? `✔ no problems in ${plural(r.files, 'file')} (${plural(r.entities, 'entity', 'entities')})`
       : `${s.errors > 0 ? '✖' : '⚠'} ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}) in ${plural(r.files, 'file')}`,
   );
   return lines.join('\n') + '\n';

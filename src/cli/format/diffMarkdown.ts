@@ -1,6 +1,7 @@
 import type { EntityChange, RequiredApprover } from '../../core/diff/types';
 import type { Diagnostic, JsonValue } from '../../core/types';
-import { CHANGE_TYPES, countByKind, plural, reviewCounts, type DiffReport } from './diffReport';
+import { CHANGE_TYPES, countByKind, reviewCounts, type DiffReport } from './diffReport';
+import { plural } from '../../core/format/words';
 import { fieldPhrase, gist, hunkPhrase, sectionPhrase, valueText, type Style } from '../../core/diff/phrases';
 
 /** GitHub comments are limited to 65,536 characters; stay well below with room for the footer. */

@@ -33,7 +33,3 @@ export function reviewCounts(r: DiffReport): { errors: number; warnings: number 
   }
   return { errors, warnings };
 }
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}

@@ -81,7 +81,7 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
     if (!source) continue;
     const packText = await source.read('pack.yaml');
     if (packText === undefined) {
-      problems.push({ ...configAt(['packs', index]), message: `pack "${packName}" has no pack.yaml` });
+      problems.push({ ...configAt(['packs', index]), ruleId: 'config/pack-missing', message: `pack "${packName}" has no pack.yaml` });
       continue;
     }
     const file = input.builtinPacks.has(packName) ? `<pack ${packName}>/pack.yaml` : `${source.name}/pack.yaml`;
@@ -133,7 +133,7 @@ function locator(file: string, text: string | undefined): Locator {
     if (text === undefined) return { file, line: 1, column: 1 };
     positions ??= new YamlPositions(text);
     const r = positions.rangeOf(0, path, 'value');
-    return { file, line: r.start.line, column: r.start.column };
+    return { file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column };
   };
 }
 
@@ -241,7 +241,7 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
   const origin = source.name === configPath ? path : `${source.name}:${path}`;
   const text = await source.read(path);
   if (text === undefined) {
-    problems.push({ ...at, message: `schema "${origin}" not found` });
+    problems.push({ ...at, ruleId: 'config/schema-missing', message: `schema "${origin}" not found` });
     return undefined;
   }
   try {
@@ -278,7 +278,7 @@ function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[]
   const builtin = input.builtinPacks.get(name);
   if (builtin) return builtin;
   if (!name.startsWith('.')) {
-    problems.push({ ...at, message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
+    problems.push({ ...at, ruleId: 'config/pack-missing', message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
     return undefined;
   }
   const base = joinRelative(dirname(at.file), name);
@@ -328,7 +328,7 @@ function parseStrict(file: string, text: string, problems: ConfigProblem[], vali
     const pos = positions();
     for (const p of syntax) {
       const r = pos.rangeAtOffsets(p.start, p.end);
-      problems.push({ file, line: r.start.line, column: r.start.column, message: p.message });
+      problems.push({ file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: p.message });
     }
     return undefined;
   }
@@ -346,7 +346,7 @@ function parseStrict(file: string, text: string, problems: ConfigProblem[], vali
       const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
       const r = pos.rangeOf(0, extra ? [...path, extra] : path, extra ? 'key' : 'value');
       const where = [...path, ...(extra ? [extra] : [])].join('.') || '(top level)';
-      problems.push({ file, line: r.start.line, column: r.start.column, message: `${where}: ${describeAjvError(e)}` });
+      problems.push({ file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: `${where}: ${describeAjvError(e)}` });
     }
     return undefined;
   }

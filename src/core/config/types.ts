@@ -100,5 +100,13 @@ export interface ConfigProblem {
   file: string;
   line: number;
   column: number;
+  /** Where the offending text ends (1-based, exclusive), when it is known; else the problem is a point. */
+  endLine?: number;
+  endColumn?: number;
+  /** `config/invalid` when not given; see `config/diagnostics.ts` for the set. */
+  ruleId?: ConfigRuleId;
   message: string;
 }
+
+/** Rule ids of configuration problems: a small, documented set (README, Rules). */
+export type ConfigRuleId = 'config/invalid' | 'config/pack-missing' | 'config/schema-missing';

@@ -17,21 +17,7 @@ export function currencyOf(unit: unknown): string | undefined {
   return typeof unit === 'string' && /^[A-Z]{3}$/.test(unit) ? unit : undefined;
 }
 
-export function byString<T>(key: (t: T) => string | undefined): (a: T, b: T) => number {
-  return (a, b) => {
-    const x = key(a) ?? '';
-    const y = key(b) ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-}
-
-/** Points a group's row at its first member's source, once. */
-export function refFirst(row: { file?: string; line?: number }, from: { file: string; line: number }): void {
-  if (row.file === undefined) {
-    row.file = from.file;
-    row.line = from.line;
-  }
-}
+export { byString, refFirst } from './aggregate';
 
 /** Counts into a map, creating entries on first use. */
 export function tally<T>(map: Map<string, T>, key: string, init: () => T, add: (t: T) => void): void {

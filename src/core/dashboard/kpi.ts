@@ -1,6 +1,7 @@
 import { type KpiNode, type PlanNode, type PlanTree } from '../plan/tree';
 import { isAdditiveUnit } from '../rules/ops';
 import { comparePeriods, elapsedShare } from '../period/order';
+import { meanAttainment, paceCounts, sumOf } from './aggregate';
 import { assign, currencyOf } from './common';
 import type { KpiPlanSummary, KpiRow, KpiSection } from './types';
 
@@ -24,23 +25,12 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
     const level = parent ? 'region' : 'company';
     const elapsed = elapsedShare(p.period, asOf, tree.fiscalYearStart);
     if (p.period) periods.add(p.period);
-    const summary: KpiPlanSummary = { plan: p.id, title: p.title, file: p.file, line: p.line, level, kpis: 0, onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 };
+    const own = p.objectives.flatMap((o) => o.kpis.map((k) => kpiRow(k, p, o.id, o.title, level, elapsed)));
+    rows.push(...own);
+    const summary: KpiPlanSummary = { plan: p.id, title: p.title, file: p.file, line: p.line, level, kpis: own.length, ...paceCounts(own) };
     assign(summary, 'region', p.region);
     assign(summary, 'period', p.period);
-    const attainments: number[] = [];
-    for (const o of p.objectives) {
-      for (const k of o.kpis) {
-        const row = kpiRow(k, p, o.id, o.title, level, elapsed);
-        rows.push(row);
-        summary.kpis++;
-        if (row.attainment !== undefined) attainments.push(row.attainment);
-        if (row.pace === 'on-track') summary.onTrack++;
-        else if (row.pace === 'at-risk') summary.atRisk++;
-        else if (row.pace === 'off-track') summary.offTrack++;
-        else summary.noData++;
-      }
-    }
-    if (attainments.length > 0) summary.attainment = attainments.reduce((s, x) => s + x, 0) / attainments.length;
+    assign(summary, 'attainment', meanAttainment(own));
     plans.push(summary);
   }
   // Contributors' actuals, for the company KPI's regional breakdown.
@@ -48,7 +38,7 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
   for (const r of rows) {
     if (r.contributors.length === 0 || r.contributorsTarget === undefined) continue;
     const actuals = r.contributors.map((c) => byId.get(c)?.actual);
-    if (actuals.every((a) => a !== undefined)) r.contributorsActual = actuals.reduce((s: number, a) => s + (a as number), 0);
+    if (actuals.every((a) => a !== undefined)) r.contributorsActual = sumOf(actuals, (a) => a);
   }
   return { periods: [...periods].sort((a, b) => comparePeriods(a, b, tree.fiscalYearStart)), plans, rows };
 }

@@ -1,8 +1,9 @@
 import { field, num, str } from '../model/entity';
 import type { Workspace } from '../model/workspace';
 import { addDays, daysBetween, isIsoDate } from '../util/dates';
-import { assign, byString, lineOf, refFirst } from './common';
-import type { ContractBucket, PartnerCount, PartnerRow, PartnerSection } from './types';
+import { contractBuckets, partnerCounts } from './aggregate';
+import { assign, byString, lineOf } from './common';
+import type { ContractBucket, PartnerRow, PartnerSection } from './types';
 
 /** The default `days` option of `partner/contract-expiring`. */
 export const DEFAULT_EXPIRING_DAYS = 60;
@@ -45,31 +46,12 @@ export function partnerSection(ws: Workspace): PartnerSection {
       return row;
     })
     .sort((a, b) => byString<PartnerRow>((r) => r.contractEnd ?? '9999')(a, b) || byString<PartnerRow>((r) => r.id)(a, b));
-  const buckets: Record<ContractBucket, number> = { expired: 0, expiring: 0, active: 0, 'no-contract': 0, inactive: 0 };
-  for (const r of rows) buckets[r.bucket]++;
   return {
     expiringDays: days,
-    buckets,
-    byType: countBy(rows, (r) => [r.type ?? '(none)']),
-    byRegion: countBy(rows, (r) => (r.regions.length > 0 ? r.regions : ['(none)'])),
-    byTier: countBy(rows, (r) => [r.tier ?? '(none)']),
+    buckets: contractBuckets(rows),
+    byType: partnerCounts(rows, (r) => [r.type ?? '(none)']),
+    byRegion: partnerCounts(rows, (r) => (r.regions.length > 0 ? r.regions : ['(none)'])),
+    byTier: partnerCounts(rows, (r) => [r.tier ?? '(none)']),
     rows,
   };
-}
-
-function countBy(rows: PartnerRow[], keys: (r: PartnerRow) => string[]): PartnerCount[] {
-  const m = new Map<string, PartnerCount>();
-  for (const r of rows) {
-    for (const key of new Set(keys(r))) {
-      let c = m.get(key);
-      if (!c) m.set(key, (c = { key, total: 0, active: 0, expiring: 0, expired: 0, inactive: 0 }));
-      c.total++;
-      refFirst(c, r);
-      if (r.bucket === 'expiring') c.expiring++;
-      else if (r.bucket === 'expired') c.expired++;
-      else if (r.bucket === 'inactive') c.inactive++;
-      else c.active++;
-    }
-  }
-  return [...m.values()].sort(byString((c) => c.key));
 }

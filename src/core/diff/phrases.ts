@@ -1,5 +1,6 @@
 import type { EntityChange, FieldChange, SectionChange, WordHunk } from './types';
 import type { JsonValue } from '../types';
+import { plural } from '../format/words';
 
 /** How a format writes the pieces of a phrase: plain text, document values, removed and added words. */
 export interface Style {
@@ -124,7 +125,7 @@ export function gist(c: EntityChange, st: Style, maxItems = 2): string {
 /** `3 fields, 2 sections`. */
 export function changeCount(c: EntityChange): string {
   const parts: string[] = [];
-  if (c.sections.length) parts.push(`${c.sections.length} section${c.sections.length === 1 ? '' : 's'}`);
+  if (c.sections.length) parts.push(plural(c.sections.length, 'section'));
   if (c.fields.length) parts.push(`${c.fields.length} field${c.fields.length === 1 ? '' : 's'}`);
   return `${parts.join(', ')} changed`;
 }

@@ -44,6 +44,7 @@ export class Formatter {
   private readonly pct: Intl.NumberFormat;
   private readonly pct0: Intl.NumberFormat;
   private readonly longDateFormat: Intl.DateTimeFormat;
+  private monthFormat: Intl.DateTimeFormat | undefined;
   private readonly money = new Map<string, MoneyFormats>();
 
   constructor(locale?: string) {
@@ -123,6 +124,14 @@ export class Formatter {
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     if (d.getUTCMonth() !== Number(m[2]) - 1) return iso;
     return this.longDateFormat.format(d);
+  }
+
+  /** A month for axis ticks: `Jun 2026` (en), `2026年6月` (zh-CN), from `2026-06` or a date in it; other text as it is. */
+  month(iso: string): string {
+    const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(iso);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+    this.monthFormat ??= new Intl.DateTimeFormat(this.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return this.monthFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
   }
 
   private moneyFormats(code: string): MoneyFormats {

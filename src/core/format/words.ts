@@ -1,4 +1,5 @@
 import type * as l10n from '@vscode/l10n';
+import { NONE } from './format';
 
 /**
  * Words every host shows for the same thing, defined once. English here; a host that
@@ -18,7 +19,8 @@ export interface Translator {
   t(message: string, ...args: l10n.L10nReplacement[]): string;
 }
 
-const ENGLISH: Translator = { t: (message) => message };
+/** English: the message itself, `{0}`, `{1}` … filled in as `@vscode/l10n` fills them. */
+const ENGLISH: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (all, i: string) => (args[Number(i)] === undefined ? all : String(args[Number(i)]))) };
 
 /** A KPI's pace in words: `on track`, `at risk`, `off track`, `no data`. */
 export function paceText(p: PaceWord, l10n: Translator = ENGLISH): string {
@@ -55,4 +57,31 @@ export function titled(id: string, title: string | undefined): string {
 export function titleOr(id: string, title: string | undefined): string {
   const t = title?.trim();
   return t ? t : id;
+}
+
+/**
+ * A count and its English noun: `1 file`, `3 files`, `2 entities` (`many` when the plural is not
+ * `one` + s). For the English-only text of the CLI and core; a host that translates passes whole
+ * phrases to `countOf` instead, so the translator sees the number in context.
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${countOf(n, one, many)}`;
+}
+
+/** One form or the other by count, both given (already translated: `l10n.t('{0} plans', n)`). */
+export function countOf(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/**
+ * Days from today in words, in the display language: `today`, `in 46 days`, `15 days ago`, the
+ * number in the workspace's locale (`number`: the workspace formatter's). The dashboard's
+ * contract and due columns and the Registers view's partner rows say it the same way.
+ */
+export function relativeDays(n: number | undefined, number: (n: number) => string, l10n: Translator = ENGLISH): string {
+  if (n === undefined || !Number.isFinite(n)) return NONE;
+  if (n === 0) return l10n.t('today');
+  const abs = number(Math.abs(n));
+  if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
+  return Math.abs(n) === 1 ? l10n.t('{0} day ago', abs) : l10n.t('{0} days ago', abs);
 }

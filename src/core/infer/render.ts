@@ -1,4 +1,5 @@
 import { parse as parseYamlValue } from 'yaml';
+import { plural } from '../format/words';
 import type { Inference, InferredField, InferredReference } from './index';
 import type { InferredKind } from './kinds';
 import type { InferredVocabulary } from './vocab';
@@ -33,10 +34,6 @@ export function whereIn(files: readonly string[]): string {
   if (files.length === 1) return files[0] as string;
   if (files.length === 2) return `${files[0] as string} and ${files[1] as string}`;
   return `${files.length} files`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function kindComment(k: InferredKind): string {

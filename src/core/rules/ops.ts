@@ -1,4 +1,5 @@
 import { compareEntities, entityAnchor, field, num, str, type Entity, type Reference } from '../model/entity';
+import { Formatter } from '../format/format';
 import { addDays, isIsoDate } from '../util/dates';
 import { periodRange } from '../period/parse';
 import type { Rule } from './rule';
@@ -228,6 +229,9 @@ export const trainingRequired: Rule = {
   },
 };
 
+/** Findings are English: numbers as the English formatter writes them everywhere else (`1,280`, `3.46`); built on first use. */
+let english: Formatter | undefined;
+
 function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return (english ??= new Formatter()).number(n);
 }

@@ -3,9 +3,10 @@ import { diffWorkspaces } from '../../core/diff/diff';
 import type { PackSource } from '../../core/host';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { UriPackSource } from '../host/workspaceFs';
-import { OPEN_LOCATION_COMMAND } from '../views/openLocation';
+import { openLocationCommand } from '../views/openLocation';
 import { BaseCache } from './base';
-import { buildChangeGroups, changesCount, type ChangeNode, type ChangeTooltip } from './changeTree';
+import { treeItem } from '../views/treeItem';
+import { buildChangeGroups, changesCount, type ChangeNode } from './changeTree';
 import { fieldLine } from './fieldLine';
 import { GIT_SCHEME, GitContentProvider, gitUri } from './gitContent';
 import { RepoRegistry } from './registry';
@@ -223,17 +224,12 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
   }
 
   getTreeItem(node: ChangeNode): vscode.TreeItem {
-    const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, state);
-    item.id = node.id;
-    if (node.description) item.description = node.description;
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-    if (node.tooltip) item.tooltip = tooltipMarkdown(node.tooltip);
-    if (node.contextValue) item.contextValue = node.contextValue;
-    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     const target = this.target(node);
-    if (target) item.command = { command: OPEN_LOCATION_COMMAND, title: vscode.l10n.t('Open'), arguments: [target.uri.toString(), target.line] };
-    return item;
+    return treeItem(node, {
+      ...(node.tooltip ? { tooltip: node.tooltip } : {}),
+      ...(node.contextValue ? { contextValue: node.contextValue } : {}),
+      ...(target ? { command: openLocationCommand(target.uri, target.line) } : {}),
+    });
   }
 
   /** Where a row opens: the live file at the entity (or field) line, or the base version of a removed one. */
@@ -388,15 +384,3 @@ function overallState(results: readonly FolderResult[]): string {
   return 'notGit';
 }
 
-/** Tooltip text escaped into Markdown: document text is never read as markup. */
-export function tooltipMarkdown(t: ChangeTooltip): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown('**');
-  md.appendText(t.title);
-  md.appendMarkdown('**');
-  t.lines.forEach((line, i) => {
-    md.appendMarkdown(i === 0 ? '\n\n' : '  \n');
-    md.appendText(line);
-  });
-  return md;
-}

@@ -2,12 +2,10 @@ import * as vscode from 'vscode';
 import type { Hub } from '../model/hub';
 import { documentContext } from '../language/context';
 import { nodeAt } from '../language/locate';
+import { PLAN_KINDS } from '../views/planView';
+import { PLANS_REVEAL_COMMAND } from '../views/plans';
 import { readyFolders, type Command } from './command';
 
-/** The Plans view's command that selects an entity in the plan tree: (folderUri as a string, entityId). */
-export const PLANS_REVEAL = 'opsbook.plans.reveal';
-
-const PLAN_KINDS = new Set(['plan', 'objective', 'kpi', 'initiative']);
 
 /** Selects the plan, objective, KPI or initiative under the cursor in the Plans view. */
 export class RevealInPlanTreeCommand implements Command {
@@ -25,11 +23,11 @@ export class RevealInPlanTreeCommand implements Command {
       return;
     }
     const known = await vscode.commands.getCommands(true);
-    if (!known.includes(PLANS_REVEAL)) {
+    if (!known.includes(PLANS_REVEAL_COMMAND)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The Opsbook Plans view is not available.'));
       return;
     }
-    await vscode.commands.executeCommand(PLANS_REVEAL, target.folder, target.id);
+    await vscode.commands.executeCommand(PLANS_REVEAL_COMMAND, target.folder, target.id);
   }
 
   /** The innermost plan-tree entity around the cursor (a project's `plan:` initiative counts too). */
@@ -43,7 +41,7 @@ export class RevealInPlanTreeCommand implements Command {
     const path = hit?.path ?? [];
     let best: { id: string; depth: number } | undefined;
     for (const e of ctx.ws.entitiesIn(ctx.rel)) {
-      if (!PLAN_KINDS.has(e.kind) || e.path.length > path.length || !e.path.every((s, i) => s === path[i])) continue;
+      if (!PLAN_KINDS.includes(e.kind) || e.path.length > path.length || !e.path.every((s, i) => s === path[i])) continue;
       if (!best || e.path.length >= best.depth) best = { id: e.id, depth: e.path.length };
     }
     if (best) return { folder: ctx.folder.folder.uri.toString(), id: best.id };

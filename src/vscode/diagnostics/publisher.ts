@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configDiagnostics } from '../../core/config/diagnostics';
 import type { Diagnostic } from '../../core/types';
 import { Converter, DIAGNOSTIC_SOURCE, diagnosticKey } from '../convert';
 import type { OpsbookFolder } from '../model/folder';
@@ -169,24 +170,19 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.counts.set(key, counts);
   }
 
-  /** Configuration problems go on the configuration file (pack and settings problems name their origin). */
+  /**
+   * Configuration problems are ordinary diagnostics (`config/invalid`, …; core maps built-in
+   * pack and settings problems onto the configuration file) shown through the one converter.
+   */
   private publishConfigProblems(folder: OpsbookFolder): void {
     if (folder.configProblems.length === 0) return;
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const p of folder.configProblems) {
-      const inWorkspace = !p.file.startsWith('<') && p.file !== 'settings';
-      const file = inWorkspace ? p.file : folder.settings.configPath;
-      const line = Math.max(0, (inWorkspace ? p.line : 1) - 1);
-      const col = Math.max(0, (inWorkspace ? p.column : 1) - 1);
-      const message = inWorkspace ? p.message : `${p.file}: ${p.message}`;
-      const d = new vscode.Diagnostic(new vscode.Range(line, col, line, col), message, vscode.DiagnosticSeverity.Error);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = 'config';
-      let list = byFile.get(file);
-      if (!list) byFile.set(file, (list = []));
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of configDiagnostics(folder.configProblems, folder.settings.configPath)) {
+      let list = byFile.get(d.file);
+      if (!list) byFile.set(d.file, (list = []));
       list.push(d);
     }
-    for (const [file, list] of byFile) this.set(folder, file, folder.workspace.diagnostics(file), list);
+    for (const [file, list] of byFile) this.set(folder, file, [...list, ...folder.workspace.diagnostics(file)]);
   }
 
   dispose(): void {

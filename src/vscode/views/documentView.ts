@@ -2,7 +2,7 @@ import type { Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
 import { reviewOverdue } from '../../core/dashboard/health';
 import * as l10n from '@vscode/l10n';
-import { countOf } from './format';
+import { countOf } from '../../core/format/words';
 import { countRecords, entityRow, groupRow, list, optional, text } from './rows';
 import { perFolder, type FolderInput, type IconSpec, type ViewNode } from './viewNode';
 

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { FolderModel, ModelHub } from '../api';
 import { openLocationCommand } from './openLocation';
-import type { FolderInput, NodeLocation, Tooltip, ViewNode } from './viewNode';
+import { treeItem } from './treeItem';
+import type { FolderInput, NodeLocation, ViewNode } from './viewNode';
 
 /** Context key set once the models have loaded: `viewsWelcome` says "loading" until then, "no plans" after. */
 export const VIEWS_READY_CONTEXT = 'opsbook.views.ready';
@@ -74,36 +75,18 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
-    const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, state);
-    item.id = node.id;
-    if (node.description) item.description = node.description;
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-    if (node.tooltip) item.tooltip = toMarkdown(node.tooltip);
-    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
-    item.contextValue = node.entity ? `opsbook.entity.${node.entity.kind}` : 'opsbook.group';
     const uri = node.location && this.uriOf(node.location);
-    if (uri && node.location) item.command = openLocationCommand(uri, node.location.line);
-    return item;
+    return treeItem(node, {
+      ...(node.tooltip ? { tooltip: { title: node.tooltip.title, lines: node.tooltip.rows.map(([label, value]) => `${label}: ${value}`) } } : {}),
+      contextValue: node.entity ? `opsbook.entity.${node.entity.kind}` : 'opsbook.group',
+      ...(uri && node.location ? { command: openLocationCommand(uri, node.location.line) } : {}),
+    });
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.changed.dispose();
   }
-}
-
-/** Tooltip text escaped into Markdown: document text is never interpreted as markup. */
-export function toMarkdown(t: Tooltip): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown('**');
-  md.appendText(t.title);
-  md.appendMarkdown('**\n\n');
-  t.rows.forEach(([label, value], i) => {
-    if (i > 0) md.appendMarkdown('  \n');
-    md.appendText(`${label}: ${value}`);
-  });
-  return md;
 }
 
 /** Creates the tree view for `viewId`, refreshing on model changes; everything goes into `context.subscriptions`. */

@@ -1,15 +1,16 @@
 import type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode } from '../../core/plan/tree';
 import * as l10n from '@vscode/l10n';
 import type { Formatter } from '../../core/format/format';
-import { paceText, titleOr, titled } from '../../core/format/words';
-import { countOf } from './format';
+import { countOf, paceText, titleOr, titled } from '../../core/format/words';
 import type { IconSpec, ViewNode } from './viewNode';
 
-/** What a row needs besides its node: the folder it lives in, its plan's currency and the workspace's formatter. */
+/** What a row needs besides its node: the folder it lives in, its plan's currency, the workspace's formatter and the date paces are measured at. */
 export interface PlanContext {
   folder: string;
   fmt: Formatter;
   currency?: string;
+  /** The plan tree's `today` (ISO): a KPI's pace is as of this date. */
+  asOf?: string;
 }
 
 /** Pace words (defined once in core) in the display language. */
@@ -38,14 +39,14 @@ function where(n: { file: string; line: number }): string {
   return `${n.file}:${n.line}`;
 }
 
-/** `East China plan 2026` · `PLN-2026-EAST · 78% · CN¥7.5M budget · 4.5M allocated`. */
+/** `East China plan 2026` · `PLN-2026-EAST · 77.7% · CN¥7.5M budget · 4.5M allocated`: attainment as every host prints it. */
 export function planRow(p: PlanNode, ctx: PlanContext): ViewNode {
   const { folder, fmt } = ctx;
   const cur = p.currency;
   const money = (n: number) => fmt.currency(n, cur);
   const parts: string[] = [p.id];
   if (p.status && p.status !== 'approved') parts.push(p.status);
-  if (p.attainment !== undefined) parts.push(fmt.percentWhole(p.attainment));
+  if (p.attainment !== undefined) parts.push(fmt.percent(p.attainment));
   if (p.money.budget !== undefined) {
     parts.push(l10n.t('{0} budget', fmt.currency(p.money.budget, cur, { compact: true })));
     if (p.money.allocated > 0) parts.push(l10n.t('{0} allocated', fmt.compact(p.money.allocated)));
@@ -73,11 +74,11 @@ export function planRow(p: PlanNode, ctx: PlanContext): ViewNode {
   };
 }
 
-/** `Grow East China revenue…` · `51% · 3 KPIs · 3 initiatives`. */
+/** `Grow East China revenue…` · `51.2% · 3 KPIs · 3 initiatives`. */
 export function objectiveRow(o: ObjectiveNode, ctx: PlanContext): ViewNode {
   const parts: string[] = [];
   const { fmt } = ctx;
-  if (o.attainment !== undefined) parts.push(fmt.percentWhole(o.attainment));
+  if (o.attainment !== undefined) parts.push(fmt.percent(o.attainment));
   parts.push(countOf(o.kpis.length, l10n.t('1 KPI'), l10n.t('{0} KPIs', o.kpis.length)), countOf(o.initiatives.length, l10n.t('1 initiative'), l10n.t('{0} initiatives', o.initiatives.length)));
   const rows: [string, string][] = [[l10n.t('Id'), o.id]];
   if (o.attainment !== undefined) rows.push([l10n.t('Attainment'), l10n.t('{0} (mean of KPIs)', fmt.percent(o.attainment))]);
@@ -94,7 +95,7 @@ export function objectiveRow(o: ObjectiveNode, ctx: PlanContext): ViewNode {
   };
 }
 
-/** `Retail net revenue, East China` · `CN¥74.3M / CN¥160M · 46% · on track`. */
+/** `Retail net revenue, East China` · `CN¥74.3M / CN¥160M · 46.4% · on track`. */
 export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
   const { fmt } = ctx;
   const short = (n: number) => fmt.unit(n, k.unit, { compact: true });
@@ -103,14 +104,14 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
   if (k.actual !== undefined && k.target !== undefined) parts.push(`${short(k.actual)} / ${short(k.target)}`);
   else if (k.target !== undefined) parts.push(l10n.t('target {0}', short(k.target)));
   else if (k.actual !== undefined) parts.push(l10n.t('actual {0}', short(k.actual)));
-  if (k.attainment !== undefined) parts.push(fmt.percentWhole(k.attainment));
+  if (k.attainment !== undefined) parts.push(fmt.percent(k.attainment));
   if (k.pace) parts.push(pace(k.pace));
   const rows: [string, string][] = [[l10n.t('Id'), k.id]];
   if (k.target !== undefined) rows.push([l10n.t('Target'), full(k.target)]);
   if (k.actual !== undefined) rows.push([l10n.t('Actual'), full(k.actual) + (k.actualRolledUp ? ` (${l10n.t('sum of contributing KPIs')})` : '')]);
   rows.push([l10n.t('Direction'), k.direction === 'down' ? l10n.t('lower is better') : l10n.t('higher is better')]);
   if (k.attainment !== undefined) rows.push([l10n.t('Attainment'), fmt.percent(k.attainment)]);
-  if (k.pace) rows.push([l10n.t('Pace'), l10n.t('{0} for the time elapsed in the period', pace(k.pace))]);
+  if (k.pace) rows.push([l10n.t('Pace'), ctx.asOf ? l10n.t('{0} for the time elapsed in the period, as of {1}', pace(k.pace), fmt.longDate(ctx.asOf)) : l10n.t('{0} for the time elapsed in the period', pace(k.pace))]);
   if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
   if (k.contributors.length > 0) rows.push([l10n.t('Contributors'), k.contributors.join(', ')]);
   if (k.contributorsTarget !== undefined) rows.push([l10n.t('Contributors’ targets'), full(k.contributorsTarget)]);

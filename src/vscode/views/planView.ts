@@ -4,14 +4,14 @@ import { buildPlanTree, type PlanNode } from '../../core/plan/tree';
 import { initiativeRow, kpiRow, objectiveRow, planRow, type PlanContext } from './planLabels';
 import * as l10n from '@vscode/l10n';
 import { Formatter } from '../../core/format/format';
-import { countOf } from './format';
+import { countOf } from '../../core/format/words';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
 /** Kinds the Plans view shows; `opsbook.plans.reveal` accepts ids of these. */
 export const PLAN_KINDS: readonly string[] = ['plan', 'objective', 'kpi', 'initiative'];
 
-function planBranch(p: PlanNode, folder: string, fmt: Formatter, top: boolean): ViewNode {
-  const ctx: PlanContext = { folder, fmt };
+function planBranch(p: PlanNode, folder: string, fmt: Formatter, top: boolean, asOf: string): ViewNode {
+  const ctx: PlanContext = { folder, fmt, asOf };
   const node = planRow(p, ctx);
   if (p.currency) ctx.currency = p.currency;
   for (const o of p.objectives) {
@@ -19,7 +19,7 @@ function planBranch(p: PlanNode, folder: string, fmt: Formatter, top: boolean): 
     obj.children = [...o.kpis.map((k) => kpiRow(k, ctx)), ...o.initiatives.map((i) => initiativeRow(i, ctx))];
     node.children.push(obj);
   }
-  for (const c of p.children) node.children.push(planBranch(c, folder, fmt, false));
+  for (const c of p.children) node.children.push(planBranch(c, folder, fmt, false, asOf));
   if (top) node.expanded = true;
   return node;
 }
@@ -37,7 +37,8 @@ export function buildPlansView(folders: readonly FolderInput[]): ViewNode[] {
     folders,
     (f) => {
       const fmt = new Formatter(f.workspace.config.locale);
-      return buildPlanTree(f.workspace).roots.map((p) => planBranch(p, f.key, fmt, true));
+      const tree = buildPlanTree(f.workspace);
+      return tree.roots.map((p) => planBranch(p, f.key, fmt, true, tree.today));
     },
     (nodes) => {
       const n = countPlans(nodes);

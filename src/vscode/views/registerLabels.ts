@@ -4,7 +4,7 @@ import { contractBucket, expiringDays } from '../../core/dashboard/partners';
 import { daysBetween, isIsoDate } from '../../core/util/dates';
 import * as l10n from '@vscode/l10n';
 import type { Formatter } from '../../core/format/format';
-import { countOf } from './format';
+import { countOf, relativeDays } from '../../core/format/words';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
 
@@ -37,7 +37,7 @@ export function partnerRow(ws: Workspace, e: Entity, folder: string, fmt: Format
   if (end && state === 'expired') parts.push(l10n.t('expired {0}', end));
   else if (end && state === 'expiring') {
     const days = daysBetween(today, end);
-    parts.push(l10n.t('ends {0} ({1})', end, countOf(days, l10n.t('in 1 day'), l10n.t('in {0} days', fmt.number(days)))));
+    parts.push(l10n.t('ends {0} ({1})', end, relativeDays(days, (n) => fmt.number(n), l10n)));
   } else if (end) parts.push(l10n.t('ends {0}', end));
   const icon: IconSpec =
     state === 'expired' ? { id: 'warning', color: 'list.warningForeground' }

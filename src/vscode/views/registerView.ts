@@ -2,7 +2,7 @@ import type { Entity } from '../../core/model/entity';
 import type { Workspace } from '../../core/model/workspace';
 import * as l10n from '@vscode/l10n';
 import { Formatter } from '../../core/format/format';
-import { countOf } from './format';
+import { countOf } from '../../core/format/words';
 import { courseRow, partnerRow, personRow, productRow } from './registerLabels';
 import { byTitle, countRecords, groupBy, groupRow, text } from './rows';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { barChart } from '../charts';
+import { sumOf } from '../../../src/core/dashboard/aggregate';
 import { titled } from '../../../src/core/format/words';
 import { chartRows, named, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
 
@@ -28,9 +29,9 @@ export const budgetTab: TabDef = {
     const roots = plans.filter((p) => !p.parent || !plans.some((q) => q.plan === p.parent));
     const out: Node[] = [
       stats([
-        { label: l10n.t('Plan budgets (top level)'), value: money(roots.reduce((s, p) => s + (p.budget ?? 0), 0)) },
-        { label: l10n.t('Allocated (incl. sub-plans)'), value: money(roots.reduce((s, p) => s + p.rollupAllocated, 0)) },
-        { label: l10n.t('Spent (incl. sub-plans)'), value: money(roots.reduce((s, p) => s + p.rollupSpent, 0)) },
+        { label: l10n.t('Plan budgets (top level)'), value: money(sumOf(roots, (p) => p.budget)) },
+        { label: l10n.t('Allocated (incl. sub-plans)'), value: money(sumOf(roots, (p) => p.rollupAllocated)) },
+        { label: l10n.t('Spent (incl. sub-plans)'), value: money(sumOf(roots, (p) => p.rollupSpent)) },
         { label: l10n.t('Projects over budget'), value: fmt.number(overProjects.length), colour: overProjects.length ? 'red' : 'green' },
       ]),
     ];

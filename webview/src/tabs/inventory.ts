@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { InventoryRow } from '../../../src/core/dashboard/types';
 import { barChart } from '../charts';
 import { label } from '../format';
+import { sumOf } from '../../../src/core/dashboard/aggregate';
 import { titled } from '../../../src/core/format/words';
 import { chartRows, named, optionsOf, passes, pill, refOf, section, stats, table, type Ctx, type TabDef } from '../ui';
 
@@ -83,7 +84,7 @@ export const inventoryTab: TabDef = {
       stats([
         { label: l10n.t('SKU × region lines'), value: fmt.number(all.length) },
         { label: l10n.t('Below reorder point'), value: fmt.number(below.length), colour: below.length ? 'red' : 'green' },
-        { label: l10n.t('Units short of reorder points'), value: fmt.number(below.reduce((s, r) => s + r.shortfall, 0)) },
+        { label: l10n.t('Units short of reorder points'), value: fmt.number(sumOf(below, (r) => r.shortfall)) },
       ]),
     ];
     const fill = (r: InventoryRow) => (r.max ? (r.onHand ?? 0) / r.max : 1);

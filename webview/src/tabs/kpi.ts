@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { KpiRow, Pace } from '../../../src/core/dashboard/types';
+import { meanAttainment, paceCounts, sumOf } from '../../../src/core/dashboard/aggregate';
 import { PACE_SYMBOLS, paceText, titled, type PaceWord } from '../../../src/core/format/words';
 import { barChart, type Colour } from '../charts';
 import { chartRows, named, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
@@ -29,16 +30,16 @@ export const kpiTab: TabDef = {
     const { fmt, filters } = ctx;
     const rows = ctx.data.kpi.rows.filter((r) => passes(filters, { region: r.region, period: r.period, status: paceOf(r) }, ctx.data.periods));
     const plans = ctx.data.kpi.plans.filter((p) => passes({ ...filters, status: undefined }, { region: p.region, period: p.period }, ctx.data.periods));
-    const count = (p: Pace) => rows.filter((r) => r.pace === p).length;
-    const withAtt = rows.filter((r) => r.attainment !== undefined);
-    const mean = withAtt.length ? withAtt.reduce((s, r) => s + (r.attainment as number), 0) / withAtt.length : undefined;
+    // The filtered rows, counted by the functions core counts the sections with.
+    const counts = paceCounts(rows);
+    const mean = meanAttainment(rows);
     const out: Node[] = [
       stats([
         { label: l10n.t('KPIs'), value: fmt.number(rows.length) },
         { label: l10n.t('Mean attainment'), value: fmt.percent(mean) },
-        { label: l10n.t('On track'), value: fmt.number(count('on-track')), colour: 'green' },
-        { label: l10n.t('At risk'), value: fmt.number(count('at-risk')), colour: 'yellow' },
-        { label: l10n.t('Off track'), value: fmt.number(count('off-track')), colour: 'red' },
+        { label: l10n.t('On track'), value: fmt.number(counts.onTrack), colour: 'green' },
+        { label: l10n.t('At risk'), value: fmt.number(counts.atRisk), colour: 'yellow' },
+        { label: l10n.t('Off track'), value: fmt.number(counts.offTrack), colour: 'red' },
       ]),
     ];
 
@@ -158,7 +159,7 @@ export const kpiTab: TabDef = {
                 const scale = r.target && r.target > 0 ? r.target : 1;
                 return {
                   label: r.metric || r.id,
-                  value: l10n.t('{0} of {1}', fmt.unit(parts.reduce((s, x) => s + (x.kpi.actual ?? 0), 0), r.unit, { compact: true }), fmt.unit(r.target, r.unit, { compact: true })),
+                  value: l10n.t('{0} of {1}', fmt.unit(sumOf(parts, (x) => x.kpi.actual), r.unit, { compact: true }), fmt.unit(r.target, r.unit, { compact: true })),
                   bars: [parts.map((x) => ({ value: (x.kpi.actual ?? 0) / scale, colour: colourOf(x.kpi.region) }))],
                   markers: [{ value: 1, label: l10n.t('target {0}', fmt.unit(r.target, r.unit)) }],
                   tooltip: `${titled(r.id, r.metric)}: ${parts.map((x) => `${ctx.region(x.kpi.region)} ${fmt.unit(x.kpi.actual, x.kpi.unit)}`).join(', ')}`,

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { ContractBucket, PartnerCount } from '../../../src/core/dashboard/types';
 import { barChart, ganttChart, type Colour } from '../charts';
 import { label } from '../format';
+import { contractBuckets, partnerCounts } from '../../../src/core/dashboard/aggregate';
 import { titled } from '../../../src/core/format/words';
 import { chartRows, named, optionsOf, passes, pill, refOf, section, stats, table, type Ctx, type TabDef } from '../ui';
 
@@ -86,21 +87,9 @@ export const partnersTab: TabDef = {
     const { fmt, filters, data } = ctx;
     const p = data.partners;
     const rows = p.rows.filter((r) => passes(filters, { region: r.regions, type: r.type, status: r.bucket }));
-    const n = (b: ContractBucket) => rows.filter((r) => r.bucket === b).length;
-    const count = (keys: (r: (typeof rows)[number]) => string[]): PartnerCount[] => {
-      const m = new Map<string, PartnerCount>();
-      for (const r of rows) {
-        for (const key of new Set(keys(r))) {
-          let c = m.get(key);
-          if (!c) m.set(key, (c = { key, total: 0, active: 0, expiring: 0, expired: 0, inactive: 0 }));
-          c.total++;
-          if (c.file === undefined) Object.assign(c, { file: r.file, line: r.line });
-          if (r.bucket === 'expiring' || r.bucket === 'expired' || r.bucket === 'inactive') c[r.bucket]++;
-          else c.active++;
-        }
-      }
-      return [...m.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
-    };
+    const buckets = contractBuckets(rows);
+    const n = (b: ContractBucket) => buckets[b];
+    const count = (keys: (r: (typeof rows)[number]) => string[]): PartnerCount[] => partnerCounts(rows, keys);
     const dated = chartRows(rows.filter((r) => r.contractEnd && r.bucket !== 'inactive'), l10n.t('active contracts'));
     const out: Node[] = [
       stats([
@@ -130,7 +119,7 @@ export const partnersTab: TabDef = {
             end: dated.rows.reduce((m, r) => (r.contractEnd && r.contractEnd > m ? r.contractEnd : m), data.asOf),
             today: data.asOf,
             todayLabel: l10n.t('today {0}', fmt.longDate(data.asOf)),
-            month: (iso) => iso.slice(0, 7),
+            month: (iso) => fmt.month(iso),
             rows: dated.rows.map((r) => ({
               label: r.name || r.id,
               ...(r.contractStart ? { start: r.contractStart } : {}),

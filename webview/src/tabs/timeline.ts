@@ -40,7 +40,6 @@ export const timelineTab: TabDef = {
         { label: l10n.t('Done'), value: fmt.number(projects.filter((p) => p.done).length), colour: 'green' },
       ]),
     ];
-    const monthFmt = new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
     const lines: Line[] = projects.flatMap((p) => [{ project: p }, ...p.milestones.map((m) => ({ project: p, milestone: m }))]);
     const urgency = (p: TimelineProject) => (p.overdue ? 0 : p.done || p.status === 'cancelled' ? 2 : 1);
     const ganttRows = chartRows(projects, l10n.t('projects'), (a, b) => urgency(a) - urgency(b) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
@@ -64,7 +63,7 @@ export const timelineTab: TabDef = {
             end: data.timeline.end ?? data.asOf,
             today: data.asOf,
             todayLabel: l10n.t('today {0}', fmt.longDate(data.asOf)),
-            month: (iso) => monthFmt.format(new Date(`${iso}T00:00:00Z`)),
+            month: (iso) => fmt.month(iso),
             rows: ganttRows.rows.map((p) => ({
               label: p.title || p.id,
               ...(p.start ? { start: p.start } : {}),

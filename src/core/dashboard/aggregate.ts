@@ -1,0 +1,90 @@
+import type { ContractBucket, Pace, PartnerCount } from './types';
+
+/**
+ * The dashboard's counts and sums, as pure functions of its rows: core builds the sections with
+ * them, and the webview recounts the rows a filter leaves with the same functions, so a count
+ * on a filtered tab can never disagree with the unfiltered one. Imports types only (the webview
+ * bundles this file).
+ */
+
+/** Sorts by a string key, missing keys first, by code unit (stable across locales). */
+export function byString<T>(key: (t: T) => string | undefined): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = key(a) ?? '';
+    const y = key(b) ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Points a group's row at its first member's source, once. */
+export function refFirst(row: { file?: string; line?: number }, from: { file: string; line: number }): void {
+  if (row.file === undefined) {
+    row.file = from.file;
+    row.line = from.line;
+  }
+}
+
+export function sumOf<T>(rows: readonly T[], value: (t: T) => number | undefined): number {
+  let s = 0;
+  for (const r of rows) s += value(r) ?? 0;
+  return s;
+}
+
+/** KPIs by pace; a KPI without target or actual has no pace and counts as no data. */
+export interface PaceCounts {
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+  noData: number;
+}
+
+export function paceCounts(rows: readonly { pace?: Pace }[]): PaceCounts {
+  const c: PaceCounts = { onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 };
+  for (const r of rows) {
+    if (r.pace === 'on-track') c.onTrack++;
+    else if (r.pace === 'at-risk') c.atRisk++;
+    else if (r.pace === 'off-track') c.offTrack++;
+    else c.noData++;
+  }
+  return c;
+}
+
+/** The mean attainment of the rows that have one (1 = 100 %), undefined when none has. */
+export function meanAttainment(rows: readonly { attainment?: number }[]): number | undefined {
+  let n = 0;
+  let s = 0;
+  for (const r of rows) {
+    if (r.attainment === undefined) continue;
+    s += r.attainment;
+    n++;
+  }
+  return n > 0 ? s / n : undefined;
+}
+
+/** Partners by contract state. */
+export function contractBuckets(rows: readonly { bucket: ContractBucket }[]): Record<ContractBucket, number> {
+  const buckets: Record<ContractBucket, number> = { expired: 0, expiring: 0, active: 0, 'no-contract': 0, inactive: 0 };
+  for (const r of rows) buckets[r.bucket]++;
+  return buckets;
+}
+
+/**
+ * Partners counted per key (type, region, tier; a partner in two regions counts in both, once
+ * each), by contract state, sorted by key; each count points at its first partner.
+ */
+export function partnerCounts<R extends { bucket: ContractBucket; file: string; line: number }>(rows: readonly R[], keys: (r: R) => string[]): PartnerCount[] {
+  const m = new Map<string, PartnerCount>();
+  for (const r of rows) {
+    for (const key of new Set(keys(r))) {
+      let c = m.get(key);
+      if (!c) m.set(key, (c = { key, total: 0, active: 0, expiring: 0, expired: 0, inactive: 0 }));
+      c.total++;
+      refFirst(c, r);
+      if (r.bucket === 'expiring') c.expiring++;
+      else if (r.bucket === 'expired') c.expired++;
+      else if (r.bucket === 'inactive') c.inactive++;
+      else c.active++;
+    }
+  }
+  return [...m.values()].sort(byString((c) => c.key));
+}
