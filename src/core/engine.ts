@@ -3,7 +3,8 @@ import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
 import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
-import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm';
+import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm/restore';
+import { toCached } from './warm/state';
 import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
 import type { Diagnostic } from './types';
@@ -154,7 +155,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
         if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !summary)) return;
-        await cache.save(signature, { state: state(), files, savedAt: startedAt }, summary, init.pause);
+        await cache.save(signature, { state: toCached(state()), files, savedAt: startedAt }, summary, init.pause);
       };
     };
     return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: (options) => snapshotCache(options)(), snapshotCache };

@@ -7,7 +7,7 @@ import { NodeWarmCache, pruneCacheDir } from '../../src/node/cache';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
 import { parseFile } from '../../src/core/parse/file';
-import { packFileState, unpackFileState } from '../../src/core/warm';
+import { packFileState, unpackFileState } from '../../src/core/warm/pack';
 import { deserialize, serialize } from 'node:v8';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'lumen-oak');
