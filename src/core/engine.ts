@@ -12,7 +12,7 @@ import { formatOf, parseFile, type ParsedFile } from './parse/file';
 import { builtinRules } from './rules';
 import type { Rule } from './rules/rule';
 import { Workspace } from './model/workspace';
-import { compileSchemas } from './model/analyzer';
+import { compileSchemas, type SchemaCache } from './schema/compiled';
 import { isIsoDate } from './util/dates';
 
 export interface EngineInit {
@@ -39,6 +39,8 @@ export interface EngineInit {
    * editor passes a yield to its event loop so loading never blocks it for long.
    */
   pause?: () => Promise<void>;
+  /** Compiled schemas shared between folders and reloads (one per host process); compiled per open when absent. */
+  schemas?: SchemaCache;
 }
 
 export interface OpenResult {
@@ -134,7 +136,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
   const problems = [...setup.problems];
   if (!isIsoDate(today)) problems.push({ file: configPath, line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   // The editor compiles schemas one at a time between pauses; a reload reuses them.
-  const compiled = await compileSchemas(config, init.pause);
+  const compiled = await compileSchemas(config, init.schemas, init.pause);
   const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
   for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;

@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { compileSchemas } from '../../src/core/model/analyzer';
+import { compileSchemas, SchemaCache } from '../../src/core/schema/compiled';
 import { baseWorkspace, brief } from './fixture';
 import { openMem } from './memfs';
 
 describe('compiled schemas', () => {
+  const cache = new SchemaCache();
   it('are compiled once and shared by workspaces with the same schemas', async () => {
     const a = await openMem(baseWorkspace());
     const b = await openMem({ ...baseWorkspace(), 'notes/extra.md': '# Extra\n' });
-    const first = await compileSchemas(a.workspace.config);
-    assert.equal(await compileSchemas(b.workspace.config), first, 'the same configuration reuses the validators');
+    const first = await compileSchemas(a.workspace.config, cache);
+    assert.equal(await compileSchemas(b.workspace.config, cache), first, 'the same configuration reuses the validators');
     assert.deepEqual(b.workspace.diagnostics().map(brief), a.workspace.diagnostics().map(brief), 'and validates the same');
   });
 
@@ -19,7 +20,7 @@ describe('compiled schemas', () => {
     const withStrict = await openMem({ ...files, 'local/note.schema.json': JSON.stringify(strict) });
     const withLoose = await openMem({ ...files, 'local/note.schema.json': JSON.stringify(loose) });
     assert.deepEqual(withStrict.configProblems, []);
-    assert.notEqual(await compileSchemas(withStrict.workspace.config), await compileSchemas(withLoose.workspace.config));
+    assert.notEqual(await compileSchemas(withStrict.workspace.config, cache), await compileSchemas(withLoose.workspace.config, cache));
     const owner = (ws: typeof withStrict.workspace): string[] => ws.diagnostics('notes/a.yaml').filter((d) => d.message.includes('owner')).map((d) => d.ruleId);
     assert.deepEqual(owner(withStrict.workspace), ['schema/required']);
     assert.deepEqual(owner(withLoose.workspace), []);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compileSchemasNow } from '../../src/core/model/analyzer';
+import { compileSchemasNow } from '../../src/core/schema/compiled';
 import type { Diagnostic } from '../../src/core/types';
 import { valueItems } from '../../src/vscode/language/completionItems';
 import { referenceTargetAt, schemaForPath, type KindShape } from '../../src/vscode/language/entityPath';

@@ -3,7 +3,7 @@ import { parseYamlFull, YamlPositions } from '../parse/yaml';
 import type { JsonValue, NodePath, SeveritySetting } from '../types';
 import { aliasProblems, checkDeclaration } from '../vocab/declarations';
 import { compileIdPattern } from '../vocab/idPattern';
-import { createAjv, type ErrorObject, type ValidateFunction } from './ajv';
+import { createAjv, describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from './ajv';
 import { applyCustomFields } from './fields';
 import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
 
@@ -268,11 +268,6 @@ function metaValidator(schemaText: string): ValidateFunction {
   return validate;
 }
 
-/** Ajv refuses a second schema with the same `$id`; validation compiles schemas in its own instance. */
-export function stripId(json: Record<string, unknown>): Record<string, unknown> {
-  const { $id: _id, ...rest } = json;
-  return rest;
-}
 
 function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], at: ConfigLoc): PackSource | undefined {
   const builtin = input.builtinPacks.get(name);
@@ -351,27 +346,4 @@ function parseStrict(file: string, text: string, problems: ConfigProblem[], vali
     return undefined;
   }
   return value;
-}
-
-export function pointerToPath(pointer: string): NodePath {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export function describeAjvError(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${String(p['additionalProperty'])}"`;
-    case 'enum':
-      return `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'required':
-      return `missing required field "${String(p['missingProperty'])}"`;
-    default:
-      return e.message ?? e.keyword;
-  }
 }

@@ -1,5 +1,5 @@
 import { parse as parseYamlValue } from 'yaml';
-import type { Inference, InferredField, InferredReference } from './index';
+import type { Inference, InferredField, InferredReference } from './types';
 import type { InferredKind } from './kinds';
 import type { InferredVocabulary } from './vocab';
 

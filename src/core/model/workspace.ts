@@ -6,7 +6,8 @@ import { Evaluator, keySignatures } from '../rules/evaluator';
 import type { Rule } from '../rules/rule';
 import type { Anchor, Diagnostic, Range, Severity } from '../types';
 import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
-import { Analyzer, type CompiledSchemas } from './analyzer';
+import type { CompiledSchemas } from '../schema/compiled';
+import { Analyzer } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
 import { FileStore } from './store';
 
