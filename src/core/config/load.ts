@@ -1,10 +1,11 @@
 import type { PackSource } from '../host';
-import { parseYamlFull, YamlPositions } from '../parse/yaml';
-import type { JsonValue, NodePath, SeveritySetting } from '../types';
+import { YamlPositions } from '../parse/yaml';
+import type { NodePath, SeveritySetting } from '../types';
 import { aliasProblems, checkDeclaration } from '../vocab/declarations';
 import { compileIdPattern } from '../vocab/idPattern';
-import { createAjv, describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from './ajv';
 import { applyCustomFields } from './fields';
+import { dirname, joinRelative, resolvePack } from './packs';
+import { metaValidator, parseStrict } from './strict';
 import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
@@ -255,59 +256,8 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
   }
 }
 
-/** Validators of `opsbook.yaml` and `pack.yaml` by schema text: compiled once per process, not per load. */
-const metaValidators = new Map<string, ValidateFunction>();
-
-function metaValidator(schemaText: string): ValidateFunction {
-  let validate = metaValidators.get(schemaText);
-  if (!validate) {
-    validate = createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
-    if (metaValidators.size >= 4) metaValidators.clear();
-    metaValidators.set(schemaText, validate);
-  }
-  return validate;
-}
 
 
-function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], at: ConfigLoc): PackSource | undefined {
-  const builtin = input.builtinPacks.get(name);
-  if (builtin) return builtin;
-  if (!name.startsWith('.')) {
-    problems.push({ ...at, message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
-    return undefined;
-  }
-  const base = joinRelative(dirname(at.file), name);
-  if (base === undefined) {
-    problems.push({ ...at, message: `pack path "${name}" leaves the workspace root; packs must live inside it` });
-    return undefined;
-  }
-  return {
-    name: base,
-    read: (p) => {
-      const full = joinRelative(base, p);
-      return full === undefined ? Promise.resolve(undefined) : input.readWorkspaceFile(full);
-    },
-  };
-}
-
-/** Joins posix paths; `undefined` when the result would leave the root (`..` too far, absolute). */
-export function joinRelative(base: string, rel: string): string | undefined {
-  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.includes('\\')) return undefined;
-  const out: string[] = [];
-  for (const seg of `${base}/${rel}`.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
-
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i === -1 ? '' : p.slice(0, i);
-}
 
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v];
@@ -315,35 +265,3 @@ function stringList(v: unknown): string[] | undefined {
   return undefined;
 }
 
-function parseStrict(file: string, text: string, problems: ConfigProblem[], validate: (v: unknown) => ErrorObject[]): Record<string, unknown> | undefined {
-  const { result } = parseYamlFull(text);
-  const positions = () => new YamlPositions(text);
-  const syntax = result.problems.filter((x) => x.severity === 'error');
-  if (syntax.length > 0) {
-    const pos = positions();
-    for (const p of syntax) {
-      const r = pos.rangeAtOffsets(p.start, p.end);
-      problems.push({ file, line: r.start.line, column: r.start.column, message: p.message });
-    }
-    return undefined;
-  }
-  const value: JsonValue = result.docs[0] ?? null;
-  if (value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ file, line: 1, column: 1, message: 'expected a mapping of settings at the top level' });
-    return undefined;
-  }
-  const errors = validate(value);
-  if (errors.length > 0) {
-    const pos = positions();
-    for (const e of errors) {
-      const path = pointerToPath(e.instancePath);
-      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-      const r = pos.rangeOf(0, extra ? [...path, extra] : path, extra ? 'key' : 'value');
-      const where = [...path, ...(extra ? [extra] : [])].join('.') || '(top level)';
-      problems.push({ file, line: r.start.line, column: r.start.column, message: `${where}: ${describeAjvError(e)}` });
-    }
-    return undefined;
-  }
-  return value;
-}
