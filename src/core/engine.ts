@@ -11,8 +11,10 @@ import type { Diagnostic } from './types';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
 import { builtinRules } from './rules';
 import type { Rule } from './rules/rule';
-import { Workspace } from './model/workspace';
-import { compileSchemas, type SchemaCache } from './schema/compiled';
+import type { Workspace } from './model/workspace';
+import { OpenedWorkspace } from './front/opened';
+import type { OpsbookWorkspace, SaveOptions } from './front/api';
+import { compileSchemas, compileSchemasNow, type SchemaCache } from './schema/compiled';
 import { isIsoDate } from './util/dates';
 
 export interface EngineInit {
@@ -44,7 +46,7 @@ export interface EngineInit {
 }
 
 export interface OpenResult {
-  workspace: Workspace;
+  workspace: OpsbookWorkspace;
   /** Problems in `opsbook.yaml` or packs: the CLI stops with exit 2 when there are any. */
   configProblems: ConfigProblem[];
   /** How the files were loaded: from scratch, or from the cache plus `changed` files. */
@@ -65,10 +67,7 @@ export interface OpenResult {
   snapshotCache(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void>;
 }
 
-export interface SaveOptions {
-  /** Also write the summary `checkFromCache` reads (default true; the editor does not need it). */
-  summary?: boolean;
-}
+export type { SaveOptions } from './front/api';
 
 /** Whether a workspace path is one the configuration includes (and does not exclude). */
 export function fileFilter(include: string[], exclude: string[]): { included(path: string): boolean; excluded(path: string): boolean } {
@@ -137,7 +136,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
   if (!isIsoDate(today)) problems.push({ file: configPath, line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   // The editor compiles schemas one at a time between pauses; a reload reuses them.
   const compiled = await compileSchemas(config, init.schemas, init.pause);
-  const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
+  const workspace = new OpenedWorkspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
   for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;
   if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
@@ -160,6 +159,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
         await cache.save(signature, { state: toCached(state()), files, savedAt: startedAt }, summary, init.pause);
       };
     };
+    workspace.useCache(snapshotCache);
     return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: (options) => snapshotCache(options)(), snapshotCache };
   }
   await loadFiles(workspace, init, paths);
@@ -167,6 +167,18 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
 }
 
 
+
+/**
+ * A workspace with a configuration already resolved (another version of a folder read with
+ * this one's configuration, a scratch workspace for one document) and these files, checked
+ * with the built-in rules unless `rules` says otherwise. It has no warm-start cache.
+ */
+export function createWorkspace(config: ResolvedConfig, today: string, options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache } = {}): OpsbookWorkspace {
+  const compiled = options.schemas ? compileSchemasNow(config, options.schemas) : undefined;
+  const workspace = new OpenedWorkspace(config, options.rules === 'none' ? [] : builtinRules, today, [], compiled);
+  if (options.files) workspace.addParsedFiles(options.files);
+  return workspace;
+}
 
 /** Paths matched per slice: matching 50,000 paths against the globs takes ~100 ms. */
 const MATCH_SLICE = 4096;

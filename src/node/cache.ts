@@ -4,8 +4,7 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { CachedFile, CachedFileState, CachedState, CachedSummary, CachedWorkspace, WarmCache } from '../core/host';
-import { packFileState, unpackFileState } from '../core/warm/pack';
+import { type CachedFile, type CachedFileState, type CachedState, type CachedSummary, type CachedWorkspace, packFileState, unpackFileState, type WarmCache } from '../core';
 
 const MAGIC = Buffer.from('OPSBOOK-CACHE 4\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');

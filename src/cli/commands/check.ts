@@ -1,7 +1,7 @@
 import { cachedCheck, COMMON_HELP, open, parse, persist, session } from '../common';
 import { formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
-import { VERSION } from '../../core/version';
+import { VERSION } from '../../core';
 
 export const checkHelp = `Usage: opsbook check [options]
 

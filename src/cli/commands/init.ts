@@ -1,7 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { inferConfiguration, renderConfig, renderSummary } from '../../core/infer';
-import { isIsoDate } from '../../core/util/dates';
+import { inferConfiguration, isIsoDate, renderConfig, renderSummary } from '../../core';
 import { NodeWorkspaceFs } from '../../node/fs';
 import { builtinPacks, systemToday } from '../../node/host';
 import { parallelParser } from '../../node/parallel';

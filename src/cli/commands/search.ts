@@ -1,4 +1,4 @@
-import { WorkspaceSearch } from '../../core/model/search';
+import { WorkspaceSearch } from '../../core';
 import { COMMON_HELP, open, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 

@@ -1,7 +1,5 @@
-import type { Diagnostic } from '../../core/types';
+import { type Diagnostic, fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase, titled } from '../../core';
 import { CHANGE_TYPES, countByKind, plural, reviewCounts, type DiffReport } from './diffReport';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
-import { titled } from '../../core/format/words';
 
 /** For terminals: a summary line, one block per changed entity, then review findings and approvers. */
 export function formatDiffText(r: DiffReport): string {

@@ -1,5 +1,5 @@
 import { field, num, str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { addDays, daysBetween, isIsoDate } from '../util/dates';
 import { assign, byString, lineOf, refFirst } from './common';
 import type { ContractBucket, PartnerCount, PartnerRow, PartnerSection } from './types';

@@ -3,7 +3,7 @@ import type { WorkspaceFileSystem } from '../host';
 import { entityAnchor, type Entity } from '../model/entity';
 import { matchPattern, parsePathPattern } from '../model/pathPattern';
 import { schemaAt } from '../model/schemaRefs';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { Anchor, JsonValue } from '../types';
 import { fieldVocabularies } from '../vocab/bindings';
 import { fieldFragment, referencedKind, type IdIndex } from './fields';

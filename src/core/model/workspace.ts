@@ -1,4 +1,4 @@
-import type { ConfigProblem, ResolvedConfig } from '../config/types';
+import type { ConfigProblem, KindConfig, ResolvedConfig } from '../config/types';
 import { materializeDiagnostics, severityOf } from '../diagnostics/materialize';
 import { parseFile, type ParsedFile } from '../parse/file';
 import { fiscalStartMonth } from '../period/parse';
@@ -9,7 +9,9 @@ import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
 import type { CompiledSchemas } from '../schema/compiled';
 import { Analyzer } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
+import type { WorkspaceModel } from './queries';
 import { FileStore } from './store';
+import type { VocabularyBinding } from '../vocab/bindings';
 
 /**
  * The workspace model: the file store and its indexes (`FileStore`), the rule results kept per
@@ -17,7 +19,7 @@ import { FileStore } from './store';
  * `setFile` re-parses one file and re-checks only the entities whose rules depended on
  * something that file defined or referenced.
  */
-export class Workspace {
+export class Workspace implements WorkspaceModel {
   private readonly store: FileStore;
   private readonly evaluator: Evaluator;
   readonly analyzer: Analyzer;
@@ -136,6 +138,18 @@ export class Workspace {
 
   fileKind(path: string): string | undefined {
     return this.store.files.get(path)?.analysis.kind;
+  }
+
+  kindForPath(path: string): string | undefined {
+    return this.analyzer.kindForPath(path);
+  }
+
+  kindConfig(kind: string): KindConfig | undefined {
+    return this.analyzer.kindConfig(kind);
+  }
+
+  vocabularyBindings(kind: string): readonly VocabularyBinding[] {
+    return this.analyzer.vocab.bindings(kind);
   }
 
   entitiesIn(path: string): Entity[] {

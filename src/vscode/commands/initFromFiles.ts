@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inferConfiguration, renderConfig, renderSummary } from '../../core/infer';
+import { inferConfiguration, renderConfig, renderSummary } from '../../core';
 import { systemToday } from '../../node/host';
 import type { Feature, ModelHub } from '../api';
 import { UriPackSource, VscodeWorkspaceFs } from '../host/workspaceFs';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/types';
+import type { Diagnostic } from '../../core';
 import { Converter, DIAGNOSTIC_SOURCE, diagnosticKey } from '../convert';
 import type { OpsbookFolder } from '../model/folder';
 

@@ -1,7 +1,5 @@
-import type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode } from '../../core/plan/tree';
+import { type Formatter, type InitiativeNode, type KpiNode, type ObjectiveNode, type Pace, paceText, type PlanNode, titled, titleOr } from '../../core';
 import * as l10n from '@vscode/l10n';
-import type { Formatter } from '../../core/format/format';
-import { paceText, titleOr, titled } from '../../core/format/words';
 import { countOf } from './format';
 import type { IconSpec, ViewNode } from './viewNode';
 
