@@ -89,6 +89,7 @@ function loadEngineConfig(init: EngineInit): ReturnType<typeof loadConfig> {
   if (init.configPath) configInput.configPath = init.configPath;
   if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
   if (init.pause) configInput.pause = init.pause;
+  if (init.schemas) configInput.schemas = init.schemas;
   return loadConfig(configInput);
 }
 

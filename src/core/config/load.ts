@@ -1,4 +1,5 @@
 import type { PackSource } from '../host';
+import type { SchemaCache } from '../schema/compiled';
 import { YamlPositions } from '../parse/yaml';
 import type { NodePath, SeveritySetting } from '../types';
 import { aliasProblems, checkDeclaration } from '../vocab/declarations';
@@ -22,6 +23,8 @@ export interface ConfigInput {
   ruleOverrides?: Record<string, unknown>;
   /** Called between the steps that compile validators, so an editor can breathe. */
   pause?: () => Promise<void>;
+  /** Keeps the compiled meta-schemas between loads (one per host). */
+  schemas?: SchemaCache;
 }
 
 export interface ConfigResult {
@@ -47,9 +50,9 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   const ops = input.builtinPacks.get('ops');
   const configSchemaText = ops ? await ops.read('opsbook.schema.json') : undefined;
   const packSchemaText = ops ? await ops.read('pack.schema.json') : undefined;
-  const validateConfig = configSchemaText ? metaValidator(configSchemaText) : undefined;
+  const validateConfig = configSchemaText ? metaValidator(configSchemaText, input.schemas) : undefined;
   await input.pause?.();
-  const validatePack = packSchemaText ? metaValidator(packSchemaText) : undefined;
+  const validatePack = packSchemaText ? metaValidator(packSchemaText, input.schemas) : undefined;
   await input.pause?.();
 
   const text = await input.readWorkspaceFile(configPath);

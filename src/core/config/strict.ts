@@ -1,22 +1,16 @@
 import { parseYamlFull, YamlPositions } from '../parse/yaml';
 import type { JsonValue } from '../types';
 import { createAjv, describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from './ajv';
+import type { SchemaCache } from '../schema/compiled';
 import type { ConfigProblem } from './types';
 
 // Reading `opsbook.yaml` and `pack.yaml` strictly: YAML syntax first, then the meta-schema,
 // each problem at its key.
 
-/** Validators of `opsbook.yaml` and `pack.yaml` by schema text: compiled once per process, not per load. */
-const metaValidators = new Map<string, ValidateFunction>();
-
-export function metaValidator(schemaText: string): ValidateFunction {
-  let validate = metaValidators.get(schemaText);
-  if (!validate) {
-    validate = createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
-    if (metaValidators.size >= 4) metaValidators.clear();
-    metaValidators.set(schemaText, validate);
-  }
-  return validate;
+/** The validator of `opsbook.yaml` or `pack.yaml` for a meta-schema's text: compiled once per host when it keeps a `SchemaCache`. */
+export function metaValidator(schemaText: string, cache?: SchemaCache): ValidateFunction {
+  const compile = () => createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
+  return cache ? cache.meta(schemaText, compile) : compile();
 }
 
 /** The file's top-level mapping, or undefined with problems at their lines (syntax, or what `validate` says). */

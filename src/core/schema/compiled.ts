@@ -78,6 +78,7 @@ function schemasKey(config: ResolvedConfig): string {
  */
 export class SchemaCache {
   private readonly compiled = new Map<string, CompiledSchemas>();
+  private readonly metaValidators = new Map<string, ValidateFunction>();
 
   constructor(private readonly kept = 4) {}
 
@@ -88,6 +89,17 @@ export class SchemaCache {
       this.compiled.set(key, known);
     }
     return known;
+  }
+
+  /** The validator of `opsbook.yaml` or `pack.yaml` for a meta-schema's text, compiled on first use. */
+  meta(schemaText: string, compile: () => ValidateFunction): ValidateFunction {
+    let validate = this.metaValidators.get(schemaText);
+    if (!validate) {
+      validate = compile();
+      if (this.metaValidators.size >= 4) this.metaValidators.clear();
+      this.metaValidators.set(schemaText, validate);
+    }
+    return validate;
   }
 
   remember(key: string, compiled: CompiledSchemas): CompiledSchemas {
