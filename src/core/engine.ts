@@ -9,7 +9,7 @@ import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
 import type { Diagnostic } from './types';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
-import { builtinRules } from './rules';
+import { builtinRules } from './rules/builtin';
 import type { Rule } from './rules/rule';
 import type { Workspace } from './model/workspace';
 import { OpenedWorkspace } from './front/opened';

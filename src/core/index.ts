@@ -75,5 +75,5 @@ export { inferConfiguration } from './infer/infer';
 export type { InferInput, Inference, InferredField, InferredReference } from './infer/infer';
 export { renderConfig, renderSummary } from './infer/render';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
-export { builtinRules } from './rules';
+export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';

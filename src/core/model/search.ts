@@ -1,4 +1,5 @@
-import { SearchIndex, type SearchOptions, type SearchResponse } from '../search';
+import { SearchIndex } from '../search/searchIndex';
+import type { SearchOptions, SearchResponse } from '../search/types';
 import { searchDocsOf } from './searchDocs';
 import type { WorkspaceModel as Workspace } from './queries';
 

@@ -1,4 +1,4 @@
-import type { SearchDoc } from '../search';
+import type { SearchDoc } from '../search/types';
 import type { JsonValue, NodePath } from '../types';
 import type { WorkspaceModel as Workspace } from './queries';
 
