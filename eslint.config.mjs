@@ -8,6 +8,11 @@ const nodeBuiltins = [
   'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+// Hosts reach the engine through its one entry point; `import type` included.
+const coreThroughIndex = { regex: '(^|/)core/(?!index$).+', message: 'Hosts import src/core only through its entry point: import from "../core" (src/core/index.ts).' };
+const noCli = { group: ['**/cli', '**/cli/**'], message: 'A host never imports another host (src/cli); move what both need into src/core or src/node.' };
+const noVscodeHost = { group: ['**/vscode', '**/vscode/**'], message: 'A host never imports another host (src/vscode); move what both need into src/core or src/node.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.bench/**', 'samples/**', 'webview/dist/**'] },
   js.configs.recommended,
@@ -25,7 +30,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['vscode', ...nodeBuiltins].map((name) => ({ name, message: 'src/core must stay free of vscode and Node built-ins; use the host interfaces.' })),
-        patterns: [{ group: ['node:*'], message: 'src/core must stay free of Node built-ins.' }],
+        patterns: [
+          { group: ['node:*'], message: 'src/core must stay free of Node built-ins.' },
+          { group: ['**/cli', '**/cli/**', '**/vscode/**', '**/node', '**/node/**', '**/webview/**'], message: 'src/core imports no host: hosts import core.' },
+        ],
       }],
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
     },
@@ -34,9 +42,7 @@ export default tseslint.config(
     // A host never imports another host: words and numbers both show live in src/core.
     files: ['src/vscode/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/cli', '**/cli/**'], message: 'src/vscode must not import src/cli; move what both hosts need into src/core.' }],
-      }],
+      'no-restricted-imports': ['error', { patterns: [noCli, coreThroughIndex] }],
     },
   },
   {
@@ -44,7 +50,27 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
-        patterns: [{ group: ['**/vscode', '**/vscode/**'], message: 'src/cli must not import src/vscode; move what both hosts need into src/core.' }],
+        patterns: [noVscodeHost, coreThroughIndex],
+      }],
+    },
+  },
+  {
+    // Node code serves both hosts (the CLI and the extension) and imports neither.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/node runs in the CLI too: no VS Code API here.' }],
+        patterns: [noCli, noVscodeHost, coreThroughIndex],
+      }],
+    },
+  },
+  {
+    // The dashboard front end shares only the presentation room with the engine: the data and
+    // message types of the dashboard and the formatters. Never the engine, never a host.
+    files: ['webview/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$)', message: 'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts) and src/core/format/*.' }],
       }],
     },
   },

@@ -1,16 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ConfigProblem } from '../core/config/types';
-import { configDiagnostics } from '../core/config/diagnostics';
+import { type CachedCheck, checkFromCache, type ConfigProblem, configDiagnostics, type EngineInit, isIsoDate, type OpenResult, openWorkspace, prepareWorkspace, type OpsbookWorkspace, type SchemaCache, type WorkspaceSetup } from '../core';
+import { engineInputs } from '../node/engineInputs';
 import { ConfigProblemsError } from './configProblems';
-import { checkFromCache, openWorkspace, prepareWorkspace, type CachedCheck, type EngineInit, type OpenResult, type WorkspaceSetup } from '../core/engine';
-import type { Workspace } from '../core/model/workspace';
-import { isIsoDate } from '../core/util/dates';
 import { NodeWorkspaceFs } from '../node/fs';
-import { builtinPacks, systemToday } from '../node/host';
-import { defaultCacheDir, NodeWarmCache } from '../node/cache';
-import { parallelParser } from '../node/parallel';
-import { BUILD, VERSION } from '../core/version';
 import { UsageError, type CliIo } from './io';
 
 export const COMMON_OPTIONS = {
@@ -45,16 +38,14 @@ export interface CommonValues {
   'no-cache'?: boolean | undefined;
 }
 
-const savers = new WeakMap<Workspace, () => Promise<void>>();
-
 /**
  * Writes the warm-start cache of a workspace opened by `open`, after the command has read what
  * it needs (so resolved source positions are kept too). Failures are ignored: the cache only
  * saves time.
  */
-export async function persist(ws: Workspace): Promise<void> {
+export async function persist(ws: OpsbookWorkspace): Promise<void> {
   try {
-    await savers.get(ws)?.();
+    await ws.save();
   } catch {
     // e.g. a read-only home directory
   }
@@ -76,14 +67,18 @@ export async function checkedRoot(io: CliIo, values: CommonValues): Promise<Node
   return fs;
 }
 
-/** The engine's inputs for a folder (the working tree, or a git revision) and a command's options. */
-export function engineInitFor(fs: EngineInit['fs'], values: CommonValues): EngineInit {
-  const init: EngineInit = { fs, builtinPacks: builtinPacks(), clock: systemToday };
-  const parseMany = parallelParser();
-  if (parseMany) init.parseMany = parseMany;
-  if (values.config !== undefined) init.configPath = values.config.split(path.sep).join('/');
-  if (values.today !== undefined) init.today = values.today;
-  return init;
+/**
+ * The engine's inputs for a folder (the working tree, or a git revision) and a command's
+ * options; `cacheRoot`: the folder on disk whose warm-start cache to use.
+ */
+export function engineInitFor(fs: EngineInit['fs'], values: CommonValues, options: { cacheRoot?: string; schemas?: SchemaCache } = {}): EngineInit {
+  return engineInputs({
+    fs,
+    ...(values.config !== undefined ? { configPath: values.config.split(path.sep).join('/') } : {}),
+    ...(values.today !== undefined ? { today: values.today } : {}),
+    ...(options.cacheRoot !== undefined ? { cache: { root: options.cacheRoot } } : {}),
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+  });
 }
 
 /** Configuration problems as the usage error they become (exit 2), carrying them as diagnostics for `check --format`. */
@@ -99,11 +94,10 @@ export interface Session {
 
 export async function session(io: CliIo, values: CommonValues): Promise<Session> {
   const fs = await checkedRoot(io, values);
-  const init = engineInitFor(fs, values);
-  if (init.configPath !== undefined && (await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   // CI machines start from scratch every run: writing a cache there only costs time.
   const cacheWanted = process.env['OPSBOOK_CACHE'] === '1' || (!process.env['CI'] && !process.env['OPSBOOK_NO_CACHE']);
-  if (BUILD && !values['no-cache'] && cacheWanted) init.cache = new NodeWarmCache(fs.root, `${VERSION}+${BUILD}`, defaultCacheDir(), init.configPath ?? 'opsbook.yaml');
+  const init = engineInitFor(fs, values, !values['no-cache'] && cacheWanted ? { cacheRoot: fs.root } : {});
+  if (init.configPath !== undefined && (await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   return { init, setup: await prepareWorkspace(init) };
 }
 
@@ -124,10 +118,9 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
  * Only `check` writes the cache back (`persist`): the others read it, and writing would cost
  * them more time than they take.
  */
-export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<Workspace> {
+export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<OpsbookWorkspace> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
-  savers.set(result.workspace, result.saveCache);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
   return result.workspace;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/types';
+import type { Diagnostic } from '../core';
 import { UsageError } from './io';
 
 /**

@@ -7,7 +7,7 @@ import { runReport } from './commands/report';
 import { runSearch } from './commands/search';
 import { runTree } from './commands/tree';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { VERSION } from '../core/version';
+import { VERSION } from '../core';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 

@@ -3,15 +3,18 @@ import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
 import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
-import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm';
+import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm/restore';
+import { toCached } from './warm/state';
 import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
 import type { Diagnostic } from './types';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
-import { builtinRules } from './rules';
+import { builtinRules } from './rules/builtin';
 import type { Rule } from './rules/rule';
-import { Workspace } from './model/workspace';
-import { compileSchemas } from './model/analyzer';
+import type { Workspace } from './model/workspace';
+import { OpenedWorkspace } from './front/opened';
+import type { OpsbookWorkspace, SaveOptions } from './front/api';
+import { compileSchemas, compileSchemasNow, type SchemaCache } from './schema/compiled';
 import { isIsoDate } from './util/dates';
 
 export interface EngineInit {
@@ -38,10 +41,12 @@ export interface EngineInit {
    * editor passes a yield to its event loop so loading never blocks it for long.
    */
   pause?: () => Promise<void>;
+  /** Compiled schemas shared between folders and reloads (one per host process); compiled per open when absent. */
+  schemas?: SchemaCache;
 }
 
 export interface OpenResult {
-  workspace: Workspace;
+  workspace: OpsbookWorkspace;
   /** Problems in `opsbook.yaml` or packs: the CLI stops with exit 2 when there are any. */
   configProblems: ConfigProblem[];
   /** How the files were loaded: from scratch, or from the cache plus `changed` files. */
@@ -62,10 +67,7 @@ export interface OpenResult {
   snapshotCache(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void>;
 }
 
-export interface SaveOptions {
-  /** Also write the summary `checkFromCache` reads (default true; the editor does not need it). */
-  summary?: boolean;
-}
+export type { SaveOptions } from './front/api';
 
 /** Whether a workspace path is one the configuration includes (and does not exclude). */
 export function fileFilter(include: string[], exclude: string[]): { included(path: string): boolean; excluded(path: string): boolean } {
@@ -87,6 +89,7 @@ function loadEngineConfig(init: EngineInit): ReturnType<typeof loadConfig> {
   if (init.configPath) configInput.configPath = init.configPath;
   if (init.ruleOverrides) configInput.ruleOverrides = init.ruleOverrides;
   if (init.pause) configInput.pause = init.pause;
+  if (init.schemas) configInput.schemas = init.schemas;
   return loadConfig(configInput);
 }
 
@@ -133,8 +136,8 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
   const problems = [...setup.problems];
   if (!isIsoDate(today)) problems.push({ file: configPath, line: 1, column: 1, message: `today "${today}" is not a date (YYYY-MM-DD)` });
   // The editor compiles schemas one at a time between pauses; a reload reuses them.
-  const compiled = await compileSchemas(config, init.pause);
-  const workspace = new Workspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
+  const compiled = await compileSchemas(config, init.schemas, init.pause);
+  const workspace = new OpenedWorkspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
   for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;
   if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
@@ -154,9 +157,10 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
         if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !summary)) return;
-        await cache.save(signature, { state: state(), files, savedAt: startedAt }, summary, init.pause);
+        await cache.save(signature, { state: toCached(state()), files, savedAt: startedAt }, summary, init.pause);
       };
     };
+    workspace.useCache(snapshotCache);
     return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: (options) => snapshotCache(options)(), snapshotCache };
   }
   await loadFiles(workspace, init, paths);
@@ -164,6 +168,18 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
 }
 
 
+
+/**
+ * A workspace with a configuration already resolved (another version of a folder read with
+ * this one's configuration, a scratch workspace for one document) and these files, checked
+ * with the built-in rules unless `rules` says otherwise. It has no warm-start cache.
+ */
+export function createWorkspace(config: ResolvedConfig, today: string, options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache } = {}): OpsbookWorkspace {
+  const compiled = options.schemas ? compileSchemasNow(config, options.schemas) : undefined;
+  const workspace = new OpenedWorkspace(config, options.rules === 'none' ? [] : builtinRules, today, [], compiled);
+  if (options.files) workspace.addParsedFiles(options.files);
+  return workspace;
+}
 
 /** Paths matched per slice: matching 50,000 paths against the globs takes ~100 ms. */
 const MATCH_SLICE = 4096;

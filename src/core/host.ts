@@ -47,8 +47,25 @@ export interface CachedSummary {
   diagnostics: import('./types').Diagnostic[];
 }
 
+declare const opaque: unique symbol;
+
+/** One file's computed state: plain, V8-serializable data the host stores and hands back as is. */
+export interface CachedFileState {
+  readonly [opaque]: 'CachedFileState';
+}
+
+/**
+ * The engine's computed state of a workspace, for the warm-start cache: the date it was
+ * computed for and each file's state (which a host may store in slices). Opaque to hosts.
+ */
+export interface CachedState {
+  format: 1;
+  today: string;
+  files: CachedFileState[];
+}
+
 export interface CachedWorkspace {
-  state: import('./model/workspace').WorkspaceState;
+  state: CachedState;
   files: Record<string, CachedFile>;
   /** When the files were stamped (host clock, ms): files modified just before are re-hashed. */
   savedAt: number;

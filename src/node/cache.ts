@@ -4,9 +4,7 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { CachedFile, CachedSummary, CachedWorkspace, WarmCache } from '../core/host';
-import type { WorkspaceState } from '../core/model/workspace';
-import { packFileState, unpackFileState } from '../core/warm';
+import { type CachedFile, type CachedFileState, type CachedState, type CachedSummary, type CachedWorkspace, packFileState, unpackFileState, type WarmCache } from '../core';
 
 const MAGIC = Buffer.from('OPSBOOK-CACHE 4\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
@@ -38,7 +36,7 @@ interface Index {
 
 /** One slice of the state: some files' computed state and some entries of the file table. */
 interface Slice {
-  files: WorkspaceState['files'];
+  files: CachedFileState[];
   table: [string, CachedFile][];
 }
 
@@ -125,7 +123,7 @@ export class NodeWarmCache implements WarmCache {
       };
       const index = parseIndex(read, size, this.signatureHash(signature));
       if (!index) return undefined;
-      const state: WorkspaceState = { format: 1, today: index.today, files: [] };
+      const state: CachedState = { format: 1, today: index.today, files: [] };
       const files: Record<string, CachedFile> = Object.create(null) as Record<string, CachedFile>;
       for (const part of index.slices) {
         const buf = Buffer.allocUnsafe(part.length);

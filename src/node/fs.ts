@@ -1,6 +1,6 @@
 import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FileStamp, PackSource, WorkspaceFileSystem } from '../core/host';
+import type { FileStamp, PackSource, WorkspaceFileSystem } from '../core';
 
 /** Directory entries matched between turns of the event loop. */
 const ENTRIES_PER_TURN = 2048;

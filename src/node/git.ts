@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { WorkspaceFileSystem } from '../core/host';
+import type { WorkspaceFileSystem } from '../core';
 
 /** A git failure with a message meant for the user (the CLI exits 2 with it). */
 export class GitError extends Error {}

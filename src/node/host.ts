@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { PackSource } from '../core/host';
+import type { PackSource } from '../core';
 import { DirectoryPackSource } from './fs';
 
 /** The package's `schemas/` folder (the built-in `ops` pack), found upwards from this module. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseFile, type ParsedFile } from '../core/parse/file';
+import { type ParsedFile, parseFile } from '../core';
 
 type Input = { path: string; content: Uint8Array | string };
 type Job = { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: unknown) => void };

@@ -1,15 +1,14 @@
 import type * as vscode from 'vscode';
-import type { WorkspaceSearch } from '../core/model/search';
-import type { Workspace } from '../core/model/workspace';
+import type { OpsbookWorkspace, SchemaCache } from '../core';
 
 /** The engine of one workspace folder, kept up to date by the model hub. */
 export interface FolderModel {
   readonly folder: vscode.WorkspaceFolder;
-  readonly workspace: Workspace;
-  readonly search: WorkspaceSearch;
+  readonly workspace: OpsbookWorkspace;
+  readonly search: Pick<OpsbookWorkspace, 'search'>;
   /** URI of a workspace-relative posix path of this folder. */
   uriOf(relPath: string): vscode.Uri;
-  /** Workspace-relative posix path of a URI inside this folder, else undefined. */
+  /** OpsbookWorkspace-relative posix path of a URI inside this folder, else undefined. */
   relativePath(uri: vscode.Uri): string | undefined;
 }
 
@@ -23,6 +22,8 @@ export interface ModelHub {
   readonly ready: Promise<void>;
   models(): readonly FolderModel[];
   modelFor(uri: vscode.Uri): FolderModel | undefined;
+  /** Compiled schemas shared by the folders (one per extension host). */
+  readonly schemas?: SchemaCache;
 }
 
 /** A feature module: registers its providers and commands into `context.subscriptions`. */

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Diagnostic, Position, Range, Severity } from '../core/types';
+import type { Diagnostic, Position, Range, Severity } from '../core';
 
 /**
  * The one place where core results (1-based lines and columns, end exclusive) become VS Code

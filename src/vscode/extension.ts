@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PackSource } from '../core/host';
+import type { PackSource } from '../core';
 import type { FolderModel } from './api';
 import { CheckWorkspaceCommand } from './commands/checkWorkspace';
 import { registerCommands } from './commands/command';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compileSchemasNow } from '../../src/core/model/analyzer';
+import { compileSchemasNow } from '../../src/core/schema/compiled';
 import type { Diagnostic } from '../../src/core/types';
 import { valueItems } from '../../src/vscode/language/completionItems';
 import { referenceTargetAt, schemaForPath, type KindShape } from '../../src/vscode/language/entityPath';
@@ -24,7 +24,7 @@ const STORES = 'stores:\n  - { id: MD-001, name: 西湖店 }\n  - { id: MD-002, 
 const partners = (store: string) => `partners:\n  - id: GYS-01\n    name: 龙井茶园\n    type: supplier\n    status: active\n    store: ${store}\n    wechat: longjing01\n`;
 
 function shapeOf(ws: Awaited<ReturnType<typeof openMem>>['workspace'], kind: string): KindShape {
-  const kc = ws.analyzer.kindConfig(kind)!;
+  const kc = ws.kindConfig(kind)!;
   const shape: KindShape = { name: kc.name, layout: kc.layout ?? 'single', idField: kc.id, nested: kc.nested };
   if (kc.listKey) shape.listKey = kc.listKey;
   if (kc.schema) shape.schema = kc.schema.json;

@@ -5,7 +5,7 @@ import { buildDashboard } from '../../src/core/dashboard/model';
 import type { DashboardData } from '../../src/core/dashboard/types';
 import { openWorkspace } from '../../src/core/engine';
 import type { WorkspaceFileSystem } from '../../src/core/host';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { builtinPacks } from '../../src/node/host';
 
 const REPO = path.resolve(__dirname, '../..');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildDashboard } from '../../src/core/dashboard/model';
 import { isToWebview } from '../../src/core/dashboard/protocol';
 import { openWorkspace } from '../../src/core/engine';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { builtinPacks } from '../../src/node/host';
 
 async function open(files: Record<string, string>): Promise<Workspace> {

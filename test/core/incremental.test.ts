@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import type { Diagnostic } from '../../src/core/types';
 import { rng } from '../bench/generate.mjs';
 import { MemFs, openMem, readTree, REPO } from './memfs';

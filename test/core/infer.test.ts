@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
 import type { PackSource } from '../../src/core/host';
-import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/infer';
+import { inferConfiguration, renderConfig, renderSummary, type Inference } from '../../src/core/index';
 import { yamlScalar } from '../../src/core/infer/render';
 import { editDistance, looksLikeTypo } from '../../src/core/infer/similar';
 import { parse as parseYaml } from 'yaml';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Entity } from '../../src/core/model/entity';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { baseWorkspace, brief, rangeAt } from './fixture';
 import { openMem } from './memfs';
 import { WorkspaceSearch } from '../../src/core/model/search';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildDashboard } from '../../src/core/dashboard/model';
 import { WorkspaceSearch } from '../../src/core/model/search';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { buildPlanTree, type PlanNode } from '../../src/core/plan/tree';
 import { SearchIndex } from '../../src/core/search/searchIndex';
 import type { SearchDoc } from '../../src/core/search/types';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { SearchIndex, type SearchDoc, type SearchHit } from '../../src/core/search/index';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import type { SearchDoc, SearchHit } from '../../src/core/search/types';
 
 const standard: SearchDoc = {
   key: 'standard:STD-SVC-001',

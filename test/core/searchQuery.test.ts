@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseQuery, type ParsedQuery } from '../../src/core/search/index';
+import { parseQuery } from '../../src/core/search/query';
+import type { ParsedQuery } from '../../src/core/search/types';
 
 function parsed(overrides: Partial<ParsedQuery>): ParsedQuery {
   return { terms: [], phrases: [], filters: [], excludedTerms: [], excludedPhrases: [], errors: [], ...overrides };

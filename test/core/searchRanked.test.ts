@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { compileFilter } from '../../src/core/search/fields';
-import { SearchIndex, type SearchDoc } from '../../src/core/search/index';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import type { SearchDoc } from '../../src/core/search/types';
 import { BulkMiniSearch } from '../../src/core/search/bulkLoad';
 import { RankedMiniSearch, type Clause } from '../../src/core/search/ranked';
 import { parseQuery } from '../../src/core/search/query';

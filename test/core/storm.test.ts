@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
 import { inChunks } from '../../src/vscode/model/batcher';

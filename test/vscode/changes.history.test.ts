@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { diffDocument, parseGitLog, summarizeDocumentDiff, summaryLine } from '../../src/vscode/changes/historyModel';
 import { Repo } from '../../src/vscode/changes/repo';
 import { baseWorkspace } from '../core/fixture';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { diffWorkspaces } from '../../src/core/diff/diff';
 import type { WorkspaceDiff } from '../../src/core/diff/types';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { buildChangeGroups, countPhrase, entityDescription, fieldValuePhrase, type ChangeNode } from '../../src/vscode/changes/changeTree';
 import { fieldLine, parseFieldPath, resolveSteps } from '../../src/vscode/changes/fieldLine';
 import { baseWorkspace } from '../core/fixture';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { WorkspaceSearch } from '../../src/core/model/search';
-import type { SearchHit, SearchResponse } from '../../src/core/search';
+import type { SearchHit, SearchResponse } from '../../src/core/index';
 import { escapeIcons, searchRows, type SearchTarget } from '../../src/vscode/search/results';
 import { SAMPLE_KEY, sampleWorkspace } from './views.fixture';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { openWorkspace } from '../../src/core/engine';
-import type { Workspace } from '../../src/core/model/workspace';
+import type { OpsbookWorkspace as Workspace } from '../../src/core/index';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
 import type { FolderInput } from '../../src/vscode/views/viewNode';

@@ -1,9 +1,8 @@
 import { cachedCheck, COMMON_HELP, open, parse, persist, session } from '../common';
 import { formatConfigText, formatGithub, formatJson, formatSarif, formatText, summarize, type CheckReport } from '../format/diagnostics';
 import { ConfigProblemsError } from '../configProblems';
-import type { Workspace } from '../../core/model/workspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
-import { VERSION } from '../../core/version';
+import { VERSION, type OpsbookWorkspace as Workspace } from '../../core';
 
 export const checkHelp = `Usage: opsbook check [options]
 

@@ -1,6 +1,5 @@
 import picomatch from 'picomatch/posix';
-import { ruleCovers } from '../../core/diff/approvers';
-import type { Workspace } from '../../core/model/workspace';
+import { ruleCovers, type OpsbookWorkspace } from '../../core';
 import { Git } from '../../node/git';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_OK, type CliIo } from '../io';
@@ -39,7 +38,7 @@ export async function runCodeowners(args: string[], io: CliIo): Promise<number> 
 }
 
 /** The CODEOWNERS text for a workspace whose root is `prefix` (`''` or `folder/`) inside the repository. */
-export function codeowners(ws: Workspace, prefix: string): string {
+export function codeowners(ws: OpsbookWorkspace, prefix: string): string {
   const handles = new Map<string, string>();
   const names = new Map<string, string>();
   for (const p of ws.entities('person')) {

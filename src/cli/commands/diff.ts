@@ -1,7 +1,4 @@
-import { diffWorkspaces } from '../../core/diff/diff';
-import { openWorkspace } from '../../core/engine';
-import type { WorkspaceFileSystem } from '../../core/host';
-import type { Workspace } from '../../core/model/workspace';
+import { diffWorkspaces, openWorkspace, type OpsbookWorkspace, SchemaCache, type WorkspaceFileSystem } from '../../core';
 import { Git, GitError, GitRevisionFs } from '../../node/git';
 import { checkedRoot, COMMON_HELP, configProblemsError, engineInitFor, parse, type CommonValues } from '../common';
 import { formatDiffJson } from '../format/diffJson';
@@ -53,14 +50,16 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     const headCommit = headRev === undefined ? undefined : await git.resolveCommit(headRev);
     const baseFs = new GitRevisionFs(git, baseCommit, prefix);
     sides.push(baseFs);
-    const base = await load(baseFs, values, `base revision ${baseRev}`);
+    // Both sides usually have the same schemas: compiled once.
+    const schemas = new SchemaCache();
+    const base = await load(baseFs, values, `base revision ${baseRev}`, schemas);
     let headFs: WorkspaceFileSystem = worktree;
     if (headCommit) {
       const fs = new GitRevisionFs(git, headCommit, prefix);
       sides.push(fs);
       headFs = fs;
     }
-    const head = await load(headFs, values, headRev === undefined ? 'the working tree' : `head revision ${headRev}`);
+    const head = await load(headFs, values, headRev === undefined ? 'the working tree' : `head revision ${headRev}`, schemas);
     const report: DiffReport = { base: baseRev, head: headRev ?? WORKING_TREE, baseCommit, headCommit: headCommit ?? null, diff: diffWorkspaces(base, head) };
     io.stdout(format === 'json' ? formatDiffJson(report) : format === 'markdown' ? formatDiffMarkdown(report) : formatDiffText(report));
     return report.diff.review.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
@@ -73,8 +72,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Loads one side with the same engine as `check`, its configuration read from that side. */
-async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string): Promise<Workspace> {
-  const init = engineInitFor(fs, values);
+async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string, schemas: SchemaCache): Promise<OpsbookWorkspace> {
+  const init = engineInitFor(fs, values, { schemas });
   const result = await openWorkspace(init);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`, init.configPath);
   return result.workspace;

@@ -1,10 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { inferConfiguration, renderConfig, renderSummary } from '../../core/infer';
-import { isIsoDate } from '../../core/util/dates';
+import { inferConfiguration, isIsoDate, renderConfig, renderSummary } from '../../core';
 import { NodeWorkspaceFs } from '../../node/fs';
-import { builtinPacks, systemToday } from '../../node/host';
-import { parallelParser } from '../../node/parallel';
+import { engineInputs } from '../../node/engineInputs';
 import { configProblemsError, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { writeNew } from './new';
@@ -86,8 +84,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   let summary = '';
   if (values.infer) {
     const fs = new NodeWorkspaceFs(dir);
-    const parseMany = parallelParser();
-    const inference = await inferConfiguration({ fs, builtinPacks: builtinPacks(), clock: systemToday, configPath, ...(values.today ? { today: values.today } : {}), ...(parseMany ? { parseMany } : {}) });
+    const inference = await inferConfiguration(engineInputs({ fs, configPath, ...(values.today ? { today: values.today } : {}) }));
     if (inference.problems.length > 0) throw configProblemsError(inference.problems);
     text = renderConfig(inference);
     summary = renderSummary(inference, shown);

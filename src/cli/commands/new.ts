@@ -1,9 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { defaultPathFor, fillTemplate } from '../../core/templates';
-import { proposeNextId } from '../../core/ids/next';
-import { isValidId } from '../../core/ids/valid';
-import { formatOf } from '../../core/parse/file';
+import { defaultPathFor, fillTemplate, formatOf, isValidId, proposeNextId } from '../../core';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 import { NodeWorkspaceFs } from '../../node/fs';

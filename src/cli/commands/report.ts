@@ -1,14 +1,9 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { buildDashboard } from '../../core/dashboard/model';
-import type { L10nBundle } from '../../core/dashboard/protocol';
-import type { DashboardData } from '../../core/dashboard/types';
-import { Formatter } from '../../core/format/format';
+import { buildDashboard, type DashboardData, Formatter, type L10nBundle, type Translator, VERSION } from '../../core';
 import type * as l10n from '@vscode/l10n';
-import type { Translator } from '../../core/format/words';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
-import { VERSION } from '../../core/version';
 
 export const reportHelp = `Usage: opsbook report --out DIR [options]
 

@@ -1,5 +1,4 @@
-import { WorkspaceSearch } from '../../core/model/search';
-import { plural } from '../../core/format/words';
+import { plural, WorkspaceSearch } from '../../core';
 import { COMMON_HELP, open, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 

@@ -1,8 +1,5 @@
-import type { PlanNode } from '../../core/plan/tree';
-import { buildPlanTree } from '../../core/plan/tree';
+import { buildPlanTree, Formatter, PACE_SYMBOLS, paceText, type PlanNode, titled } from '../../core';
 import { COMMON_HELP, open, parse } from '../common';
-import { Formatter } from '../../core/format/format';
-import { PACE_SYMBOLS, paceText, titled } from '../../core/format/words';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const treeHelp = `Usage: opsbook tree [options]

@@ -1,5 +1,4 @@
-import { countOf, plural } from '../../core/format/words';
-import type { Diagnostic } from '../../core/types';
+import { countOf, plural, type Diagnostic } from '../../core';
 
 export interface CheckReport {
   root: string;

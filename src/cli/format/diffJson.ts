@@ -1,8 +1,6 @@
 import { diagnosticJson } from './diagnostics';
-import type { FieldChange, SectionChange } from '../../core/diff/types';
-import type { Diagnostic } from '../../core/types';
+import { type Diagnostic, type FieldChange, hunkPhrase, plainStyle, type SectionChange } from '../../core';
 import { CHANGE_TYPES, reviewCounts, type DiffReport } from './diffReport';
-import { hunkPhrase, plainStyle } from '../../core/diff/phrases';
 
 /**
  * The JSON of SPEC §4 (`base`, `head`, `changes[{kind, id, change, file, fields[{path, before,

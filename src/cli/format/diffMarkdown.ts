@@ -1,8 +1,5 @@
-import type { EntityChange, RequiredApprover } from '../../core/diff/types';
-import type { Diagnostic, JsonValue } from '../../core/types';
+import { type Diagnostic, type EntityChange, fieldPhrase, gist, hunkPhrase, type JsonValue, plural, type RequiredApprover, sectionPhrase, type Style, valueText } from '../../core';
 import { CHANGE_TYPES, countByKind, reviewCounts, type DiffReport } from './diffReport';
-import { plural } from '../../core/format/words';
-import { fieldPhrase, gist, hunkPhrase, sectionPhrase, valueText, type Style } from '../../core/diff/phrases';
 
 /** GitHub comments are limited to 65,536 characters; stay well below with room for the footer. */
 export const MARKDOWN_LIMIT = 60_000;

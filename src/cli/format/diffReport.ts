@@ -1,4 +1,4 @@
-import type { ChangeType, EntityChange, WorkspaceDiff } from '../../core/diff/types';
+import type { ChangeType, EntityChange, WorkspaceDiff } from '../../core';
 
 /** What `opsbook diff` prints: the two sides as the user named them, and the structured diff. */
 export interface DiffReport {

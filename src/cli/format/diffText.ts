@@ -1,7 +1,5 @@
-import type { Diagnostic } from '../../core/types';
+import { type Diagnostic, fieldPhrase, gist, hunkPhrase, plainStyle, plural, sectionPhrase, titled } from '../../core';
 import { CHANGE_TYPES, countByKind, reviewCounts, type DiffReport } from './diffReport';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
-import { plural, titled } from '../../core/format/words';
 
 /** For terminals: a summary line, one block per changed entity, then review findings and approvers. */
 export function formatDiffText(r: DiffReport): string {

@@ -1,10 +1,12 @@
 import type { PackSource } from '../host';
-import { parseYamlFull, YamlPositions } from '../parse/yaml';
-import type { JsonValue, NodePath, SeveritySetting } from '../types';
+import type { SchemaCache } from '../schema/compiled';
+import { YamlPositions } from '../parse/yaml';
+import type { NodePath, SeveritySetting } from '../types';
 import { aliasProblems, checkDeclaration } from '../vocab/declarations';
 import { compileIdPattern } from '../vocab/idPattern';
-import { createAjv, type ErrorObject, type ValidateFunction } from './ajv';
 import { applyCustomFields } from './fields';
+import { dirname, joinRelative, resolvePack } from './packs';
+import { metaValidator, parseStrict } from './strict';
 import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
@@ -21,6 +23,8 @@ export interface ConfigInput {
   ruleOverrides?: Record<string, unknown>;
   /** Called between the steps that compile validators, so an editor can breathe. */
   pause?: () => Promise<void>;
+  /** Keeps the compiled meta-schemas between loads (one per host). */
+  schemas?: SchemaCache;
 }
 
 export interface ConfigResult {
@@ -46,9 +50,9 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   const ops = input.builtinPacks.get('ops');
   const configSchemaText = ops ? await ops.read('opsbook.schema.json') : undefined;
   const packSchemaText = ops ? await ops.read('pack.schema.json') : undefined;
-  const validateConfig = configSchemaText ? metaValidator(configSchemaText) : undefined;
+  const validateConfig = configSchemaText ? metaValidator(configSchemaText, input.schemas) : undefined;
   await input.pause?.();
-  const validatePack = packSchemaText ? metaValidator(packSchemaText) : undefined;
+  const validatePack = packSchemaText ? metaValidator(packSchemaText, input.schemas) : undefined;
   await input.pause?.();
 
   const text = await input.readWorkspaceFile(configPath);
@@ -255,64 +259,8 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
   }
 }
 
-/** Validators of `opsbook.yaml` and `pack.yaml` by schema text: compiled once per process, not per load. */
-const metaValidators = new Map<string, ValidateFunction>();
 
-function metaValidator(schemaText: string): ValidateFunction {
-  let validate = metaValidators.get(schemaText);
-  if (!validate) {
-    validate = createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
-    if (metaValidators.size >= 4) metaValidators.clear();
-    metaValidators.set(schemaText, validate);
-  }
-  return validate;
-}
 
-/** Ajv refuses a second schema with the same `$id`; validation compiles schemas in its own instance. */
-export function stripId(json: Record<string, unknown>): Record<string, unknown> {
-  const { $id: _id, ...rest } = json;
-  return rest;
-}
-
-function resolvePack(name: string, input: ConfigInput, problems: ConfigProblem[], at: ConfigLoc): PackSource | undefined {
-  const builtin = input.builtinPacks.get(name);
-  if (builtin) return builtin;
-  if (!name.startsWith('.')) {
-    problems.push({ ...at, ruleId: 'config/pack-missing', message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
-    return undefined;
-  }
-  const base = joinRelative(dirname(at.file), name);
-  if (base === undefined) {
-    problems.push({ ...at, message: `pack path "${name}" leaves the workspace root; packs must live inside it` });
-    return undefined;
-  }
-  return {
-    name: base,
-    read: (p) => {
-      const full = joinRelative(base, p);
-      return full === undefined ? Promise.resolve(undefined) : input.readWorkspaceFile(full);
-    },
-  };
-}
-
-/** Joins posix paths; `undefined` when the result would leave the root (`..` too far, absolute). */
-export function joinRelative(base: string, rel: string): string | undefined {
-  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.includes('\\')) return undefined;
-  const out: string[] = [];
-  for (const seg of `${base}/${rel}`.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
-
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i === -1 ? '' : p.slice(0, i);
-}
 
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v];
@@ -320,58 +268,3 @@ function stringList(v: unknown): string[] | undefined {
   return undefined;
 }
 
-function parseStrict(file: string, text: string, problems: ConfigProblem[], validate: (v: unknown) => ErrorObject[]): Record<string, unknown> | undefined {
-  const { result } = parseYamlFull(text);
-  const positions = () => new YamlPositions(text);
-  const syntax = result.problems.filter((x) => x.severity === 'error');
-  if (syntax.length > 0) {
-    const pos = positions();
-    for (const p of syntax) {
-      const r = pos.rangeAtOffsets(p.start, p.end);
-      problems.push({ file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: p.message });
-    }
-    return undefined;
-  }
-  const value: JsonValue = result.docs[0] ?? null;
-  if (value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ file, line: 1, column: 1, message: 'expected a mapping of settings at the top level' });
-    return undefined;
-  }
-  const errors = validate(value);
-  if (errors.length > 0) {
-    const pos = positions();
-    for (const e of errors) {
-      const path = pointerToPath(e.instancePath);
-      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-      const r = pos.rangeOf(0, extra ? [...path, extra] : path, extra ? 'key' : 'value');
-      const where = [...path, ...(extra ? [extra] : [])].join('.') || '(top level)';
-      problems.push({ file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: `${where}: ${describeAjvError(e)}` });
-    }
-    return undefined;
-  }
-  return value;
-}
-
-export function pointerToPath(pointer: string): NodePath {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export function describeAjvError(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${String(p['additionalProperty'])}"`;
-    case 'enum':
-      return `must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'required':
-      return `missing required field "${String(p['missingProperty'])}"`;
-    default:
-      return e.message ?? e.keyword;
-  }
-}

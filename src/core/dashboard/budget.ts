@@ -1,5 +1,5 @@
 import { num, str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { PlanTree } from '../plan/tree';
 import { projectExpenses, projectSpent } from '../rules/ops';
 import { assign, byString, lineOf, refFirst, tally } from './common';

@@ -1,5 +1,5 @@
 import { entityAnchor, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { NodePath } from '../types';
 
 /** 1-based line of an entity (its `id` line, or its first line). */

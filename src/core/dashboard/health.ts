@@ -1,5 +1,5 @@
 import { str, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { addDays, isIsoDate } from '../util/dates';
 import { assign, byString, lineOf, refFirst } from './common';
 import type { DiagnosticRow, DocumentFlag, DocumentRow, HealthSection, KindCount, RuleCount, StatusCount } from './types';

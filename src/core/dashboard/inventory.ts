@@ -1,5 +1,5 @@
 import { num, str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { assign, byString, lineOf, refFirst, tally } from './common';
 import type { InventoryRegionRow, InventoryRow, InventorySection } from './types';
 

@@ -1,5 +1,5 @@
 import { str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { buildPlanTree } from '../plan/tree';
 import { budgetSection } from './budget';
 import { byString, lineOf } from './common';

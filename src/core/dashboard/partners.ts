@@ -1,5 +1,5 @@
 import { field, num, str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { addDays, daysBetween, isIsoDate } from '../util/dates';
 import { contractBuckets, partnerCounts } from './aggregate';
 import { assign, byString, lineOf } from './common';

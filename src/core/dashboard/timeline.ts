@@ -1,5 +1,5 @@
 import { str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { daysBetween, isIsoDate } from '../util/dates';
 import { assign, byString, lineOf } from './common';
 import type { MilestoneRow, TimelineProject, TimelineSection } from './types';

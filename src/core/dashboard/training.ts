@@ -1,5 +1,5 @@
 import { str } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { requiredCourseStatus } from '../rules/training';
 import { assign, byString, lineOf, refFirst, tally } from './common';
 import type { TrainingCell, TrainingGap, TrainingPersonRow, TrainingSection } from './types';

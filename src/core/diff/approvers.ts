@@ -1,7 +1,7 @@
 import picomatch from 'picomatch/posix';
 import type { ReviewRule } from '../config/types';
 import type { Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { EntityChange, RequiredApprover } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { entityKey, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { ParsedFile } from '../parse/file';
 import { changeApprovers, collectApprovers, reviewRules } from './approvers';
 import { diffValues } from './fields';
@@ -73,7 +73,7 @@ function compare(pair: Pair, base: Workspace, head: Workspace, nested: Map<strin
   const hp = head.parsedFile(h.file);
   // The common case in a large workspace: the file is byte for byte the same.
   if (!pair.renamed && b.file === h.file && bp && hp && bp.text === hp.text && bp.text !== '') return undefined;
-  const idField = head.analyzer.kindConfig(h.kind)?.id ?? 'id';
+  const idField = head.kindConfig(h.kind)?.id ?? 'id';
   let fields = diffValues(b.data, h.data);
   if (pair.renamed) fields = fields.filter((f) => f.path !== idField);
   annotateNested(fields, [...descendants(head, h), ...descendants(base, b)]);

@@ -1,5 +1,5 @@
 import { entityKey, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { JsonValue } from '../types';
 import { isObject } from './fields';
 import { bodySections } from './sections';
@@ -57,7 +57,7 @@ export function pairEntities(base: Workspace, head: Workspace): Pair[] {
 
 /** Kind plus content without the id: equal signatures on both sides mean "renamed". */
 function signature(ws: Workspace, e: Entity): string {
-  const idField = ws.analyzer.kindConfig(e.kind)?.id ?? 'id';
+  const idField = ws.kindConfig(e.kind)?.id ?? 'id';
   const data: Record<string, JsonValue> = {};
   for (const k of Object.keys(e.data)) if (k !== idField) data[k] = e.data[k] as JsonValue;
   const parsed = ws.parsedFile(e.file);

@@ -1,5 +1,5 @@
 import { entityKey, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { JsonObject, JsonValue } from '../types';
 import { deepEqual, itemKeyOf, joinKey } from './fields';
 import type { FieldChange, NestedChange } from './types';

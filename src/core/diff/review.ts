@@ -1,5 +1,5 @@
 import { entityAnchor, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { Severity, SeveritySetting } from '../types';
 import { isHigherVersion, parseVersion } from './semver';
 import type { EntityChange, ReviewDiagnostic } from './types';

@@ -1,6 +1,6 @@
 import { parse as parseYamlValue } from 'yaml';
 import { plural } from '../format/words';
-import type { Inference, InferredField, InferredReference } from './index';
+import type { Inference, InferredField, InferredReference } from './types';
 import type { InferredKind } from './kinds';
 import type { InferredVocabulary } from './vocab';
 

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch/posix';
-import { createAjv, type ErrorObject, type ValidateFunction } from '../config/ajv';
-import { describeAjvError, pointerToPath, stripId } from '../config/load';
+import { describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from '../config/ajv';
+import { compileSchemasNow, type CompiledSchemas } from '../schema/compiled';
 import { PERIOD_FORMS, PERIOD_PATTERN } from '../period/parse';
 import type { KindConfig, ResolvedConfig } from '../config/types';
 import type { ParsedFile } from '../parse/file';
@@ -27,96 +27,6 @@ export interface FileAnalysis {
   unreadable?: { kind: string; id: string }[];
 }
 
-/** A configuration's schemas compiled to validators, by kind, with compile errors. */
-export interface CompiledSchemas {
-  byKind: Map<string, { validate?: ValidateFunction; validateFile?: ValidateFunction }>;
-  problems: string[];
-}
-
-/** Compiled schemas of recent configurations; a reload or a scratch workspace reuses them. */
-const compiledSchemas = new Map<string, CompiledSchemas>();
-const COMPILED_KEPT = 4;
-
-/**
- * The configuration's schemas compiled, shared by every workspace whose configuration has
- * the same schemas (validators are pure functions of the schema; ajv's `errors` are read
- * right after each call). Compiling the ops pack takes a few hundred milliseconds on a slow
- * machine; with `pause` it is done one schema at a time, pausing between them.
- */
-export async function compileSchemas(config: ResolvedConfig, pause?: () => Promise<void>): Promise<CompiledSchemas> {
-  const key = schemasKey(config);
-  const known = recall(key);
-  if (known) return known;
-  const steps = compileSteps(config);
-  let step = steps.next();
-  while (!step.done) {
-    if (pause) await pause();
-    step = steps.next();
-  }
-  return remember(key, step.value);
-}
-
-/** `compileSchemas` without pauses, for callers that cannot wait. */
-export function compileSchemasNow(config: ResolvedConfig): CompiledSchemas {
-  const key = schemasKey(config);
-  const known = recall(key);
-  if (known) return known;
-  const steps = compileSteps(config);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return remember(key, step.value);
-}
-
-/** Compiles the kinds' schemas, yielding after each kind that has one. */
-function* compileSteps(config: ResolvedConfig): Generator<void, CompiledSchemas> {
-  const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
-  const ajv = createAjv();
-  for (const kc of config.kinds.values()) {
-    compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
-    if (kc.schema || kc.fileSchema) yield;
-  }
-  return compiled;
-}
-
-function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems: string[]): { validate?: ValidateFunction; validateFile?: ValidateFunction } {
-  const out: { validate?: ValidateFunction; validateFile?: ValidateFunction } = {};
-  if (kc.schema) {
-    try {
-      out.validate = ajv.compile(stripId(kc.schema.json));
-    } catch (err) {
-      problems.push(`schema ${kc.schema.origin}: ${String(err)}`);
-    }
-  }
-  if (kc.fileSchema) {
-    try {
-      out.validateFile = ajv.compile(stripId(kc.fileSchema.json));
-    } catch (err) {
-      problems.push(`schema ${kc.fileSchema.origin}: ${String(err)}`);
-    }
-  }
-  return out;
-}
-
-/** Custom fields (`kinds.<kind>.fields`) are part of the key through the schemas they were merged into at load. */
-function schemasKey(config: ResolvedConfig): string {
-  return JSON.stringify([...config.kinds.values()].map((k) => [k.name, k.schema?.origin ?? null, k.schema?.json ?? null, k.fileSchema?.origin ?? null, k.fileSchema?.json ?? null]));
-}
-
-function recall(key: string): CompiledSchemas | undefined {
-  const known = compiledSchemas.get(key);
-  if (known) {
-    compiledSchemas.delete(key); // most recently used last
-    compiledSchemas.set(key, known);
-  }
-  return known;
-}
-
-function remember(key: string, compiled: CompiledSchemas): CompiledSchemas {
-  compiledSchemas.set(key, compiled);
-  if (compiledSchemas.size > COMPILED_KEPT) compiledSchemas.delete(compiledSchemas.keys().next().value!);
-  return compiled;
-}
-
 interface CompiledKind {
   config: KindConfig;
   match?: (path: string) => boolean;
@@ -139,7 +49,7 @@ export class Analyzer {
   readonly vocab: VocabularyCheck;
   private readonly idPatterns: Map<string, CompiledIdPattern>;
 
-  /** `compiled`: the configuration's schemas from `compileSchemas`; compiled (or recalled) here when absent. */
+  /** `compiled`: the configuration's schemas from `compileSchemas`; compiled here when absent. */
   constructor(readonly config: ResolvedConfig, compiled: CompiledSchemas = compileSchemasNow(config)) {
     this.problems.push(...compiled.problems);
     this.vocab = new VocabularyCheck(config);

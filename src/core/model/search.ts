@@ -1,6 +1,7 @@
-import { SearchIndex, type SearchOptions, type SearchResponse } from '../search';
+import { SearchIndex } from '../search/searchIndex';
+import type { SearchOptions, SearchResponse } from '../search/types';
 import { searchDocsOf } from './searchDocs';
-import type { Workspace } from './workspace';
+import type { WorkspaceModel as Workspace } from './queries';
 
 /** The workspace's search index, kept in step with file changes one file at a time. */
 export class WorkspaceSearch {

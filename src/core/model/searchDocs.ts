@@ -1,6 +1,6 @@
-import type { SearchDoc } from '../search';
+import type { SearchDoc } from '../search/types';
 import type { JsonValue, NodePath } from '../types';
-import type { Workspace } from './workspace';
+import type { WorkspaceModel as Workspace } from './queries';
 
 /** The search documents of one file: its entities, or the file itself when it is plain Markdown. */
 export function searchDocsOf(ws: Workspace, file: string): SearchDoc[] {

@@ -2,18 +2,9 @@ import { load as jsYamlLoadAll, CORE_SCHEMA } from './jsYaml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { AnchorPart, JsonValue, NodePath, Range } from '../types';
 import { LineIndex } from './text';
-import { duplicateKeyProblem, keyName, MAX_DETAILED_DUPLICATES, openedAbove, ownerPath, type ChildCache } from './yamlRecovery';
+import { duplicateKeyProblem, keyName, MAX_DETAILED_DUPLICATES, openedAbove, ownerPath, type ChildCache, type YamlProblem } from './yamlRecovery';
 
-/** A parse problem at string offsets of the parsed text. */
-export interface YamlProblem {
-  ruleId: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias-limit' | 'yaml/unknown-tag' | 'yaml/warning';
-  message: string;
-  start: number;
-  end: number;
-  severity: 'error' | 'warning';
-  /** Another place the problem involves (the first occurrence of a repeated key). */
-  related?: { start: number; end: number; message: string };
-}
+export type { YamlProblem } from './yamlRecovery';
 
 /** Where a syntax error sits in a document that was still read: the innermost node that owns it. */
 export interface DamagedNode {

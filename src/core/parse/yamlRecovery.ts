@@ -1,6 +1,16 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { NodePath } from '../types';
-import type { YamlProblem } from './yaml';
+
+/** A parse problem at string offsets of the parsed text. */
+export interface YamlProblem {
+  ruleId: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/alias-limit' | 'yaml/unknown-tag' | 'yaml/warning';
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  /** Another place the problem involves (the first occurrence of a repeated key). */
+  related?: { start: number; end: number; message: string };
+}
 
 // How a YAML document with errors is still read: where each error sits in the recovered tree
 // (so readers leave out what holds it), and which key a duplicate-key error repeats.

@@ -1,5 +1,5 @@
 import { compareEntities, field, num, str, type Entity } from '../model/entity';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import { assign, lineOf } from '../dashboard/common';
 import { isAdditiveUnit, projectExpenses, projectSpent } from '../rules/ops';
 import { elapsedShare } from '../period/order';

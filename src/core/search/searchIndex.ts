@@ -43,6 +43,15 @@ interface Matches {
  * Full-text and field search over workspace documents (SPEC §4). Updates are incremental,
  * so the editor can replace one file's documents on every keystroke. Documents are indexed
  * on the next search: adding a whole workspace and then searching builds the index in bulk.
+ * Words match by prefix and with typos, quoted phrases exactly, and `field:value` filters
+ * compare (`status:approved -kind:brand`, `value:>100`). Pure TypeScript: the same engine
+ * serves the CLI's `opsbook search` and the editor's quick pick.
+ *
+ * ```ts
+ * const index = new SearchIndex();
+ * for (const doc of docs) index.add(doc);
+ * index.search('greeting status:approved -kind:brand', { limit: 10 });
+ * ```
  */
 export class SearchIndex {
   readonly #docs = new Map<string, IndexedDoc>();

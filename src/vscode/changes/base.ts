@@ -1,12 +1,6 @@
-import type { EngineInit } from '../../core/engine';
-import { fileFilter, openWorkspace } from '../../core/engine';
-import type { PackSource, WorkspaceFileSystem } from '../../core/host';
-import { Workspace } from '../../core/model/workspace';
-import { parseFile } from '../../core/parse/file';
-import { builtinRules } from '../../core/rules';
+import { createWorkspace, type EngineInit, fileFilter, openWorkspace, type OpsbookWorkspace, type PackSource, parseFile, type SchemaCache, type WorkspaceFileSystem } from '../../core';
+import { engineInputs } from '../../node/engineInputs';
 import { GitRevisionFs } from '../../node/git';
-import { systemToday } from '../../node/host';
-import { parallelParser } from '../../node/parallel';
 import type { FolderModel } from '../api';
 import { folderSettings } from '../settings';
 import type { Repo } from './repo';
@@ -14,12 +8,12 @@ import type { Repo } from './repo';
 interface Entry {
   key: string;
   /** The live engine whose configuration the base borrowed (its own could not be read), else undefined. */
-  borrowed?: Workspace;
+  borrowed?: OpsbookWorkspace;
   result: Promise<BaseWorkspace>;
 }
 
 export interface BaseWorkspace {
-  workspace: Workspace;
+  workspace: OpsbookWorkspace;
   /** Set when the base's own configuration had problems and the working tree's was used to read it. */
   borrowedConfig: boolean;
 }
@@ -32,7 +26,11 @@ export interface BaseWorkspace {
 export class BaseCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly packs: () => ReadonlyMap<string, PackSource>) {}
+  constructor(
+    private readonly packs: () => ReadonlyMap<string, PackSource>,
+    /** Compiled schemas shared with the working tree's folders. */
+    private readonly schemas?: SchemaCache,
+  ) {}
 
   load(model: FolderModel, repo: Repo, commit: string): Promise<BaseWorkspace> {
     const settings = folderSettings(model.folder);
@@ -64,29 +62,31 @@ export class BaseCache {
   private async read(model: FolderModel, repo: Repo, commit: string, settings: ReturnType<typeof folderSettings>): Promise<BaseWorkspace> {
     const fs = new GitRevisionFs(repo.git, commit, repo.prefix);
     try {
-      const init: EngineInit = { fs, builtinPacks: this.packs(), clock: systemToday, configPath: settings.configPath };
-      const parseMany = parallelParser();
-      if (parseMany) init.parseMany = parseMany;
-      // The same date as the working tree, so that date rules do not show up as changes.
-      init.today = model.workspace.todayDate;
-      if (settings.rules) init.ruleOverrides = settings.rules;
+      const init = engineInputs({
+        fs,
+        builtinPacks: this.packs(),
+        configPath: settings.configPath,
+        // The same date as the working tree, so that date rules do not show up as changes.
+        today: model.workspace.todayDate,
+        ...(settings.rules ? { ruleOverrides: settings.rules } : {}),
+        ...(this.schemas ? { schemas: this.schemas } : {}),
+      });
       const opened = await openWorkspace(init);
       if (opened.configProblems.length === 0) return { workspace: opened.workspace, borrowedConfig: false };
       // The base's configuration does not load here (a pack another extension registers, a broken
       // opsbook.yaml at that commit): read its files with the working tree's configuration.
-      return { workspace: await readWithConfig(fs, model.workspace, settings.configPath, parseMany), borrowedConfig: true };
+      return { workspace: await readWithConfig(fs, model.workspace, settings.configPath, init.parseMany, this.schemas), borrowedConfig: true };
     } finally {
       fs.close();
     }
   }
 }
 
-async function readWithConfig(fs: WorkspaceFileSystem, live: Workspace, configPath: string, parseMany: EngineInit['parseMany']): Promise<Workspace> {
-  const ws = new Workspace(live.config, builtinRules, live.todayDate);
+async function readWithConfig(fs: WorkspaceFileSystem, live: OpsbookWorkspace, configPath: string, parseMany: EngineInit['parseMany'], schemas: SchemaCache | undefined): Promise<OpsbookWorkspace> {
   const filter = fileFilter(live.config.include, live.config.exclude);
   const paths = (await fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
   // The blob reader answers in order: asking for everything at once keeps its pipe full.
   const contents = await Promise.all(paths.map(async (p) => ({ path: p, content: (await fs.readFile(p)) ?? '' })));
-  ws.addParsedFiles(parseMany ? await parseMany(contents) : contents.map((c) => parseFile(c.path, c.content)));
-  return ws;
+  const files = parseMany ? await parseMany(contents) : contents.map((c) => parseFile(c.path, c.content));
+  return createWorkspace(live.config, live.todayDate, { files, ...(schemas ? { schemas } : {}) });
 }

@@ -1,7 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { ChangeType, EntityChange, FieldChange, ParseFailure, ReviewDiagnostic, SectionChange, WorkspaceDiff } from '../../core/diff/types';
-import { fieldPhrase, gist, hunkPhrase, plainStyle, sectionPhrase } from '../../core/diff/phrases';
-import { titled, titleOr } from '../../core/format/words';
+import { type ChangeType, type EntityChange, type FieldChange, fieldPhrase, gist, hunkPhrase, type ParseFailure, plainStyle, type ReviewDiagnostic, type SectionChange, sectionPhrase, titled, titleOr, type WorkspaceDiff } from '../../core';
 import type { IconSpec } from '../views/viewNode';
 
 /** Which side of the comparison a row opens: the live working tree or the base revision. */

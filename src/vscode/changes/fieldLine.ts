@@ -1,6 +1,4 @@
-import { ITEM_KEYS } from '../../core/diff/fields';
-import type { Workspace } from '../../core/model/workspace';
-import type { JsonValue, NodePath } from '../../core/types';
+import { ITEM_KEYS, type JsonValue, type NodePath, type OpsbookWorkspace } from '../../core';
 
 /** One step of a readable field path: a key (`.name`, `["odd key"]`) or a list item (`[SKU-1]`, `[3]`). */
 export type FieldStep = { key: string } | { item: string };
@@ -74,7 +72,7 @@ export function resolveSteps(data: JsonValue, steps: readonly FieldStep[]): Node
  * The 1-based line of a changed field in the head workspace (the live one the editor shows),
  * or the nearest existing parent for removed fields; undefined when the entity is not there.
  */
-export function fieldLine(ws: Workspace, field: { kind: string; id: string; file: string; path: string }): number | undefined {
+export function fieldLine(ws: OpsbookWorkspace, field: { kind: string; id: string; file: string; path: string }): number | undefined {
   const e = ws.entitiesIn(field.file).find((x) => x.kind === field.kind && x.id === field.id);
   if (!e) return undefined;
   const path = resolveSteps(e.data, parseFieldPath(field.path));

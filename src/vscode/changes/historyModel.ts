@@ -1,10 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { diffWorkspaces } from '../../core/diff/diff';
-import type { EntityChange, WorkspaceDiff } from '../../core/diff/types';
-import type { ResolvedConfig } from '../../core/config/types';
-import { Workspace } from '../../core/model/workspace';
+import { createWorkspace, diffWorkspaces, type EntityChange, type OpsbookWorkspace, type ResolvedConfig, SchemaCache, titled, titleOr, type WorkspaceDiff } from '../../core';
 import { detailPhrases } from './changeTree';
-import { titled, titleOr } from '../../core/format/words';
 
 /** Separators of the `git log` format below: record (RS) and field (US). */
 const RS = '\u001e';
@@ -76,7 +72,7 @@ export function parseGitLog(out: string, path: string): LogEntry[] {
 }
 
 /** Two scratch one-file workspaces per configuration: building one compiles every schema, so they are reused. */
-const scratch = new WeakMap<ResolvedConfig, { today: string; base: Workspace; head: Workspace }>();
+const scratch = new WeakMap<ResolvedConfig, { today: string; base: OpsbookWorkspace; head: OpsbookWorkspace }>();
 
 /**
  * The structured difference of one document between two versions of its text, with the live
@@ -87,17 +83,18 @@ const scratch = new WeakMap<ResolvedConfig, { today: string; base: Workspace; he
 export function diffDocument(config: ResolvedConfig, today: string, rel: string, before: string | undefined, after: string | undefined): DocumentDiff {
   let sides = scratch.get(config);
   if (!sides || sides.today !== today) {
-    sides = { today, base: new Workspace(config, [], today), head: new Workspace(config, [], today) };
+    const schemas = new SchemaCache(1); // the two sides compile the schemas once
+    sides = { today, base: createWorkspace(config, today, { rules: 'none', schemas }), head: createWorkspace(config, today, { rules: 'none', schemas }) };
     scratch.set(config, sides);
   }
-  const load = (ws: Workspace, text: string | undefined): Workspace => {
+  const load = (ws: OpsbookWorkspace, text: string | undefined): OpsbookWorkspace => {
     for (const p of ws.filePaths()) if (p !== rel || text === undefined) ws.deleteFile(p);
     if (text !== undefined) ws.setFile(rel, text);
     return ws;
   };
   const b = load(sides.base, before);
   const a = load(sides.head, after);
-  const tops = (ws: Workspace) => ws.entities().filter((e) => !e.parent).length;
+  const tops = (ws: OpsbookWorkspace) => ws.entities().filter((e) => !e.parent).length;
   return { diff: diffWorkspaces(b, a), several: Math.max(tops(b), tops(a)) > 1 };
 }
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { diffWorkspaces } from '../../core/diff/diff';
-import type { PackSource } from '../../core/host';
+import { diffWorkspaces, type PackSource } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { UriPackSource } from '../host/workspaceFs';
 import { openLocationCommand } from '../views/openLocation';
@@ -49,7 +48,7 @@ export const activateChanges: Feature = (context, hub) => {
   const content = new GitContentProvider();
   const repos = new RepoRegistry(content);
   const packs = new Map<string, PackSource>([['ops', new UriPackSource('ops', vscode.Uri.joinPath(context.extensionUri, 'schemas'))]]);
-  const tree = new ChangesTree(hub, repos, new BaseCache(() => packs), context.workspaceState);
+  const tree = new ChangesTree(hub, repos, new BaseCache(() => packs, hub.schemas), context.workspaceState);
   const view = vscode.window.createTreeView(CHANGES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   context.subscriptions.push(

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { inferConfiguration, renderConfig, renderSummary } from '../../core/infer';
-import { systemToday } from '../../node/host';
+import { inferConfiguration, renderConfig, renderSummary } from '../../core';
+import { engineInputs } from '../../node/engineInputs';
 import type { Feature, ModelHub } from '../api';
 import { UriPackSource, VscodeWorkspaceFs } from '../host/workspaceFs';
 import { folderSettings } from '../settings';
@@ -37,7 +37,7 @@ export class InitFromFilesCommand {
     }
     const inference = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opsbook: reading {0}…', folder.name) },
-      () => inferConfiguration({ fs: new VscodeWorkspaceFs(folder.uri), builtinPacks: this.packs, clock: systemToday, configPath }),
+      () => inferConfiguration(engineInputs({ fs: new VscodeWorkspaceFs(folder.uri), builtinPacks: this.packs, configPath, parallel: false })),
     );
     if (inference.problems.length > 0) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook: the built-in packs have problems: {0}', inference.problems.map((p) => p.message).join('; ')));

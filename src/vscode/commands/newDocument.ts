@@ -1,9 +1,5 @@
 import * as vscode from 'vscode';
-import { joinRelative } from '../../core/config/load';
-import { proposeNextId } from '../../core/ids/next';
-import { isValidId } from '../../core/ids/valid';
-import { formatOf } from '../../core/parse/file';
-import { defaultPathFor, fillTemplate } from '../../core/templates';
+import { defaultPathFor, fillTemplate, formatOf, isValidId, joinRelative, proposeNextId } from '../../core';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { pickFolder, readyFolders, type Command } from './command';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildDashboard } from '../../core/dashboard/model';
-import { assertNever, isFromWebview, isViewState, safeRelativePath, type FromWebview, type ToWebview, type ViewState } from '../../core/dashboard/protocol';
+import { assertNever, buildDashboard, type FromWebview, isFromWebview, isViewState, safeRelativePath, type ToWebview, type ViewState } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { dashboardHtml, makeNonce } from './html';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { configDiagnostics } from '../../core/config/diagnostics';
-import type { Diagnostic } from '../../core/types';
+import { configDiagnostics, type Diagnostic } from '../../core';
 import { Converter, DIAGNOSTIC_SOURCE, diagnosticKey } from '../convert';
 import type { OpsbookFolder } from '../model/folder';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { joinRelative } from '../../core/config/load';
-import type { FileStamp, PackSource, WorkspaceFileSystem } from '../../core/host';
+import { type FileStamp, joinRelative, type PackSource, type WorkspaceFileSystem } from '../../core';
 
 /** Directory entries matched between turns of the event loop. */
 const ENTRIES_PER_TURN = 2048;

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../../core/types';
+import type { Diagnostic } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 import type { DiagnosticsPublisher } from '../diagnostics/publisher';
 import type { Hub } from '../model/hub';
@@ -78,7 +78,7 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   const at = mappingInsertPoint(ctx.yamlText, hit.doc, mapPath);
   if (!at || at.keys.includes(field)) return undefined;
   // A vocabulary field starts with the vocabulary's first value, as an enum field would.
-  const vocab = ctx.shape ? vocabularyAt([...mapPath, field], false, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k)) : undefined;
+  const vocab = ctx.shape ? vocabularyAt([...mapPath, field], false, ctx.shape, (k) => ctx.ws.vocabularyBindings(k)) : undefined;
   const value = vocab?.values?.[0] !== undefined ? yamlScalar(vocab.values[0]) : placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { schemaAt } from '../../core/model/schemaRefs';
+import { schemaAt, valuesInUse, type VocabularyConfig } from '../../core';
 import type { Hub } from '../model/hub';
 import { keyItems, valueItems, type ItemSpec, type RefCandidate } from './completionItems';
 import { documentContext, type DocContext } from './context';
@@ -8,8 +8,6 @@ import { completionSite } from './locate';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { splitTarget } from './target';
 import { vocabularyAt, vocabularyItems } from './vocabulary';
-import { valuesInUse } from '../../core/vocab/inUse';
-import type { VocabularyConfig } from '../../core/config/types';
 
 const KINDS: Record<ItemSpec['kind'], vscode.CompletionItemKind> = {
   field: vscode.CompletionItemKind.Property,
@@ -38,13 +36,13 @@ export function registerCompletion(context: vscode.ExtensionContext, hub: Hub): 
             specs.push(...keyItems(schemaAt(shape.schema, rel), site.existing, (k) => schemaAt(shape.schema as Record<string, unknown>, [...rel, k])));
           }
           // Map keys from a vocabulary (channel_prices: { <channel>: price }).
-          const keyVocab = vocabularyAt([...site.mapPath, ''], true, shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+          const keyVocab = vocabularyAt([...site.mapPath, ''], true, shape, (k) => ctx.ws.vocabularyBindings(k));
           if (keyVocab) specs.push(...vocabularyItems(keyVocab, inUse(ctx, keyVocab)).filter((s) => !site.existing.includes(s.label)).map((s) => ({ ...s, insertText: `${s.insertText}: ` })));
         } else {
           const node = schemaForPath(site.path, shape);
           const declared = referenceTargetAt(site.path, false, shape, ctx.refs);
           specs.push(...valueItems(node, declared?.target, (t) => candidates(ctx, t)));
-          const bindingsOf = (k: string) => ctx.ws.analyzer.vocab.bindings(k);
+          const bindingsOf = (k: string) => ctx.ws.vocabularyBindings(k);
           const vocab = declared ? undefined : vocabularyAt(site.path, false, shape, bindingsOf);
           if (vocab) specs.push(...vocabularyItems(vocab, inUse(ctx, vocab)));
           // An empty list field of vocabulary items (`required_for: `) gets a one-item flow list.

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entity } from '../../core/model/entity';
-import { formatOf } from '../../core/parse/file';
-import { LineIndex } from '../../core/parse/text';
-import type { Range as CoreRange } from '../../core/types';
+import { type Entity, formatOf, LineIndex, type Range as CoreRange } from '../../core';
 import { Converter } from '../convert';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
@@ -78,7 +75,7 @@ export function documentContext(hub: Hub, document: vscode.TextDocument): DocCon
     ({ yamlText, lineOffset } = fm);
   }
   const ws = folder.workspace;
-  const kind = ws.fileKind(rel) ?? ws.analyzer.kindForPath(rel);
+  const kind = ws.fileKind(rel) ?? ws.kindForPath(rel);
   const shape = kind ? shapeOf(folder, kind, rel) : undefined;
   return new DocContext(folder, rel, document, yamlText, lineOffset, kind, shape);
 }
@@ -95,7 +92,7 @@ export function frontMatterOf(text: string): { yamlText: string; lineOffset: num
 }
 
 export function shapeOf(folder: OpsbookFolder, kind: string, rel?: string): KindShape | undefined {
-  const kc = folder.workspace.analyzer.kindConfig(kind);
+  const kc = folder.workspace.kindConfig(kind);
   if (!kc) return undefined;
   const shape: KindShape = {
     name: kc.name,
@@ -116,7 +113,7 @@ export function entityLocation(folder: OpsbookFolder, e: Entity): vscode.Locatio
 /** The range of an entity's id value (the key for map-layout entries), else its first line. */
 export function idRange(folder: OpsbookFolder, e: Entity): CoreRange {
   const ws = folder.workspace;
-  const kc = ws.analyzer.kindConfig(e.kind);
+  const kc = ws.kindConfig(e.kind);
   if (!e.parent && kc?.layout === 'map' && formatOf(e.file) !== 'markdown') return ws.rangeOf({ file: e.file, doc: e.doc, path: e.path, part: 'key' });
   const idField = kc?.id ?? 'id';
   if (Object.prototype.hasOwnProperty.call(e.data, idField)) return ws.rangeOf({ file: e.file, doc: e.doc, path: [...e.path, idField], part: 'value' });

@@ -1,7 +1,4 @@
-import type { Layout } from '../../core/config/types';
-import { parsePathPattern, type PathStep } from '../../core/model/pathPattern';
-import { schemaAt } from '../../core/model/schemaRefs';
-import type { NodePath } from '../../core/types';
+import { type Layout, type NodePath, parsePathPattern, type PathStep, schemaAt } from '../../core';
 
 /** How a kind lays out its entities in a file, as far as locating the cursor needs. */
 export interface KindShape {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entity } from '../../core/model/entity';
+import type { Entity } from '../../core';
 import type { Hub } from '../model/hub';
 import { documentContext, idRange, type DocContext } from './context';
 import { fieldDocs } from './schemaInfo';
@@ -21,7 +21,7 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
         md.supportThemeIcons = true;
         switch (t.type) {
           case 'key': {
-            const vocab = ctx.shape && vocabularyAt(t.path, true, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+            const vocab = ctx.shape && vocabularyAt(t.path, true, ctx.shape, (k) => ctx.ws.vocabularyBindings(k));
             if (vocab) md.appendMarkdown(vocabularyHover(vocab, t.name) + (t.schema ? '\n\n---\n\n' : ''));
             if (t.schema) md.appendMarkdown(fieldDocs(t.name, t.schema));
             if (!vocab && !t.schema) return undefined;
@@ -46,7 +46,7 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
             break;
           }
           case 'value': {
-            const vocab = ctx.shape && vocabularyAt(t.path, false, ctx.shape, (k) => ctx.ws.analyzer.vocab.bindings(k));
+            const vocab = ctx.shape && vocabularyAt(t.path, false, ctx.shape, (k) => ctx.ws.vocabularyBindings(k));
             if (vocab) md.appendMarkdown(vocabularyHover(vocab, String(t.value ?? '')) + (t.schema ? '\n\n---\n\n' : ''));
             if (t.schema && t.path.length > 0) md.appendMarkdown(fieldDocs(String(t.path[t.path.length - 1]), t.schema));
             else if (!vocab) return undefined;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
-import type { NodePath } from '../../core/types';
+import type { NodePath } from '../../core';
 
 /** What sits at an offset of a YAML text: a key or a value, and its path from the document root. */
 export interface NodeAt {

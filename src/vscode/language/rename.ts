@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { isValidId } from '../../core/ids/valid';
-import { LineIndex } from '../../core/parse/text';
-import type { Anchor, Range as CoreRange } from '../../core/types';
+import { type Anchor, isValidId, LineIndex, type Range as CoreRange } from '../../core';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { convert, documentContext, idRange } from './context';

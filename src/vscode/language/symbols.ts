@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entity } from '../../core/model/entity';
+import type { Entity } from '../../core';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { convert, documentContext, entityLocation, idRange } from './context';

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Entity } from '../../core/model/entity';
-import type { NodePath } from '../../core/types';
+import type { Entity, NodePath } from '../../core';
 import type { DocContext } from './context';
 import { referenceTargetAt, schemaForPath } from './entityPath';
 import { nodeAt } from './locate';
@@ -29,7 +28,7 @@ export function targetAt(ctx: DocContext, pos: vscode.Position): CursorTarget | 
 
   for (const e of ws.entitiesIn(ctx.rel)) {
     if (e.doc !== hit.doc) continue;
-    const kc = ws.analyzer.kindConfig(e.kind);
+    const kc = ws.kindConfig(e.kind);
     const mapKeyed = !e.parent && ctx.shape?.layout === 'map';
     if (mapKeyed ? hit.part === 'key' && same(e.path, hit.path) : hit.part === 'value' && same([...e.path, kc?.id ?? 'id'], hit.path)) {
       return { type: 'id', entity: e, value, start, end };

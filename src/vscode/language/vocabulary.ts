@@ -1,7 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { VocabularyConfig } from '../../core/config/types';
-import type { NodePath } from '../../core/types';
-import type { VocabularyBinding } from '../../core/vocab/bindings';
+import type { NodePath, VocabularyBinding, VocabularyConfig } from '../../core';
 import type { ItemSpec } from './completionItems';
 import { entityChain, stepsMatch, type KindShape } from './entityPath';
 import { yamlScalar } from './schemaInfo';

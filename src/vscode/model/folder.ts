@@ -1,15 +1,6 @@
 import * as vscode from 'vscode';
-import { checkFromCache, fileFilter, openWorkspace, prepareWorkspace, type EngineInit } from '../../core/engine';
-import type { Diagnostic } from '../../core/types';
-import type { ConfigProblem } from '../../core/config/types';
-import type { PackSource } from '../../core/host';
-import { WorkspaceSearch } from '../../core/model/search';
-import { Workspace } from '../../core/model/workspace';
-import { decodeText } from '../../core/parse/text';
-import { NodeWarmCache } from '../../node/cache';
-import { parallelParser } from '../../node/parallel';
-import { BUILD, VERSION } from '../../core/version';
-import { systemToday } from '../../node/host';
+import { checkFromCache, type ConfigProblem, decodeText, type Diagnostic, fileFilter, openWorkspace, type OpsbookWorkspace, type PackSource, prepareWorkspace, type SchemaCache } from '../../core';
+import { engineInputs } from '../../node/engineInputs';
 import type { FolderModel } from '../api';
 import { localLinkResolver } from '../host/localLinks';
 import { VscodeWorkspaceFs } from '../host/workspaceFs';
@@ -27,16 +18,14 @@ export type FolderState = 'inactive' | 'loading' | 'ready' | 'failed';
 
 /**
  * The engine of one workspace folder. The object lives as long as the folder; rebuilding
- * (configuration or settings changed) swaps the `Workspace` inside, so holders stay valid.
+ * (configuration or settings changed) swaps the `OpsbookWorkspace` inside, so holders stay valid.
  */
 export class OpsbookFolder implements FolderModel {
   readonly fs: VscodeWorkspaceFs;
   state: FolderState = 'inactive';
   settings: FolderSettings;
   configProblems: readonly ConfigProblem[] = [];
-  private ws: Workspace | undefined;
-  private searchIndex: WorkspaceSearch | undefined;
-  private readonly staleSearch = new Set<string>();
+  private ws: OpsbookWorkspace | undefined;
   private filter = fileFilter(['**/*.md', '**/*.yml', '**/*.yaml'], ['node_modules/**', '.git/**']);
   /** Bumped by every rebuild: work started for an older engine is dropped. */
   generation = 0;
@@ -52,7 +41,12 @@ export class OpsbookFolder implements FolderModel {
   /** How the last load went: from scratch, or from the warm-start cache plus changed files. */
   lastLoad: { warm: boolean; changed: number } | undefined;
 
-  constructor(readonly folder: vscode.WorkspaceFolder, private readonly cacheDir?: string) {
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly cacheDir?: string,
+    /** Compiled schemas shared by the extension's folders. */
+    private readonly schemas?: SchemaCache,
+  ) {
     this.fs = new VscodeWorkspaceFs(folder.uri, localLinkResolver(folder.uri));
     this.settings = folderSettings(folder);
   }
@@ -61,7 +55,7 @@ export class OpsbookFolder implements FolderModel {
     return this.folder.uri.toString();
   }
 
-  get workspace(): Workspace {
+  get workspace(): OpsbookWorkspace {
     if (!this.ws) throw new Error(`Opsbook: the folder ${this.folder.name} has not been loaded yet`);
     return this.ws;
   }
@@ -70,17 +64,9 @@ export class OpsbookFolder implements FolderModel {
     return this.ws !== undefined;
   }
 
-  /** The search index, built on first use and brought up to date with the files changed since. */
-  get search(): WorkspaceSearch {
-    const ws = this.workspace;
-    if (!this.searchIndex) {
-      this.searchIndex = new WorkspaceSearch(ws);
-      this.staleSearch.clear();
-    } else if (this.staleSearch.size > 0) {
-      this.searchIndex.update(this.staleSearch);
-      this.staleSearch.clear();
-    }
-    return this.searchIndex;
+  /** Search over the folder: the workspace's index, built on first use and brought up to date with the files changed since. */
+  get search(): Pick<OpsbookWorkspace, 'search'> {
+    return this.workspace;
   }
 
   uriOf(relPath: string): vscode.Uri {
@@ -126,18 +112,21 @@ export class OpsbookFolder implements FolderModel {
     this.pendingCacheWrite = undefined; // it holds the old model
     this.settings = folderSettings(this.folder);
     this.state = 'loading';
-    const init: EngineInit = { fs: this.fs, builtinPacks: packs, clock: systemToday, configPath: this.settings.configPath };
-    const parseMany = parallelParser();
-    if (parseMany) init.parseMany = parseMany;
-    if (this.settings.today) init.today = this.settings.today;
-    if (this.settings.rules) init.ruleOverrides = this.settings.rules;
-    // Loading a large folder must not hold the extension host: yield between slices of work.
-    init.pause = yieldToEventLoop;
+    const init = engineInputs({
+      fs: this.fs,
+      builtinPacks: packs,
+      configPath: this.settings.configPath,
+      ...(this.settings.today ? { today: this.settings.today } : {}),
+      ...(this.settings.rules ? { ruleOverrides: this.settings.rules } : {}),
+      // Loading a large folder must not hold the extension host: yield between slices of work.
+      pause: yieldToEventLoop,
+      // Warm start for folders on disk.
+      ...(this.cacheDir && this.folder.uri.scheme === 'file' ? { cache: { root: this.folder.uri.fsPath, dir: this.cacheDir } } : {}),
+      ...(this.schemas ? { schemas: this.schemas } : {}),
+    });
     // One setup for the cache check and the load: the folder is configured, listed and stat-ed once.
     const setup = await prepareWorkspace(init);
-    // Warm start for folders on disk, keyed by folder, configuration file and engine build.
-    if (this.cacheDir && BUILD && this.folder.uri.scheme === 'file') {
-      init.cache = new NodeWarmCache(this.folder.uri.fsPath, `${VERSION}+${BUILD}`, this.cacheDir, this.settings.configPath);
+    if (init.cache) {
       // Unchanged since the cache was written: show its diagnostics while the model loads.
       const cached = await checkFromCache(init, setup).catch(() => undefined);
       if (cached && generation === this.generation) this.onCachedDiagnostics?.(cached.diagnostics);
@@ -152,8 +141,6 @@ export class OpsbookFolder implements FolderModel {
     this.ws = result.workspace;
     this.configProblems = result.configProblems;
     this.filter = fileFilter(result.workspace.config.include, result.workspace.config.exclude);
-    this.searchIndex = undefined;
-    this.staleSearch.clear();
     this.state = 'ready';
   }
 
@@ -172,7 +159,6 @@ export class OpsbookFolder implements FolderModel {
   applyText(rel: string, text: string): Set<string> {
     const ws = this.workspace;
     if (this.configProblems.length > 0) return new Set();
-    this.staleSearch.add(rel);
     return ws.setFile(rel, text);
   }
 
@@ -198,7 +184,6 @@ export class OpsbookFolder implements FolderModel {
           if (sameText(ws, rel, content)) return;
           for (const f of ws.setFile(rel, content)) touched.add(f);
         }
-        this.staleSearch.add(rel);
       });
     }, () => generation !== this.generation);
     return touched;
@@ -214,13 +199,12 @@ export class OpsbookFolder implements FolderModel {
     this.generation++;
     this.pendingCacheWrite = undefined; // it holds the old model
     this.ws = undefined;
-    this.searchIndex = undefined;
     this.state = 'inactive';
   }
 }
 
 /** A save re-announces the text the editor already applied: skip re-checking identical content. */
-function sameText(ws: Workspace, rel: string, content: Uint8Array): boolean {
+function sameText(ws: OpsbookWorkspace, rel: string, content: Uint8Array): boolean {
   const parsed = ws.parsedFile(rel);
   if (!parsed || parsed.skipped) return false;
   const decoded = decodeText(content);

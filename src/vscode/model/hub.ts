@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PackSource } from '../../core/host';
+import { type PackSource, SchemaCache } from '../../core';
 import type { FolderModel, ModelHub } from '../api';
 import type { DiagnosticsPublisher } from '../diagnostics/publisher';
 import { validateOnType } from '../settings';
@@ -36,6 +36,9 @@ export class Hub implements ModelHub, vscode.Disposable {
   /** Whether `ready` has resolved. */
   isReady = false;
   private resolveReady: () => void = () => undefined;
+
+  /** Compiled schemas, shared by every folder and reload (and the Changes view's base revisions). */
+  readonly schemas = new SchemaCache();
 
   constructor(
     private readonly packs: Map<string, PackSource>,
@@ -82,7 +85,7 @@ export class Hub implements ModelHub, vscode.Disposable {
   async addFolder(wf: vscode.WorkspaceFolder): Promise<void> {
     const key = wf.uri.toString();
     if (this.folders.has(key)) return;
-    const folder = new OpsbookFolder(wf, this.cacheDir);
+    const folder = new OpsbookFolder(wf, this.cacheDir, this.schemas);
     folder.onCacheError = (err) => this.log.error(`${wf.name}: could not write the warm-start cache: ${describe(err)}`);
     folder.onCachedDiagnostics = (diagnostics) => {
       this.publisher.publishCached(folder, diagnostics);

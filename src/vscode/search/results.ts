@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { parseQuery, type SearchHit, type SearchOptions, type SearchResponse } from '../../core/search';
+import { parseQuery, type SearchHit, type SearchOptions, type SearchResponse } from '../../core';
 import type { NodeLocation } from '../views/viewNode';
 
 /** One folder's search engine, as the quick pick sees it. */

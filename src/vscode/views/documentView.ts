@@ -1,8 +1,5 @@
-import type { Entity } from '../../core/model/entity';
-import type { Workspace } from '../../core/model/workspace';
-import { reviewOverdue } from '../../core/dashboard/health';
+import { countOf, type Entity, reviewOverdue, type OpsbookWorkspace } from '../../core';
 import * as l10n from '@vscode/l10n';
-import { countOf } from '../../core/format/words';
 import { countRecords, entityRow, groupRow, list, optional, text } from './rows';
 import { perFolder, type FolderInput, type IconSpec, type ViewNode } from './viewNode';
 
@@ -18,7 +15,7 @@ const statusGroups = (): { status: string; label: string; icon: IconSpec }[] => 
 ];
 
 /** `Customer service standard` · `STD-SVC-001 · v3.2.0 · effective 2026-01-01`. */
-export function documentRow(ws: Workspace, e: Entity, folder: string): ViewNode {
+export function documentRow(ws: OpsbookWorkspace, e: Entity, folder: string): ViewNode {
   const overdue = reviewOverdue(e, ws.todayDate);
   const version = text(e, 'version');
   const effective = text(e, 'effective');

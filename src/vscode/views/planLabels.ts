@@ -1,7 +1,5 @@
-import type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode } from '../../core/plan/tree';
+import { countOf, type Formatter, type InitiativeNode, type KpiNode, type ObjectiveNode, type Pace, paceText, type PlanNode, titled, titleOr } from '../../core';
 import * as l10n from '@vscode/l10n';
-import type { Formatter } from '../../core/format/format';
-import { countOf, paceText, titleOr, titled } from '../../core/format/words';
 import type { IconSpec, ViewNode } from './viewNode';
 
 /** What a row needs besides its node: the folder it lives in, its plan's currency, the workspace's formatter and the date paces are measured at. */

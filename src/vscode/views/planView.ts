@@ -1,10 +1,6 @@
-import type { Entity } from '../../core/model/entity';
-import type { Workspace } from '../../core/model/workspace';
-import { buildPlanTree, type PlanNode } from '../../core/plan/tree';
+import { buildPlanTree, countOf, type Entity, Formatter, type OpsbookWorkspace, type PlanNode } from '../../core';
 import { initiativeRow, kpiRow, objectiveRow, planRow, type PlanContext } from './planLabels';
 import * as l10n from '@vscode/l10n';
-import { Formatter } from '../../core/format/format';
-import { countOf } from '../../core/format/words';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
 /** Kinds the Plans view shows; `opsbook.plans.reveal` accepts ids of these. */
@@ -51,7 +47,7 @@ export function buildPlansView(folders: readonly FolderInput[]): ViewNode[] {
  * The plan, objective, KPI or initiative a cursor is in: the last one whose id line is at or
  * above `line` (1-based) in `file`. Nested entries start below their parent, so this is the innermost.
  */
-export function planEntityAt(ws: Workspace, file: string, line: number): Entity | undefined {
+export function planEntityAt(ws: OpsbookWorkspace, file: string, line: number): Entity | undefined {
   let best: Entity | undefined;
   let bestLine = 0;
   for (const e of ws.entitiesIn(file)) {

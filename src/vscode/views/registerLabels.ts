@@ -1,10 +1,5 @@
-import { field, num, str, type Entity } from '../../core/model/entity';
-import type { Workspace } from '../../core/model/workspace';
-import { contractBucket, expiringDays } from '../../core/dashboard/partners';
-import { daysBetween, isIsoDate } from '../../core/util/dates';
+import { contractBucket, countOf, daysBetween, type Entity, expiringDays, field, type Formatter, isIsoDate, num, type OpsbookWorkspace, relativeDays, str } from '../../core';
 import * as l10n from '@vscode/l10n';
-import type { Formatter } from '../../core/format/format';
-import { countOf, relativeDays } from '../../core/format/words';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
 
@@ -25,7 +20,7 @@ const PARTNER_ICON: Record<string, IconSpec> = {
 };
 
 /** `SkyCart Marketplace (flagship e-store)` · `active · tier A · ends 2026-12-31`. */
-export function partnerRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+export function partnerRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const today = ws.todayDate;
   const end = str(field(e, 'contract.end'));
   const state = contractState(e, today, expiringDays(ws));
@@ -57,7 +52,7 @@ export function partnerRow(ws: Workspace, e: Entity, folder: string, fmt: Format
 }
 
 /** `Oslo 3-seat sofa, oatmeal linen` · `SKU-1001 · CN¥12,999`. */
-export function productRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+export function productRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const currency = text(e, 'currency');
   const price = num(e.data['list_price']);
   const status = text(e, 'status');
@@ -82,7 +77,7 @@ export function productRow(ws: Workspace, e: Entity, folder: string, fmt: Format
 }
 
 /** `Wang Lei` · `PER-WANG-LEI`. */
-export function personRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+export function personRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const rows: [string, string][] = [];
   optional(rows, l10n.t('Role'), text(e, 'role'));
   optional(rows, l10n.t('Region'), text(e, 'region'));
@@ -94,7 +89,7 @@ export function personRow(ws: Workspace, e: Entity, folder: string, fmt: Formatt
 }
 
 /** `Customer Service Foundations` · `CRS-SVC-101 · valid 24 months · pass 80`. */
-export function courseRow(ws: Workspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+export function courseRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
   const months = num(e.data['valid_months']);
   const pass = num(e.data['pass_score']);
   const parts = [e.id];

@@ -1,8 +1,5 @@
-import type { Entity } from '../../core/model/entity';
-import type { Workspace } from '../../core/model/workspace';
+import { countOf, type Entity, Formatter, type OpsbookWorkspace } from '../../core';
 import * as l10n from '@vscode/l10n';
-import { Formatter } from '../../core/format/format';
-import { countOf } from '../../core/format/words';
 import { courseRow, partnerRow, personRow, productRow } from './registerLabels';
 import { byTitle, countRecords, groupBy, groupRow, text } from './rows';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
@@ -12,7 +9,7 @@ interface Folder extends FolderInput {
   fmt: Formatter;
 }
 
-type RowOf = (ws: Workspace, e: Entity, folder: string, fmt: Formatter) => ViewNode;
+type RowOf = (ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter) => ViewNode;
 
 function grouped(f: Folder, entities: Entity[], base: string, key: (e: Entity) => string | undefined, missing: string, labelOf: (k: string) => string, row: RowOf): ViewNode[] {
   return groupBy(entities, key, missing).map(([k, members]) =>

@@ -1,17 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { titled } from '../../core/format/words';
-import { str, type Entity } from '../../core/model/entity';
-import type { Workspace } from '../../core/model/workspace';
+import { type Entity, str, titled, type OpsbookWorkspace } from '../../core';
 import type { IconSpec, NodeLocation, ViewNode } from './viewNode';
 
 /** Shared building blocks of the register and document views. */
 
-export function locationOf(ws: Workspace, e: Entity, folder: string): NodeLocation {
+export function locationOf(ws: OpsbookWorkspace, e: Entity, folder: string): NodeLocation {
   return { folder, file: e.file, line: ws.entityRange(e).start.line };
 }
 
 /** A row for one entity; the caller adds description, icon and tooltip rows. */
-export function entityRow(ws: Workspace, e: Entity, folder: string, icon: IconSpec, description: string, rows: [string, string][]): ViewNode {
+export function entityRow(ws: OpsbookWorkspace, e: Entity, folder: string, icon: IconSpec, description: string, rows: [string, string][]): ViewNode {
   const location = locationOf(ws, e, folder);
   return {
     id: `${folder}#${e.kind}:${e.id}`,

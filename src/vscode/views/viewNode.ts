@@ -1,4 +1,4 @@
-import type { Workspace } from '../../core/model/workspace';
+import type { OpsbookWorkspace } from '../../core';
 
 /** A codicon and an optional theme colour id, turned into `ThemeIcon(id, ThemeColor(color))` at the edge. */
 export interface IconSpec {
@@ -44,7 +44,7 @@ export interface FolderInput {
   /** The folder's URI string; ids and locations use it. */
   key: string;
   name: string;
-  workspace: Workspace;
+  workspace: OpsbookWorkspace;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { openWorkspace, type EngineInit } from '../engine';
-import type { ConfigProblem } from '../config/types';
 import type { WorkspaceFileSystem } from '../host';
 import { entityAnchor, type Entity } from '../model/entity';
 import { matchPattern, parsePathPattern } from '../model/pathPattern';
 import { schemaAt } from '../model/schemaRefs';
-import type { Workspace } from '../model/workspace';
+import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { Anchor, JsonValue } from '../types';
 import { fieldVocabularies } from '../vocab/bindings';
 import { fieldFragment, referencedKind, type IdIndex } from './fields';
@@ -13,44 +12,9 @@ import { renderConfig } from './render';
 import { typoOf } from './similar';
 import { inferVocabulary, type InferredVocabulary, type Suspect, type VocabularyUse } from './vocab';
 
-export type { InferredKind } from './kinds';
-export type { InferredVocabulary, Suspect } from './vocab';
-export { renderConfig, renderSummary } from './render';
+import type { Inference, InferredField, InferredReference } from './types';
 
-/** A custom field of a kind (`kinds.<kind>.fields.<field>`). */
-export interface InferredField {
-  kind: string;
-  field: string;
-  fragment: Record<string, unknown>;
-  /** What the values are (`text`, `dates`, `store ids`), for the comment. */
-  what: string;
-  uses: number;
-  /** How many records the kind has (a field used by few of many is worth a second look). */
-  of: number;
-  files: string[];
-}
-
-/** A reference of a custom kind (`references:`). */
-export interface InferredReference {
-  kind: string;
-  path: string;
-  target: string;
-  uses: number;
-  files: string[];
-}
-
-export interface Inference {
-  kinds: InferredKind[];
-  fields: InferredField[];
-  references: InferredReference[];
-  vocabularies: InferredVocabulary[];
-  /** Values and fields left as findings, with the reason, and their line. */
-  suspects: (Suspect & { line: number })[];
-  files: number;
-  records: number;
-  /** Problems of the built-in packs (the workspace's own `opsbook.yaml` is never read). */
-  problems: ConfigProblem[];
-}
+export type { Inference, InferredField, InferredReference } from './types';
 
 export interface InferInput extends Omit<EngineInit, 'configPath' | 'cache'> {
   /** Where the configuration will be written (ignored while reading the folder); default `opsbook.yaml`. */

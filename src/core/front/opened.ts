@@ -1,0 +1,74 @@
+import { buildDashboard } from '../dashboard/model';
+import type { DashboardData, DashboardOptions } from '../dashboard/types';
+import { diffWorkspaces } from '../diff/diff';
+import type { WorkspaceDiff } from '../diff/types';
+import type { WorkspaceModel } from '../model/queries';
+import { WorkspaceSearch } from '../model/search';
+import { Workspace } from '../model/workspace';
+import type { ParsedFile } from '../parse/file';
+import { buildPlanTree, type PlanTree } from '../plan/tree';
+import type { SearchOptions, SearchResponse } from '../search/types';
+import type { Diagnostic } from '../types';
+import type { OpsbookWorkspace, SaveOptions } from './api';
+
+type Snapshot = (options?: SaveOptions) => (diagnostics?: Diagnostic[]) => Promise<void>;
+const noSave = async (): Promise<void> => undefined;
+
+/** The workspace the front door hands out: the model plus its computed views and its cache writer. */
+export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
+  private snapshotter: Snapshot = () => noSave;
+  private searchIndex: WorkspaceSearch | undefined;
+  /** Files edited since the search index was last brought up to date. */
+  private readonly staleSearch = new Set<string>();
+
+  /** Set by the engine once the files are loaded: how this workspace writes its warm-start cache. */
+  useCache(snapshot: Snapshot): void {
+    this.snapshotter = snapshot;
+  }
+
+  save(options?: SaveOptions): Promise<void> {
+    return this.snapshotter(options)();
+  }
+
+  snapshot(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void> {
+    return this.snapshotter(options);
+  }
+
+  planTree(): PlanTree {
+    return buildPlanTree(this);
+  }
+
+  dashboard(options?: DashboardOptions): DashboardData {
+    return buildDashboard(this, options);
+  }
+
+  diffFrom(base: WorkspaceModel): WorkspaceDiff {
+    return diffWorkspaces(base, this);
+  }
+
+  search(query: string, options?: SearchOptions): SearchResponse {
+    if (!this.searchIndex) {
+      this.searchIndex = new WorkspaceSearch(this);
+      this.staleSearch.clear();
+    } else if (this.staleSearch.size > 0) {
+      this.searchIndex.update(this.staleSearch);
+      this.staleSearch.clear();
+    }
+    return this.searchIndex.search(query, options);
+  }
+
+  override setFile(path: string, content: Uint8Array | string): Set<string> {
+    if (this.searchIndex) this.staleSearch.add(path);
+    return super.setFile(path, content);
+  }
+
+  override setParsedFile(parsed: ParsedFile): Set<string> {
+    if (this.searchIndex) this.staleSearch.add(parsed.path);
+    return super.setParsedFile(parsed);
+  }
+
+  override deleteFile(path: string): Set<string> {
+    if (this.searchIndex) this.staleSearch.add(path);
+    return super.deleteFile(path);
+  }
+}

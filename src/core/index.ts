@@ -1,0 +1,80 @@
+/**
+ * The engine's one public entry: hosts (`src/cli`, `src/vscode`, `src/node`) import core only
+ * from here (a lint rule and test/core/layers.test.ts say so). Everything else in `src/core`
+ * is the engine's own business and may move.
+ *
+ * ```ts
+ * const init = { fs, builtinPacks, clock };
+ * const cached = await checkFromCache(init); // an unchanged folder: diagnostics without a model
+ * const { workspace, configProblems } = await openWorkspace(init);
+ * workspace.diagnostics();
+ * workspace.setFile('plans/2026.yaml', text); // re-checks only what depended on it
+ * workspace.planTree(); workspace.dashboard(); workspace.search('greeting status:approved');
+ * await workspace.save(); // the warm-start cache
+ * ```
+ */
+
+// ---- Opening a folder ------------------------------------------------------------------------
+export type { OpsbookWorkspace, SaveOptions } from './front/api';
+export type { WorkspaceModel } from './model/queries';
+export { checkFromCache, createWorkspace, fileFilter, openWorkspace, prepareWorkspace } from './engine';
+export type { CachedCheck, EngineInit, OpenResult, WorkspaceSetup } from './engine';
+export type { CachedFile, CachedFileState, CachedState, CachedSummary, CachedWorkspace, Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
+export { SchemaCache } from './schema/compiled';
+export { packFileState, unpackFileState } from './warm/pack';
+export { BUILD, VERSION } from './version';
+
+// ---- The data: diagnostics, entities, configuration, parsed files ----------------------------
+export type { Anchor, AnchorPart, Diagnostic, Finding, Fix, JsonObject, JsonValue, NodePath, Position, Range, RelatedLocation, Severity, SeveritySetting, TextEdit } from './types';
+export { compareEntities, entityKey, field, num, str } from './model/entity';
+export type { Entity, Reference } from './model/entity';
+export type { ConfigProblem, KindConfig, Layout, ResolvedConfig, ReviewRule, TemplateRef, VocabularyClass, VocabularyConfig } from './config/types';
+export { formatOf, MAX_FILE_BYTES, parseFile } from './parse/file';
+export type { FileFormat, ParsedFile } from './parse/file';
+export { countLines, decodeText, LineIndex } from './parse/text';
+export { parsePathPattern } from './model/pathPattern';
+export type { PathStep } from './model/pathPattern';
+export { schemaAt } from './model/schemaRefs';
+export { joinRelative } from './config/packs';
+
+// ---- Computed views --------------------------------------------------------------------------
+export { attainment, buildPlanTree, kpiPace } from './plan/tree';
+export type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
+export { buildDashboard } from './dashboard/model';
+export type { DashboardData, DashboardOptions } from './dashboard/types';
+export { contractBucket, expiringDays } from './dashboard/partners';
+export { reviewOverdue } from './dashboard/health';
+export { assertNever, isFromWebview, isToWebview, isViewState, safeRelativePath } from './dashboard/protocol';
+export type { FromWebview, L10nBundle, ToWebview, ViewState } from './dashboard/protocol';
+export { WorkspaceSearch } from './model/search';
+export { parseQuery } from './search/query';
+export type { SearchHit, SearchOptions, SearchResponse } from './search/types';
+
+// ---- Changes between two versions ------------------------------------------------------------
+export { changeOf, diffWorkspaces } from './diff/diff';
+export type { ChangeType, EntityChange, FieldChange, NestedChange, ParseFailure, RequiredApprover, ReviewDiagnostic, SectionChange, WorkspaceDiff } from './diff/types';
+export { changeCount, fieldPhrase, gist, hunkPhrase, numberChange, plainStyle, sectionLabel, sectionPhrase, valueText } from './diff/phrases';
+export type { Style } from './diff/phrases';
+export { ITEM_KEYS } from './diff/fields';
+export { ruleCovers } from './diff/approvers';
+
+// ---- Words and numbers a person reads (the presentation room, shared with the webview) --------
+export { configDiagnostics } from './config/diagnostics';
+export * from './format/format';
+export * from './format/words';
+export * from './format/text';
+
+// ---- Creating documents and configurations ---------------------------------------------------
+export { defaultPathFor, fillTemplate } from './templates';
+export type { TemplateVars } from './templates';
+export { proposeNextId } from './ids/next';
+export type { NextIdOptions } from './ids/next';
+export { isValidId } from './ids/valid';
+export { valuesInUse } from './vocab/inUse';
+export type { VocabularyBinding } from './vocab/bindings';
+export { inferConfiguration } from './infer/infer';
+export type { InferInput, Inference, InferredField, InferredReference } from './infer/infer';
+export { renderConfig, renderSummary } from './infer/render';
+export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
+export { builtinRules } from './rules/builtin';
+export type { Rule, RuleContext } from './rules/rule';

@@ -1,0 +1,143 @@
+import type { ParsedFile } from '../parse/file';
+import { YamlPositions } from '../parse/yaml';
+import type { Anchor, Range } from '../types';
+import type { Analyzer, FileAnalysis } from './analyzer';
+import { entityKey, type Entity, type Reference } from './entity';
+
+/** One file of the workspace: what it parsed to and what it defines. */
+export interface FileRecord {
+  parsed: ParsedFile;
+  analysis: FileAnalysis;
+  positions?: YamlPositions;
+  /** Ranges already resolved, by anchor: kept in the warm-start cache so no file is re-parsed for positions. */
+  ranges?: Map<string, Range>;
+  /** `keySignatures(analysis)`, kept from the edit that made the record so the next edit need not redo it. */
+  signatures?: Map<string, string>;
+}
+
+/**
+ * The files of a workspace and the indexes over what they define: entities by key, id and
+ * kind, references by target and by source, children by parent, and the ids a syntax error
+ * keeps from being read. Knows nothing of rules; the evaluator reads these indexes.
+ */
+export class FileStore {
+  readonly files = new Map<string, FileRecord>();
+  readonly byKey = new Map<string, Entity[]>();
+  readonly byId = new Map<string, Entity[]>();
+  readonly byKind = new Map<string, Set<Entity>>();
+  readonly referrersOf = new Map<string, Reference[]>();
+  /** Entity keys of entities a syntax error kept from being read, with how many files hold each. */
+  readonly unreadable = new Map<string, number>();
+  readonly refsByEntity = new Map<Entity, Reference[]>();
+  readonly childrenOf = new Map<Entity, Entity[]>();
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  /** Analyzes and indexes a parsed file (replacing nothing: `remove` the old record first). */
+  add(parsed: ParsedFile): FileRecord {
+    const analysis = this.analyzer.analyze(parsed);
+    const rec: FileRecord = { parsed, analysis };
+    this.files.set(parsed.path, rec);
+    this.indexAnalysis(analysis);
+    return rec;
+  }
+
+  /** Adds a record analyzed earlier (the warm-start cache). */
+  restore(rec: FileRecord): void {
+    this.files.set(rec.parsed.path, rec);
+    this.indexAnalysis(rec.analysis);
+  }
+
+  private indexAnalysis(analysis: FileAnalysis): void {
+    for (const e of analysis.entities) {
+      push(this.byKey, entityKey(e.kind, e.id), e);
+      push(this.byId, e.id, e);
+      let set = this.byKind.get(e.kind);
+      if (!set) this.byKind.set(e.kind, (set = new Set()));
+      set.add(e);
+      if (e.parent) push(this.childrenOf, e.parent, e);
+    }
+    for (const r of analysis.references) {
+      push(this.referrersOf, entityKey(r.targetKind, r.value), r);
+      push(this.refsByEntity, r.from, r);
+    }
+    for (const u of analysis.unreadable ?? []) {
+      const k = entityKey(u.kind, u.id);
+      this.unreadable.set(k, (this.unreadable.get(k) ?? 0) + 1);
+    }
+  }
+
+  /** Drops a file's record and everything it indexed; `forget` is called for each of its entities. */
+  remove(path: string, rec: FileRecord, forget: (e: Entity) => void): void {
+    this.files.delete(path);
+    for (const e of rec.analysis.entities) {
+      remove(this.byKey, entityKey(e.kind, e.id), e);
+      remove(this.byId, e.id, e);
+      this.byKind.get(e.kind)?.delete(e);
+      this.childrenOf.delete(e);
+      this.refsByEntity.delete(e);
+      forget(e);
+    }
+    for (const r of rec.analysis.references) remove(this.referrersOf, entityKey(r.targetKind, r.value), r);
+    for (const u of rec.analysis.unreadable ?? []) {
+      const k = entityKey(u.kind, u.id);
+      const n = (this.unreadable.get(k) ?? 0) - 1;
+      if (n > 0) this.unreadable.set(k, n);
+      else this.unreadable.delete(k);
+    }
+  }
+
+  get entityCount(): number {
+    let n = 0;
+    for (const s of this.byKind.values()) n += s.size;
+    return n;
+  }
+
+  entities(kind?: string): Entity[] {
+    if (kind) return [...(this.byKind.get(kind) ?? [])];
+    const out: Entity[] = [];
+    for (const s of this.byKind.values()) out.push(...s);
+    return out;
+  }
+
+  /** Ids of `kind` in use: the entities' (in the order read), then those a syntax error keeps from being read. */
+  idsInUse(kind: string): string[] {
+    const ids = this.entities(kind).map((e) => e.id);
+    for (const rec of this.files.values()) for (const u of rec.analysis.unreadable ?? []) if (u.kind === kind) ids.push(u.id);
+    return ids;
+  }
+
+  /** Source range of an anchor, resolved through the file's (lazily built) position map. */
+  rangeOf(anchor: Anchor): Range {
+    const rec = this.files.get(anchor.file);
+    if (!rec) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
+    const known = rec.ranges?.get(key);
+    if (known) return known;
+    if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
+    const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
+    (rec.ranges ??= new Map()).set(key, range);
+    return range;
+  }
+
+  /** How many source ranges have been resolved (and would be cached). */
+  get resolvedRangeCount(): number {
+    let n = 0;
+    for (const rec of this.files.values()) n += rec.ranges?.size ?? 0;
+    return n;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function remove<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (!list) return;
+  const i = list.indexOf(v);
+  if (i !== -1) list.splice(i, 1);
+  if (list.length === 0) m.delete(k);
+}
