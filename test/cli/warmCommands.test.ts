@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { REPO, TODAY, type CliResult } from './run';
+
+const BIN = path.join(REPO, 'bin', 'opsbook.js');
+
+/**
+ * The built CLI in a fresh process, as a script or a terminal runs it: only a build (with its
+ * build hash) reads and writes the warm-start cache, so the in-process `cli` would never use it.
+ */
+async function cli(argv: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { env: process.env, maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw err;
+    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/**
+ * search, tree and report answer from the warm-start cache a `check` wrote exactly as they do
+ * cold: same bytes for a query mix, the tree (text and json) and the report's data, on an
+ * unchanged folder, after one file changed, and when the cache is damaged.
+ */
+const QUERIES = [
+  'stockroom', // one word
+  'stokroom', // a typo
+  '"mall counter"', // a phrase
+  'walnut sofa', // two words
+  'kind:partner', // kind
+  'status:active', // a field
+  'status:active -kind:plan', // negation of a filter
+  'renewal -status:prospect', // a word and an excluded value
+  'list_price:>2000', // a number range
+  'due:<2026-11-01', // a date range
+  'period:>=2026-Q1', // a period range
+];
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('search, tree and report from the warm-start cache', function () {
+  this.timeout(180000);
+  before(function () {
+    if (!existsSync(path.join(REPO, 'dist', 'cli.js')) || !existsSync(path.join(REPO, 'dist', 'webview', 'dashboard.js'))) throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
+  });
+  let root: string;
+  let cacheDir: string;
+  let reportDir: string;
+  const saved: Record<string, string | undefined> = {};
+  const ENV = ['OPSBOOK_CACHE_DIR', 'OPSBOOK_CACHE', 'OPSBOOK_NO_CACHE', 'CI'];
+
+  beforeEach(() => {
+    for (const k of ENV) saved[k] = process.env[k];
+    root = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-'));
+    cpSync(path.join(REPO, 'samples', 'lumen-oak'), root, { recursive: true });
+    // Files written an hour ago: their stamps are trusted (outside the racy window).
+    const past = new Date(Date.now() - 3600_000);
+    for (const f of files(root)) utimesSync(f, past, past);
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-cache-'));
+    reportDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-report-'));
+    process.env['OPSBOOK_CACHE_DIR'] = cacheDir;
+    process.env['OPSBOOK_CACHE'] = '1'; // on even where CI is set
+    delete process.env['OPSBOOK_NO_CACHE'];
+  });
+  afterEach(() => {
+    for (const k of ENV) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    for (const d of [root, cacheDir, reportDir]) rmSync(d, { recursive: true, force: true });
+  });
+
+  const at = () => ['--root', root, ...TODAY];
+
+  /** Every output the three commands give, as text. */
+  async function outputs(extra: string[] = []): Promise<Record<string, string>> {
+    const runs: [string, string[]][] = [
+      ...QUERIES.map((q): [string, string[]] => [`search ${q} json`, ['search', q, '--format', 'json', '--limit', '100']]),
+      ...QUERIES.slice(0, 4).map((q): [string, string[]] => [`search ${q} text`, ['search', q]]),
+      ['search --kind', ['search', 'renewal', '--kind', 'partner']],
+      ['tree text', ['tree']],
+      ['tree json', ['tree', '--format', 'json']],
+    ];
+    const out: Record<string, string> = {};
+    // Two processes at a time; each reads the cache, none writes it.
+    for (let i = 0; i < runs.length; i += 2) {
+      const done = await Promise.all(runs.slice(i, i + 2).map(([, argv]) => cli([...argv, ...at(), ...extra])));
+      done.forEach((r, n) => {
+        assert.equal(r.code, 0, r.stderr);
+        out[runs[i + n]![0]] = r.stdout;
+      });
+    }
+    const rep = await cli(['report', ...at(), '--out', reportDir, ...extra]);
+    assert.equal(rep.code, 0, rep.stderr);
+    // The one value that differs from run to run is the time the report was generated.
+    out['report data'] = readFileSync(path.join(reportDir, 'data.js'), 'utf8').replace(/"generatedAt":"[^"]*"/, '"generatedAt":"-"');
+    return out;
+  }
+
+  async function writeCache(): Promise<string> {
+    const r = await cli(['check', ...at()]);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const written = files(cacheDir);
+    assert.ok(written.length > 0, 'check wrote the cache');
+    return written.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+  }
+
+  function assertSame(actual: Record<string, string>, expected: Record<string, string>): void {
+    assert.deepEqual(Object.keys(actual), Object.keys(expected));
+    for (const k of Object.keys(expected)) assert.equal(actual[k], expected[k], `${k} differs from the cold run`);
+  }
+
+  it('gives the cold output byte for byte from an unchanged folder\'s cache, and again when the cache is corrupt, cut short or turned off', async () => {
+    const cold = await outputs(['--no-cache']);
+    assert.ok(cold['search stockroom text']!.includes('result'), 'the query mix finds something');
+    assert.ok(/"total": [1-9]/.test(cold['search list_price:>2000 json']!), 'the range query finds something');
+    assert.ok(cold['tree text']!.startsWith('Plans as of'));
+    assert.equal(files(cacheDir).length, 0, '--no-cache neither reads nor writes the cache');
+    const cache = await writeCache();
+    const whole = readFileSync(cache);
+    assertSame(await outputs(), cold);
+    // A damaged part (bytes flipped in the middle, a state slice, and near the end, the index): the cold result.
+    const damaged = Buffer.from(whole);
+    for (const at of [Math.floor(damaged.length / 2), damaged.length - 40]) damaged[at] = damaged[at]! ^ 0xff;
+    writeFileSync(cache, damaged);
+    assertSame(await outputs(), cold);
+    // A cache file cut short: the cold result.
+    writeFileSync(cache, whole.subarray(0, Math.floor(whole.length / 3)));
+    assertSame(await outputs(), cold);
+    // OPSBOOK_NO_CACHE=1 with an intact cache: the cold result, and the cache is left as it was.
+    writeFileSync(cache, whole);
+    process.env['OPSBOOK_NO_CACHE'] = '1';
+    delete process.env['OPSBOOK_CACHE'];
+    assertSame(await outputs(), cold);
+    assert.deepEqual(readFileSync(cache), whole);
+  });
+
+  it('gives the cold output after one file changed since the cache was written', async () => {
+    await writeCache();
+    const file = path.join(root, 'catalog', 'living.yaml');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(/list_price: \d+/, 'list_price: 2345');
+    assert.notEqual(edited, text);
+    writeFileSync(file, edited);
+    const warm = await outputs();
+    const cold = await outputs(['--no-cache']);
+    assertSame(warm, cold);
+    assert.ok(warm['search list_price:>2000 json']!.includes('2345'), 'the changed value is searched');
+  });
+});
