@@ -8,6 +8,7 @@ import { toCached } from './warm/state';
 import type { ResolvedConfig } from './config/types';
 import type { CachedSummary } from './host';
 import type { Diagnostic } from './types';
+import type { PlanTree } from './plan/tree';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
 import { builtinRules } from './rules/builtin';
 import type { Rule } from './rules/rule';
@@ -152,7 +153,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
       const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };
-      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics() };
+      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics(), planTree: workspace.planTree() };
       const state = workspace.snapshotState();
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
@@ -213,6 +214,20 @@ export interface CachedCheck {
  * the caller then opens the workspace normally.
  */
 export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedCheck | undefined> {
+  const summary = await freshSummary(init, setup);
+  return summary && { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics };
+}
+
+/**
+ * The plan tree of an unchanged workspace straight from the warm-start cache (written by a
+ * `check`), under the same conditions as `checkFromCache`; undefined otherwise.
+ */
+export async function planTreeFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<PlanTree | undefined> {
+  return (await freshSummary(init, setup))?.planTree;
+}
+
+/** The cached summary when every file is as it was when it was written (see `checkFromCache`). */
+async function freshSummary(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedSummary | undefined> {
   const cache = init.cache;
   if (!cache || !init.fs.stamp) return undefined;
   setup ??= await prepareWorkspace(init);
@@ -233,7 +248,7 @@ export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): 
     const st = stamps[i];
     if (!st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, summary.savedAt)) return undefined;
   }
-  return { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics };
+  return summary;
 }
 
 /** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */

@@ -45,6 +45,8 @@ export interface CachedSummary {
   fileCount: number;
   entityCount: number;
   diagnostics: import('./types').Diagnostic[];
+  /** The plan tree for `today` (what `opsbook tree` prints), when the writer computed it. */
+  planTree?: import('./plan/tree').PlanTree;
 }
 
 declare const opaque: unique symbol;

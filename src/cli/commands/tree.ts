@@ -1,5 +1,5 @@
-import { buildPlanTree, Formatter, PACE_SYMBOLS, paceText, type PlanNode, titled } from '../../core';
-import { COMMON_HELP, open, parse } from '../common';
+import { buildPlanTree, Formatter, PACE_SYMBOLS, paceText, planTreeFromCache, type PlanNode, type PlanTree, titled } from '../../core';
+import { COMMON_HELP, open, parse, session } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const treeHelp = `Usage: opsbook tree [options]
@@ -19,15 +19,27 @@ export async function runTree(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
-  const ws = await open(io, values);
-  const tree = buildPlanTree(ws);
+  // An unchanged workspace's tree comes from the warm-start cache a `check` wrote, without the model.
+  const started = await session(io, values);
+  let tree: PlanTree | undefined;
+  try {
+    tree = await planTreeFromCache(started.init, started.setup);
+  } catch {
+    tree = undefined;
+  }
+  let locale = started.setup.config.locale;
+  if (!tree) {
+    const ws = await open(io, values, started);
+    tree = buildPlanTree(ws);
+    locale = ws.config.locale;
+  }
   if (format === 'json') {
     io.stdout(JSON.stringify({ version: 1, today: tree.today, plans: tree.roots }, null, 2) + '\n');
     return EXIT_OK;
   }
   const lines: string[] = [];
   if (tree.roots.length === 0) lines.push('No plans found (plans live in plans/**/*.yaml or *.md).');
-  const fmt = new Formatter(ws.config.locale);
+  const fmt = new Formatter(locale);
   if (tree.roots.length > 0) lines.push(`Plans as of ${fmt.longDate(tree.today)} (pace: the time elapsed in each period)`, '');
   tree.roots.forEach((r) => renderPlan(r, fmt, '', true, true, lines));
   io.stdout(lines.join('\n') + '\n');
