@@ -6,7 +6,7 @@ import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } fro
 import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm/restore';
 import { toCached } from './warm/state';
 import type { ResolvedConfig } from './config/types';
-import type { CachedSummary } from './host';
+import type { CachedPlanTree, CachedSummary } from './host';
 import type { Diagnostic } from './types';
 import type { PlanTree } from './plan/tree';
 import { formatOf, parseFile, type ParsedFile } from './parse/file';
@@ -153,7 +153,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
       const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };
-      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics(), planTree: workspace.planTree() };
+      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics(), planTree: workspace.planTree() as unknown as CachedPlanTree };
       const state = workspace.snapshotState();
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
@@ -223,7 +223,7 @@ export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): 
  * `check`), under the same conditions as `checkFromCache`; undefined otherwise.
  */
 export async function planTreeFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<PlanTree | undefined> {
-  return (await freshSummary(init, setup))?.planTree;
+  return (await freshSummary(init, setup))?.planTree as PlanTree | undefined;
 }
 
 /** The cached summary when every file is as it was when it was written (see `checkFromCache`). */

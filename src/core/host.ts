@@ -46,7 +46,12 @@ export interface CachedSummary {
   entityCount: number;
   diagnostics: import('./types').Diagnostic[];
   /** The plan tree for `today` (what `opsbook tree` prints), when the writer computed it. */
-  planTree?: import('./plan/tree').PlanTree;
+  planTree?: CachedPlanTree;
+}
+
+/** The engine's plan tree as plain, V8-serializable data: opaque to hosts (and no type import of the plan module here). */
+export interface CachedPlanTree {
+  readonly [opaque]: 'CachedPlanTree';
 }
 
 declare const opaque: unique symbol;
