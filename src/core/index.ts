@@ -75,6 +75,7 @@ export type { VocabularyBinding } from './vocab/bindings';
 export { inferConfiguration } from './infer/infer';
 export type { InferInput, Inference, InferredField, InferredReference } from './infer/infer';
 export { renderConfig, renderSummary } from './infer/render';
+export { keptSettings, type KeptSettings } from './infer/kept';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
 export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';

@@ -58,6 +58,26 @@ describe('cli init --infer', function () {
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });
 
+  it('with --force, keeps the fiscal year, locale, fixed date, rules and review of the file it replaces', async () => {
+    write(dir, {
+      'opsbook.yaml': 'fiscalYearStart: 4\nlocale: en-GB\ntoday: 2026-06-15\nkinds:\n  boutique: { files: old.yaml }\nrules:\n  partner/contract-expiring: { severity: warning, days: 90 }\nreview:\n  - kinds: [product]\n    approvers: [FL-0001]\n',
+      'plans/fy26.yaml': 'id: PLAN-FY26\ntitle: Nordics FY2026\nperiod: FY2026\nstatus: approved\nobjectives:\n  - id: OBJ-1\n    title: Sales\n    initiatives:\n      - { id: INI-1, title: Trunk show, due: 2026-03-15, status: planned }\n',
+    });
+    const r = await cli(['init', dir, '--infer', '--force']);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(path.join(dir, 'opsbook.yaml'), 'utf8');
+    assert.match(text, /^today: 2026-06-15 {2}# kept from the previous opsbook\.yaml$/m);
+    assert.match(text, /^fiscalYearStart: 4 {2}# kept from the previous opsbook\.yaml$/m);
+    assert.match(text, /^locale: en-GB {2}# kept from the previous opsbook\.yaml$/m);
+    assert.match(text, /^rules:\n {2}partner\/contract-expiring:\n {4}severity: warning\n {4}days: 90$/m);
+    assert.match(text, /^review:\n {2}- kinds:\n {6}- product\n {4}approvers:\n {6}- FL-0001$/m);
+    assert.doesNotMatch(text, /boutique|old\.yaml/, 'kinds are inferred anew, not kept');
+    // The kept fiscal year still counts: March 2026 is outside FY2026 when it starts in April.
+    const check = await cli(['check', '--root', dir, '--format', 'json', '--no-cache']);
+    const report = JSON.parse(check.stdout) as { diagnostics: { file: string; line: number; ruleId: string }[] };
+    assert.deepEqual(report.diagnostics.filter((d) => d.ruleId.startsWith('plan/')).map((d) => `${d.file}:${d.line} ${d.ruleId}`), ['plans/fy26.yaml:9 plan/due-outside-period']);
+  });
+
   it('is a usage error for a folder that does not exist', async () => {
     isUsageError(await cli(['init', path.join(dir, 'nope'), '--infer']), /no such folder/);
   });

@@ -67,6 +67,14 @@ describe('warm-start cache', function () {
     assert.deepEqual(warm.workspace.diagnostics(), cold);
   });
 
+  it('the workspace writes its own cache: save() on the opened workspace, as the CLI does after check', async () => {
+    const r = await openWorkspace(init());
+    const cold = r.workspace.diagnostics();
+    assert.equal(await checkFromCache(init()), undefined, 'nothing written yet');
+    await r.workspace.save();
+    assert.deepEqual((await checkFromCache(init()))?.diagnostics, cold);
+  });
+
   it('re-parses a changed file through the incremental path and matches a fresh check', async () => {
     await coldThenSave();
     const file = path.join(root, 'catalog/living.yaml');

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { inferConfiguration, isIsoDate, renderConfig, renderSummary } from '../../core';
+import { inferConfiguration, isIsoDate, keptSettings, renderConfig, renderSummary } from '../../core';
 import { NodeWorkspaceFs } from '../../node/fs';
 import { engineInputs } from '../../node/engineInputs';
 import { configProblemsError, parse } from '../common';
@@ -18,7 +18,8 @@ Options:
              not place, custom fields, references, the company's vocabularies. Each entry is
              commented with where it came from; a summary is printed. Statuses are never
              widened and likely typos are never declared: they stay findings.
-  --force    overwrite an existing opsbook.yaml
+  --force    overwrite an existing opsbook.yaml (with --infer, its today, fiscalYearStart,
+             locale, rules and review are kept)
 
 Exit codes: 0 written, 2 the file exists (without --force), no such folder, or a problem in
 the built-in packs.`;
@@ -86,7 +87,9 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
     const fs = new NodeWorkspaceFs(dir);
     const inference = await inferConfiguration(engineInputs({ fs, configPath, ...(values.today ? { today: values.today } : {}) }));
     if (inference.problems.length > 0) throw configProblemsError(inference.problems);
-    text = renderConfig(inference);
+    // Overwriting (--force): keep what no file can tell and what people decided.
+    const previous = values.force ? await fsp.readFile(target, 'utf8').catch(() => undefined) : undefined;
+    text = renderConfig(inference, previous === undefined ? undefined : keptSettings(previous));
     summary = renderSummary(inference, shown);
   }
   if (values.force) await writeOver(target, text);

@@ -1,4 +1,4 @@
-import { plural, WorkspaceSearch } from '../../core';
+import { plural } from '../../core';
 import { COMMON_HELP, open, parse } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
@@ -32,10 +32,9 @@ export async function runSearch(args: string[], io: CliIo): Promise<number> {
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
   const ws = await open(io, values);
-  const search = new WorkspaceSearch(ws);
   const options: { limit: number; kind?: string } = { limit };
   if (values.kind) options.kind = values.kind;
-  const res = search.search(query, options);
+  const res = ws.search(query, options);
   if (format === 'json') {
     io.stdout(JSON.stringify({ query: res.query, total: res.total, results: res.results }, null, 2) + '\n');
     return EXIT_OK;

@@ -3,6 +3,7 @@ import { plural } from '../format/words';
 import type { Inference, InferredField, InferredReference } from './types';
 import type { InferredKind } from './kinds';
 import type { InferredVocabulary } from './vocab';
+import type { KeptSettings } from './kept';
 
 type Parts = Pick<Inference, 'kinds' | 'fields' | 'references' | 'vocabularies'>;
 
@@ -65,7 +66,8 @@ function vocabularyComment(v: InferredVocabulary): string {
  * inferred entry with a comment saying where it came from. Deterministic (the sample's committed
  * configuration is compared byte for byte).
  */
-export function renderConfig(parts: Parts): string {
+export function renderConfig(parts: Parts, kept: KeptSettings = { blocks: [] }): string {
+  const KEPT = '  # kept from the previous opsbook.yaml';
   const lines: string[] = [
     '# Opsbook workspace configuration, inferred by `opsbook init --infer` from the files already here.',
     '# Each inferred entry says where it came from; review them, then run `opsbook check`.',
@@ -73,8 +75,10 @@ export function renderConfig(parts: Parts): string {
     'packs: [ops]',
     '',
     '# A fixed date for date rules (overdue projects, expiring contracts); default: today.',
-    '# today: 2026-06-15',
+    kept.today !== undefined ? `today: ${kept.today}${KEPT}` : '# today: 2026-06-15',
   ];
+  if (kept.fiscalYearStart !== undefined) lines.push(`fiscalYearStart: ${kept.fiscalYearStart}${KEPT}`);
+  if (kept.locale !== undefined) lines.push(`locale: ${yamlScalar(kept.locale)}${KEPT}`);
   const kindNames: string[] = [];
   const kindLines = new Map<string, string[]>();
   const linesOf = (name: string): string[] => {
@@ -124,6 +128,7 @@ export function renderConfig(parts: Parts): string {
       lines.push(`  ${v.name}: ${value}  # ${vocabularyComment(v)}`);
     }
   }
+  if (kept.blocks.length > 0) lines.push('', '# Kept from the previous opsbook.yaml: the rule settings and review rules people chose.', ...kept.blocks);
   return lines.join('\n') + '\n';
 }
 

@@ -137,7 +137,7 @@ export class OpsbookFolder implements FolderModel {
     // Snapshot now, before open editors' unsaved text is applied: the cache must hold what is
     // on disk. Written (`writeCache`) once the diagnostics are published, so the source ranges
     // they resolved go into the cache too.
-    this.pendingCacheWrite = init.cache ? result.snapshotCache({ summary: false }) : undefined;
+    this.pendingCacheWrite = init.cache ? result.workspace.snapshot({ summary: false }) : undefined;
     this.ws = result.workspace;
     this.configProblems = result.configProblems;
     this.filter = fileFilter(result.workspace.config.include, result.workspace.config.exclude);
