@@ -23,7 +23,11 @@ console.log(`workspace: ${path.relative(projectRoot, ws)} (${files} files, gener
 const cacheDir = path.join(projectRoot, '.bench', 'cache');
 function runCheck(env) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: env.OPSBOOK_NO_CACHE ? '' : '1', ...env } });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'],
+    { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: env.OPSBOOK_NO_CACHE ? '' : '1', ...env } },
+  );
   const ms = performance.now() - start;
   const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
   if (!m) throw new Error(`check failed: ${r.stderr.slice(0, 2000)}`);
@@ -56,7 +60,11 @@ warm.sort((a, b) => a - b);
 //     wall, peak RSS): what a script or a terminal pays per query.
 function runWarm(argv) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), ...argv, '--root', ws, '--today', today], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: '1' } });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), ...argv, '--root', ws, '--today', today],
+    { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: '1' } },
+  );
   const ms = performance.now() - start;
   const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
   if (!m || r.status !== 0) throw new Error(`${argv[0]} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
@@ -78,13 +86,38 @@ const warmTree = warmRuns(['tree']);
 
 // 2. In-process: search latency and one-file revalidation on a warm engine.
 const engine = require(path.join(projectRoot, 'dist', 'engine.js'));
-console.log('load average while measuring:', (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' '));
+console.log(
+  'load average while measuring:',
+  (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' '),
+);
 const fs = new engine.NodeWorkspaceFs(ws);
-const { workspace } = await engine.openWorkspace({ fs, builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')) });
+const { workspace } = await engine.openWorkspace({
+  fs,
+  builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')),
+  clock: () => today,
+  today,
+  parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')),
+});
 const tIndex = performance.now();
 const search = new engine.WorkspaceSearch(workspace);
 const indexMs = performance.now() - tIndex;
-const queries = ['greeting', 'walnut sofa', 'custmer servce', '"visual merchandising"', 'kind:partner status:active', 'list_price:>20000', 'kind:project region:RGN-EAST renovation', 'due:<2026-03-01', 'reord', 'premium -kind:brand', 'type:media tier:A', 'PTN-12-3'];
+const queries = [
+  'greeting',
+  'walnut sofa',
+  'custmer servce',
+  '"visual merchandising"',
+  'kind:partner status:active',
+  'list_price:>20000',
+  'kind:project region:RGN-EAST renovation',
+  'due:<2026-03-01',
+  'reord',
+  'premium -kind:brand',
+  'type:media tier:A',
+  'PTN-12-3',
+];
 const lat = [];
 for (let i = 0; i < 100; i++) {
   const q = queries[i % queries.length];
@@ -135,7 +168,7 @@ function editorStart() {
 const editorCold = editorStart();
 const editorWarm = editorStart();
 if (editorCold.warm || !editorWarm.warm) throw new Error('expected a cold editor start, then a warm one');
-if (editorWarm.diagnostics !== editorCold.diagnostics) throw new Error('the editor\'s warm start differs from its cold start');
+if (editorWarm.diagnostics !== editorCold.diagnostics) throw new Error("the editor's warm start differs from its cold start");
 
 const med = (a) => a[Math.floor(a.length / 2)];
 const p95 = (a) => a[Math.floor(a.length * 0.95)];
@@ -147,9 +180,19 @@ row('cold check peak RSS', `${rss.toFixed(0)} MB`, `≤ ${targets.rss} MB`, rss 
 row('check writing the cache (wall)', `${(writeRun.ms / 1000).toFixed(2)} s`, '-', true);
 row('warm check, unchanged (median of 3)', `${(med(warm) / 1000).toFixed(2)} s`, '≤ 1.5 s', med(warm) <= 1500);
 row('warm check peak RSS', `${warmRss.toFixed(0)} MB`, '-', true);
-row('warm search (median of 3, wall)', `${(med(warmSearch.times) / 1000).toFixed(2)} s`, `≤ ${files <= 10000 ? 0.8 : 2.5} s`, med(warmSearch.times) <= (files <= 10000 ? 800 : 2500));
+row(
+  'warm search (median of 3, wall)',
+  `${(med(warmSearch.times) / 1000).toFixed(2)} s`,
+  `≤ ${files <= 10000 ? 0.8 : 2.5} s`,
+  med(warmSearch.times) <= (files <= 10000 ? 800 : 2500),
+);
 row('warm search peak RSS', `${warmSearch.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB (warm check + 50 %)`, warmSearch.peak <= warmRss * 1.5);
-row('warm tree (median of 3, wall)', `${(med(warmTree.times) / 1000).toFixed(2)} s`, `≤ ${files <= 10000 ? 0.8 : 2.5} s`, med(warmTree.times) <= (files <= 10000 ? 800 : 2500));
+row(
+  'warm tree (median of 3, wall)',
+  `${(med(warmTree.times) / 1000).toFixed(2)} s`,
+  `≤ ${files <= 10000 ? 0.8 : 2.5} s`,
+  med(warmTree.times) <= (files <= 10000 ? 800 : 2500),
+);
 row('warm tree peak RSS', `${warmTree.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB (warm check + 50 %)`, warmTree.peak <= warmRss * 1.5);
 row('search index build', `${indexMs.toFixed(0)} ms`, '-', true);
 row('search median (100 queries)', `${med(lat).toFixed(1)} ms`, '≤ 30 ms', med(lat) <= 30);
@@ -158,7 +201,12 @@ row('one-file revalidation (median)', `${med(reval).toFixed(1)} ms`, '≤ 20 ms'
 row('one-file revalidation (p95)', `${p95(reval).toFixed(1)} ms`, '-', true);
 row('editor cold load (sliced)', `${(editorCold.loadMs / 1000).toFixed(2)} s`, '-', true);
 row('editor cache write (sliced)', `${(editorCold.writeMs / 1000).toFixed(2)} s`, '-', true);
-row('editor warm start: cached problems', editorWarm.cachedMs === null ? 'none' : `${(editorWarm.cachedMs / 1000).toFixed(2)} s`, '≤ 1.5 s', editorWarm.cachedMs !== null && editorWarm.cachedMs <= 1500);
+row(
+  'editor warm start: cached problems',
+  editorWarm.cachedMs === null ? 'none' : `${(editorWarm.cachedMs / 1000).toFixed(2)} s`,
+  '≤ 1.5 s',
+  editorWarm.cachedMs !== null && editorWarm.cachedMs <= 1500,
+);
 row('editor warm start: model (sliced)', `${(editorWarm.loadMs / 1000).toFixed(2)} s`, '-', true);
 row('  then all diagnostics (cold / warm)', `${editorCold.publishMs.toFixed(0)} / ${editorWarm.publishMs.toFixed(0)} ms`, '-', true);
 row('longest block (cold / warm start)', `${editorCold.blockMs.toFixed(0)} / ${editorWarm.blockMs.toFixed(0)} ms`, '-', true);

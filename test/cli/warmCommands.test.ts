@@ -52,7 +52,8 @@ function files(dir: string): string[] {
 describe('search, tree and report from the warm-start cache', function () {
   this.timeout(180000);
   before(function () {
-    if (!existsSync(path.join(REPO, 'dist', 'cli.js')) || !existsSync(path.join(REPO, 'dist', 'webview', 'dashboard.js'))) throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
+    if (!existsSync(path.join(REPO, 'dist', 'cli.js')) || !existsSync(path.join(REPO, 'dist', 'webview', 'dashboard.js')))
+      throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
   });
   let root: string;
   let cacheDir: string;
@@ -121,7 +122,7 @@ describe('search, tree and report from the warm-start cache', function () {
     for (const k of Object.keys(expected)) assert.equal(actual[k], expected[k], `${k} differs from the cold run`);
   }
 
-  it('gives the cold output byte for byte from an unchanged folder\'s cache, and again when the cache is corrupt, cut short or turned off', async () => {
+  it("gives the cold output byte for byte from an unchanged folder's cache, and again when the cache is corrupt, cut short or turned off", async () => {
     const cold = await outputs(['--no-cache']);
     assert.ok(cold['search stockroom text']!.includes('result'), 'the query mix finds something');
     assert.ok(/"total": [1-9]/.test(cold['search list_price:>2000 json']!), 'the range query finds something');

@@ -13,7 +13,8 @@ const TODAY = '2026-06-15';
 /** A tea chain's plans, written the way its own team writes them (its ids, Chinese titles). */
 const FILES: Record<string, string> = {
   'opsbook.yaml': 'locale: zh-CN\n',
-  'plans/2026/总部.yaml': 'kind: plan\nid: CH-2026\ntitle: 2026 年度计划\nperiod: FY2026\ncurrency: CNY\nbudget: 900000\nobjectives:\n  - id: CH-O1\n    title: 门店扩张\n    kpis:\n      - id: CH-K1\n        metric: 新开门店\n        target: 12\n        actual: 5\n',
+  'plans/2026/总部.yaml':
+    'kind: plan\nid: CH-2026\ntitle: 2026 年度计划\nperiod: FY2026\ncurrency: CNY\nbudget: 900000\nobjectives:\n  - id: CH-O1\n    title: 门店扩张\n    kpis:\n      - id: CH-K1\n        metric: 新开门店\n        target: 12\n        actual: 5\n',
 };
 
 function age(dir: string): void {
@@ -41,7 +42,13 @@ describe('the plan tree from the warm-start cache', function () {
     rmSync(root, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   });
-  const init = (today = TODAY): EngineInit => ({ fs: new NodeWorkspaceFs(root), builtinPacks: builtinPacks(), clock: () => today, today, cache: new NodeWarmCache(root, 'test', cacheDir) });
+  const init = (today = TODAY): EngineInit => ({
+    fs: new NodeWorkspaceFs(root),
+    builtinPacks: builtinPacks(),
+    clock: () => today,
+    today,
+    cache: new NodeWarmCache(root, 'test', cacheDir),
+  });
 
   it('is the tree the model builds, once a check wrote the cache of an unchanged folder', async () => {
     const r = await openWorkspace(init());
