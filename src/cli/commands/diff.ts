@@ -118,6 +118,6 @@ export async function fastSides(
     // As a full load reads it: a file that cannot be read is empty.
     files.push(parseFile(path, (await baseFs.readFile(path)) ?? ''));
   }
-  const base = createWorkspace(baseSetup.config, baseSetup.today, { files, schemas });
+  const base = createWorkspace(baseSetup.config, baseSetup.today, { files, schemas, rangesFrom: head });
   return { base, head };
 }
