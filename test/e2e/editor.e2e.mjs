@@ -416,7 +416,8 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     const cell = async (/** @type {import('playwright-core').Frame} */ f, /** @type {string} */ header) => tableRow(f).evaluate((tr, h) => {
       const headers = [...(tr.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) => (th.textContent ?? '').trim());
       const i = headers.indexOf(h);
-      return i >= 0 ? ((/** @type {HTMLTableRowElement} */ (tr)).cells[i]?.textContent ?? '').trim() : `(no ${h} column in ${headers.join(', ')})`;
+      const row = /** @type {HTMLTableRowElement} */ (tr);
+      return i >= 0 ? (row.cells[i]?.textContent ?? '').trim() : `(no ${h} column in ${headers.join(', ')})`;
     }, header);
     if ((await tableRow(frame).count()) === 0) await frame.locator('[data-toggle="kpi-attainment"]').click();
     await tableRow(frame).waitFor({ state: 'visible', timeout: 10_000 });

@@ -147,13 +147,15 @@ export function assertNever(x: never, what = 'message'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const BACKSLASH_OR_CONTROL = /[\\\u0000-\u001f]/;
+
 /**
  * A workspace-relative posix path that stays inside the folder, or undefined: no absolute
  * paths, drive letters, backslashes, `..` segments, empty segments or control characters.
  */
 export function safeRelativePath(file: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (file.length === 0 || file.length > 4096 || /[\\\u0000-\u001f]/.test(file) || file.startsWith('/') || /^[a-zA-Z]:/.test(file) || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(file)) return undefined;
+  if (file.length === 0 || file.length > 4096 || BACKSLASH_OR_CONTROL.test(file) || file.startsWith('/') || /^[a-zA-Z]:/.test(file) || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(file)) return undefined;
   const parts = file.split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) return undefined;
   return parts.join('/');

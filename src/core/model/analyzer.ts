@@ -1,7 +1,6 @@
 import picomatch from 'picomatch/posix';
-import { describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from '../config/ajv';
+import type { ValidateFunction } from '../config/ajv';
 import { compileSchemasNow, type CompiledSchemas } from '../schema/compiled';
-import { PERIOD_FORMS, PERIOD_PATTERN } from '../period/parse';
 import type { KindConfig, ResolvedConfig } from '../config/types';
 import type { ParsedFile } from '../parse/file';
 import type { Finding, JsonObject, JsonValue, NodePath } from '../types';
@@ -9,7 +8,7 @@ import { entityAnchor, type Entity, type Reference } from './entity';
 import { matchPattern, parsePathPattern, formatPattern, type PathStep } from './pathPattern';
 import { damagedPrefixes, unreadableIds } from './damaged';
 import { collectSchemaReferences } from './schemaRefs';
-import { closest } from '../rules/identity';
+import { schemaFindings } from './schemaFindings';
 import { VocabularyCheck } from '../vocab/check';
 import { compileIdPatterns, idPatternFinding, type CompiledIdPattern } from '../vocab/idPattern';
 
@@ -124,7 +123,7 @@ export class Analyzer {
       // After a syntax error the file's shape is a guess (a stray line may have become a key of
       // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
       const fileFindings = damaged.size > 0 ? [] : findings;
-      if (ck.validateFile && damaged.size === 0) this.schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
+      if (ck.validateFile && damaged.size === 0) schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
@@ -199,7 +198,7 @@ export class Analyzer {
       const pattern = idPatternFinding(this.idPatterns.get(ck.config.name), idField, { kind: ck.config.name, id, file, doc, path }, mapKey !== undefined);
       if (pattern) findings.push(pattern);
     }
-    if (!parent && ck.validate) this.schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined, ck.config.schema?.json);
+    if (!parent && ck.validate) schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined, ck.config.schema?.json);
     findings.push(...this.vocab.findings(raw, { kind: ck.config.name, id, file, doc, path }));
     for (const r of ck.refs) {
       for (const m of matchPattern(data, r.steps, path)) {
@@ -239,65 +238,6 @@ export class Analyzer {
       }
     }
   }
-
-  private schemaFindings(validate: ValidateFunction, data: JsonValue, at: { file: string; doc: number; base: NodePath }, findings: Finding[], entityId: string | undefined, schema: Record<string, unknown> | undefined): void {
-    if (validate(data)) return;
-    const seen = new Set<string>();
-    for (const e of (validate.errors ?? []) as ErrorObject[]) {
-      if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-      const path = [...at.base, ...pointerToPath(e.instancePath)];
-      const p = e.params as Record<string, unknown>;
-      let finding: Finding;
-      const who = entityId ? `${entityId}: ` : '';
-      const where = e.instancePath ? pointerToPath(e.instancePath).join('.') : '';
-      if (e.keyword === 'additionalProperties') {
-        const extra = String(p['additionalProperty']);
-        const near = schema ? closestField(schema, e.schemaPath, extra) : undefined;
-        const hint = near ? `did you mean "${near}"? Otherwise remove it, or declare it under kinds.<kind>.fields in opsbook.yaml` : 'remove it, check its spelling, or declare it under kinds.<kind>.fields in opsbook.yaml';
-        finding = { anchor: { file: at.file, doc: at.doc, path: [...path, extra], part: 'key' }, ruleId: 'schema/additionalProperties', message: `${who}unknown field "${where ? `${where}.` : ''}${extra}": ${hint}` };
-        if (near) finding.suggestions = [near];
-      } else if (e.keyword === 'required') {
-        const missing = String(p['missingProperty']);
-        finding = { anchor: { file: at.file, doc: at.doc, path, part: e.instancePath ? 'key' : 'entity' }, ruleId: 'schema/required', message: `${who}missing required field "${where ? `${where}.` : ''}${missing}"`, suggestions: [missing] };
-      } else if (e.keyword === 'enum') {
-        const allowed = (p['allowedValues'] as unknown[]).map(String);
-        const actual = valueAt(data, pointerToPath(e.instancePath));
-        const shown = typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean' ? ` is ${JSON.stringify(actual)}; it` : '';
-        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/enum', message: `${who}"${where}"${shown} ${describeAjvError(e)}`, suggestions: allowed };
-      } else if (e.keyword === 'pattern' && p['pattern'] === PERIOD_PATTERN) {
-        const actual = valueAt(data, pointerToPath(e.instancePath));
-        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: 'schema/pattern', message: `${who}"${where}" is ${JSON.stringify(actual)}, not a period; ${PERIOD_FORMS}` };
-      } else {
-        finding = { anchor: { file: at.file, doc: at.doc, path, part: 'value' }, ruleId: `schema/${e.keyword}`, message: `${who}"${where || '(entry)'}" ${e.message ?? e.keyword}` };
-      }
-      if (entityId) finding.entity = entityId;
-      const key = `${finding.ruleId}|${JSON.stringify(finding.anchor.path)}|${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      findings.push(finding);
-    }
-  }
-}
-
-/** The declared property closest to an unknown one, from the schema node whose `additionalProperties` refused it (custom fields included). */
-function closestField(schema: Record<string, unknown>, schemaPath: string, extra: string): string | undefined {
-  let node: unknown = schema;
-  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  const props = node && typeof node === 'object' ? (node as Record<string, unknown>)['properties'] : undefined;
-  if (!props || typeof props !== 'object') return undefined;
-  return closest(extra, Object.keys(props), 1)[0];
-}
-
-function valueAt(data: JsonValue, path: NodePath): JsonValue | undefined {
-  let v: JsonValue | undefined = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = Array.isArray(v) ? v[seg as number] : Object.prototype.hasOwnProperty.call(v, seg) ? v[seg as string] : undefined;
-  }
-  return v;
 }
 
 function anchorKey(doc: number, path: NodePath): string {
