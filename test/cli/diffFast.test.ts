@@ -17,12 +17,22 @@ let tmp: string;
 let ws: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd: ws,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'), GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z', GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    {
+      cwd: ws,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
+        GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 function replaceIn(file: string, from: string | RegExp, to: string): void {
@@ -53,7 +63,15 @@ async function tookFastPath(base: string, head: string | undefined): Promise<boo
   const baseFs = new GitRevisionFs(g, await g.resolveCommit(base), '');
   const headFs = head ? new GitRevisionFs(g, await g.resolveCommit(head), '') : new NodeWorkspaceFs(ws);
   try {
-    const sides = await fastSides(g, await g.resolveCommit(base), head ? await g.resolveCommit(head) : undefined, baseFs, headFs, { today: TODAY } as CommonValues, new SchemaCache());
+    const sides = await fastSides(
+      g,
+      await g.resolveCommit(base),
+      head ? await g.resolveCommit(head) : undefined,
+      baseFs,
+      headFs,
+      { today: TODAY } as CommonValues,
+      new SchemaCache(),
+    );
     return sides !== undefined;
   } finally {
     baseFs.close();
@@ -106,7 +124,8 @@ describe('cli: opsbook diff derives the base from the head (one load plus the ch
     );
     branch('removed', () => unlinkSync(path.join(ws, 'projects/east-618-promotion.md')));
     branch('renamed', () => {
-      for (const f of ['projects/east-618-promotion.md', 'plans/2026/east.yaml', 'finance/expenses-2026-h1.yaml']) replaceIn(f, /PRJ-EAST-618-PROMO/g, 'PRJ-EAST-618-2026');
+      for (const f of ['projects/east-618-promotion.md', 'plans/2026/east.yaml', 'finance/expenses-2026-h1.yaml'])
+        replaceIn(f, /PRJ-EAST-618-PROMO/g, 'PRJ-EAST-618-2026');
     });
     branch('moved', () => {
       const channels = path.join(ws, 'partners/channels.yaml');
@@ -116,7 +135,13 @@ describe('cli: opsbook diff derives the base from the head (one load plus the ch
       writeFileSync(channels, text.slice(0, start) + text.slice(end));
       writeFileSync(path.join(ws, 'partners/online.yaml'), `# Online marketplaces.\npartners:\n${text.slice(start, end).trimEnd()}\n`);
     });
-    branch('body', () => replaceIn('standards/STD-SVC-001-customer-service.md', 'the terms of the colour and materials chapter of the brand manual', 'the terms of the materials chapter of the brand manual'));
+    branch('body', () =>
+      replaceIn(
+        'standards/STD-SVC-001-customer-service.md',
+        'the terms of the colour and materials chapter of the brand manual',
+        'the terms of the materials chapter of the brand manual',
+      ),
+    );
     branch('broken', () => replaceIn('catalog/living.yaml', '    list_price: 12999\n', '    list_price: [12999\n'));
     branch('config', () => replaceIn('opsbook.yaml', '  partner.tier: [A, B, C]', '  partner.tier: [A, B]'));
   });

@@ -1,4 +1,15 @@
-import { configSignature, createWorkspace, diffWorkspaces, openWorkspace, type OpsbookWorkspace, type ParsedFile, parseFile, prepareWorkspace, SchemaCache, type WorkspaceFileSystem } from '../../core';
+import {
+  configSignature,
+  createWorkspace,
+  diffWorkspaces,
+  openWorkspace,
+  type OpsbookWorkspace,
+  type ParsedFile,
+  parseFile,
+  prepareWorkspace,
+  SchemaCache,
+  type WorkspaceFileSystem,
+} from '../../core';
 import { changedPaths, Git, GitError, GitRevisionFs } from '../../node/git';
 import { checkedRoot, COMMON_HELP, configProblemsError, engineInitFor, parse, type CommonValues } from '../common';
 import { formatDiffJson } from '../format/diffJson';
@@ -37,7 +48,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? 'text';
   if (!['markdown', 'json', 'text'].includes(format)) throw new UsageError(`--format must be markdown, json or text, got "${format}"`);
-  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
+  if (positionals.length < 1 || positionals.length > 2)
+    throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
   const [baseRev, headRev] = positionals as [string, string | undefined];
   const worktree = await checkedRoot(io, values);
   const root = worktree.root;
