@@ -33,14 +33,37 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: { cli: 'src/cli/main.ts', 'parse-worker': 'src/node/parse-worker.ts', engine: 'src/node/engineApi.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts', 'parse-worker': 'src/node/parse-worker.ts', engine: 'src/node/engineApi.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
 ];
 if (existsSync('src/vscode/extension.ts')) {
-  targets.push({ ...common, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+  targets.push({
+    ...common,
+    entryPoints: { extension: 'src/vscode/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  });
 }
 if (existsSync('webview/src/main.ts')) {
   // main.ts imports dashboard.css: esbuild writes it next to the bundle as dist/webview/dashboard.css.
-  targets.push({ ...common, entryPoints: { dashboard: 'webview/src/main.ts' }, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } });
+  targets.push({
+    ...common,
+    entryPoints: { dashboard: 'webview/src/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  });
 }
 
 if (watch) {

@@ -1,6 +1,19 @@
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type CachedCheck, checkFromCache, type ConfigProblem, configDiagnostics, type EngineInit, isIsoDate, type OpenResult, openWorkspace, prepareWorkspace, type OpsbookWorkspace, type SchemaCache, type WorkspaceSetup } from '../core';
+import {
+  type CachedCheck,
+  checkFromCache,
+  type ConfigProblem,
+  configDiagnostics,
+  type EngineInit,
+  isIsoDate,
+  type OpenResult,
+  openWorkspace,
+  prepareWorkspace,
+  type OpsbookWorkspace,
+  type SchemaCache,
+  type WorkspaceSetup,
+} from '../core';
 import { engineInputs } from '../node/engineInputs';
 import { ConfigProblemsError } from './configProblems';
 import { NodeWorkspaceFs } from '../node/fs';

@@ -11,6 +11,8 @@ export class ConfigProblemsError extends UsageError {
     readonly diagnostics: readonly Diagnostic[],
     where = '',
   ) {
-    super(`configuration problems${where}:\n${diagnostics.map((d) => `  ${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity}  ${d.message}  ${d.ruleId}`).join('\n')}`);
+    super(
+      `configuration problems${where}:\n${diagnostics.map((d) => `  ${d.file}:${d.range.start.line}:${d.range.start.column}  ${d.severity}  ${d.message}  ${d.ruleId}`).join('\n')}`,
+    );
   }
 }

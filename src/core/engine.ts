@@ -161,20 +161,28 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       };
     };
     workspace.useCache(snapshotCache);
-    return { workspace, configProblems: problems, load: { warm: !!warm, changed: warm?.changed ?? paths.length }, saveCache: (options) => snapshotCache(options)(), snapshotCache };
+    return {
+      workspace,
+      configProblems: problems,
+      load: { warm: !!warm, changed: warm?.changed ?? paths.length },
+      saveCache: (options) => snapshotCache(options)(),
+      snapshotCache,
+    };
   }
   await loadFiles(workspace, init, paths);
   return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, saveCache: noSave, snapshotCache: () => noSave };
 }
-
-
 
 /**
  * A workspace with a configuration already resolved (another version of a folder read with
  * this one's configuration, a scratch workspace for one document) and these files, checked
  * with the built-in rules unless `rules` says otherwise. It has no warm-start cache.
  */
-export function createWorkspace(config: ResolvedConfig, today: string, options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache } = {}): OpsbookWorkspace {
+export function createWorkspace(
+  config: ResolvedConfig,
+  today: string,
+  options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache } = {},
+): OpsbookWorkspace {
   const compiled = options.schemas ? compileSchemasNow(config, options.schemas) : undefined;
   const workspace = new OpenedWorkspace(config, options.rules === 'none' ? [] : builtinRules, today, [], compiled);
   if (options.files) workspace.addParsedFiles(options.files);
@@ -247,7 +255,8 @@ const RESPONSIVE_BATCH = 32;
  */
 async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[], cache?: WarmCache): Promise<FileTable> {
   const table: FileTable = {};
-  const parse = init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
+  const parse =
+    init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
   const inflight: Promise<ParsedFile[]>[] = [];
   const depth = init.parseMany ? 3 : 1;
   // Smaller batches when the host must stay responsive between them.

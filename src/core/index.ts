@@ -19,13 +19,39 @@ export type { OpsbookWorkspace, SaveOptions } from './front/api';
 export type { WorkspaceModel } from './model/queries';
 export { checkFromCache, createWorkspace, fileFilter, openWorkspace, prepareWorkspace } from './engine';
 export type { CachedCheck, EngineInit, OpenResult, WorkspaceSetup } from './engine';
-export type { CachedFile, CachedFileState, CachedState, CachedSummary, CachedWorkspace, Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
+export type {
+  CachedFile,
+  CachedFileState,
+  CachedState,
+  CachedSummary,
+  CachedWorkspace,
+  Clock,
+  FileStamp,
+  PackSource,
+  WarmCache,
+  WorkspaceFileSystem,
+} from './host';
 export { SchemaCache } from './schema/compiled';
 export { packFileState, unpackFileState } from './warm/pack';
 export { BUILD, VERSION } from './version';
 
 // ---- The data: diagnostics, entities, configuration, parsed files ----------------------------
-export type { Anchor, AnchorPart, Diagnostic, Finding, Fix, JsonObject, JsonValue, NodePath, Position, Range, RelatedLocation, Severity, SeveritySetting, TextEdit } from './types';
+export type {
+  Anchor,
+  AnchorPart,
+  Diagnostic,
+  Finding,
+  Fix,
+  JsonObject,
+  JsonValue,
+  NodePath,
+  Position,
+  Range,
+  RelatedLocation,
+  Severity,
+  SeveritySetting,
+  TextEdit,
+} from './types';
 export { compareEntities, entityKey, field, num, str } from './model/entity';
 export type { Entity, Reference } from './model/entity';
 export type { ConfigProblem, KindConfig, Layout, ResolvedConfig, ReviewRule, TemplateRef, VocabularyClass, VocabularyConfig } from './config/types';
@@ -52,7 +78,17 @@ export type { SearchHit, SearchOptions, SearchResponse } from './search/types';
 
 // ---- Changes between two versions ------------------------------------------------------------
 export { changeOf, diffWorkspaces } from './diff/diff';
-export type { ChangeType, EntityChange, FieldChange, NestedChange, ParseFailure, RequiredApprover, ReviewDiagnostic, SectionChange, WorkspaceDiff } from './diff/types';
+export type {
+  ChangeType,
+  EntityChange,
+  FieldChange,
+  NestedChange,
+  ParseFailure,
+  RequiredApprover,
+  ReviewDiagnostic,
+  SectionChange,
+  WorkspaceDiff,
+} from './diff/types';
 export { changeCount, fieldPhrase, gist, hunkPhrase, numberChange, plainStyle, sectionLabel, sectionPhrase, valueText } from './diff/phrases';
 export type { Style } from './diff/phrases';
 export { ITEM_KEYS } from './diff/fields';

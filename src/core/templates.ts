@@ -21,7 +21,10 @@ export function fillTemplate(text: string, vars: TemplateVars): string {
 export function defaultPathFor(config: ResolvedConfig, kind: string, id: string, templatePath: string): string | undefined {
   const glob = config.kinds.get(kind)?.files[0];
   const ext = templatePath.endsWith('.md') ? 'md' : 'yaml';
-  const slug = id.toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = id
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   if (!glob || !slug) return undefined;
   const dir = glob.split('/').filter((seg) => !/[*?[\]{}]/.test(seg));
   const hasWildcard = /[*?[\]{}]/.test(glob);

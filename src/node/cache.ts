@@ -4,7 +4,16 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { type CachedFile, type CachedFileState, type CachedState, type CachedSummary, type CachedWorkspace, packFileState, unpackFileState, type WarmCache } from '../core';
+import {
+  type CachedFile,
+  type CachedFileState,
+  type CachedState,
+  type CachedSummary,
+  type CachedWorkspace,
+  packFileState,
+  unpackFileState,
+  type WarmCache,
+} from '../core';
 
 const MAGIC = Buffer.from('OPSBOOK-CACHE 4\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
@@ -205,16 +214,18 @@ export async function pruneCacheDir(dir: string, now: number): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.map(async (name) => {
-    const limit = name.endsWith('.cache') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
-    if (limit === undefined) return;
-    const file = path.join(dir, name);
-    try {
-      if (now - (await fsp.stat(file)).mtimeMs > limit) await fsp.rm(file, { force: true });
-    } catch {
-      // gone already, or not ours to delete
-    }
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const limit = name.endsWith('.cache') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
+      if (limit === undefined) return;
+      const file = path.join(dir, name);
+      try {
+        if (now - (await fsp.stat(file)).mtimeMs > limit) await fsp.rm(file, { force: true });
+      } catch {
+        // gone already, or not ours to delete
+      }
+    }),
+  );
 }
 
 /**
@@ -242,7 +253,15 @@ function toStoredSummary({ files, ...rest }: CachedSummary): StoredSummary {
 
 function fromStoredSummary(stored: StoredSummary | undefined): CachedSummary | undefined {
   const table = stored?.table;
-  if (!stored || !table || !Array.isArray(table.paths) || !Array.isArray(table.hashes) || !(table.sizes instanceof Float64Array) || !(table.mtimes instanceof Float64Array)) return undefined;
+  if (
+    !stored ||
+    !table ||
+    !Array.isArray(table.paths) ||
+    !Array.isArray(table.hashes) ||
+    !(table.sizes instanceof Float64Array) ||
+    !(table.mtimes instanceof Float64Array)
+  )
+    return undefined;
   const n = table.paths.length;
   if (table.hashes.length !== n || table.sizes.length !== n || table.mtimes.length !== n) return undefined;
   const files: Record<string, CachedFile> = Object.create(null) as Record<string, CachedFile>;
@@ -263,7 +282,8 @@ function parseIndex(read: (at: number, length: number) => Buffer | undefined, si
   if (!buf || crc32(buf) !== trailer.readUInt32LE(4)) return undefined;
   const index = JSON.parse(buf.toString('utf8')) as Index;
   if (index.signature !== signature || typeof index.savedAt !== 'number' || typeof index.today !== 'string' || !Array.isArray(index.slices)) return undefined;
-  const inside = (p: Part | null): boolean => p === null || (Number.isInteger(p.at) && Number.isInteger(p.length) && p.length > 0 && p.at >= MAGIC.length && p.at + p.length <= size - TRAILER - length);
+  const inside = (p: Part | null): boolean =>
+    p === null || (Number.isInteger(p.at) && Number.isInteger(p.length) && p.length > 0 && p.at >= MAGIC.length && p.at + p.length <= size - TRAILER - length);
   return inside(index.summary) && index.slices.every(inside) ? index : undefined;
 }
 

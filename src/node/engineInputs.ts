@@ -47,6 +47,7 @@ export function engineInputs(options: EngineInputOptions): EngineInit {
   if (options.pause) init.pause = options.pause;
   if (options.schemas) init.schemas = options.schemas;
   // Keyed by folder, configuration file and engine build: another build never reads it.
-  if (options.cache && BUILD) init.cache = new NodeWarmCache(options.cache.root, `${VERSION}+${BUILD}`, options.cache.dir ?? defaultCacheDir(), options.configPath ?? 'opsbook.yaml');
+  if (options.cache && BUILD)
+    init.cache = new NodeWarmCache(options.cache.root, `${VERSION}+${BUILD}`, options.cache.dir ?? defaultCacheDir(), options.configPath ?? 'opsbook.yaml');
   return init;
 }

@@ -130,7 +130,10 @@ function isInside(root: string, p: string): boolean {
 
 /** A pack folder on disk (the built-in packs ship in the package's `schemas/` folder). */
 export class DirectoryPackSource implements PackSource {
-  constructor(readonly name: string, private readonly dir: string) {}
+  constructor(
+    readonly name: string,
+    private readonly dir: string,
+  ) {}
 
   async read(rel: string): Promise<string | undefined> {
     const abs = path.resolve(this.dir, rel);

@@ -29,15 +29,20 @@ export class Git {
   /** Runs git and returns stdout; rejects with the exit code and stderr on failure. */
   run(args: string[]): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      execFile(this.binary, [...this.baseArgs(), ...args], { cwd: this.cwd, env: this.env(), encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true }, (err, stdout, stderr) => {
-        if (err) {
-          const e = err as NodeJS.ErrnoException & { code?: number | string };
-          if (e.code === 'ENOENT') reject(new GitError(`git was not found (tried "${this.binary}"): install git or put it on the PATH`));
-          else reject(Object.assign(new GitError(`git ${args[0] ?? ''} failed: ${stderr.toString('utf8').trim() || e.message}`), { exitCode: e.code }));
-          return;
-        }
-        resolve(stdout);
-      });
+      execFile(
+        this.binary,
+        [...this.baseArgs(), ...args],
+        { cwd: this.cwd, env: this.env(), encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true },
+        (err, stdout, stderr) => {
+          if (err) {
+            const e = err as NodeJS.ErrnoException & { code?: number | string };
+            if (e.code === 'ENOENT') reject(new GitError(`git was not found (tried "${this.binary}"): install git or put it on the PATH`));
+            else reject(Object.assign(new GitError(`git ${args[0] ?? ''} failed: ${stderr.toString('utf8').trim() || e.message}`), { exitCode: e.code }));
+            return;
+          }
+          resolve(stdout);
+        },
+      );
     });
   }
 

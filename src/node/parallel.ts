@@ -19,7 +19,10 @@ class ParsePool {
   private readonly workers: { worker: Worker; jobs: Map<number, Job> }[] = [];
   private nextId = 0;
 
-  constructor(private readonly file: string, private readonly size: number) {}
+  constructor(
+    private readonly file: string,
+    private readonly size: number,
+  ) {}
 
   parse(files: Input[]): Promise<ParsedFile[]> {
     if (this.workers.length < this.size) this.workers.push(this.spawn());

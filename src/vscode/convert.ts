@@ -55,7 +55,9 @@ export class Converter {
     out.source = DIAGNOSTIC_SOURCE;
     out.code = d.ruleId;
     if (d.related && d.related.length > 0) {
-      out.relatedInformation = d.related.map((r) => new this.vs.DiagnosticRelatedInformation(new this.vs.Location(uriOf(r.file), this.range(r.range)), r.message));
+      out.relatedInformation = d.related.map(
+        (r) => new this.vs.DiagnosticRelatedInformation(new this.vs.Location(uriOf(r.file), this.range(r.range)), r.message),
+      );
     }
     return out;
   }

@@ -68,7 +68,11 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
       { id: 'opsbook.showOutput', execute: () => log.show() },
     ]);
     const updateContext = (): void => {
-      void vscode.commands.executeCommand('setContext', 'opsbook.active', hub.allFolders().some((f) => f.state !== 'inactive'));
+      void vscode.commands.executeCommand(
+        'setContext',
+        'opsbook.active',
+        hub.allFolders().some((f) => f.state !== 'inactive'),
+      );
       void vscode.commands.executeCommand('setContext', 'opsbook.loading', hub.loading);
     };
     context.subscriptions.push(hub.onDidChangeState(updateContext));

@@ -23,7 +23,11 @@ console.log(`workspace: ${path.relative(projectRoot, ws)} (${files} files, gener
 const cacheDir = path.join(projectRoot, '.bench', 'cache');
 function runCheck(env) {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: env.OPSBOOK_NO_CACHE ? '' : '1', ...env } });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(here, 'rss.cjs'), path.join(projectRoot, 'bin', 'opsbook.js'), 'check', '--root', ws, '--today', today, '--format', 'json'],
+    { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_CACHE_DIR: cacheDir, OPSBOOK_CACHE: env.OPSBOOK_NO_CACHE ? '' : '1', ...env } },
+  );
   const ms = performance.now() - start;
   const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
   if (!m) throw new Error(`check failed: ${r.stderr.slice(0, 2000)}`);
@@ -54,13 +58,38 @@ warm.sort((a, b) => a - b);
 
 // 2. In-process: search latency and one-file revalidation on a warm engine.
 const engine = require(path.join(projectRoot, 'dist', 'engine.js'));
-console.log('load average while measuring:', (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' '));
+console.log(
+  'load average while measuring:',
+  (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' '),
+);
 const fs = new engine.NodeWorkspaceFs(ws);
-const { workspace } = await engine.openWorkspace({ fs, builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')) });
+const { workspace } = await engine.openWorkspace({
+  fs,
+  builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')),
+  clock: () => today,
+  today,
+  parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')),
+});
 const tIndex = performance.now();
 const search = new engine.WorkspaceSearch(workspace);
 const indexMs = performance.now() - tIndex;
-const queries = ['greeting', 'walnut sofa', 'custmer servce', '"visual merchandising"', 'kind:partner status:active', 'list_price:>20000', 'kind:project region:RGN-EAST renovation', 'due:<2026-03-01', 'reord', 'premium -kind:brand', 'type:media tier:A', 'PTN-12-3'];
+const queries = [
+  'greeting',
+  'walnut sofa',
+  'custmer servce',
+  '"visual merchandising"',
+  'kind:partner status:active',
+  'list_price:>20000',
+  'kind:project region:RGN-EAST renovation',
+  'due:<2026-03-01',
+  'reord',
+  'premium -kind:brand',
+  'type:media tier:A',
+  'PTN-12-3',
+];
 const lat = [];
 for (let i = 0; i < 100; i++) {
   const q = queries[i % queries.length];
@@ -111,7 +140,7 @@ function editorStart() {
 const editorCold = editorStart();
 const editorWarm = editorStart();
 if (editorCold.warm || !editorWarm.warm) throw new Error('expected a cold editor start, then a warm one');
-if (editorWarm.diagnostics !== editorCold.diagnostics) throw new Error('the editor\'s warm start differs from its cold start');
+if (editorWarm.diagnostics !== editorCold.diagnostics) throw new Error("the editor's warm start differs from its cold start");
 
 const med = (a) => a[Math.floor(a.length / 2)];
 const p95 = (a) => a[Math.floor(a.length * 0.95)];
@@ -130,7 +159,12 @@ row('one-file revalidation (median)', `${med(reval).toFixed(1)} ms`, '≤ 20 ms'
 row('one-file revalidation (p95)', `${p95(reval).toFixed(1)} ms`, '-', true);
 row('editor cold load (sliced)', `${(editorCold.loadMs / 1000).toFixed(2)} s`, '-', true);
 row('editor cache write (sliced)', `${(editorCold.writeMs / 1000).toFixed(2)} s`, '-', true);
-row('editor warm start: cached problems', editorWarm.cachedMs === null ? 'none' : `${(editorWarm.cachedMs / 1000).toFixed(2)} s`, '≤ 1.5 s', editorWarm.cachedMs !== null && editorWarm.cachedMs <= 1500);
+row(
+  'editor warm start: cached problems',
+  editorWarm.cachedMs === null ? 'none' : `${(editorWarm.cachedMs / 1000).toFixed(2)} s`,
+  '≤ 1.5 s',
+  editorWarm.cachedMs !== null && editorWarm.cachedMs <= 1500,
+);
 row('editor warm start: model (sliced)', `${(editorWarm.loadMs / 1000).toFixed(2)} s`, '-', true);
 row('  then all diagnostics (cold / warm)', `${editorCold.publishMs.toFixed(0)} / ${editorWarm.publishMs.toFixed(0)} ms`, '-', true);
 row('longest block (cold / warm start)', `${editorCold.blockMs.toFixed(0)} / ${editorWarm.blockMs.toFixed(0)} ms`, '-', true);

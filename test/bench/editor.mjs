@@ -16,7 +16,15 @@ const engine = createRequire(import.meta.url)(path.join(projectRoot, 'dist', 'en
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 const start = performance.now();
-const init = { fs: new engine.NodeWorkspaceFs(ws), builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')), clock: () => today, today, parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')), cache: new engine.NodeWarmCache(ws, 'bench-editor', cacheDir), pause: () => new Promise((resolve) => setImmediate(resolve)) };
+const init = {
+  fs: new engine.NodeWorkspaceFs(ws),
+  builtinPacks: engine.builtinPacks(path.join(projectRoot, 'schemas')),
+  clock: () => today,
+  today,
+  parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')),
+  cache: new engine.NodeWarmCache(ws, 'bench-editor', cacheDir),
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
+};
 const setup = await engine.prepareWorkspace(init);
 const cached = await engine.checkFromCache(init, setup);
 const cachedMs = cached ? performance.now() - start : null;
@@ -32,5 +40,16 @@ if (cached && JSON.stringify(cached.diagnostics) !== text) throw new Error('the 
 const written = performance.now();
 await write(list);
 const writeMs = performance.now() - written;
-console.log(JSON.stringify({ warm: r.load?.warm ?? false, changed: r.load?.changed, cachedMs, loadMs, publishMs, writeMs, blockMs: delay.max / 1e6, diagnostics: createHash('sha256').update(text).digest('hex') }));
+console.log(
+  JSON.stringify({
+    warm: r.load?.warm ?? false,
+    changed: r.load?.changed,
+    cachedMs,
+    loadMs,
+    publishMs,
+    writeMs,
+    blockMs: delay.max / 1e6,
+    diagnostics: createHash('sha256').update(text).digest('hex'),
+  }),
+);
 process.exit(0);

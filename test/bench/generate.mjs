@@ -14,7 +14,10 @@ export function rng(seed) {
   };
 }
 
-const WORDS = 'customer service greeting store flagship counter display window lighting fabric oak walnut linen sofa table chair bed storage delivery return exchange warranty inventory reorder stock count audit promotion campaign media partner contract renewal budget target revenue margin training course assessment safety opening closing cleaning visual merchandising colour palette logo photography tone voice premium craft sustainable material care region east south north mall opening renovation supplier logistics'.split(' ');
+const WORDS =
+  'customer service greeting store flagship counter display window lighting fabric oak walnut linen sofa table chair bed storage delivery return exchange warranty inventory reorder stock count audit promotion campaign media partner contract renewal budget target revenue margin training course assessment safety opening closing cleaning visual merchandising colour palette logo photography tone voice premium craft sustainable material care region east south north mall opening renovation supplier logistics'.split(
+    ' ',
+  );
 
 export function generate(root, files, seed = 42) {
   const marker = path.join(root, '.generated');
@@ -41,13 +44,42 @@ export function generate(root, files, seed = 42) {
   const regions = ['RGN-HQ', 'RGN-EAST', 'RGN-SOUTH', 'RGN-NORTH'];
   const nPeople = 600;
   const people = Array.from({ length: nPeople }, (_, i) => `PER-${String(i).padStart(5, '0')}`);
-  const roles = ['director', 'regional-manager', 'store-manager', 'sales-associate', 'visual-merchandiser', 'trainer', 'planner', 'buyer', 'finance', 'partner-manager'];
+  const roles = [
+    'director',
+    'regional-manager',
+    'store-manager',
+    'sales-associate',
+    'visual-merchandiser',
+    'trainer',
+    'planner',
+    'buyer',
+    'finance',
+    'partner-manager',
+  ];
   write('opsbook.yaml', 'opsbook: 1\npacks: [ops]\nreview:\n  - kinds: [standard, brand]\n    approvers: [PER-00000]\n');
-  write('org/regions.yaml', `regions:\n${regions.map((id, i) => `  - id: ${id}\n    name: Region ${i}\n${i ? '    parent: RGN-HQ\n' : ''}    manager: ${people[i]}\n`).join('')}`);
-  write('org/courses.yaml', `courses:\n${['CRS-SVC', 'CRS-SAFE', 'CRS-PROD'].map((id, i) => `  - id: ${id}\n    title: Course ${i} ${text(3)}\n    required_for: [${roles[2 + i]}]\n    valid_months: 24\n    pass_score: 70\n`).join('')}`);
-  write('org/people.yaml', `people:\n${people.map((id, i) => `  - id: ${id}\n    name: Person ${i}\n    role: ${roles[i % roles.length]}\n    region: ${regions[i % 4]}\n    email: p${i}@example.com\n${i ? `    reports_to: ${people[Math.floor(i / 10)]}\n` : ''}    trainings:\n      - { course: CRS-SVC, completed: 2026-01-10, score: 90 }\n      - { course: CRS-SAFE, completed: 2026-02-10, score: 88 }\n      - { course: CRS-PROD, completed: 2026-03-10, score: 80 }\n`).join('')}`);
+  write(
+    'org/regions.yaml',
+    `regions:\n${regions.map((id, i) => `  - id: ${id}\n    name: Region ${i}\n${i ? '    parent: RGN-HQ\n' : ''}    manager: ${people[i]}\n`).join('')}`,
+  );
+  write(
+    'org/courses.yaml',
+    `courses:\n${['CRS-SVC', 'CRS-SAFE', 'CRS-PROD'].map((id, i) => `  - id: ${id}\n    title: Course ${i} ${text(3)}\n    required_for: [${roles[2 + i]}]\n    valid_months: 24\n    pass_score: 70\n`).join('')}`,
+  );
+  write(
+    'org/people.yaml',
+    `people:\n${people.map((id, i) => `  - id: ${id}\n    name: Person ${i}\n    role: ${roles[i % roles.length]}\n    region: ${regions[i % 4]}\n    email: p${i}@example.com\n${i ? `    reports_to: ${people[Math.floor(i / 10)]}\n` : ''}    trainings:\n      - { course: CRS-SVC, completed: 2026-01-10, score: 90 }\n      - { course: CRS-SAFE, completed: 2026-02-10, score: 88 }\n      - { course: CRS-PROD, completed: 2026-03-10, score: 80 }\n`).join('')}`,
+  );
   let made = 4;
-  const counts = { partners: share(0.15), products: share(0.1), expenses: share(0.1), inventory: share(0.05), plans: share(0.05), projects: share(0.2), standards: share(0.25), brand: share(0.1) };
+  const counts = {
+    partners: share(0.15),
+    products: share(0.1),
+    expenses: share(0.1),
+    inventory: share(0.05),
+    plans: share(0.05),
+    projects: share(0.2),
+    standards: share(0.25),
+    brand: share(0.1),
+  };
   const partnerIds = [];
   for (let f = 0; f < counts.partners; f++) {
     const items = [];
@@ -55,7 +87,9 @@ export function generate(root, files, seed = 42) {
       const id = `PTN-${f}-${k}`;
       partnerIds.push(id);
       const start = date(2025);
-      items.push(`  - id: ${id}\n    name: Partner ${f} ${k} ${text(2)}\n    type: ${pick(['channel', 'media', 'strategic-brand', 'supplier', 'design-agency', 'government', 'key-customer'])}\n    regions: [${pick(regions)}]\n    tier: ${pick(['A', 'B', 'C'])}\n    status: ${pick(['active', 'prospect', 'active', 'ended'])}\n    contract:\n      start: ${start}\n      end: ${date(2027)}\n      value: ${int(1, 900) * 1000}\n      currency: CNY\n    owner: ${pick(people)}\n    notes: ${text(8)}\n`);
+      items.push(
+        `  - id: ${id}\n    name: Partner ${f} ${k} ${text(2)}\n    type: ${pick(['channel', 'media', 'strategic-brand', 'supplier', 'design-agency', 'government', 'key-customer'])}\n    regions: [${pick(regions)}]\n    tier: ${pick(['A', 'B', 'C'])}\n    status: ${pick(['active', 'prospect', 'active', 'ended'])}\n    contract:\n      start: ${start}\n      end: ${date(2027)}\n      value: ${int(1, 900) * 1000}\n      currency: CNY\n    owner: ${pick(people)}\n    notes: ${text(8)}\n`,
+      );
     }
     write(`partners/p${f}.yaml`, `partners:\n${items.join('')}`);
   }
@@ -68,7 +102,9 @@ export function generate(root, files, seed = 42) {
       skus.push(id);
       const list = int(500, 30000);
       const floor = Math.round(list * 0.6);
-      items.push(`  - id: ${id}\n    name: ${text(3)}\n    category: ${pick(['sofa', 'table', 'chair', 'bed', 'storage', 'lighting', 'textile', 'decor'])}\n    currency: CNY\n    list_price: ${list}\n    floor_price: ${floor}\n    channel_prices:\n      flagship: ${list}\n      online: ${Math.round(list * 0.9)}\n    effective: ${date()}\n`);
+      items.push(
+        `  - id: ${id}\n    name: ${text(3)}\n    category: ${pick(['sofa', 'table', 'chair', 'bed', 'storage', 'lighting', 'textile', 'decor'])}\n    currency: CNY\n    list_price: ${list}\n    floor_price: ${floor}\n    channel_prices:\n      flagship: ${list}\n      online: ${Math.round(list * 0.9)}\n    effective: ${date()}\n`,
+      );
     }
     write(`catalog/c${f}.yaml`, `products:\n${items.join('')}`);
   }
@@ -80,15 +116,25 @@ export function generate(root, files, seed = 42) {
     planIds.push(id);
     const objectives = [];
     for (let o = 0; o < 2; o++) {
-      const kpis = [0, 1].map((k) => `      - id: KPI-B${f}-${o}-${k}\n        metric: ${text(3)}\n        unit: ${k ? '"%"' : 'CNY'}\n        target: ${int(10, 100) * 1000}\n        actual: ${int(5, 90) * 1000}\n`).join('');
-      const inis = [0, 1].map((k) => {
-        const iid = `INI-B${f}-${o}-${k}`;
-        iniIds.push(iid);
-        return `      - id: ${iid}\n        title: ${text(4)}\n        owner: ${pick(people)}\n        due: ${date()}\n        status: ${pick(['planned', 'in-progress', 'done'])}\n        budget: ${int(1, 50) * 1000}\n        partners: [${pick(partnerIds)}]\n`;
-      }).join('');
+      const kpis = [0, 1]
+        .map(
+          (k) =>
+            `      - id: KPI-B${f}-${o}-${k}\n        metric: ${text(3)}\n        unit: ${k ? '"%"' : 'CNY'}\n        target: ${int(10, 100) * 1000}\n        actual: ${int(5, 90) * 1000}\n`,
+        )
+        .join('');
+      const inis = [0, 1]
+        .map((k) => {
+          const iid = `INI-B${f}-${o}-${k}`;
+          iniIds.push(iid);
+          return `      - id: ${iid}\n        title: ${text(4)}\n        owner: ${pick(people)}\n        due: ${date()}\n        status: ${pick(['planned', 'in-progress', 'done'])}\n        budget: ${int(1, 50) * 1000}\n        partners: [${pick(partnerIds)}]\n`;
+        })
+        .join('');
       objectives.push(`  - id: OBJ-B${f}-${o}\n    title: ${text(5)}\n    kpis:\n${kpis}    initiatives:\n${inis}`);
     }
-    write(`plans/b${f}.yaml`, `id: ${id}\ntitle: Plan ${f} ${text(3)}\nregion: ${pick(regions)}\nperiod: "2026"\nowner: ${pick(people)}\nstatus: approved\nbudget:\n  amount: 1000000\n  currency: CNY\nobjectives:\n${objectives.join('')}`);
+    write(
+      `plans/b${f}.yaml`,
+      `id: ${id}\ntitle: Plan ${f} ${text(3)}\nregion: ${pick(regions)}\nperiod: "2026"\nowner: ${pick(people)}\nstatus: approved\nbudget:\n  amount: 1000000\n  currency: CNY\nobjectives:\n${objectives.join('')}`,
+    );
   }
   made += counts.plans;
   const projectIds = [];
@@ -96,26 +142,42 @@ export function generate(root, files, seed = 42) {
     const id = `PRJ-B${f}`;
     projectIds.push(id);
     const start = date();
-    write(`projects/b${f}.md`, `---\nid: ${id}\ntitle: Project ${f} ${text(3)}\ntype: ${pick(['decoration', 'promotion', 'equipment', 'store-opening', 'campaign', 'training'])}\nregion: ${pick(regions)}\nowner: ${pick(people)}\nstatus: ${pick(['approved', 'in-progress', 'done'])}\nstart: 2026-01-01\ndue: 2026-12-31\nbudget: ${int(100, 900) * 1000}\nspent: ${int(1, 90) * 1000}\ncurrency: CNY\npartners: [${pick(partnerIds)}, ${pick(partnerIds)}]\nplan: ${pick(iniIds)}\nmilestones:\n  - { id: MS-B${f}-1, title: Kick-off, due: ${start}, done: true }\n  - { id: MS-B${f}-2, title: Handover, due: 2026-12-01 }\n---\n\n# Project ${f}\n\n## Background\n\n${text(60)}\n\n## Goals\n\n${text(50)}\n\n## Scope\n\n${text(50)}\n\n## Risks\n\n${text(30)}\n`);
+    write(
+      `projects/b${f}.md`,
+      `---\nid: ${id}\ntitle: Project ${f} ${text(3)}\ntype: ${pick(['decoration', 'promotion', 'equipment', 'store-opening', 'campaign', 'training'])}\nregion: ${pick(regions)}\nowner: ${pick(people)}\nstatus: ${pick(['approved', 'in-progress', 'done'])}\nstart: 2026-01-01\ndue: 2026-12-31\nbudget: ${int(100, 900) * 1000}\nspent: ${int(1, 90) * 1000}\ncurrency: CNY\npartners: [${pick(partnerIds)}, ${pick(partnerIds)}]\nplan: ${pick(iniIds)}\nmilestones:\n  - { id: MS-B${f}-1, title: Kick-off, due: ${start}, done: true }\n  - { id: MS-B${f}-2, title: Handover, due: 2026-12-01 }\n---\n\n# Project ${f}\n\n## Background\n\n${text(60)}\n\n## Goals\n\n${text(50)}\n\n## Scope\n\n${text(50)}\n\n## Risks\n\n${text(30)}\n`,
+    );
   }
   made += counts.projects;
   for (let f = 0; f < counts.standards; f++) {
     const clauses = Array.from({ length: 5 }, (_, c) => `## ${c + 1} ${text(2)}\n\n${text(35)}\n\n### ${c + 1}.1 ${text(2)}\n\n${text(20)}\n`).join('\n');
-    write(`standards/s${f}.md`, `---\nid: STD-B${f}\ntitle: Standard ${f} ${text(3)}\nowner: ${pick(people)}\nstatus: approved\nversion: 1.${int(0, 9)}.0\neffective: ${date()}\napproved_by: [${pick(people)}]\nscope:\n  regions: [${pick(regions)}]\n  channels: [flagship]\n---\n\n# Standard ${f}\n\n${clauses}`);
+    write(
+      `standards/s${f}.md`,
+      `---\nid: STD-B${f}\ntitle: Standard ${f} ${text(3)}\nowner: ${pick(people)}\nstatus: approved\nversion: 1.${int(0, 9)}.0\neffective: ${date()}\napproved_by: [${pick(people)}]\nscope:\n  regions: [${pick(regions)}]\n  channels: [flagship]\n---\n\n# Standard ${f}\n\n${clauses}`,
+    );
   }
   made += counts.standards;
   for (let f = 0; f < counts.brand; f++) {
-    write(`brand/b${f}.md`, `---\nid: BRD-B${f}\ntitle: Brand chapter ${f} ${text(2)}\nowner: ${pick(people)}\nstatus: approved\nversion: 2.0.${int(0, 9)}\neffective: ${date()}\napproved_by: [${pick(people)}]\napplies_to: [flagship, online]\n---\n\n# Chapter ${f}\n\n## Principles\n\n${text(120)}\n\n## Examples\n\n${text(100)}\n`);
+    write(
+      `brand/b${f}.md`,
+      `---\nid: BRD-B${f}\ntitle: Brand chapter ${f} ${text(2)}\nowner: ${pick(people)}\nstatus: approved\nversion: 2.0.${int(0, 9)}\neffective: ${date()}\napproved_by: [${pick(people)}]\napplies_to: [flagship, online]\n---\n\n# Chapter ${f}\n\n## Principles\n\n${text(120)}\n\n## Examples\n\n${text(100)}\n`,
+    );
   }
   made += counts.brand;
   for (let f = 0; f < counts.inventory; f++) {
-    const items = Array.from({ length: 12 }, () => `  - sku: ${pick(skus)}\n    on_hand: ${int(0, 80)}\n    reorder_point: ${int(5, 20)}\n    max: ${int(80, 200)}\n`).join('');
+    const items = Array.from(
+      { length: 12 },
+      () => `  - sku: ${pick(skus)}\n    on_hand: ${int(0, 80)}\n    reorder_point: ${int(5, 20)}\n    max: ${int(80, 200)}\n`,
+    ).join('');
     write(`inventory/i${f}.yaml`, `id: INV-B${f}\nregion: ${pick(regions)}\nas_of: 2026-06-01\nitems:\n${items}`);
   }
   made += counts.inventory;
   const rest = Math.max(1, files - made);
   for (let f = 0; f < rest; f++) {
-    const items = Array.from({ length: 6 }, (_, k) => `  - id: EXP-B${f}-${k}\n    date: ${date()}\n    amount: ${int(100, 9000)}\n    currency: CNY\n    category: ${pick(['decoration', 'promotion', 'media', 'travel', 'training'])}\n    region: ${pick(regions)}\n    project: ${pick(projectIds)}\n    description: ${text(6)}\n`).join('');
+    const items = Array.from(
+      { length: 6 },
+      (_, k) =>
+        `  - id: EXP-B${f}-${k}\n    date: ${date()}\n    amount: ${int(100, 9000)}\n    currency: CNY\n    category: ${pick(['decoration', 'promotion', 'media', 'travel', 'training'])}\n    region: ${pick(regions)}\n    project: ${pick(projectIds)}\n    description: ${text(6)}\n`,
+    ).join('');
     write(`finance/e${f}.yaml`, `expenses:\n${items}`);
   }
   writeFileSync(marker, stamp);

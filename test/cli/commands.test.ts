@@ -19,7 +19,14 @@ function lineOf(file: string, line: number): string {
 }
 
 async function lumen() {
-  return (await openWorkspace({ fs: new NodeWorkspaceFs(path.join(REPO, 'samples/lumen-oak')), builtinPacks: builtinPacks(), clock: () => '2026-06-15', today: '2026-06-15' })).workspace;
+  return (
+    await openWorkspace({
+      fs: new NodeWorkspaceFs(path.join(REPO, 'samples/lumen-oak')),
+      builtinPacks: builtinPacks(),
+      clock: () => '2026-06-15',
+      today: '2026-06-15',
+    })
+  ).workspace;
 }
 
 describe('cli search on lumen-oak', function () {
@@ -37,7 +44,11 @@ describe('cli search on lumen-oak', function () {
       assert.equal(typeof h.score, 'number');
     }
     const scores = res.results.map((h) => h.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'best first');
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      'best first',
+    );
   });
 
   it('a word in a standard body: the standards that use it, at the line where it occurs', async () => {
@@ -52,7 +63,10 @@ describe('cli search on lumen-oak', function () {
 
   it('typo tolerance: "stokroom" still finds STD-OPS-002', async () => {
     const res = await search('stokroom');
-    assert.ok(res.results.some((h) => h.id === 'STD-OPS-002'), JSON.stringify(res.results.map((h) => h.id)));
+    assert.ok(
+      res.results.some((h) => h.id === 'STD-OPS-002'),
+      JSON.stringify(res.results.map((h) => h.id)),
+    );
   });
 
   it('kind:partner: every partner and nothing else', async () => {
@@ -70,7 +84,11 @@ describe('cli search on lumen-oak', function () {
 
   it('list_price:>10000: exactly the products above 10,000', async () => {
     const ws = await lumen();
-    const expected = ws.entities('product').filter((p) => typeof p.data['list_price'] === 'number' && (p.data['list_price'] as number) > 10000).map((p) => p.id).sort();
+    const expected = ws
+      .entities('product')
+      .filter((p) => typeof p.data['list_price'] === 'number' && (p.data['list_price'] as number) > 10000)
+      .map((p) => p.id)
+      .sort();
     assert.ok(expected.length > 0);
     const res = await search('list_price:>10000', '--limit', '100');
     assert.deepEqual(res.results.map((h) => h.id).sort(), expected);
@@ -109,7 +127,11 @@ describe('cli tree on lumen-oak', function () {
     money: Money;
     rollup: Money;
     attainment?: number;
-    objectives: { id: string; kpis: { id: string; target?: number; actual?: number; attainment?: number; contributors: string[]; contributorsTarget?: number }[]; initiatives: { id: string; budget?: number }[] }[];
+    objectives: {
+      id: string;
+      kpis: { id: string; target?: number; actual?: number; attainment?: number; contributors: string[]; contributorsTarget?: number }[];
+      initiatives: { id: string; budget?: number }[];
+    }[];
     children: PlanJson[];
   }
 
@@ -119,11 +141,17 @@ describe('cli tree on lumen-oak', function () {
     const tree = JSON.parse(r.stdout) as { version: number; today: string; plans: PlanJson[] };
     assert.equal(tree.version, 1);
     assert.equal(tree.today, '2026-06-15');
-    assert.deepEqual(tree.plans.map((p) => p.id), ['PLN-2026-COMPANY']);
+    assert.deepEqual(
+      tree.plans.map((p) => p.id),
+      ['PLN-2026-COMPANY'],
+    );
     const co = tree.plans[0] as PlanJson;
     assert.equal(co.file, 'plans/2026/company.yaml');
     assert.equal(co.line, 5);
-    assert.deepEqual(co.children.map((c) => c.id), ['PLN-2026-EAST', 'PLN-2026-NORTH', 'PLN-2026-SOUTH']);
+    assert.deepEqual(
+      co.children.map((c) => c.id),
+      ['PLN-2026-EAST', 'PLN-2026-NORTH', 'PLN-2026-SOUTH'],
+    );
     // Budget and allocation: the company's own initiatives, then with the regional plans.
     assert.equal(co.money.budget, 24_000_000);
     const own = co.objectives.flatMap((o) => o.initiatives).reduce((s, i) => s + (i.budget ?? 0), 0);
@@ -131,7 +159,14 @@ describe('cli tree on lumen-oak', function () {
     assert.equal(co.money.allocated, own);
     assert.equal(co.rollup.allocated, own + co.children.reduce((s, c) => s + c.money.allocated, 0));
     assert.equal(co.rollup.allocated, 16_720_000);
-    assert.deepEqual(co.children.map((c) => [c.money.budget, c.money.allocated]), [[7_500_000, 4_480_000], [4_500_000, 2_570_000], [6_000_000, 4_620_000]]);
+    assert.deepEqual(
+      co.children.map((c) => [c.money.budget, c.money.allocated]),
+      [
+        [7_500_000, 4_480_000],
+        [4_500_000, 2_570_000],
+        [6_000_000, 4_620_000],
+      ],
+    );
     // Attainment: mean of the objectives', each the mean of its KPIs'.
     const revenue = co.objectives[0]?.kpis.find((k) => k.id === 'KPI-CO-REVENUE');
     assert.ok(revenue);
@@ -149,9 +184,15 @@ describe('cli tree on lumen-oak', function () {
     assert.equal(r.code, 0);
     // Money, percents and the as-of date read as in the Plans view, the dashboard and the report (one voice).
     assert.match(r.stdout, /^Plans as of June 15, 2026 \(pace: the time elapsed in each period\)\n\n/);
-    assert.match(r.stdout, /^Lumen & Oak company plan 2026 \(PLN-2026-COMPANY\) {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget CN¥24,000,000 \| allocated CN¥5,050,000/m);
+    assert.match(
+      r.stdout,
+      /^Lumen & Oak company plan 2026 \(PLN-2026-COMPANY\) {2}\[RGN-HQ · 2026 · approved \| attainment 78\.2% \| budget CN¥24,000,000 \| allocated CN¥5,050,000/m,
+    );
     assert.match(r.stdout, /^│? *[├└]─ East China plan 2026 \(PLN-2026-EAST\) {2}\[/m);
-    assert.match(r.stdout, /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target CN¥360,000,000 {2}actual CN¥167,000,000 {2}46\.4% {2}✔ on track$/m);
+    assert.match(
+      r.stdout,
+      /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target CN¥360,000,000 {2}actual CN¥167,000,000 {2}46\.4% {2}✔ on track$/m,
+    );
   });
 });
 
@@ -204,7 +245,10 @@ describe('cli new and init (temp copies)', function () {
   it('new without --id never proposes an id held by an entry a syntax error keeps from being read', async () => {
     const config = path.join(dir, 'opsbook.yaml');
     writeFileSync(config, `${readFileSync(config, 'utf8')}\nkinds:\n  partner:\n    idPattern: "^P-\\\\d{4}$"\n`);
-    writeFileSync(path.join(dir, 'partners/供应商.yaml'), 'partners:\n  - id: P-0008\n    name: 明茶\n    type: supplier\n    status: active\n  - id: P-0010\n    name: 云南: 茶园\n    type: supplier\n    status: active\n  - id: P-0009\n    name: 冷链\n    type: supplier\n    status: active\n');
+    writeFileSync(
+      path.join(dir, 'partners/供应商.yaml'),
+      'partners:\n  - id: P-0008\n    name: 明茶\n    type: supplier\n    status: active\n  - id: P-0010\n    name: 云南: 茶园\n    type: supplier\n    status: active\n  - id: P-0009\n    name: 冷链\n    type: supplier\n    status: active\n',
+    );
     const r = await cli(['new', 'partner', ...at()]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Next free partner id: P-0011\n/);
@@ -236,7 +280,7 @@ describe('cli new and init (temp copies)', function () {
     isUsageError(await cli(['new', 'standard', ...at('--id', 'STD-NEW-001', '--out', 'notes.txt')]), /must end in \.md, \.yaml or \.yml/);
   });
 
-  it('new accepts an id in any script (ids are the company\'s own) and names the file after it', async () => {
+  it("new accepts an id in any script (ids are the company's own) and names the file after it", async () => {
     const r = await cli(['new', 'standard', ...at('--id', '规范-卫生-01', '--title', '门店卫生标准')]);
     assert.equal(r.code, 0, r.stderr);
     const file = path.join(dir, 'standards', '规范-卫生-01.md');

@@ -79,14 +79,31 @@ describe('configuration problems are ordinary diagnostics (config/*), exit 2', (
   it('--format text: the diagnostic lines on stdout and why nothing else was checked', async () => {
     const r = await check();
     assert.equal(r.code, 2);
-    assert.match(r.stdout, /^opsbook\.yaml:8:1 {2}error {4}inclde: unknown key "inclde".* {2}config\/invalid\n\n✖ 1 configuration problem: the workspace is not checked until it is fixed\n$/);
+    assert.match(
+      r.stdout,
+      /^opsbook\.yaml:8:1 {2}error {4}inclde: unknown key "inclde".* {2}config\/invalid\n\n✖ 1 configuration problem: the workspace is not checked until it is fixed\n$/,
+    );
   });
 
   it('--format sarif: a result with the rule, level error and the region', async () => {
     const r = await check('--format', 'sarif');
     assert.equal(r.code, 2);
-    const run = (JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] }).runs[0];
-    assert.deepEqual(run?.tool.driver.rules.map((x) => x.id), ['config/invalid']);
+    const run = (
+      JSON.parse(r.stdout) as {
+        runs: {
+          tool: { driver: { rules: { id: string }[] } };
+          results: {
+            ruleId: string;
+            level: string;
+            locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+          }[];
+        }[];
+      }
+    ).runs[0];
+    assert.deepEqual(
+      run?.tool.driver.rules.map((x) => x.id),
+      ['config/invalid'],
+    );
     assert.equal(run?.results.length, 1);
     const res = run?.results[0];
     assert.equal(res?.ruleId, 'config/invalid');
@@ -112,11 +129,20 @@ describe('configuration problems are ordinary diagnostics (config/*), exit 2', (
 describe('configDiagnostic', () => {
   it('a problem in a built-in pack goes on the configuration file, saying where it comes from', () => {
     const d = configDiagnostic({ file: '<pack ops>/pack.yaml', line: 12, column: 3, message: 'kinds.x: bad' }, 'config/运营.yaml');
-    assert.deepEqual(d, { file: 'config/运营.yaml', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, severity: 'error', ruleId: 'config/invalid', message: '<pack ops>/pack.yaml: kinds.x: bad' });
+    assert.deepEqual(d, {
+      file: 'config/运营.yaml',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      severity: 'error',
+      ruleId: 'config/invalid',
+      message: '<pack ops>/pack.yaml: kinds.x: bad',
+    });
   });
 
   it('keeps a rule id and a range that is given', () => {
-    const d = configDiagnostic({ file: 'opsbook.yaml', line: 2, column: 14, endLine: 2, endColumn: 20, ruleId: 'config/pack-missing', message: 'm' }, 'opsbook.yaml');
+    const d = configDiagnostic(
+      { file: 'opsbook.yaml', line: 2, column: 14, endLine: 2, endColumn: 20, ruleId: 'config/pack-missing', message: 'm' },
+      'opsbook.yaml',
+    );
     assert.deepEqual([d.range, d.ruleId], [{ start: { line: 2, column: 14 }, end: { line: 2, column: 20 } }, 'config/pack-missing']);
   });
 });

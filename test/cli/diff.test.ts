@@ -13,12 +13,22 @@ const TODAY = '2026-06-15';
 let tmp: string;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'), GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z', GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
+        GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 async function opsbook(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -42,14 +52,19 @@ function replaceIn(file: string, from: string | RegExp, to: string): void {
  */
 function applyScenario(ws: string): void {
   replaceIn(path.join(ws, 'catalog/living.yaml'), '    list_price: 12999\n', '    list_price: 14299\n');
-  replaceIn(path.join(ws, 'standards/STD-SVC-001-customer-service.md'), 'the terms of the colour and materials chapter of the brand manual', 'the terms of the materials chapter of the brand manual');
+  replaceIn(
+    path.join(ws, 'standards/STD-SVC-001-customer-service.md'),
+    'the terms of the colour and materials chapter of the brand manual',
+    'the terms of the materials chapter of the brand manual',
+  );
   const channels = path.join(ws, 'partners/channels.yaml');
   const text = readFileSync(channels, 'utf8');
   const start = text.indexOf('  - id: PTN-CH-ORBIT');
   const end = text.indexOf('  - id: PTN-CH-WESTLAKE');
   writeFileSync(channels, text.slice(0, start) + text.slice(end));
   writeFileSync(path.join(ws, 'partners/online.yaml'), `# Online marketplaces.\npartners:\n${text.slice(start, end).trimEnd()}\n`);
-  for (const f of ['projects/east-618-promotion.md', 'plans/2026/east.yaml', 'finance/expenses-2026-h1.yaml']) replaceIn(path.join(ws, f), /PRJ-EAST-618-PROMO/g, 'PRJ-EAST-618-2026');
+  for (const f of ['projects/east-618-promotion.md', 'plans/2026/east.yaml', 'finance/expenses-2026-h1.yaml'])
+    replaceIn(path.join(ws, f), /PRJ-EAST-618-PROMO/g, 'PRJ-EAST-618-2026');
 }
 
 describe('cli: opsbook diff on a git repository', function () {
@@ -117,11 +132,23 @@ describe('cli: opsbook diff on a git repository', function () {
     assert.deepEqual(std.sections[0].excerpt, ['… using the terms of the [-colour and-] materials chapter of the brand …']);
     assert.deepEqual(std.review, ['review/version-not-bumped', 'review/approval-stale']);
     assert.deepEqual(std.approvers, ['PER-CHEN-YU', 'PER-MA-QIAN']);
-    assert.deepEqual([byId('PTN-CH-ORBIT').file, byId('PTN-CH-ORBIT').previousFile, byId('PTN-CH-ORBIT').fields], ['partners/online.yaml', 'partners/channels.yaml', []]);
-    assert.deepEqual([byId('PRJ-EAST-618-2026').previousId, byId('PRJ-EAST-618-2026').fields], ['PRJ-EAST-618-PROMO', []]);
-    assert.deepEqual(byId('PLN-2026-EAST').fields.map((f: { path: string; followsRename?: unknown }) => [f.path, !!f.followsRename]), [['objectives[OBJ-EAST-REVENUE].initiatives[INI-EAST-618].project', true]]);
     assert.deepEqual(
-      j.diagnostics.map((d: { ruleId: string; severity: string; file: string; line: number; source: string }) => [d.ruleId, d.severity, d.file, d.line, d.source]),
+      [byId('PTN-CH-ORBIT').file, byId('PTN-CH-ORBIT').previousFile, byId('PTN-CH-ORBIT').fields],
+      ['partners/online.yaml', 'partners/channels.yaml', []],
+    );
+    assert.deepEqual([byId('PRJ-EAST-618-2026').previousId, byId('PRJ-EAST-618-2026').fields], ['PRJ-EAST-618-PROMO', []]);
+    assert.deepEqual(
+      byId('PLN-2026-EAST').fields.map((f: { path: string; followsRename?: unknown }) => [f.path, !!f.followsRename]),
+      [['objectives[OBJ-EAST-REVENUE].initiatives[INI-EAST-618].project', true]],
+    );
+    assert.deepEqual(
+      j.diagnostics.map((d: { ruleId: string; severity: string; file: string; line: number; source: string }) => [
+        d.ruleId,
+        d.severity,
+        d.file,
+        d.line,
+        d.source,
+      ]),
       [
         ['review/version-not-bumped', 'error', 'standards/STD-SVC-001-customer-service.md', 6, 'review'],
         ['review/approval-stale', 'warning', 'standards/STD-SVC-001-customer-service.md', 8, 'review'],
@@ -152,11 +179,14 @@ describe('cli: opsbook diff on a git repository', function () {
     assert.match(r.stdout, /\*\*Customer service standard\*\* \(STD-SVC-001\) — clause 3\.2 reworded, \*\*version not bumped\*\*/);
   });
 
-  it('passes once the standard\'s version is bumped (approval-stale stays a warning)', async () => {
+  it("passes once the standard's version is bumped (approval-stale stays a warning)", async () => {
     const r = await opsbook(ws, 'diff', 'main', 'bumped', '--format', 'json', '--today', TODAY);
     assert.equal(r.code, 0);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(j.diagnostics.map((d: { ruleId: string }) => d.ruleId), ['review/approval-stale']);
+    assert.deepEqual(
+      j.diagnostics.map((d: { ruleId: string }) => d.ruleId),
+      ['review/approval-stale'],
+    );
     assert.deepEqual(j.changes.find((c: { id: string }) => c.id === 'STD-SVC-001').version, { before: '3.2.0', after: '3.2.1' });
   });
 
@@ -210,7 +240,10 @@ describe('cli: opsbook diff on a git repository', function () {
     const cloneWs = path.join(clone, 'ops');
     const missing = await opsbook(cloneWs, 'diff', 'origin/main');
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /revision "origin\/main" was not found in this repository: this is a shallow clone: fetch the base first \(git fetch --no-tags --depth=1 origin main\)/);
+    assert.match(
+      missing.stderr,
+      /revision "origin\/main" was not found in this repository: this is a shallow clone: fetch the base first \(git fetch --no-tags --depth=1 origin main\)/,
+    );
     git(clone, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', 'main:refs/remotes/origin/main');
     const r = await opsbook(cloneWs, 'diff', 'origin/main', '--format', 'json', '--today', TODAY);
     assert.equal(r.code, 1);

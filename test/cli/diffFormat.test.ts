@@ -6,11 +6,30 @@ import type { DiffReport } from '../../src/cli/format/diffReport';
 import { formatDiffText } from '../../src/cli/format/diffText';
 
 function change(over: Partial<EntityChange>): EntityChange {
-  return { kind: 'product', id: 'SKU-1', title: 'Sofa', change: 'modified', file: 'catalog/a.yaml', line: 2, fields: [], sections: [], nested: [], approvers: [], review: [], ...over };
+  return {
+    kind: 'product',
+    id: 'SKU-1',
+    title: 'Sofa',
+    change: 'modified',
+    file: 'catalog/a.yaml',
+    line: 2,
+    fields: [],
+    sections: [],
+    nested: [],
+    approvers: [],
+    review: [],
+    ...over,
+  };
 }
 
 function report(changes: EntityChange[], extra: Partial<WorkspaceDiff> = {}): DiffReport {
-  return { base: 'main', head: 'feature', baseCommit: 'a'.repeat(40), headCommit: 'b'.repeat(40), diff: { changes, parseErrors: [], review: [], approvers: [], introduced: [], resolved: [], ...extra } };
+  return {
+    base: 'main',
+    head: 'feature',
+    baseCommit: 'a'.repeat(40),
+    headCommit: 'b'.repeat(40),
+    diff: { changes, parseErrors: [], review: [], approvers: [], introduced: [], resolved: [], ...extra },
+  };
 }
 
 describe('diff formats', () => {
@@ -26,7 +45,9 @@ describe('diff formats', () => {
   });
 
   it('names an entity by its title first, by its id alone when it has none', () => {
-    const r = report([change({ id: '门店-007', title: '门店-007', fields: [{ path: 'area', change: 'changed', before: 80, after: 96, delta: 16, percent: 20 }] })]);
+    const r = report([
+      change({ id: '门店-007', title: '门店-007', fields: [{ path: 'area', change: 'changed', before: 80, after: 96, delta: 16, percent: 20 }] }),
+    ]);
     assert.match(formatDiffText(r), /^product 门店-007 {2}\(catalog\/a\.yaml:2\)$/m);
     assert.match(formatDiffMarkdown(r), /^- \*\*门店-007\*\* — area 80 → 96/m);
     const zh = report([change({ id: '门店-007', title: '静安寺店', fields: [] })]);
@@ -54,7 +75,11 @@ describe('diff formats', () => {
 
   it('folds long lists into <details> and caps the comment with a note', () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
-      change({ id: `SKU-${String(i).padStart(4, '0')}`, title: `Product ${i} with a fairly long descriptive name`, fields: [{ path: 'list_price', change: 'changed', before: 100, after: 110, delta: 10, percent: 10 }] }),
+      change({
+        id: `SKU-${String(i).padStart(4, '0')}`,
+        title: `Product ${i} with a fairly long descriptive name`,
+        fields: [{ path: 'list_price', change: 'changed', before: 100, after: 110, delta: 10, percent: 10 }],
+      }),
     );
     const md = formatDiffMarkdown(report(many));
     assert.ok(new TextEncoder().encode(md).length <= 60_000, String(md.length));
@@ -72,7 +97,16 @@ describe('diff formats', () => {
         title: 'Service',
         review: ['review/version-not-bumped'],
         sections: [
-          { heading: '3.2 Greeting', change: 'changed', clause: '3.2', level: 3, textChanged: true, line: 20, hunks: [{ before: 'within', removed: '30', added: '45', after: 'seconds', leadingCut: true, trailingCut: true }], hunkCount: 1 },
+          {
+            heading: '3.2 Greeting',
+            change: 'changed',
+            clause: '3.2',
+            level: 3,
+            textChanged: true,
+            line: 20,
+            hunks: [{ before: 'within', removed: '30', added: '45', after: 'seconds', leadingCut: true, trailingCut: true }],
+            hunkCount: 1,
+          },
           { heading: '3.5 Gift wrapping', change: 'added', clause: '3.5', level: 3, textChanged: false, line: 40 },
           { heading: '4 Complaints handling', change: 'renamed', previousHeading: '4 Complaints', clause: '4', level: 2, textChanged: false, line: 50 },
         ],

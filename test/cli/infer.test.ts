@@ -25,7 +25,8 @@ describe('cli init --infer', function () {
 
   it('writes a commented configuration for a folder never configured and prints what it inferred and why', async () => {
     write(dir, {
-      'org/people.yaml': 'people:\n  - { id: FL-0042, name: Ada, role: designer, region: EU, instagram: "@ada" }\n  - { id: FL-0043, name: Tom, role: buyer, region: EU, instagram: "@tom" }\n',
+      'org/people.yaml':
+        'people:\n  - { id: FL-0042, name: Ada, role: designer, region: EU, instagram: "@ada" }\n  - { id: FL-0043, name: Tom, role: buyer, region: EU, instagram: "@tom" }\n',
       'org/regions.yaml': 'regions:\n  - { id: EU, name: Europe }\n',
       'data/boutiques.yaml': 'boutiques:\n  - { id: B-PARIS, name: Paris Marais, manager: FL-0042 }\n',
     });
@@ -33,10 +34,18 @@ describe('cli init --infer', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     const text = readFileSync(path.join(dir, 'opsbook.yaml'), 'utf8');
-    assert.ok(text.includes('  boutique:  # 1 record under boutiques: in data/boutiques.yaml\n    files: data/boutiques.yaml\n    layout: list\n    listKey: boutiques\n    title: name\n'), text);
+    assert.ok(
+      text.includes(
+        '  boutique:  # 1 record under boutiques: in data/boutiques.yaml\n    files: data/boutiques.yaml\n    layout: list\n    listKey: boutiques\n    title: name\n',
+      ),
+      text,
+    );
     assert.ok(text.includes('      instagram: { type: string }  # text in all 2 records of org/people.yaml\n'), text);
     assert.ok(text.includes('  - { kind: boutique, path: manager, target: person }  # person ids in 1 value of data/boutiques.yaml\n'), text);
-    assert.match(r.stdout, /^Read 3 files \(4 records\)\.\nInferred:\n {2}kind boutique \(list, title: name\): 1 record under boutiques: in data\/boutiques\.yaml\n/);
+    assert.match(
+      r.stdout,
+      /^Read 3 files \(4 records\)\.\nInferred:\n {2}kind boutique \(list, title: name\): 1 record under boutiques: in data\/boutiques\.yaml\n/,
+    );
     assert.match(r.stdout, /\nWrote .*opsbook\.yaml\. Run opsbook check to see the remaining problems\.\n$/);
     // The written file is a valid configuration: check runs with it (exit 0 or 1, never 2).
     const check = await cli(['check', '--root', dir, '--today', '2026-06-15', '--no-cache']);
@@ -50,18 +59,26 @@ describe('cli init --infer', function () {
   });
 
   it('with --force, overwrites it, inferring from the files and not from the old configuration', async () => {
-    write(dir, { 'opsbook.yaml': 'opsbook: 1\nkinds:\n  store: { files: data/stores.yaml, layout: list }\n', 'data/stores.yaml': 'stores:\n  - { id: S1, name: One }\n' });
+    write(dir, {
+      'opsbook.yaml': 'opsbook: 1\nkinds:\n  store: { files: data/stores.yaml, layout: list }\n',
+      'data/stores.yaml': 'stores:\n  - { id: S1, name: One }\n',
+    });
     const r = await cli(['init', dir, '--infer', '--force']);
     assert.equal(r.code, 0, r.stderr);
     const text = readFileSync(path.join(dir, 'opsbook.yaml'), 'utf8');
     assert.match(text, /^ {2}store: {2}# 1 record under stores: in data\/stores\.yaml$/m);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('with --force, keeps the fiscal year, locale, fixed date, rules and review of the file it replaces', async () => {
     write(dir, {
-      'opsbook.yaml': 'fiscalYearStart: 4\nlocale: en-GB\ntoday: 2026-06-15\nkinds:\n  boutique: { files: old.yaml }\nrules:\n  partner/contract-expiring: { severity: warning, days: 90 }\nreview:\n  - kinds: [product]\n    approvers: [FL-0001]\n',
-      'plans/fy26.yaml': 'id: PLAN-FY26\ntitle: Nordics FY2026\nperiod: FY2026\nstatus: approved\nobjectives:\n  - id: OBJ-1\n    title: Sales\n    initiatives:\n      - { id: INI-1, title: Trunk show, due: 2026-03-15, status: planned }\n',
+      'opsbook.yaml':
+        'fiscalYearStart: 4\nlocale: en-GB\ntoday: 2026-06-15\nkinds:\n  boutique: { files: old.yaml }\nrules:\n  partner/contract-expiring: { severity: warning, days: 90 }\nreview:\n  - kinds: [product]\n    approvers: [FL-0001]\n',
+      'plans/fy26.yaml':
+        'id: PLAN-FY26\ntitle: Nordics FY2026\nperiod: FY2026\nstatus: approved\nobjectives:\n  - id: OBJ-1\n    title: Sales\n    initiatives:\n      - { id: INI-1, title: Trunk show, due: 2026-03-15, status: planned }\n',
     });
     const r = await cli(['init', dir, '--infer', '--force']);
     assert.equal(r.code, 0, r.stderr);
@@ -75,7 +92,10 @@ describe('cli init --infer', function () {
     // The kept fiscal year still counts: March 2026 is outside FY2026 when it starts in April.
     const check = await cli(['check', '--root', dir, '--format', 'json', '--no-cache']);
     const report = JSON.parse(check.stdout) as { diagnostics: { file: string; line: number; ruleId: string }[] };
-    assert.deepEqual(report.diagnostics.filter((d) => d.ruleId.startsWith('plan/')).map((d) => `${d.file}:${d.line} ${d.ruleId}`), ['plans/fy26.yaml:9 plan/due-outside-period']);
+    assert.deepEqual(
+      report.diagnostics.filter((d) => d.ruleId.startsWith('plan/')).map((d) => `${d.file}:${d.line} ${d.ruleId}`),
+      ['plans/fy26.yaml:9 plan/due-outside-period'],
+    );
   });
 
   it('is a usage error for a folder that does not exist', async () => {

@@ -49,7 +49,10 @@ describe('cli: monthly and fiscal periods', function () {
   it('check: FY2026-H1 from July runs to December, so an initiative due 2027-01-15 is outside it', async () => {
     const r = await cli(at('check', '--format', 'json'));
     const report = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; ruleId: string; message: string }[] };
-    assert.deepEqual(report.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`), ['plans/fy.yaml:14 plan/due-outside-period']);
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`),
+      ['plans/fy.yaml:14 plan/due-outside-period'],
+    );
     assert.match(report.diagnostics[0]?.message ?? '', /period FY2026-H1 \(2026-07-01 – 2026-12-31\)/);
   });
 
@@ -63,6 +66,9 @@ describe('cli: monthly and fiscal periods', function () {
   it('search compares periods by their days, fiscal ones from July', async () => {
     const r = await cli(at('search', 'kind:plan period:<=FY2026-Q1', '--format', 'json'));
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as { results: { id: string }[] }).results.map((h) => h.id), ['PLN-CD-202609']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { results: { id: string }[] }).results.map((h) => h.id),
+      ['PLN-CD-202609'],
+    );
   });
 });

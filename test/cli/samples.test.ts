@@ -43,7 +43,10 @@ function readmeTable(): { file: string; line: number; ruleId: string; what: stri
   const rows: { file: string; line: number; ruleId: string; what: string }[] = [];
   for (const l of lines.slice(header + 2)) {
     if (!l.startsWith('|')) break;
-    const cells = l.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     assert.equal(cells.length, 4, l);
     const [file, line, ruleId, what] = cells as [string, string, string, string];
     assert.match(line, /^\d+$/, l);
@@ -52,7 +55,37 @@ function readmeTable(): { file: string; line: number; ruleId: string; what: stri
   return rows;
 }
 
-const SPEC_RULES = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'schema/required', 'schema/type', 'schema/enum', 'schema/format', 'schema/pattern', 'schema/additionalProperties', 'kind/unknown', 'id/missing', 'id/duplicate', 'ref/missing', 'ref/wrong-kind', 'ref/cycle', 'date/order', 'plan/rollup-mismatch', 'plan/budget-exceeded', 'plan/due-outside-period', 'project/over-budget', 'project/overdue', 'price/below-floor', 'inventory/below-reorder', 'partner/contract-expired', 'partner/contract-expiring', 'standard/approval-missing', 'training/missing-required', 'vocab/unknown', 'id/pattern'];
+const SPEC_RULES = [
+  'yaml/syntax',
+  'yaml/duplicate-key',
+  'yaml/alias-limit',
+  'schema/required',
+  'schema/type',
+  'schema/enum',
+  'schema/format',
+  'schema/pattern',
+  'schema/additionalProperties',
+  'kind/unknown',
+  'id/missing',
+  'id/duplicate',
+  'ref/missing',
+  'ref/wrong-kind',
+  'ref/cycle',
+  'date/order',
+  'plan/rollup-mismatch',
+  'plan/budget-exceeded',
+  'plan/due-outside-period',
+  'project/over-budget',
+  'project/overdue',
+  'price/below-floor',
+  'inventory/below-reorder',
+  'partner/contract-expired',
+  'partner/contract-expiring',
+  'standard/approval-missing',
+  'training/missing-required',
+  'vocab/unknown',
+  'id/pattern',
+];
 
 describe('cli check on samples/', function () {
   this.timeout(30000);
@@ -84,17 +117,24 @@ describe('cli check on samples/', function () {
 
   it('broken: one defect for every rule id of SPEC §3.4', () => {
     const rules = new Set(readmeTable().map((r) => r.ruleId));
-    assert.deepEqual(SPEC_RULES.filter((r) => !rules.has(r)), []);
+    assert.deepEqual(
+      SPEC_RULES.filter((r) => !rules.has(r)),
+      [],
+    );
     const counts = new Map<string, number>();
     for (const r of readmeTable()) counts.set(r.ruleId, (counts.get(r.ruleId) ?? 0) + 1);
     // Reported more than once by design: at both duplicates, at both members of the loop. The
-    assert.deepEqual([...counts].filter(([, n]) => n > 1).sort(), [['id/duplicate', 2], ['ref/cycle', 2]]);
+    assert.deepEqual([...counts].filter(([, n]) => n > 1).sort(), [
+      ['id/duplicate', 2],
+      ['ref/cycle', 2],
+    ]);
   });
 
   it('broken: the text output lists every documented defect at its line', async () => {
     const r = await cli(['check', ...BROKEN]);
     assert.equal(r.code, 1);
-    for (const row of readmeTable()) assert.match(r.stdout, new RegExp(`^${row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${row.line}:\\d+ +\\w+ +.+ ${row.ruleId}$`, 'm'), key(row));
+    for (const row of readmeTable())
+      assert.match(r.stdout, new RegExp(`^${row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${row.line}:\\d+ +\\w+ +.+ ${row.ruleId}$`, 'm'), key(row));
   });
 });
 
@@ -108,8 +148,14 @@ describe('cli check: output formats', function () {
     assert.equal(report.root, 'samples/broken');
     assert.ok(report.files >= 46 && report.entities > 200);
     for (const d of report.diagnostics) {
-      for (const k of ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message'] as const) assert.ok(d[k] !== undefined, `${k} in ${JSON.stringify(d)}`);
-      assert.ok(Object.keys(d).every((k) => ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'entity', 'related', 'suggestions'].includes(k)), Object.keys(d).join());
+      for (const k of ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message'] as const)
+        assert.ok(d[k] !== undefined, `${k} in ${JSON.stringify(d)}`);
+      assert.ok(
+        Object.keys(d).every((k) =>
+          ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'entity', 'related', 'suggestions'].includes(k),
+        ),
+        Object.keys(d).join(),
+      );
       assert.ok(!d.file.startsWith('/') && !d.file.includes('\\'), 'posix paths relative to the root');
       assert.ok(d.endLine > d.line || (d.endLine === d.line && d.endColumn >= d.column));
     }
@@ -124,7 +170,18 @@ describe('cli check: output formats', function () {
   it('sarif: version 2.1.0, one result per finding', async () => {
     const r = await cli(['check', ...BROKEN, '--format', 'sarif']);
     assert.equal(r.code, 1);
-    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs.length, 1);
     const run = sarif.runs[0]!;
@@ -135,7 +192,10 @@ describe('cli check: output formats', function () {
       assert.ok(['error', 'warning', 'note'].includes(res.level));
     }
     const { report } = await json(BROKEN);
-    assert.deepEqual(run.results.map((x) => `${x.locations[0]?.physicalLocation.artifactLocation.uri}:${x.locations[0]?.physicalLocation.region.startLine} ${x.ruleId}`), report.diagnostics.map(key));
+    assert.deepEqual(
+      run.results.map((x) => `${x.locations[0]?.physicalLocation.artifactLocation.uri}:${x.locations[0]?.physicalLocation.region.startLine} ${x.ruleId}`),
+      report.diagnostics.map(key),
+    );
   });
 
   it('github: one workflow command per finding', async () => {
@@ -144,14 +204,24 @@ describe('cli check: output formats', function () {
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 31);
     for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::\S.*$/);
-    assert.ok(lines.includes('::error file=projects/hq-pos-rollout.md,line=14,col=12,endLine=14,endColumn=28,title=ref/missing::project PRJ-CO-POS-ROLLOUT: partners[] "PTN-SUP-TILPOINT" names no partner. Did you mean "PTN-SUP-TILLPOINT"?'));
-    assert.ok(lines.some((l) => l.startsWith('::notice file=partners/media.yaml,line=22,')), 'infos are notices');
+    assert.ok(
+      lines.includes(
+        '::error file=projects/hq-pos-rollout.md,line=14,col=12,endLine=14,endColumn=28,title=ref/missing::project PRJ-CO-POS-ROLLOUT: partners[] "PTN-SUP-TILPOINT" names no partner. Did you mean "PTN-SUP-TILLPOINT"?',
+      ),
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('::notice file=partners/media.yaml,line=22,')),
+      'infos are notices',
+    );
   });
 
   it('text: ESLint-like lines and a summary line', async () => {
     const lumen = await cli(['check', ...LUMEN]);
     const { report } = await json(LUMEN);
-    assert.match(lumen.stdout, /^inventory\/east\.yaml:9:31 {2}warning {2}INV-EAST-2026-06: SKU-1003 has 2 on hand, below its reorder point of 4; reorder {2}inventory\/below-reorder$/m);
+    assert.match(
+      lumen.stdout,
+      /^inventory\/east\.yaml:9:31 {2}warning {2}INV-EAST-2026-06: SKU-1003 has 2 on hand, below its reorder point of 4; reorder {2}inventory\/below-reorder$/m,
+    );
     assert.equal(lumen.stdout.trimEnd().split('\n').pop(), `⚠ 8 problems (0 errors, 7 warnings, 1 info) in ${report.files} files`);
     const broken = await cli(['check', ...BROKEN]);
     const b = (await json(BROKEN)).report;
@@ -181,10 +251,13 @@ describe('cli check: output formats', function () {
 describe('cli check: usage and configuration errors exit 2 with a clear message', function () {
   this.timeout(30000);
 
-  it('a bad --format', async () => isUsageError(await cli(['check', ...LUMEN, '--format', 'xml']), /^opsbook check: --format must be text, json, sarif or github, got "xml"\n$/));
+  it('a bad --format', async () =>
+    isUsageError(await cli(['check', ...LUMEN, '--format', 'xml']), /^opsbook check: --format must be text, json, sarif or github, got "xml"\n$/));
   it('an unknown flag', async () => isUsageError(await cli(['check', ...LUMEN, '--bogus']), /^opsbook check: Unknown option '--bogus'\n$/));
-  it('a bad --today', async () => isUsageError(await cli(['check', '--root', 'samples/lumen-oak', '--today', '2026-02-30']), /--today must be a date YYYY-MM-DD, got "2026-02-30"/));
-  it('a missing --root folder', async () => isUsageError(await cli(['check', '--root', 'samples/nope', '--today', '2026-06-15']), /--root samples\/nope: no such folder/));
+  it('a bad --today', async () =>
+    isUsageError(await cli(['check', '--root', 'samples/lumen-oak', '--today', '2026-02-30']), /--today must be a date YYYY-MM-DD, got "2026-02-30"/));
+  it('a missing --root folder', async () =>
+    isUsageError(await cli(['check', '--root', 'samples/nope', '--today', '2026-06-15']), /--root samples\/nope: no such folder/));
   it('an unknown command', async () => isUsageError(await cli(['chekc']), /unknown command "chekc"/));
   it('a --config outside the root or missing', async () => {
     isUsageError(await cli(['check', ...LUMEN, '--config', '../../package.json']), /--config .*must be inside the root/);
@@ -202,7 +275,10 @@ describe('cli check: usage and configuration errors exit 2 with a clear message'
       // Configuration problems are diagnostics: `check` prints them in its format (stdout), exit 2.
       assert.equal(r.code, 2);
       assert.match(r.stdout, /^opsbook\.yaml:[2-4]:\d+ {2}error {4}\S.* {2}config\/invalid$/m);
-      isUsageError(await cli(['tree', '--root', dir, '--today', '2026-06-15']), /configuration problems:\n {2}opsbook\.yaml:[2-4]:\d+ {2}error {2}\S.* {2}config\/invalid/);
+      isUsageError(
+        await cli(['tree', '--root', dir, '--today', '2026-06-15']),
+        /configuration problems:\n {2}opsbook\.yaml:[2-4]:\d+ {2}error {2}\S.* {2}config\/invalid/,
+      );
     });
 
     it('an unknown key: exit 2 naming the line', async () => {

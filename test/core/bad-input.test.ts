@@ -34,7 +34,11 @@ async function check(file: string, content: Content, extra: Record<string, Conte
 
 const rules = (ds: Diagnostic[]) => ds.map((d) => d.ruleId);
 
-const BOMB = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n') + '\n';
+const BOMB =
+  [
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+  ].join('\n') + '\n';
 
 describe('bad input never crashes or hangs (SPEC §6)', function () {
   this.timeout(10000);
@@ -97,7 +101,10 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
   // failed") on the next deep parse (reproduced every time under tsx; no try/catch can stop it).
   // Run in a child process so the failure cannot take the test run down.
   it('absurd nesting (5,000 flow levels, 15 parses) gives yaml/syntax findings and never aborts the process', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/deep-nesting-child.ts'), '5000'], { encoding: 'utf8', timeout: 60000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/deep-nesting-child.ts'), '5000'], {
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     assert.equal(child.status, 0, `child exited with ${child.status ?? child.signal}: ${child.stderr.split('\n').find((l) => /FATAL|Error/.test(l)) ?? ''}`);
     const results = JSON.parse(child.stdout) as string[][];
     assert.equal(results.length, 15);
@@ -106,14 +113,20 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
 
   it('a 5 MB scalar: the file is skipped with file/too-large', async () => {
     const ds = await check('partners/huge.yaml', `partners:\n  - id: PTN-HUGE\n    notes: "${'x'.repeat(5 * 1024 * 1024)}"\n`);
-    assert.deepEqual(ds.map((d) => `${brief(d)} ${d.severity}`), ['partners/huge.yaml:1:1-1:1 file/too-large warning']);
+    assert.deepEqual(
+      ds.map((d) => `${brief(d)} ${d.severity}`),
+      ['partners/huge.yaml:1:1-1:1 file/too-large warning'],
+    );
     assert.match(ds[0]?.message ?? '', /5\.0 MB.*skipped/);
   });
 
   it('invalid UTF-8: file/encoding on the line of the bad bytes', async () => {
     const bytes = new Uint8Array([...enc('partners:\n  - id: PTN-ENC\n    name: Caf'), 0xe9, ...enc('\n    type: media\n')]);
     const ds = await check('partners/latin1.yaml', bytes);
-    assert.deepEqual(ds.map((d) => `${d.ruleId}@${d.range.start.line}`), ['file/encoding@3']);
+    assert.deepEqual(
+      ds.map((d) => `${d.ruleId}@${d.range.start.line}`),
+      ['file/encoding@3'],
+    );
     assert.match(ds[0]?.message ?? '', /line 3/);
   });
 
@@ -166,7 +179,8 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
     }
 
     it('in an entity: reported as unknown fields, nothing polluted', async () => {
-      const text = 'partners:\n  - id: PTN-PROTO\n    name: P\n    type: media\n    status: prospect\n    __proto__: {polluted: 1}\n    constructor: {prototype: {polluted: 1}}\n';
+      const text =
+        'partners:\n  - id: PTN-PROTO\n    name: P\n    type: media\n    status: prospect\n    __proto__: {polluted: 1}\n    constructor: {prototype: {polluted: 1}}\n';
       const ds = await check('partners/proto.yaml', text);
       assert.deepEqual(ds.map(brief), [
         briefRange('partners/proto.yaml', rangeAt(text, '__proto__'), 'schema/additionalProperties'),
@@ -179,7 +193,10 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
       for (const config of ['rules:\n  partner/contract-expiring: { __proto__: { days: 400 } }\n', 'kinds:\n  __proto__: { files: "x/*.yaml" }\n']) {
         const { configProblems } = await openMem({ ...baseWorkspace(), 'opsbook.yaml': config });
         assert.ok(configProblems.length > 0, config);
-        assert.ok(configProblems.every((p) => p.line === 2), config);
+        assert.ok(
+          configProblems.every((p) => p.line === 2),
+          config,
+        );
       }
       assert.equal(({} as Record<string, unknown>)['days'], undefined);
       assert.equal(({} as Record<string, unknown>)['files'], undefined);
@@ -189,14 +206,18 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
   it('a binary file: file/binary, skipped', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const ds = await check('brand/logo-image.md', png);
-    assert.deepEqual(ds.map((d) => `${brief(d)} ${d.severity}`), ['brand/logo-image.md:1:1-1:1 file/binary warning']);
+    assert.deepEqual(
+      ds.map((d) => `${brief(d)} ${d.severity}`),
+      ['brand/logo-image.md:1:1-1:1 file/binary warning'],
+    );
     const ds2 = await check('partners/blob.yaml', png);
     assert.deepEqual(rules(ds2), ['file/binary']);
   });
 
   it('custom tags (!!js/function, !foo): a diagnostic, the value is a plain string, nothing runs', async () => {
     const g = globalThis as Record<string, unknown>;
-    const text = "partners:\n  - id: PTN-TAG\n    name: !foo Tagged\n    type: media\n    status: prospect\n    notes: !!js/function 'function () { globalThis.opsbookPwned = 1; return 1 }'\n";
+    const text =
+      "partners:\n  - id: PTN-TAG\n    name: !foo Tagged\n    type: media\n    status: prospect\n    notes: !!js/function 'function () { globalThis.opsbookPwned = 1; return 1 }'\n";
     const ds = await check('partners/tags.yaml', text);
     // Unresolved tags are parser warnings, reported as yaml/unknown-tag; the value stays a string.
     assert.deepEqual(ds.map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.column}`).sort(), ['yaml/unknown-tag@3:11', 'yaml/unknown-tag@6:12']);
@@ -209,7 +230,7 @@ describe('bad input never crashes or hangs (SPEC §6)', function () {
 
   it('parseFile never throws on random bytes', () => {
     let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const alphabet = ['-', ':', ' ', '\n', '[', ']', '{', '}', '&a', '*a', '!', '"', "'", '#', '---', '|', '>', 'x', '\t', '\r', '%YAML 1.2', '? ', '@', '`'];
     for (let i = 0; i < 300; i++) {
       const text = Array.from({ length: 40 }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');

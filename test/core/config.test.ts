@@ -44,7 +44,10 @@ describe('config: custom kinds', () => {
     assert.deepEqual(configProblems, []);
     const team = ws.get('team', 'TEAM-HQ');
     assert.equal(team?.title, 'Head office team');
-    assert.deepEqual(ws.referencesFrom(team!).map((r) => [r.field, r.targetKind, r.value]), [['lead', 'person', 'PER-ANNA']]);
+    assert.deepEqual(
+      ws.referencesFrom(team!).map((r) => [r.field, r.targetKind, r.value]),
+      [['lead', 'person', 'PER-ANNA']],
+    );
     assert.deepEqual(ws.diagnostics(), []);
   });
 
@@ -125,16 +128,19 @@ describe('config: references (SPEC §3.2 path syntax)', () => {
     assert.deepEqual(configProblems, []);
     const t = ws.get('thing', 'T-1');
     assert.ok(t);
-    assert.deepEqual(ws.referencesFrom(t).map((r) => `${r.field}=${r.value}→${r.targetKind}${r.targetField ? `.${r.targetField}` : ''}`), [
-      'contact.owner=PER-ANNA→person',
-      'members[]=PER-ANNA→person',
-      'members[]=PER-BO→person',
-      'by_region{}=RGN-HQ→region',
-      'by_region{}=RGN-EAST→region',
-      'leads.*=PER-ANNA→person',
-      'leads.*=PER-BO→person',
-      'role_slug=store-manager→person.role',
-    ]);
+    assert.deepEqual(
+      ws.referencesFrom(t).map((r) => `${r.field}=${r.value}→${r.targetKind}${r.targetField ? `.${r.targetField}` : ''}`),
+      [
+        'contact.owner=PER-ANNA→person',
+        'members[]=PER-ANNA→person',
+        'members[]=PER-BO→person',
+        'by_region{}=RGN-HQ→region',
+        'by_region{}=RGN-EAST→region',
+        'leads.*=PER-ANNA→person',
+        'leads.*=PER-BO→person',
+        'role_slug=store-manager→person.role',
+      ],
+    );
     assert.deepEqual(ws.diagnostics(), []);
   });
 
@@ -156,7 +162,11 @@ describe('config: references (SPEC §3.2 path syntax)', () => {
   }
 
   it('kind.field: the message names the field and suggests the closest value', async () => {
-    const files: Files = { ...baseWorkspace(), 'opsbook.yaml': REF_KIND, 'things/t.yaml': THING.replace('role_slug: store-manager', 'role_slug: store-managr') };
+    const files: Files = {
+      ...baseWorkspace(),
+      'opsbook.yaml': REF_KIND,
+      'things/t.yaml': THING.replace('role_slug: store-manager', 'role_slug: store-managr'),
+    };
     const { workspace: ws } = await openMem(files);
     const [d] = ws.diagnostics();
     assert.match(d?.message ?? '', /with role "store-managr"/);
@@ -174,7 +184,10 @@ describe('config: references (SPEC §3.2 path syntax)', () => {
   it('ref/wrong-kind through a configured reference', async () => {
     const files: Files = { ...baseWorkspace(), 'opsbook.yaml': REF_KIND, 'things/t.yaml': THING.replace('owner: PER-ANNA', 'owner: RGN-HQ') };
     const { workspace: ws } = await openMem(files);
-    assert.deepEqual(ws.diagnostics().map((d) => d.ruleId), ['ref/wrong-kind']);
+    assert.deepEqual(
+      ws.diagnostics().map((d) => d.ruleId),
+      ['ref/wrong-kind'],
+    );
   });
 });
 
@@ -189,7 +202,13 @@ describe('config: rules and today', () => {
 
   it('defaults: overdue and below-reorder warnings, ref/missing error', async () => {
     const { workspace: ws } = await openMem(overdue());
-    assert.deepEqual(ws.diagnostics().map((d) => `${d.ruleId}:${d.severity}`).sort(), ['inventory/below-reorder:warning', 'project/overdue:warning', 'ref/missing:error']);
+    assert.deepEqual(
+      ws
+        .diagnostics()
+        .map((d) => `${d.ruleId}:${d.severity}`)
+        .sort(),
+      ['inventory/below-reorder:warning', 'project/overdue:warning', 'ref/missing:error'],
+    );
   });
 
   it('severity overrides and off', async () => {
@@ -197,7 +216,13 @@ describe('config: rules and today', () => {
     files['opsbook.yaml'] = 'rules:\n  project/overdue: error\n  inventory/below-reorder: off\n  ref/missing: { severity: info }\n';
     const { workspace: ws, configProblems } = await openMem(files);
     assert.deepEqual(configProblems, []);
-    assert.deepEqual(ws.diagnostics().map((d) => `${d.ruleId}:${d.severity}`).sort(), ['project/overdue:error', 'ref/missing:info']);
+    assert.deepEqual(
+      ws
+        .diagnostics()
+        .map((d) => `${d.ruleId}:${d.severity}`)
+        .sort(),
+      ['project/overdue:error', 'ref/missing:info'],
+    );
   });
 
   it('a rule family (ref/missing also reports ref/wrong-kind) stays on while one of its ids is on', async () => {
@@ -205,7 +230,10 @@ describe('config: rules and today', () => {
     edit(files, 'partners/partners.yaml', 'owner: PER-ANNA', 'owner: RGN-HQ');
     files['opsbook.yaml'] = 'rules:\n  ref/missing: off\n';
     const { workspace: ws } = await openMem(files);
-    assert.deepEqual(ws.diagnostics().map((d) => d.ruleId), ['ref/wrong-kind']);
+    assert.deepEqual(
+      ws.diagnostics().map((d) => d.ruleId),
+      ['ref/wrong-kind'],
+    );
     files['opsbook.yaml'] = 'rules:\n  ref/missing: off\n  ref/wrong-kind: off\n';
     assert.deepEqual((await openMem(files)).workspace.diagnostics(), []);
   });
@@ -228,7 +256,10 @@ describe('config: rules and today', () => {
     files['opsbook.yaml'] = 'today: 2026-12-01\n';
     const fromConfig = await openMem(files, { today: undefined });
     assert.equal(fromConfig.workspace.todayDate, '2026-12-01');
-    assert.deepEqual(fromConfig.workspace.diagnostics().map((d) => d.ruleId), ['project/overdue']);
+    assert.deepEqual(
+      fromConfig.workspace.diagnostics().map((d) => d.ruleId),
+      ['project/overdue'],
+    );
     const fixed = await openMem(files, { today: '2026-06-15' });
     assert.equal(fixed.workspace.todayDate, '2026-06-15');
     assert.deepEqual(fixed.workspace.diagnostics(), []);
@@ -266,7 +297,10 @@ describe('config: problems (CLI exit 2) with line numbers', () => {
 
   it('a bad today, at its line', async () => {
     const p = await problems('opsbook: 1\ntoday: 2026-13-01\n');
-    assert.deepEqual(p.map((x) => [x.line, x.column]), [[2, 8]]);
+    assert.deepEqual(
+      p.map((x) => [x.line, x.column]),
+      [[2, 8]],
+    );
   });
 
   it('a top level that is not a mapping', async () => {
@@ -289,7 +323,9 @@ describe('config: problems (CLI exit 2) with line numbers', () => {
   });
 
   it('a missing schema file and a reference to an unknown kind', async () => {
-    const p = await problems('kinds:\n  team: { files: t.yml, layout: map, schema: schema/none.json }\nreferences:\n  - { kind: nope, path: a, target: person }\n');
+    const p = await problems(
+      'kinds:\n  team: { files: t.yml, layout: map, schema: schema/none.json }\nreferences:\n  - { kind: nope, path: a, target: person }\n',
+    );
     assert.deepEqual(p.map((x) => x.message).sort(), ['references: kind "nope" is not defined', 'schema "schema/none.json" not found']);
   });
 

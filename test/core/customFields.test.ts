@@ -21,7 +21,8 @@ const CONFIG = `kinds:
       opened: { type: string, format: date }
 `;
 const STORES = 'stores:\n  - { id: MD-001, name: 西湖店 }\n  - { id: MD-002, name: 滨江店 }\n';
-const partners = (store: string) => `partners:\n  - id: GYS-01\n    name: 龙井茶园\n    type: supplier\n    status: active\n    store: ${store}\n    wechat: longjing01\n`;
+const partners = (store: string) =>
+  `partners:\n  - id: GYS-01\n    name: 龙井茶园\n    type: supplier\n    status: active\n    store: ${store}\n    wechat: longjing01\n`;
 
 function shapeOf(ws: Awaited<ReturnType<typeof openMem>>['workspace'], kind: string): KindShape {
   const kc = ws.kindConfig(kind)!;
@@ -36,7 +37,10 @@ describe('custom fields (kinds.<kind>.fields)', () => {
     const ok = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-001') });
     assert.deepEqual(ok.configProblems, []);
     assert.deepEqual(ok.workspace.diagnostics().map(where), []);
-    assert.deepEqual(ok.workspace.referencesTo('store', 'MD-001').map((r) => `${r.from.kind} ${r.from.id} ${r.field}`), ['partner GYS-01 store']);
+    assert.deepEqual(
+      ok.workspace.referencesTo('store', 'MD-001').map((r) => `${r.from.kind} ${r.from.id} ${r.field}`),
+      ['partner GYS-01 store'],
+    );
 
     const bad = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-010') });
     const ds = bad.workspace.diagnostics();
@@ -51,13 +55,20 @@ describe('custom fields (kinds.<kind>.fields)', () => {
     assert.deepEqual(referenceTargetAt(path, false, shape, workspace.config.references), { target: 'store', allow: [] });
     const node = schemaForPath(path, shape);
     const candidates = (t: string) => workspace.entities(t).map((e) => ({ id: e.id, title: e.title, kind: e.kind, file: e.file }));
-    assert.deepEqual(valueItems(node, undefined, candidates).map((i) => `${i.label} ${i.detail}`), ['MD-001 西湖店', 'MD-002 滨江店']);
+    assert.deepEqual(
+      valueItems(node, undefined, candidates).map((i) => `${i.label} ${i.detail}`),
+      ['MD-001 西湖店', 'MD-002 滨江店'],
+    );
     // Hover / completion of field names include the custom ones with their description.
     assert.equal(schemaForPath(['partners', 0, 'wechat'], shape)?.['description'], '微信号');
   });
 
   it('a field that is not declared stays schema/additionalProperties, suggesting the closest declared field', async () => {
-    const { workspace } = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-001').replace('wechat:', 'wechart:') });
+    const { workspace } = await openMem({
+      'opsbook.yaml': CONFIG,
+      'org/stores.yaml': STORES,
+      'partners/p.yaml': partners('MD-001').replace('wechat:', 'wechart:'),
+    });
     const ds = workspace.diagnostics();
     assert.deepEqual(ds.map(where), ['partners/p.yaml:7:5 schema/additionalProperties']);
     assert.match(ds[0]?.message ?? '', /unknown field "wechart": did you mean "wechat"\?/);
@@ -65,22 +76,37 @@ describe('custom fields (kinds.<kind>.fields)', () => {
   });
 
   it('a custom field with a format is validated', async () => {
-    const { workspace } = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': `${partners('MD-001')}    opened: 2026-13-01\n` });
+    const { workspace } = await openMem({
+      'opsbook.yaml': CONFIG,
+      'org/stores.yaml': STORES,
+      'partners/p.yaml': `${partners('MD-001')}    opened: 2026-13-01\n`,
+    });
     assert.deepEqual(workspace.diagnostics().map(where), ['partners/p.yaml:8:13 schema/format']);
   });
 
   it('a kind without a schema gets its fields validated and its references resolved', async () => {
     const config = CONFIG.replace('    title: name\n', '    title: name\n    fields:\n      manager: { ref: person }\n      area_m2: { type: number }\n');
     const stores = 'stores:\n  - { id: MD-001, name: 西湖店, manager: E404, area_m2: 八十 }\n';
-    const { workspace, configProblems } = await openMem({ 'opsbook.yaml': config, 'org/stores.yaml': stores, 'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n', 'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n' });
+    const { workspace, configProblems } = await openMem({
+      'opsbook.yaml': config,
+      'org/stores.yaml': stores,
+      'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n',
+      'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n',
+    });
     assert.deepEqual(configProblems, []);
     assert.deepEqual(workspace.diagnostics().map(where), ['org/stores.yaml:2:39 ref/missing', 'org/stores.yaml:2:54 schema/type']);
   });
 
   it('fields of a nested kind go into its parent schema (a KPI field)', async () => {
     const config = 'kinds:\n  kpi:\n    fields:\n      source: { type: string, enum: [POS, 手工] }\n';
-    const plan = 'id: 计划-1\ntitle: 年度\nregion: R1\nperiod: "2026"\nowner: E001\nstatus: draft\nobjectives:\n  - id: O1\n    title: 增长\n    kpis:\n      - { id: K1, metric: 营收, unit: CNY, target: 100, source: 手写 }\n';
-    const { workspace, configProblems } = await openMem({ 'opsbook.yaml': config, 'plans/p.yaml': plan, 'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n', 'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n' });
+    const plan =
+      'id: 计划-1\ntitle: 年度\nregion: R1\nperiod: "2026"\nowner: E001\nstatus: draft\nobjectives:\n  - id: O1\n    title: 增长\n    kpis:\n      - { id: K1, metric: 营收, unit: CNY, target: 100, source: 手写 }\n';
+    const { workspace, configProblems } = await openMem({
+      'opsbook.yaml': config,
+      'plans/p.yaml': plan,
+      'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n',
+      'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n',
+    });
     assert.deepEqual(configProblems, []);
     assert.deepEqual(workspace.diagnostics().map(where), ['plans/p.yaml:11:63 schema/enum']);
   });
@@ -95,8 +121,14 @@ describe('custom fields (kinds.<kind>.fields)', () => {
 
   it('a bad fragment is a configuration problem at its line, not a crash', async () => {
     const config = 'kinds:\n  partner:\n    fields:\n      wechat: { type: strang }\n      store: { ref: shop }\n      ok: { type: string }\n';
-    const { configProblems, workspace } = await openMem({ 'opsbook.yaml': config, 'partners/p.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, ok: x }\n' });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['opsbook.yaml:4', 'opsbook.yaml:5']);
+    const { configProblems, workspace } = await openMem({
+      'opsbook.yaml': config,
+      'partners/p.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, ok: x }\n',
+    });
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['opsbook.yaml:4', 'opsbook.yaml:5'],
+    );
     assert.match(configProblems[0]?.message ?? '', /kinds\.partner\.fields\.wechat is not a valid JSON Schema fragment/);
     assert.match(configProblems[1]?.message ?? '', /ref names kind "shop", which is not defined/);
     assert.deepEqual(workspace.diagnostics().map(where), []);
@@ -108,6 +140,9 @@ describe('custom fields (kinds.<kind>.fields)', () => {
     assert.notEqual(compileSchemasNow(a.workspace.config), compileSchemasNow(b.workspace.config));
     const partner = 'partners:\n  - { id: P1, name: A, type: media, status: active, wechat: abc }\n';
     const checkB = await openMem({ 'opsbook.yaml': 'kinds:\n  partner:\n    fields:\n      wechat: { type: number }\n', 'partners/p.yaml': partner });
-    assert.deepEqual(checkB.workspace.diagnostics().map((d) => d.ruleId), ['schema/type']);
+    assert.deepEqual(
+      checkB.workspace.diagnostics().map((d) => d.ruleId),
+      ['schema/type'],
+    );
   });
 });

@@ -37,7 +37,8 @@ async function open(files: Map<string, string> = sampleFiles()): Promise<Workspa
 }
 
 const kpi = (d: DashboardData, id: string) => d.kpi.rows.find((r) => r.id === id) ?? assert.fail(`no KPI ${id}`);
-const near = (actual: number | undefined, expected: number, eps = 1e-9) => assert.ok(actual !== undefined && Math.abs(actual - expected) < eps, `${actual} ≈ ${expected}`);
+const near = (actual: number | undefined, expected: number, eps = 1e-9) =>
+  assert.ok(actual !== undefined && Math.abs(actual - expected) < eps, `${actual} ≈ ${expected}`);
 
 describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
   let ws: Workspace;
@@ -53,7 +54,10 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
     assert.equal(d.currency, 'CNY');
     assert.deepEqual(JSON.parse(JSON.stringify(d)), d);
     assert.deepEqual(buildDashboard(ws, { title: 'lumen-oak', generatedAt: '2026-06-15T08:00:00.000Z' }), d);
-    assert.deepEqual(d.regions.map((r) => r.id), ['RGN-EAST', 'RGN-HQ', 'RGN-NORTH', 'RGN-SOUTH']);
+    assert.deepEqual(
+      d.regions.map((r) => r.id),
+      ['RGN-EAST', 'RGN-HQ', 'RGN-NORTH', 'RGN-SOUTH'],
+    );
   });
 
   it('computes KPI attainment and pace against the elapsed share of the year', () => {
@@ -93,7 +97,10 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
   it('summarises KPI pace per plan (region and period)', () => {
     assert.deepEqual(d.kpi.periods, ['2026']);
     const north = d.kpi.plans.find((p) => p.plan === 'PLN-2026-NORTH');
-    assert.deepEqual({ kpis: north?.kpis, onTrack: north?.onTrack, atRisk: north?.atRisk, offTrack: north?.offTrack, region: north?.region }, { kpis: 4, onTrack: 0, atRisk: 3, offTrack: 1, region: 'RGN-NORTH' });
+    assert.deepEqual(
+      { kpis: north?.kpis, onTrack: north?.onTrack, atRisk: north?.atRisk, offTrack: north?.offTrack, region: north?.region },
+      { kpis: 4, onTrack: 0, atRisk: 3, offTrack: 1, region: 'RGN-NORTH' },
+    );
     const east = d.kpi.plans.find((p) => p.plan === 'PLN-2026-EAST');
     assert.equal(east?.onTrack, 5);
     assert.equal(d.kpi.rows.length, 20);
@@ -113,21 +120,33 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
 
   it('flags PRJ-SOUTH-COBRAND-POPUP as the one project over budget', () => {
     const over = d.budget.projects.filter((p) => p.overBudget);
-    assert.deepEqual(over.map((p) => p.project), ['PRJ-SOUTH-COBRAND-POPUP']);
-    assert.deepEqual([over[0]?.budget, over[0]?.spent, over[0]?.spentSource, over[0]?.expenseCount, over[0]?.plan, over[0]?.initiative], [650_000, 720_000, 'declared', 3, 'PLN-2026-SOUTH', 'INI-SOUTH-COBRAND']);
+    assert.deepEqual(
+      over.map((p) => p.project),
+      ['PRJ-SOUTH-COBRAND-POPUP'],
+    );
+    assert.deepEqual(
+      [over[0]?.budget, over[0]?.spent, over[0]?.spentSource, over[0]?.expenseCount, over[0]?.plan, over[0]?.initiative],
+      [650_000, 720_000, 'declared', 3, 'PLN-2026-SOUTH', 'INI-SOUTH-COBRAND'],
+    );
   });
 
   it('puts projects and milestones on a timeline with overdue flags', () => {
     assert.deepEqual([d.timeline.start, d.timeline.end], ['2025-11-01', '2026-12-15']);
     assert.equal(d.timeline.projects.length, 12);
     const overdue = d.timeline.projects.filter((p) => p.overdue);
-    assert.deepEqual(overdue.map((p) => p.id), ['PRJ-NORTH-SANLITUN-WINDOWS']);
+    assert.deepEqual(
+      overdue.map((p) => p.id),
+      ['PRJ-NORTH-SANLITUN-WINDOWS'],
+    );
     assert.equal(overdue[0]?.daysToDue, -15);
-    assert.deepEqual(overdue[0]?.milestones.map((m) => [m.id, m.done, m.overdue]), [
-      ['MS-SANLITUN-CONCEPT', true, false],
-      ['MS-SANLITUN-WINDOWS', true, false],
-      ['MS-SANLITUN-ROOMSETS', false, true],
-    ]);
+    assert.deepEqual(
+      overdue[0]?.milestones.map((m) => [m.id, m.done, m.overdue]),
+      [
+        ['MS-SANLITUN-CONCEPT', true, false],
+        ['MS-SANLITUN-WINDOWS', true, false],
+        ['MS-SANLITUN-ROOMSETS', false, true],
+      ],
+    );
     const qianhai = d.timeline.projects.find((p) => p.id === 'PRJ-SOUTH-QIANHAI-FLAGSHIP');
     assert.deepEqual([qianhai?.done, qianhai?.overdue, qianhai?.milestonesDone], [true, false, 4]);
   });
@@ -137,8 +156,18 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
     assert.deepEqual(d.partners.buckets, { expired: 0, expiring: 1, active: 22, 'no-contract': 0, inactive: 5 });
     const petal = d.partners.rows.find((r) => r.id === 'PTN-MED-PETAL');
     assert.deepEqual([petal?.bucket, petal?.contractEnd, petal?.daysLeft, petal?.tier], ['expiring', '2026-07-31', 46, 'A']);
-    assert.deepEqual(d.partners.byType.find((c) => c.key === 'media'), { key: 'media', total: 4, active: 1, expiring: 1, expired: 0, inactive: 2, file: 'partners/media.yaml', line: 36 });
-    assert.deepEqual(d.partners.byTier.map((c) => [c.key, c.total]), [['A', 12], ['B', 13], ['C', 3]]);
+    assert.deepEqual(
+      d.partners.byType.find((c) => c.key === 'media'),
+      { key: 'media', total: 4, active: 1, expiring: 1, expired: 0, inactive: 2, file: 'partners/media.yaml', line: 36 },
+    );
+    assert.deepEqual(
+      d.partners.byTier.map((c) => [c.key, c.total]),
+      [
+        ['A', 12],
+        ['B', 13],
+        ['C', 3],
+      ],
+    );
     assert.equal(d.partners.byRegion.find((c) => c.key === 'RGN-EAST')?.expiring, 1);
   });
 
@@ -153,20 +182,33 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
 
   it('lists SKU-1003, SKU-2009 and SKU-3002 below their reorder points', () => {
     const below = d.inventory.rows.filter((r) => r.below);
-    assert.deepEqual(below.map((r) => [r.sku, r.region, r.onHand, r.reorderPoint, r.max, r.shortfall]), [
-      ['SKU-1003', 'RGN-EAST', 2, 4, 10, 2],
-      ['SKU-2009', 'RGN-NORTH', 9, 12, 60, 3],
-      ['SKU-3002', 'RGN-SOUTH', 5, 8, 30, 3],
-    ]);
+    assert.deepEqual(
+      below.map((r) => [r.sku, r.region, r.onHand, r.reorderPoint, r.max, r.shortfall]),
+      [
+        ['SKU-1003', 'RGN-EAST', 2, 4, 10, 2],
+        ['SKU-2009', 'RGN-NORTH', 9, 12, 60, 3],
+        ['SKU-3002', 'RGN-SOUTH', 5, 8, 30, 3],
+      ],
+    );
     assert.deepEqual([below[0]?.file, below[0]?.line, below[0]?.name], ['inventory/east.yaml', 9, 'Dune modular sofa, boucle, 4 modules']);
-    assert.deepEqual(d.inventory.regions.map((r) => [r.region, r.skus, r.below]), [['RGN-EAST', 15, 1], ['RGN-NORTH', 13, 1], ['RGN-SOUTH', 14, 1]]);
+    assert.deepEqual(
+      d.inventory.regions.map((r) => [r.region, r.skus, r.below]),
+      [
+        ['RGN-EAST', 15, 1],
+        ['RGN-NORTH', 13, 1],
+        ['RGN-SOUTH', 14, 1],
+      ],
+    );
   });
 
   it('finds the training gaps of PER-SONG-JIA and PER-FENG-RUI, per region and role', () => {
-    assert.deepEqual(d.training.gaps.map((g) => [g.person, g.course, g.reason, g.lastCompleted]), [
-      ['PER-FENG-RUI', 'CRS-SAFE-110', 'below-pass', '2026-02-25'],
-      ['PER-SONG-JIA', 'CRS-PROD-201', 'expired', '2025-04-20'],
-    ]);
+    assert.deepEqual(
+      d.training.gaps.map((g) => [g.person, g.course, g.reason, g.lastCompleted]),
+      [
+        ['PER-FENG-RUI', 'CRS-SAFE-110', 'below-pass', '2026-02-25'],
+        ['PER-SONG-JIA', 'CRS-PROD-201', 'expired', '2025-04-20'],
+      ],
+    );
     assert.deepEqual(d.training.total, { people: 22, compliant: 20, rate: 20 / 22 });
     const cell = d.training.cells.find((c) => c.region === 'RGN-NORTH' && c.role === 'store-manager');
     assert.deepEqual([cell?.people, cell?.compliant, cell?.required, cell?.valid, cell?.rate], [2, 1, 10, 9, 0.5]);
@@ -184,27 +226,44 @@ describe('dashboard data model (samples/lumen-oak as of 2026-06-15)', () => {
   it('reports workspace health: diagnostics by rule and kind, documents by status and due', () => {
     assert.deepEqual(d.health.summary, { errors: 0, warnings: 7, infos: 1 });
     assert.equal(d.health.diagnosticsTotal, 8);
-    assert.deepEqual(d.health.byRule.map((r) => [r.ruleId, r.count]), [
-      ['inventory/below-reorder', 3],
-      ['training/missing-required', 2],
-      ['project/over-budget', 1],
-      ['project/overdue', 1],
-      ['partner/contract-expiring', 1],
-    ]);
+    assert.deepEqual(
+      d.health.byRule.map((r) => [r.ruleId, r.count]),
+      [
+        ['inventory/below-reorder', 3],
+        ['training/missing-required', 2],
+        ['project/over-budget', 1],
+        ['project/overdue', 1],
+        ['partner/contract-expiring', 1],
+      ],
+    );
     assert.deepEqual([d.health.byRule[0]?.file, d.health.byRule[0]?.line], ['inventory/east.yaml', 9]); // a group opens its first member
-    assert.deepEqual(d.health.byKind.map((k) => [k.kind, k.warnings + k.infos]), [['inventory', 3], ['partner', 1], ['person', 2], ['project', 2]]);
+    assert.deepEqual(
+      d.health.byKind.map((k) => [k.kind, k.warnings + k.infos]),
+      [
+        ['inventory', 3],
+        ['partner', 1],
+        ['person', 2],
+        ['project', 2],
+      ],
+    );
     assert.equal(d.health.documentsByStatus.find((x) => x.kind === 'standard' && x.status === 'approved')?.count, 5);
     assert.equal(d.health.documentsByStatus.find((x) => x.kind === 'brand' && x.status === 'draft')?.count, 1);
-    assert.deepEqual(d.health.documents.filter((x) => x.flags.length).map((x) => [x.id, x.flags]), [
-      ['STD-INV-005', ['effective-unapproved']],
-      ['BRD-VOICE', ['effective-unapproved']],
-    ]);
+    assert.deepEqual(
+      d.health.documents.filter((x) => x.flags.length).map((x) => [x.id, x.flags]),
+      [
+        ['STD-INV-005', ['effective-unapproved']],
+        ['BRD-VOICE', ['effective-unapproved']],
+      ],
+    );
   });
 
   it('never flags a retired document as review-overdue (as the Documents view)', async () => {
     const files = sampleFiles();
     const retire = (file: string) => (files.get(file) ?? assert.fail(`no ${file}`)).replace(/^review_due: .*$/m, 'review_due: 2026-01-01');
-    files.set('standards/STD-MALL-006-mall-counter-rules.md', retire('standards/STD-MALL-006-mall-counter-rules.md').replace(/^status: approved$/m, 'status: retired'));
+    files.set(
+      'standards/STD-MALL-006-mall-counter-rules.md',
+      retire('standards/STD-MALL-006-mall-counter-rules.md').replace(/^status: approved$/m, 'status: retired'),
+    );
     files.set('standards/STD-SVC-001-customer-service.md', retire('standards/STD-SVC-001-customer-service.md'));
     const docs = buildDashboard(await open(files)).health.documents;
     assert.equal(docs.find((x) => x.id === 'STD-MALL-006')?.status, 'retired');

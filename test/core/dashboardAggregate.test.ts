@@ -3,7 +3,12 @@ import { contractBuckets, meanAttainment, paceCounts, partnerCounts, sumOf } fro
 
 describe('dashboard aggregates (shared by core and the webview)', () => {
   it('counts KPIs by pace, a KPI without pace as no data', () => {
-    assert.deepEqual(paceCounts([{ pace: 'on-track' }, { pace: 'at-risk' }, {}, { pace: 'off-track' }, { pace: 'on-track' }]), { onTrack: 2, atRisk: 1, offTrack: 1, noData: 1 });
+    assert.deepEqual(paceCounts([{ pace: 'on-track' }, { pace: 'at-risk' }, {}, { pace: 'off-track' }, { pace: 'on-track' }]), {
+      onTrack: 2,
+      atRisk: 1,
+      offTrack: 1,
+      noData: 1,
+    });
   });
 
   it('means the attainments that exist, and has none for rows without', () => {
@@ -12,7 +17,10 @@ describe('dashboard aggregates (shared by core and the webview)', () => {
   });
 
   it('sums with missing values as zero', () => {
-    assert.equal(sumOf([{ b: 1280 }, {}, { b: 720 }], (r: { b?: number }) => r.b), 2000);
+    assert.equal(
+      sumOf([{ b: 1280 }, {}, { b: 720 }], (r: { b?: number }) => r.b),
+      2000,
+    );
   });
 
   it('counts partners per key once each, by contract state, sorted, pointing at the first partner', () => {

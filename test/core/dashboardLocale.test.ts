@@ -7,7 +7,10 @@ import { builtinPacks } from '../../src/node/host';
 
 async function open(files: Record<string, string>): Promise<Workspace> {
   const fs = {
-    listFiles: async (exclude: (p: string) => boolean) => Object.keys(files).filter((p) => !exclude(p)).sort(),
+    listFiles: async (exclude: (p: string) => boolean) =>
+      Object.keys(files)
+        .filter((p) => !exclude(p))
+        .sort(),
     readFile: async (p: string) => files[p],
   };
   const r = await openWorkspace({ fs, builtinPacks: builtinPacks(), clock: () => '2026-06-15', today: '2026-06-15' });
@@ -46,11 +49,26 @@ describe('dashboard model: titles and locale for the webview', () => {
   it('should carry titles of plans, KPIs, objectives and projects next to their ids', async () => {
     const d = buildDashboard(await open(BAKERY));
     const k = d.kpi.rows[0];
-    assert.deepEqual([k?.id, k?.metric, k?.plan, k?.planTitle, k?.objective, k?.objectiveTitle], ['K1', '月均单店营业额', '2026-总部', '麦香坊 2026 年度计划', 'O1', '门店营收增长']);
-    assert.deepEqual(d.kpi.plans.map((p) => [p.plan, p.title]), [['2026-总部', '麦香坊 2026 年度计划']]);
-    assert.deepEqual(d.budget.plans.map((p) => [p.plan, p.title]), [['2026-总部', '麦香坊 2026 年度计划']]);
-    assert.deepEqual(d.budget.projects.map((p) => [p.project, p.title]), [['项目-中秋', '中秋月饼礼盒推广']]);
-    assert.deepEqual(d.timeline.projects.map((p) => [p.id, p.title]), [['项目-中秋', '中秋月饼礼盒推广']]);
+    assert.deepEqual(
+      [k?.id, k?.metric, k?.plan, k?.planTitle, k?.objective, k?.objectiveTitle],
+      ['K1', '月均单店营业额', '2026-总部', '麦香坊 2026 年度计划', 'O1', '门店营收增长'],
+    );
+    assert.deepEqual(
+      d.kpi.plans.map((p) => [p.plan, p.title]),
+      [['2026-总部', '麦香坊 2026 年度计划']],
+    );
+    assert.deepEqual(
+      d.budget.plans.map((p) => [p.plan, p.title]),
+      [['2026-总部', '麦香坊 2026 年度计划']],
+    );
+    assert.deepEqual(
+      d.budget.projects.map((p) => [p.project, p.title]),
+      [['项目-中秋', '中秋月饼礼盒推广']],
+    );
+    assert.deepEqual(
+      d.timeline.projects.map((p) => [p.id, p.title]),
+      [['项目-中秋', '中秋月饼礼盒推广']],
+    );
   });
 
   it('should pass locale: from opsbook.yaml to the webview, and leave it out when none is set', async () => {

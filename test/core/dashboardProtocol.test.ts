@@ -8,7 +8,12 @@ const minimal = { version: 1, asOf: '2026-06-15' } as unknown as DashboardData;
 
 describe('dashboard protocol', () => {
   it('accepts the webview messages of the protocol', () => {
-    const ok: FromWebview[] = [{ type: 'ready' }, { type: 'filter', tab: 'kpi', filters: { region: 'RGN-EAST', period: '2026' } }, { type: 'open', file: 'plans/2026/east.yaml', line: 17 }, { type: 'error', message: 'x' }];
+    const ok: FromWebview[] = [
+      { type: 'ready' },
+      { type: 'filter', tab: 'kpi', filters: { region: 'RGN-EAST', period: '2026' } },
+      { type: 'open', file: 'plans/2026/east.yaml', line: 17 },
+      { type: 'error', message: 'x' },
+    ];
     for (const m of ok) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
 
@@ -31,7 +36,13 @@ describe('dashboard protocol', () => {
 
   it('checks host messages and view state', () => {
     assert.ok(isToWebview({ type: 'update', data: minimal }));
-    assert.ok(isToWebview({ type: 'update', data: minimal, state: { tab: 'budget', filters: { budget: { status: 'over' } }, tables: { 'kpi-plans': true }, source: 'file:///w' } }));
+    assert.ok(
+      isToWebview({
+        type: 'update',
+        data: minimal,
+        state: { tab: 'budget', filters: { budget: { status: 'over' } }, tables: { 'kpi-plans': true }, source: 'file:///w' },
+      }),
+    );
     assert.ok(isToWebview({ type: 'error', message: 'boom' }));
     assert.equal(isToWebview({ type: 'update', data: { version: 2 } }), false);
     assert.equal(isToWebview({ type: 'update', data: minimal, state: { tab: 'nope', filters: {} } }), false);
@@ -41,7 +52,20 @@ describe('dashboard protocol', () => {
 
   it('keeps open requests inside the workspace folder', () => {
     assert.equal(safeRelativePath('plans/2026/east.yaml'), 'plans/2026/east.yaml');
-    for (const p of ['../etc/passwd', 'plans/../../x', '/etc/passwd', 'C:/x', 'c:\\x', 'plans\\x', 'file:///etc/passwd', 'vscode:extension/x', 'a//b', './a', 'a/\u0000b', ''])
+    for (const p of [
+      '../etc/passwd',
+      'plans/../../x',
+      '/etc/passwd',
+      'C:/x',
+      'c:\\x',
+      'plans\\x',
+      'file:///etc/passwd',
+      'vscode:extension/x',
+      'a//b',
+      './a',
+      'a/\u0000b',
+      '',
+    ])
       assert.equal(safeRelativePath(p), undefined, p);
   });
 
@@ -52,8 +76,16 @@ describe('dashboard protocol', () => {
 
 describe('dashboard webview HTML', () => {
   it('has a strict CSP with the nonce, and only the bundle from dist/webview', () => {
-    const html = dashboardHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x.vscode-cdn.net/ext/dist/webview/dashboard.js', styleUri: 'https://x.vscode-cdn.net/ext/dist/webview/dashboard.css' });
-    assert.equal(dashboardCsp('https://x.vscode-cdn.net', 'abc123'), "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net 'nonce-abc123'; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:");
+    const html = dashboardHtml({
+      cspSource: 'https://x.vscode-cdn.net',
+      nonce: 'abc123',
+      scriptUri: 'https://x.vscode-cdn.net/ext/dist/webview/dashboard.js',
+      styleUri: 'https://x.vscode-cdn.net/ext/dist/webview/dashboard.css',
+    });
+    assert.equal(
+      dashboardCsp('https://x.vscode-cdn.net', 'abc123'),
+      "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net 'nonce-abc123'; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:",
+    );
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-abc123';/);
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\.vscode-cdn\.net\/ext\/dist\/webview\/dashboard\.js"><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);

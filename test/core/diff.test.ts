@@ -108,11 +108,21 @@ describe('diff: fields', () => {
       ],
     );
     const back = await diff(edit('catalog/products.yaml', ['online: 900', 'online: 0']), base());
-    assert.deepEqual(back.changes[0]!.fields.map((f) => [f.path, f.delta, f.percent]), [['channel_prices.online', 900, undefined]]);
+    assert.deepEqual(
+      back.changes[0]!.fields.map((f) => [f.path, f.delta, f.percent]),
+      [['channel_prices.online', 900, undefined]],
+    );
   });
 
   it('reports fields added and removed, with the before or after side absent', async () => {
-    const d = await diff(base(), edit('catalog/products.yaml', ['    floor_price: 800\n', ''], ['channel_prices: { flagship: 1000, online: 900 }', 'channel_prices: { flagship: 1000, online: 900, distributor: 850 }']));
+    const d = await diff(
+      base(),
+      edit(
+        'catalog/products.yaml',
+        ['    floor_price: 800\n', ''],
+        ['channel_prices: { flagship: 1000, online: 900 }', 'channel_prices: { flagship: 1000, online: 900, distributor: 850 }'],
+      ),
+    );
     assert.deepEqual(d.changes[0]!.fields, [
       { path: 'floor_price', change: 'removed', before: 800 },
       { path: 'channel_prices.distributor', change: 'added', after: 850 },
@@ -167,7 +177,10 @@ objectives:
     ]);
     const kpi = changeOf(d, 'kpi', 'KPI-A1');
     assert.equal(kpi?.change.id, 'PLN-EAST');
-    assert.deepEqual(kpi?.fields.map((f) => f.path), ['objectives[OBJ-A].kpis[KPI-A1].actual']);
+    assert.deepEqual(
+      kpi?.fields.map((f) => f.path),
+      ['objectives[OBJ-A].kpis[KPI-A1].actual'],
+    );
   });
 
   it('compares lists of plain values as sets', async () => {
@@ -196,10 +209,16 @@ objectives:
       d.changes.map((c) => [c.kind, c.id, c.change, c.file, c.previousFile, c.fields.length]),
       [['partner', 'PTN-ACME', 'moved', 'partners/suppliers.yaml', 'partners/partners.yaml', 0]],
     );
-    const movedAndChanged = changed({ 'partners/partners.yaml': 'partners: []\n', 'partners/suppliers.yaml': `partners:\n${entry.replace('status: active', 'status: suspended')}` });
+    const movedAndChanged = changed({
+      'partners/partners.yaml': 'partners: []\n',
+      'partners/suppliers.yaml': `partners:\n${entry.replace('status: active', 'status: suspended')}`,
+    });
     const d2 = await diff(base(), movedAndChanged);
     assert.equal(d2.changes[0]!.change, 'moved');
-    assert.deepEqual(d2.changes[0]!.fields.map((f) => [f.path, f.before, f.after]), [['status', 'active', 'suspended']]);
+    assert.deepEqual(
+      d2.changes[0]!.fields.map((f) => [f.path, f.before, f.after]),
+      [['status', 'active', 'suspended']],
+    );
   });
 
   it('reports a renamed id when the rest is identical, and marks references that follow it', async () => {
@@ -226,7 +245,10 @@ objectives:
 
   it('reports a removal and an addition when the id and other fields changed', async () => {
     const files = base();
-    const d = await diff(base(), changed({ 'projects/pos.md': files['projects/pos.md']!.replace('id: PRJ-POS', 'id: PRJ-POS-2').replace('budget: 300', 'budget: 350') }));
+    const d = await diff(
+      base(),
+      changed({ 'projects/pos.md': files['projects/pos.md']!.replace('id: PRJ-POS', 'id: PRJ-POS-2').replace('budget: 300', 'budget: 350') }),
+    );
     assert.deepEqual(
       d.changes.filter((c) => c.kind === 'project').map((c) => [c.id, c.change]),
       [
@@ -234,19 +256,35 @@ objectives:
         ['PRJ-POS-2', 'added'],
       ],
     );
-    assert.deepEqual(d.changes.find((c) => c.id === 'PRJ-POS-2')!.nested, [{ kind: 'milestone', id: 'MS-POS-PILOT', change: 'moved', previousParent: { kind: 'project', id: 'PRJ-POS' } }]);
+    assert.deepEqual(d.changes.find((c) => c.id === 'PRJ-POS-2')!.nested, [
+      { kind: 'milestone', id: 'MS-POS-PILOT', change: 'moved', previousParent: { kind: 'project', id: 'PRJ-POS' } },
+    ]);
   });
 });
 
 describe('diff: Markdown sections', () => {
   it('reports a reworded clause with a word-level excerpt', async () => {
-    const d = await diff(changed({ 'standards/STD-SVC-001.md': STANDARD('1.0.0', CLAUSE) }), changed({ 'standards/STD-SVC-001.md': STANDARD('1.0.0', CLAUSE.replace('the colour and materials chapter', 'the materials chapter of the brand manual')) }));
+    const d = await diff(
+      changed({ 'standards/STD-SVC-001.md': STANDARD('1.0.0', CLAUSE) }),
+      changed({
+        'standards/STD-SVC-001.md': STANDARD('1.0.0', CLAUSE.replace('the colour and materials chapter', 'the materials chapter of the brand manual')),
+      }),
+    );
     const c = d.changes[0]!;
     assert.deepEqual(c.fields, []);
     assert.equal(c.sections.length, 1);
     const s = c.sections[0]!;
     assert.deepEqual([s.heading, s.change, s.clause, s.level, s.textChanged, s.line], ['2 Explain materials', 'changed', '2', 2, true, 15]);
-    assert.deepEqual(s.hunks, [{ before: 'using the terms of the', removed: 'colour and materials chapter.', added: 'materials chapter of the brand manual.', after: '', leadingCut: true, trailingCut: false }]);
+    assert.deepEqual(s.hunks, [
+      {
+        before: 'using the terms of the',
+        removed: 'colour and materials chapter.',
+        added: 'materials chapter of the brand manual.',
+        after: '',
+        leadingCut: true,
+        trailingCut: false,
+      },
+    ]);
   });
 
   it('ignores re-wrapped lines and reports added and removed sections in document order', async () => {
@@ -281,23 +319,35 @@ describe('diff: Markdown sections', () => {
     const before = STANDARD('1.0.0', CLAUSE).replace('# Customer service\n', 'Applies to all stores.\n\n# Customer service\n');
     const after = before.replace('Applies to all stores.', 'Applies to all stores and counters.');
     const d = await diff(changed({ 'standards/STD-SVC-001.md': before }), changed({ 'standards/STD-SVC-001.md': after }));
-    assert.deepEqual(d.changes[0]!.sections.map((s) => [s.heading, s.change, s.hunks?.[0]?.added]), [['', 'changed', 'stores and counters.']]);
+    assert.deepEqual(
+      d.changes[0]!.sections.map((s) => [s.heading, s.change, s.hunks?.[0]?.added]),
+      [['', 'changed', 'stores and counters.']],
+    );
   });
 });
 
 describe('diff: files that do not parse', () => {
   it('reports a head file that no longer parses, without calling its entities removed', async () => {
     const d = await diff(base(), changed({ 'partners/partners.yaml': 'partners:\n  - id: PTN-ACME\n    name: [unclosed\n' }));
-    assert.deepEqual(d.changes.filter((c) => c.kind === 'partner'), []);
+    assert.deepEqual(
+      d.changes.filter((c) => c.kind === 'partner'),
+      [],
+    );
     assert.equal(d.parseErrors.length, 1);
-    assert.deepEqual([d.parseErrors[0]!.file, d.parseErrors[0]!.side, d.parseErrors[0]!.ruleId, d.parseErrors[0]!.entities], ['partners/partners.yaml', 'head', 'yaml/syntax', ['PTN-ACME']]);
+    assert.deepEqual(
+      [d.parseErrors[0]!.file, d.parseErrors[0]!.side, d.parseErrors[0]!.ruleId, d.parseErrors[0]!.entities],
+      ['partners/partners.yaml', 'head', 'yaml/syntax', ['PTN-ACME']],
+    );
     assert.ok(d.introduced.some((x) => x.ruleId === 'yaml/syntax'));
   });
 
   it('reports a base file that did not parse, and does not call its entities added', async () => {
     const d = await diff(changed({ 'standards/STD-SVC-001.md': '---\nid: STD-SVC-001\ntitle: [x\n---\n# Body\n' }), base());
     assert.deepEqual(d.changes, []);
-    assert.deepEqual(d.parseErrors.map((p) => [p.file, p.side, p.entities]), [['standards/STD-SVC-001.md', 'base', ['STD-SVC-001']]]);
+    assert.deepEqual(
+      d.parseErrors.map((p) => [p.file, p.side, p.entities]),
+      [['standards/STD-SVC-001.md', 'base', ['STD-SVC-001']]],
+    );
     assert.ok(d.resolved.some((x) => x.ruleId === 'yaml/syntax'));
   });
 });
@@ -306,14 +356,26 @@ describe('diff: files read despite a YAML mistake', () => {
   it('a repeated key is no parse failure: the entity is compared with its last value', async () => {
     const d = await diff(base(), edit('partners/partners.yaml', ['    status: active\n', '    status: active\n    name: Acme 装修\n']));
     assert.deepEqual(d.parseErrors, []);
-    assert.deepEqual(d.changes.map((c) => [c.id, c.change, c.fields.map((f) => [f.path, f.before, f.after])]), [['PTN-ACME', 'modified', [['name', 'Acme Fit-out', 'Acme 装修']]]]);
+    assert.deepEqual(
+      d.changes.map((c) => [c.id, c.change, c.fields.map((f) => [f.path, f.before, f.after])]),
+      [['PTN-ACME', 'modified', [['name', 'Acme Fit-out', 'Acme 装修']]]],
+    );
     assert.ok(d.introduced.some((x) => x.ruleId === 'yaml/duplicate-key'));
   });
 
   it('a syntax error in an added entry: the file is reported, the entry not compared, its sibling still is', async () => {
-    const d = await diff(base(), edit('partners/partners.yaml', ['    status: active\n', '    status: suspended\n'], ['CNY }\n', 'CNY }\n  - id: PTN-NEW\n    name: 新: 伙伴\n']));
-    assert.deepEqual(d.parseErrors.map((p) => [p.file, p.side, p.ruleId, p.entities]), [['partners/partners.yaml', 'head', 'yaml/syntax', []]]);
-    assert.deepEqual(d.changes.map((c) => [c.id, c.change, c.fields.map((f) => f.path)]), [['PTN-ACME', 'modified', ['status']]]);
+    const d = await diff(
+      base(),
+      edit('partners/partners.yaml', ['    status: active\n', '    status: suspended\n'], ['CNY }\n', 'CNY }\n  - id: PTN-NEW\n    name: 新: 伙伴\n']),
+    );
+    assert.deepEqual(
+      d.parseErrors.map((p) => [p.file, p.side, p.ruleId, p.entities]),
+      [['partners/partners.yaml', 'head', 'yaml/syntax', []]],
+    );
+    assert.deepEqual(
+      d.changes.map((c) => [c.id, c.change, c.fields.map((f) => f.path)]),
+      [['PTN-ACME', 'modified', ['status']]],
+    );
   });
 });
 
@@ -335,10 +397,15 @@ describe('diff: review rules and approvers', () => {
 
   it('passes with a higher version; a lower one or a non-semver one fails', async () => {
     const bumped = await diff(std('1.0.0', CLAUSE), std('1.0.1', `${CLAUSE} Never guess.`));
-    assert.deepEqual(bumped.review.map((r) => r.ruleId), ['review/approval-stale']);
+    assert.deepEqual(
+      bumped.review.map((r) => r.ruleId),
+      ['review/approval-stale'],
+    );
     const lower = await diff(std('1.2.0', CLAUSE), std('1.1.9', `${CLAUSE} Never guess.`));
     assert.match(lower.review[0]!.message, /goes from version 1\.2\.0 to 1\.1\.9, which is not higher/);
-    const reapproved = changed({ 'standards/STD-SVC-001.md': STANDARD('1.1.0', `${CLAUSE} Never guess.`).replace('approved_by: [PER-ANNA]', 'approved_by: [PER-ANNA, PER-BO]') });
+    const reapproved = changed({
+      'standards/STD-SVC-001.md': STANDARD('1.1.0', `${CLAUSE} Never guess.`).replace('approved_by: [PER-ANNA]', 'approved_by: [PER-ANNA, PER-BO]'),
+    });
     assert.deepEqual((await diff(std('1.0.0', CLAUSE), reapproved)).review, []);
   });
 
@@ -348,7 +415,10 @@ describe('diff: review rules and approvers', () => {
     const draftBase = changed({ 'standards/STD-SVC-001.md': STANDARD('1.0.0', CLAUSE).replace('status: approved', 'status: draft') });
     const draft = await diff(draftBase, changed({ 'standards/STD-SVC-001.md': STANDARD('1.0.0', 'New text.').replace('status: approved', 'status: draft') }));
     assert.deepEqual(draft.review, []);
-    const inReview = await diff(std('1.0.0', CLAUSE), changed({ 'standards/STD-SVC-001.md': STANDARD('1.1.0', 'New text.').replace('status: approved', 'status: in-review') }));
+    const inReview = await diff(
+      std('1.0.0', CLAUSE),
+      changed({ 'standards/STD-SVC-001.md': STANDARD('1.1.0', 'New text.').replace('status: approved', 'status: in-review') }),
+    );
     assert.deepEqual(inReview.review, []);
   });
 
@@ -386,7 +456,10 @@ describe('diff: introduced diagnostics', () => {
     const d = await diff(withWarning(base()), shifted);
     assert.deepEqual(d.introduced, []);
     const d2 = await diff(base(), withWarning(base()));
-    assert.deepEqual(d2.introduced.map((x) => [x.file, x.ruleId, x.entity]), [['inventory/east.yaml', 'inventory/below-reorder', 'INV-EAST']]);
+    assert.deepEqual(
+      d2.introduced.map((x) => [x.file, x.ruleId, x.entity]),
+      [['inventory/east.yaml', 'inventory/below-reorder', 'INV-EAST']],
+    );
     assert.deepEqual(d2.resolved, []);
   });
 });

@@ -14,7 +14,10 @@ describe('core formatter', () => {
   });
 
   it('should group numbers and keep two decimals at most', () => {
-    assert.deepEqual([7_500_000, 3.456, -42, 0].map((n) => en.number(n)), ['7,500,000', '3.46', '-42', '0']);
+    assert.deepEqual(
+      [7_500_000, 3.456, -42, 0].map((n) => en.number(n)),
+      ['7,500,000', '3.46', '-42', '0'],
+    );
     assert.equal(zh.number(1280), '1,280');
     assert.equal(en.number(undefined), '–');
     assert.equal(en.number(Number.NaN), '–');
@@ -48,7 +51,10 @@ describe('core formatter', () => {
   });
 
   it('should shorten numbers and money in the locale’s own units', () => {
-    assert.deepEqual([74_300_000, 160_000_000, 800_000, 8_500, 999_960, 3_150_000, -1_250_000].map((n) => en.compact(n)), ['74.3M', '160M', '800K', '8.5K', '1M', '3.2M', '-1.3M']);
+    assert.deepEqual(
+      [74_300_000, 160_000_000, 800_000, 8_500, 999_960, 3_150_000, -1_250_000].map((n) => en.compact(n)),
+      ['74.3M', '160M', '800K', '8.5K', '1M', '3.2M', '-1.3M'],
+    );
     assert.equal(zh.compact(74_300_000), '7430万');
     assert.equal(zh.compact(160_000_000), '1.6亿');
     assert.equal(en.currency(7_500_000, 'CNY', { compact: true }), 'CN¥7.5M');
@@ -117,7 +123,10 @@ describe('CJK-aware text width', () => {
 
 describe('shared words', () => {
   it('should name pace once, in English or through the host’s translator', () => {
-    assert.deepEqual((['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => paceText(p)), ['on track', 'at risk', 'off track', 'no data']);
+    assert.deepEqual(
+      (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => paceText(p)),
+      ['on track', 'at risk', 'off track', 'no data'],
+    );
     const zh: Record<string, string> = { 'on track': '正常', 'off track': '落后' };
     assert.equal(paceText('off-track', { t: (m) => zh[m] ?? m }), '落后');
   });
@@ -137,7 +146,10 @@ describe('shared words', () => {
 
   it('should say days from today in words, the number in the workspace locale', () => {
     const n = (x: number) => new Formatter('en').number(x);
-    assert.deepEqual([0, 1, 46, -1, -1500].map((d) => relativeDays(d, n)), ['today', 'in 1 day', 'in 46 days', '1 day ago', '1,500 days ago']);
+    assert.deepEqual(
+      [0, 1, 46, -1, -1500].map((d) => relativeDays(d, n)),
+      ['today', 'in 1 day', 'in 46 days', '1 day ago', '1,500 days ago'],
+    );
     assert.equal(relativeDays(undefined, n), '–');
     const zh: Record<string, string> = { 'in {0} days': '{0} 天后' };
     assert.equal(relativeDays(3, n, { t: (m, ...a) => (zh[m] ?? m).replace('{0}', String(a[0])) }), '3 天后');

@@ -43,7 +43,10 @@ async function open(files: Record<string, string>): Promise<OpsbookWorkspace> {
 describe('the front door (OpsbookWorkspace)', () => {
   it('reports the missing owner of a partner at its line, and the plan tree carries the KPI with its attainment', async () => {
     const ws = await open(shop());
-    assert.deepEqual(ws.diagnostics().map((d) => [d.file, d.ruleId, d.range.start.line]), [['partners/供应商.yaml', 'ref/missing', 6]]);
+    assert.deepEqual(
+      ws.diagnostics().map((d) => [d.file, d.ruleId, d.range.start.line]),
+      [['partners/供应商.yaml', 'ref/missing', 6]],
+    );
     const tree = ws.planTree();
     const plan = tree.roots.find((p) => p.id === 'JH-2026');
     assert.ok(plan, 'the plan is a root');
@@ -58,29 +61,47 @@ describe('the front door (OpsbookWorkspace)', () => {
     assert.equal(data.title, '茶馆');
     assert.equal(data.locale, 'zh-CN');
     assert.equal(data.asOf, TODAY);
-    assert.deepEqual(data.kpi.rows.map((r) => r.id), ['ZB-日客流']);
+    assert.deepEqual(
+      data.kpi.rows.map((r) => r.id),
+      ['ZB-日客流'],
+    );
   });
 
   it('search finds a partner by its Chinese name and keeps up with an edit without being rebuilt by the host', async () => {
     const ws = await open(shop());
-    assert.deepEqual(ws.search('龙井').results.map((h) => [h.id, h.line]), [['GYS-龙井', 2]]);
+    assert.deepEqual(
+      ws.search('龙井').results.map((h) => [h.id, h.line]),
+      [['GYS-龙井', 2]],
+    );
     ws.setFile('partners/供应商.yaml', shop()['partners/供应商.yaml']!.replace('龙井茶园', '碧螺春茶园').replace('GYS-龙井', 'GYS-碧螺春'));
-    assert.deepEqual(ws.search('龙井').results.map((h) => h.id), []);
-    assert.deepEqual(ws.search('碧螺春').results.map((h) => h.id), ['GYS-碧螺春']);
+    assert.deepEqual(
+      ws.search('龙井').results.map((h) => h.id),
+      [],
+    );
+    assert.deepEqual(
+      ws.search('碧螺春').results.map((h) => h.id),
+      ['GYS-碧螺春'],
+    );
   });
 
   it("diffFrom names the plan whose KPI's actual changed between two versions of the folder", async () => {
     const base = await open(shop());
     const head = await open({ ...shop(), 'plans/2026/茶馆.yaml': shop()['plans/2026/茶馆.yaml']!.replace('actual: 300', 'actual: 360') });
     const diff = head.diffFrom(base);
-    assert.deepEqual(diff.changes.map((c) => [c.kind, c.id, c.change, c.line]), [['plan', 'JH-2026', 'modified', 1]]);
+    assert.deepEqual(
+      diff.changes.map((c) => [c.kind, c.id, c.change, c.line]),
+      [['plan', 'JH-2026', 'modified', 1]],
+    );
   });
 
   it('createWorkspace reads files with a configuration already resolved, with or without the built-in rules', async () => {
     const live = await open(shop());
     const files = live.filePaths().map((p) => live.parsedFile(p)!);
     const checked = createWorkspace(live.config, live.todayDate, { files });
-    assert.deepEqual(checked.diagnostics().map((d) => d.ruleId), ['ref/missing']);
+    assert.deepEqual(
+      checked.diagnostics().map((d) => d.ruleId),
+      ['ref/missing'],
+    );
     const scratch = createWorkspace(live.config, live.todayDate, { files, rules: 'none' });
     assert.deepEqual(scratch.diagnostics(), []);
     assert.equal(scratch.get('partner', 'GYS-龙井')?.data['name'], '龙井茶园');

@@ -33,7 +33,33 @@ const splice = (b: Uint8Array, pos: number, del: number, ins: Uint8Array) => {
   out.set(b.subarray(pos + del), pos + ins.length);
   return out;
 };
-const SNIPPETS = [': ', '- ', '{', '}', '[', ']', '&a ', '*a', '!!js/function ', '!foo ', '"', "'", '|\n', '>-\n', '---\n', '...\n', '\t', '# ', '? ', '__proto__: {polluted: 1}\n', 'constructor: {prototype: {polluted: 1}}\n', '%YAML 1.1\n', '<<: *a\n', '\r\n', '\r'];
+const SNIPPETS = [
+  ': ',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a ',
+  '*a',
+  '!!js/function ',
+  '!foo ',
+  '"',
+  "'",
+  '|\n',
+  '>-\n',
+  '---\n',
+  '...\n',
+  '\t',
+  '# ',
+  '? ',
+  '__proto__: {polluted: 1}\n',
+  'constructor: {prototype: {polluted: 1}}\n',
+  '%YAML 1.1\n',
+  '<<: *a\n',
+  '\r\n',
+  '\r',
+];
 const mutations: Record<string, Mutation> = {
   truncate: (b, r) => b.subarray(0, at(b, r)),
   byteFlip: (b, r) => {
@@ -43,7 +69,10 @@ const mutations: Record<string, Mutation> = {
   },
   insertYaml: (b, r) => splice(b, at(b, r), 0, enc.encode(SNIPPETS[Math.floor(r() * SNIPPETS.length)] ?? '')),
   deepNesting: (b, r) => splice(b, at(b, r), 0, enc.encode(`x: ${'['.repeat(100 + Math.floor(r() * 400))}\n`)),
-  aliasBomb: () => enc.encode(`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`),
+  aliasBomb: () =>
+    enc.encode(
+      `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+    ),
   hugeScalar: (b, r) => splice(b, at(b, r), 0, enc.encode(`big: "${'x'.repeat(200_000 + Math.floor(r() * 800_000))}"\n`)),
   invalidUtf8: (b, r) => splice(b, at(b, r), 0, new Uint8Array([0xc3, 0x28, 0xff, 0xfe])),
   mixedLineEndings: (b, r) => {
@@ -84,7 +113,10 @@ describe('fuzz: mutated sample files', function () {
         const where = `case ${i} (${name} on ${file}): ${d.ruleId} at ${d.range.start.line}:${d.range.start.column}`;
         assert.ok(d.range.start.line >= 1 && d.range.start.line <= lines + 1, `${where} is outside the file's ${lines} lines`);
         assert.ok(d.range.start.column >= 1, where);
-        assert.ok(d.range.end.line > d.range.start.line || (d.range.end.line === d.range.start.line && d.range.end.column >= d.range.start.column), `${where}: end before start`);
+        assert.ok(
+          d.range.end.line > d.range.start.line || (d.range.end.line === d.range.start.line && d.range.end.column >= d.range.start.column),
+          `${where}: end before start`,
+        );
         assert.ok(d.message.length > 0, where);
       }
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined, `case ${i} (${name}) polluted Object.prototype`);

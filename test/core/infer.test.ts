@@ -28,12 +28,22 @@ vocabularies:
     type: 'object',
     additionalProperties: false,
     required: ['id', 'name'],
-    properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', 'x-opsbook-vocab': 'person.role' }, email: { type: 'string' }, kind: { type: 'string' } },
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', 'x-opsbook-vocab': 'person.role' },
+      email: { type: 'string' },
+      kind: { type: 'string' },
+    },
   }),
   'course.schema.json': JSON.stringify({
     type: 'object',
     additionalProperties: false,
-    properties: { id: { type: 'string' }, title: { type: 'string' }, required_for: { type: 'array', items: { type: 'string', 'x-opsbook-vocab': 'person.role' } } },
+    properties: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      required_for: { type: 'array', items: { type: 'string', 'x-opsbook-vocab': 'person.role' } },
+    },
   }),
   'partner.schema.json': JSON.stringify({
     type: 'object',
@@ -51,7 +61,20 @@ vocabularies:
 
 function testPacks(): ReadonlyMap<string, PackSource> {
   const real = opsPacks().get('ops') as PackSource;
-  return new Map([['ops', { name: 'ops', read: (p: string) => (p in TEST_PACK ? Promise.resolve(TEST_PACK[p]) : p.endsWith('opsbook.schema.json') || p.endsWith('pack.schema.json') ? real.read(p) : Promise.resolve(undefined)) }]]);
+  return new Map([
+    [
+      'ops',
+      {
+        name: 'ops',
+        read: (p: string) =>
+          p in TEST_PACK
+            ? Promise.resolve(TEST_PACK[p])
+            : p.endsWith('opsbook.schema.json') || p.endsWith('pack.schema.json')
+              ? real.read(p)
+              : Promise.resolve(undefined),
+      },
+    ],
+  ]);
 }
 
 /** An English fashion label: its own employee numbers, tiers, roles and channels, and its mistakes. */
@@ -114,13 +137,19 @@ describe('inference: opsbook init --infer on a folder never configured', () => {
 
   it('extends a default vocabulary with add: for values outside the pack list, but not with a near-miss of a listed one', async () => {
     const inf = await infer(FASHION);
-    assert.deepEqual(inf.vocabularies.find((v) => v.name === 'channel'), { name: 'channel', class: 'default', add: ['showroom'], uses: 2, files: ['partners/mills.yaml'] });
+    assert.deepEqual(
+      inf.vocabularies.find((v) => v.name === 'channel'),
+      { name: 'channel', class: 'default', add: ['showroom'], uses: 2, files: ['partners/mills.yaml'] },
+    );
     assert.ok(inf.suspects.some((x) => x.kind === 'typo' && x.message.includes('"onlien"') && x.message.includes('"online"')));
   });
 
   it('never widens a rule-bearing vocabulary: an unknown status stays a finding, with an alias suggested; a near-miss is called a typo', async () => {
     const inf = await infer(FASHION);
-    assert.equal(inf.vocabularies.find((v) => v.name === 'partner.status'), undefined);
+    assert.equal(
+      inf.vocabularies.find((v) => v.name === 'partner.status'),
+      undefined,
+    );
     const onHold = inf.suspects.find((x) => x.message.includes('"on-hold"'));
     assert.equal(onHold?.kind, 'unknown-rule-value');
     assert.equal(onHold?.line, 4);
@@ -214,11 +243,16 @@ text
 
 describe('inference on a Chinese tea chain with the ops pack', () => {
   it('declares one-off two-character categories one character from a frequent one (奶荼 and 果茶 ~ 奶茶: spelling cannot tell), and names them in the summary', async () => {
-    const products = ['奶茶', '奶茶', '奶茶', '果茶', '奶荼'].map((c, i) => `  - { id: T-10${i}, name: 饮品${i}, category: ${c}, currency: CNY, list_price: 18, floor_price: 12 }`).join('\n');
+    const products = ['奶茶', '奶茶', '奶茶', '果茶', '奶荼']
+      .map((c, i) => `  - { id: T-10${i}, name: 饮品${i}, category: ${c}, currency: CNY, list_price: 18, floor_price: 12 }`)
+      .join('\n');
     const inf = await infer({ 'catalog/drinks.yaml': `products:\n${products}\n` }, opsPacks());
     assert.deepEqual(inf.vocabularies.find((v) => v.name === 'product.category')?.values, ['奶茶', '果茶', '奶荼']);
     const checks = inf.suspects.filter((s) => s.kind === 'check');
-    assert.deepEqual(checks.map((s) => `${s.anchor.file}:${s.line}`), ['catalog/drinks.yaml:5', 'catalog/drinks.yaml:6']);
+    assert.deepEqual(
+      checks.map((s) => `${s.anchor.file}:${s.line}`),
+      ['catalog/drinks.yaml:5', 'catalog/drinks.yaml:6'],
+    );
     assert.match(checks[1]?.message ?? '', /"奶荼" .*one character from "奶茶" \(used 3 times\)/);
     const summary = renderSummary(inf, 'opsbook.yaml');
     assert.match(summary, /Declared, but worth a look:\n {2}catalog\/drinks\.yaml:5 .*\n {2}catalog\/drinks\.yaml:6 /);
@@ -229,7 +263,17 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
     const inf = await infer(TEA, opsPacks());
     assert.deepEqual(inf.problems, []);
     const store = inf.kinds.find((k) => k.name === 'store');
-    assert.deepEqual(store, { name: 'store', files: ['org/stores.yaml'], extendsPack: false, sources: ['org/stores.yaml'], records: 2, byKindField: false, layout: 'list', listKey: 'stores', title: '名称' });
+    assert.deepEqual(store, {
+      name: 'store',
+      files: ['org/stores.yaml'],
+      extendsPack: false,
+      sources: ['org/stores.yaml'],
+      records: 2,
+      byKindField: false,
+      layout: 'list',
+      listKey: 'stores',
+      title: '名称',
+    });
     assert.deepEqual(
       inf.references.filter((r) => r.kind === 'store').map((r) => `${r.path}→${r.target}`),
       ['region→region', 'manager→person'],
@@ -247,10 +291,13 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
   it('turns a field whose values are all ids of one kind into a reference; plain text stays a string', async () => {
     const inf = await infer(TEA, opsPacks());
     const person = inf.fields.filter((f) => f.kind === 'person');
-    assert.deepEqual(person.map((f) => [f.field, f.fragment]), [
-      ['store', { ref: 'store' }],
-      ['wechat', { type: 'string' }],
-    ]);
+    assert.deepEqual(
+      person.map((f) => [f.field, f.fragment]),
+      [
+        ['store', { ref: 'store' }],
+        ['wechat', { type: 'string' }],
+      ],
+    );
   });
 
   it('declares a kind named by a kind: field, but not one that is a typo of a known kind', async () => {
@@ -259,7 +306,10 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
     assert.equal(recipe?.byKindField, true);
     assert.equal(recipe?.layout, 'markdown');
     assert.deepEqual(recipe?.files, []);
-    assert.equal(inf.kinds.find((k) => k.name === 'stndard'), undefined);
+    assert.equal(
+      inf.kinds.find((k) => k.name === 'stndard'),
+      undefined,
+    );
     assert.ok(inf.suspects.some((s) => s.anchor.file === 'notes/ideas.md' && s.line === 2 && /typo of "standard"/.test(s.message)));
   });
 
@@ -273,7 +323,10 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
     assert.equal(workspace.get('warehouse', 'WH-02')?.title, '昆山仓');
     assert.equal(workspace.get('recipe', 'RC-01')?.title, '招牌奶茶');
     const refs = workspace.diagnostics('org/stores.yaml').filter((d) => d.ruleId.startsWith('ref/'));
-    assert.deepEqual(refs.map((d) => `${d.ruleId}@${d.range.start.line}`), ['ref/missing@10']);
+    assert.deepEqual(
+      refs.map((d) => `${d.ruleId}@${d.range.start.line}`),
+      ['ref/missing@10'],
+    );
   });
 });
 
@@ -314,7 +367,12 @@ vocabularies:
   // As the ops pack declares them: channels are the keys of channel_prices, not a closed list of properties.
   const annotate: Record<string, (s: Json) => void> = {
     'course.schema.json': (s) => void (s['properties']!['required_for']!['items'] = { type: 'string', 'x-opsbook-vocab': 'person.role' }),
-    'product.schema.json': (s) => void (s['properties']!['channel_prices'] = { type: 'object', additionalProperties: { type: 'number' }, propertyNames: { type: 'string', 'x-opsbook-vocab': 'channel' } }),
+    'product.schema.json': (s) =>
+      void (s['properties']!['channel_prices'] = {
+        type: 'object',
+        additionalProperties: { type: 'number' },
+        propertyNames: { type: 'string', 'x-opsbook-vocab': 'channel' },
+      }),
   };
   return new Map([
     [
@@ -364,8 +422,15 @@ describe('inference on samples/maitian-bakery with vocabulary declarations in th
 describe('inference: where records are and what they look like', () => {
   it('extends a pack kind whose records sit outside its folders (a partners: list in data/)', async () => {
     const inf = await infer({ 'data/suppliers.yaml': 'partners:\n  - { id: S-1, name: 金麦面粉, type: supplier, status: active }\n' }, opsPacks());
-    assert.deepEqual(inf.kinds.map((k) => [k.name, k.extendsPack, k.files]), [['partner', true, ['partners/**/*.yaml', 'partners/**/*.yml', 'data/suppliers.yaml']]]);
-    assert.ok(renderConfig(inf).includes(`\n  partner:  # 1 record under partners: in data/suppliers.yaml, outside the pack's folders\n    files: ["partners/**/*.yaml", "partners/**/*.yml", data/suppliers.yaml]\n`));
+    assert.deepEqual(
+      inf.kinds.map((k) => [k.name, k.extendsPack, k.files]),
+      [['partner', true, ['partners/**/*.yaml', 'partners/**/*.yml', 'data/suppliers.yaml']]],
+    );
+    assert.ok(
+      renderConfig(inf).includes(
+        `\n  partner:  # 1 record under partners: in data/suppliers.yaml, outside the pack's folders\n    files: ["partners/**/*.yaml", "partners/**/*.yml", data/suppliers.yaml]\n`,
+      ),
+    );
   });
 
   it('leaves tool settings alone: dot folders and mappings whose keys are not ids', async () => {
@@ -383,23 +448,37 @@ describe('inference: where records are and what they look like', () => {
   it('makes a Markdown kind of documents with ids in a folder of their own', async () => {
     const doc = (id: string) => `---\nid: ${id}\ntitle: 配方 ${id}\n---\n# 步骤\n`;
     const inf = await infer({ 'recipes/a.md': doc('RC-1'), 'recipes/b.md': doc('RC-2'), 'recipes/README.md': '# 配方库\n' }, opsPacks());
-    assert.deepEqual(inf.kinds.map((k) => [k.name, k.layout, k.files, k.title]), [['recipe', 'markdown', ['recipes/a.md', 'recipes/b.md'], 'title']]);
+    assert.deepEqual(
+      inf.kinds.map((k) => [k.name, k.layout, k.files, k.title]),
+      [['recipe', 'markdown', ['recipes/a.md', 'recipes/b.md'], 'title']],
+    );
   });
 
   it('names three files of one folder by a glob only when no other file of that folder would match', async () => {
     const list = (id: string) => `shops:\n  - { id: ${id}, name: 店 ${id} }\n`;
     const files = { 'shops/a.yaml': list('S1'), 'shops/b.yaml': list('S2'), 'shops/c.yaml': list('S3') };
     assert.deepEqual((await infer(files, opsPacks())).kinds[0]?.files, ['shops/*.yaml']);
-    assert.deepEqual((await infer({ ...files, 'shops/notes.yaml': 'owner: 王芳\n' }, opsPacks())).kinds[0]?.files, ['shops/a.yaml', 'shops/b.yaml', 'shops/c.yaml']);
+    assert.deepEqual((await infer({ ...files, 'shops/notes.yaml': 'owner: 王芳\n' }, opsPacks())).kinds[0]?.files, [
+      'shops/a.yaml',
+      'shops/b.yaml',
+      'shops/c.yaml',
+    ]);
   });
 
   it('accepts empty values of a custom field and keeps a misspelt id a reference (it stays ref/missing)', async () => {
-    const person = (id: string, store: string, wechat: string) => `  - { id: ${id}, name: ${id}, role: 店员, region: R1, store: ${store}, wechat: ${wechat} }\n`;
+    const person = (id: string, store: string, wechat: string) =>
+      `  - { id: ${id}, name: ${id}, role: 店员, region: R1, store: ${store}, wechat: ${wechat} }\n`;
     const inf = await infer(
       {
         'org/regions.yaml': 'regions:\n  - { id: R1, name: 一区 }\n',
         'org/stores.yaml': 'stores:\n  - { id: MD-01, name: 一店 }\n  - { id: MD-02, name: 二店 }\n  - { id: MD-03, name: 三店 }\n',
-        'org/people.yaml': 'people:\n' + person('E1', 'MD-01', 'a1') + person('E2', 'MD-02', 'null') + person('E3', 'MD-03', 'c3') + person('E4', 'MD-01', 'd4') + person('E5', 'MD-O2', 'e5'),
+        'org/people.yaml':
+          'people:\n' +
+          person('E1', 'MD-01', 'a1') +
+          person('E2', 'MD-02', 'null') +
+          person('E3', 'MD-03', 'c3') +
+          person('E4', 'MD-01', 'd4') +
+          person('E5', 'MD-O2', 'e5'),
       },
       opsPacks(),
     );
@@ -448,11 +527,17 @@ objectives:
       },
       opsPacks(),
     );
-    assert.deepEqual(inf.fields.map((f) => [f.kind, f.field, f.fragment]), [['initiative', '负责门店', { type: 'string' }]]);
+    assert.deepEqual(
+      inf.fields.map((f) => [f.kind, f.field, f.fragment]),
+      [['initiative', '负责门店', { type: 'string' }]],
+    );
     const note = inf.suspects.find((s) => s.kind === 'note');
     assert.equal(note?.anchor.file, 'partners/p.yaml');
     assert.equal(note?.line, 2);
-    assert.match(note?.message ?? '', /^field "contact\.wechat" of partner P-1 is not in the partner schema, and custom fields are declared at the top level of a record only/);
+    assert.match(
+      note?.message ?? '',
+      /^field "contact\.wechat" of partner P-1 is not in the partner schema, and custom fields are declared at the top level of a record only/,
+    );
   });
 });
 
@@ -464,7 +549,13 @@ describe('inference: the summary', () => {
       },
       testPacks(),
     );
-    assert.deepEqual(inf.fields.map((f) => [f.field, f.uses, f.of]), [['timezone', 1, 3]]);
-    assert.match(renderSummary(inf, 'opsbook.yaml'), /\n {2}field person\.timezone \{ type: string \}: text in 1 of 3 records of org\/people\.yaml \(used once: make sure it is meant, not a stray key\)\n/);
+    assert.deepEqual(
+      inf.fields.map((f) => [f.field, f.uses, f.of]),
+      [['timezone', 1, 3]],
+    );
+    assert.match(
+      renderSummary(inf, 'opsbook.yaml'),
+      /\n {2}field person\.timezone \{ type: string \}: text in 1 of 3 records of org\/people\.yaml \(used once: make sure it is meant, not a stray key\)\n/,
+    );
   });
 });

@@ -77,9 +77,23 @@ const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
 
 describe('layers', () => {
   it('finds the cycle in a graph that has one, and none in a graph without', () => {
-    const withCycle = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const withCycle = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepEqual(findCycle(withCycle), ['a', 'b', 'c', 'a']);
-    assert.equal(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', []]])), undefined);
+    assert.equal(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+      undefined,
+    );
   });
 
   it('reads type-only imports, re-exports and dynamic imports as edges', () => {

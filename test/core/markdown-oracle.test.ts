@@ -108,7 +108,7 @@ describe('markdown scanner agrees with unified + remark-parse + remark-frontmatt
     'a setext underline after a list item is a thematic break': '- item\n---\n',
     'HTML comments': '<!--\n# no\n-->\n# yes\n',
     'an HTML block ended by a blank line': '<details>\n\n# x\n\n</details>\n',
-    'tables': '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    tables: '| a | b |\n|---|---|\n| 1 | 2 |\n',
     'an escaped #': '\\# not\n# yes\n',
     'front matter': '---\ntitle: x\n---\n# H\n',
     'front matter with blank lines after it': '---\na: 1\n---\n\n\nText\n===\n',

@@ -26,9 +26,18 @@ describe('model: entities and nesting', () => {
     assert.deepEqual(ws.entityRange(kpi), rangeAt(text, 'id: KPI-CO-REV', 'KPI-CO-REV'));
 
     const plan = ws.get('plan', 'PLN-CO') as Entity;
-    assert.deepEqual(ws.children(plan).map((c) => `${c.kind}:${c.id}`), ['objective:OBJ-CO']);
+    assert.deepEqual(
+      ws.children(plan).map((c) => `${c.kind}:${c.id}`),
+      ['objective:OBJ-CO'],
+    );
     const obj = ws.get('objective', 'OBJ-CO') as Entity;
-    assert.deepEqual(ws.children(obj).map((c) => `${c.kind}:${c.id}`).sort(), ['initiative:INI-CO-POS', 'kpi:KPI-CO-REV']);
+    assert.deepEqual(
+      ws
+        .children(obj)
+        .map((c) => `${c.kind}:${c.id}`)
+        .sort(),
+      ['initiative:INI-CO-POS', 'kpi:KPI-CO-REV'],
+    );
     const ms = ws.get('milestone', 'MS-POS-PILOT');
     assert.equal(ms?.parent?.id, 'PRJ-POS');
   });
@@ -36,11 +45,23 @@ describe('model: entities and nesting', () => {
   it('assigns references inside nested entities to the innermost entity, with a field relative to it', async () => {
     const { workspace: ws } = await openMem(baseWorkspace());
     const refs = ws.referencesTo('kpi', 'KPI-CO-REV');
-    assert.deepEqual(refs.map((r) => [r.from.kind, r.from.id, r.field]), [['kpi', 'KPI-EAST-REV', 'contributes_to']]);
+    assert.deepEqual(
+      refs.map((r) => [r.from.kind, r.from.id, r.field]),
+      [['kpi', 'KPI-EAST-REV', 'contributes_to']],
+    );
     const ini = ws.get('initiative', 'INI-EAST-WINDOW') as Entity;
-    assert.deepEqual(ws.referencesFrom(ini).map((r) => [r.field, r.targetKind, r.value]), [['partners[]', 'partner', 'PTN-ACME']]);
+    assert.deepEqual(
+      ws.referencesFrom(ini).map((r) => [r.field, r.targetKind, r.value]),
+      [['partners[]', 'partner', 'PTN-ACME']],
+    );
     const plan = ws.get('plan', 'PLN-EAST') as Entity;
-    assert.deepEqual(ws.referencesFrom(plan).map((r) => r.field).sort(), ['owner', 'parent', 'region']);
+    assert.deepEqual(
+      ws
+        .referencesFrom(plan)
+        .map((r) => r.field)
+        .sort(),
+      ['owner', 'parent', 'region'],
+    );
   });
 
   it('counts files and entities', async () => {
@@ -75,7 +96,10 @@ describe('model: the four YAML layouts (custom kinds in an inline opsbook.yaml)'
       'docs/plain.md': '# No front matter\n\nJust text.\n',
     });
     assert.deepEqual(configProblems, []);
-    const all = ws.entities().map((e) => summary(ws, e)).sort();
+    const all = ws
+      .entities()
+      .map((e) => summary(ws, e))
+      .sort();
     assert.deepEqual(all, [
       'doc DOC-1 "Doc" docs/a.md#0 2:5-2:10',
       'keylist K-1 "K-1" k/a.yaml#0 3:9-3:12',
@@ -88,13 +112,19 @@ describe('model: the four YAML layouts (custom kinds in an inline opsbook.yaml)'
     ]);
     assert.equal(ws.fileKind('d/a.yaml'), 'data');
     assert.equal(ws.fileKind('docs/plain.md'), undefined, 'a Markdown file without front matter is a plain document');
-    assert.deepEqual(ws.parsedFile('docs/plain.md')?.body?.sections.map((s) => s.heading), ['No front matter']);
+    assert.deepEqual(
+      ws.parsedFile('docs/plain.md')?.body?.sections.map((s) => s.heading),
+      ['No front matter'],
+    );
     assert.deepEqual(ws.diagnostics(), []);
   });
 
   it('a list layout whose file is not a list is a schema/type finding', async () => {
     const { workspace: ws } = await openMem({ 'opsbook.yaml': LAYOUTS, 'k/a.yaml': 'members: nope\n' });
-    assert.deepEqual(ws.diagnostics().map((d) => d.ruleId), ['schema/type']);
+    assert.deepEqual(
+      ws.diagnostics().map((d) => d.ruleId),
+      ['schema/type'],
+    );
   });
 
   it('a list entry that is not a mapping is a schema/type finding at the entry', async () => {
@@ -113,18 +143,18 @@ describe('model: the four YAML layouts (custom kinds in an inline opsbook.yaml)'
   it('multi-document YAML: one entity per document, ranges in the right document', async () => {
     const text = 'id: S-1\ntitle: One\n---\nid: S-2\ntitle: Two\n---\n# an empty document\n---\nid: S-3\n';
     const { workspace: ws } = await openMem({ 'opsbook.yaml': LAYOUTS, 's/multi.yaml': text });
-    assert.deepEqual(ws.entities().map((e) => summary(ws, e)), [
-      'single S-1 "One" s/multi.yaml#0 1:5-1:8',
-      'single S-2 "Two" s/multi.yaml#1 4:5-4:8',
-      'single S-3 "S-3" s/multi.yaml#3 9:5-9:8',
-    ]);
+    assert.deepEqual(
+      ws.entities().map((e) => summary(ws, e)),
+      ['single S-1 "One" s/multi.yaml#0 1:5-1:8', 'single S-2 "Two" s/multi.yaml#1 4:5-4:8', 'single S-3 "S-3" s/multi.yaml#3 9:5-9:8'],
+    );
     assert.deepEqual(ws.diagnostics(), []);
   });
 
   it('multi-document YAML: findings point into the right document', async () => {
-    const { workspace: ws } = await openMem(
-      { 'opsbook.yaml': `${LAYOUTS}references:\n  - { kind: single, path: owner, target: single }\n`, 's/multi.yaml': 'id: S-1\n---\nid: S-2\nowner: S-9\n' },
-    );
+    const { workspace: ws } = await openMem({
+      'opsbook.yaml': `${LAYOUTS}references:\n  - { kind: single, path: owner, target: single }\n`,
+      's/multi.yaml': 'id: S-1\n---\nid: S-2\nowner: S-9\n',
+    });
     assert.deepEqual(ws.diagnostics().map(brief), ['s/multi.yaml:4:8-4:11 ref/missing']);
   });
 
@@ -164,9 +194,13 @@ describe('model: the four YAML layouts (custom kinds in an inline opsbook.yaml)'
 
 describe('model: search documents', () => {
   it('keeps every document of a multi-document YAML file apart, each at its own line', async () => {
-    const two = 'id: PLN-ONE\ntitle: First plan of the file\nperiod: 2027\nstatus: draft\n---\nid: PLN-TWO\ntitle: Second plan of the file\nperiod: 2027\nstatus: draft\n';
+    const two =
+      'id: PLN-ONE\ntitle: First plan of the file\nperiod: 2027\nstatus: draft\n---\nid: PLN-TWO\ntitle: Second plan of the file\nperiod: 2027\nstatus: draft\n';
     const { workspace: ws } = await openMem({ ...baseWorkspace(), 'plans/2027/two.yaml': two });
-    assert.deepEqual(ws.entitiesIn('plans/2027/two.yaml').map((e) => `${e.id}#${e.doc}`), ['PLN-ONE#0', 'PLN-TWO#1']);
+    assert.deepEqual(
+      ws.entitiesIn('plans/2027/two.yaml').map((e) => `${e.id}#${e.doc}`),
+      ['PLN-ONE#0', 'PLN-TWO#1'],
+    );
     const search = new WorkspaceSearch(ws);
     const hits = search.search('"plan of the file"', { limit: 10 }).results;
     assert.deepEqual(hits.map((h) => `${h.id}:${h.line}`).sort(), ['PLN-ONE:1', 'PLN-TWO:6']);

@@ -34,7 +34,13 @@ describe('packs: a local pack (test/fixtures/packs/franchise)', () => {
     assert.equal(kind?.schema?.origin, 'packs/franchise:franchisee.schema.json');
     const fr = ws.get('franchisee', 'FR-SUZHOU');
     assert.equal(fr?.title, 'Suzhou Home Living Co.');
-    assert.deepEqual(ws.referencesFrom(fr!).map((r) => `${r.field}→${r.targetKind}:${r.value}`).sort(), ['partner→partner:PTN-ACME', 'region→region:RGN-EAST']);
+    assert.deepEqual(
+      ws
+        .referencesFrom(fr!)
+        .map((r) => `${r.field}→${r.targetKind}:${r.value}`)
+        .sort(),
+      ['partner→partner:PTN-ACME', 'region→region:RGN-EAST'],
+    );
     assert.deepEqual(ws.diagnostics(), [], 'the pack folder itself (pack.yaml, schema, template) reads clean too');
   });
 
@@ -75,10 +81,16 @@ describe('packs: a local pack (test/fixtures/packs/franchise)', () => {
     const files = withPack();
     edit(files, 'inventory/east.yaml', 'on_hand: 5', 'on_hand: 1');
     let diags = (await openMem(files)).workspace.diagnostics();
-    assert.deepEqual(diags.map((d) => `${d.ruleId}:${d.severity}`), ['inventory/below-reorder:error']);
+    assert.deepEqual(
+      diags.map((d) => `${d.ruleId}:${d.severity}`),
+      ['inventory/below-reorder:error'],
+    );
     files['opsbook.yaml'] += 'rules:\n  inventory/below-reorder: info\n';
     diags = (await openMem(files)).workspace.diagnostics();
-    assert.deepEqual(diags.map((d) => `${d.ruleId}:${d.severity}`), ['inventory/below-reorder:info']);
+    assert.deepEqual(
+      diags.map((d) => `${d.ruleId}:${d.severity}`),
+      ['inventory/below-reorder:info'],
+    );
   });
 
   it('offers its template; a filled template checks clean except its reference placeholder', async () => {
@@ -93,12 +105,28 @@ describe('packs: a local pack (test/fixtures/packs/franchise)', () => {
     const fr = ws.get('franchisee', 'FR-NINGBO');
     assert.equal(fr?.title, 'Ningbo: "Harbour" Homes', 'quotes and colons in the title stay valid YAML');
     assert.equal(fr?.data['opened'], '2026-06-15');
-    assert.deepEqual(ws.diagnostics('franchise/ningbo.yaml').map((d) => `${d.ruleId} ${d.message.includes('PTN-PARTNER')}`), ['ref/missing true']);
+    assert.deepEqual(
+      ws.diagnostics('franchise/ningbo.yaml').map((d) => `${d.ruleId} ${d.message.includes('PTN-PARTNER')}`),
+      ['ref/missing true'],
+    );
   });
 
   it('the ops templates are still there next to the pack template', async () => {
     const { workspace: ws } = await openMem(withPack());
-    assert.deepEqual([...ws.config.templates.keys()].sort(), ['brand', 'course', 'expense', 'franchisee', 'inventory', 'partner', 'person', 'plan', 'product', 'project', 'region', 'standard']);
+    assert.deepEqual([...ws.config.templates.keys()].sort(), [
+      'brand',
+      'course',
+      'expense',
+      'franchisee',
+      'inventory',
+      'partner',
+      'person',
+      'plan',
+      'product',
+      'project',
+      'region',
+      'standard',
+    ]);
   });
 
   it('the fixture pack parses on its own (pack.yaml and template are valid YAML)', () => {

@@ -106,7 +106,35 @@ describe('periods: fiscal forms', () => {
 });
 
 describe('periods: invalid input', () => {
-  const invalid = ['2026-13', '2026-00', 'FY26', 'FY202', '2026-Q5', '2026-Q0', '2026-H3', 'FY2026-M13', 'FY2026-M00', 'FY2026-M1', 'FY2026-Q5', 'FY2026-06', '2026-M01', 'fy2026', '2026-q1', ' 2026', '2026 ', '26', '20261', '2026-1', '2026-006', '2026-06-01', 'FY-2026', 'FY 2026', '２０２６', '', '2026年6月'];
+  const invalid = [
+    '2026-13',
+    '2026-00',
+    'FY26',
+    'FY202',
+    '2026-Q5',
+    '2026-Q0',
+    '2026-H3',
+    'FY2026-M13',
+    'FY2026-M00',
+    'FY2026-M1',
+    'FY2026-Q5',
+    'FY2026-06',
+    '2026-M01',
+    'fy2026',
+    '2026-q1',
+    ' 2026',
+    '2026 ',
+    '26',
+    '20261',
+    '2026-1',
+    '2026-006',
+    '2026-06-01',
+    'FY-2026',
+    'FY 2026',
+    '２０２６',
+    '',
+    '2026年6月',
+  ];
   for (const text of invalid) {
     it(`should reject ${JSON.stringify(text)}`, () => {
       assert.equal(parsePeriod(text, 4), undefined);
@@ -119,12 +147,15 @@ describe('periods: invalid input', () => {
   });
 
   it('should accept every valid form', () => {
-    for (const text of ['2026', '2026-H1', '2026-Q4', '2026-01', '2026-12', 'FY2026', 'FY2026-H2', 'FY2026-Q1', 'FY2026-M01', 'FY2026-M12']) assert.ok(isPeriod(text), text);
+    for (const text of ['2026', '2026-H1', '2026-Q4', '2026-01', '2026-12', 'FY2026', 'FY2026-H2', 'FY2026-Q1', 'FY2026-M01', 'FY2026-M12'])
+      assert.ok(isPeriod(text), text);
   });
 });
 
 describe('periods: the schema pattern', () => {
-  const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/plan.schema.json'), 'utf8')) as { properties: { period: { pattern: string; description: string } } };
+  const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schemas/plan.schema.json'), 'utf8')) as {
+    properties: { period: { pattern: string; description: string } };
+  };
 
   it('should be the pattern the engine parses', () => {
     assert.equal(schema.properties.period.pattern, PERIOD_PATTERN);
@@ -132,24 +163,52 @@ describe('periods: the schema pattern', () => {
 
   it('should accept and refuse exactly what parsePeriod does', () => {
     const re = new RegExp(PERIOD_PATTERN, 'u');
-    const samples = ['2026', '2026-H1', '2026-H3', '2026-Q4', '2026-Q5', '2026-00', '2026-09', '2026-10', '2026-13', 'FY2026', 'FY26', 'FY2026-M00', 'FY2026-M07', 'FY2026-M13', 'FY2026-07', '2026-M07', 'FY2026-Q2', 'FY2026-H2', 'fy2026', '2026-q1'];
+    const samples = [
+      '2026',
+      '2026-H1',
+      '2026-H3',
+      '2026-Q4',
+      '2026-Q5',
+      '2026-00',
+      '2026-09',
+      '2026-10',
+      '2026-13',
+      'FY2026',
+      'FY26',
+      'FY2026-M00',
+      'FY2026-M07',
+      'FY2026-M13',
+      'FY2026-07',
+      '2026-M07',
+      'FY2026-Q2',
+      'FY2026-H2',
+      'fy2026',
+      '2026-q1',
+    ];
     for (const text of samples) assert.equal(re.test(text), isPeriod(text), text);
   });
 
   it('should describe every form with examples', () => {
-    for (const form of ['YYYY-MM', 'FY2026', 'FY2026-H1', 'FY2026-Q1', 'FY2026-M01', 'fiscalYearStart', '2026-06']) assert.ok(schema.properties.period.description.includes(form), form);
+    for (const form of ['YYYY-MM', 'FY2026', 'FY2026-H1', 'FY2026-Q1', 'FY2026-M01', 'fiscalYearStart', '2026-06'])
+      assert.ok(schema.properties.period.description.includes(form), form);
   });
 });
 
 describe('periods: order, containment and elapsed share', () => {
   it('should order by first day, longer first, periods before other text', () => {
     const list = ['2026-Q2', 'H1 2026', '2026-06', '2027', '2026', '2026-H1', '2026-01', 'FY2026', '2026-Q1', '2025-12', 'FY2026-Q1'];
-    assert.deepEqual([...list].sort((a, b) => comparePeriods(a, b, 1)), ['2025-12', '2026', 'FY2026', '2026-H1', '2026-Q1', 'FY2026-Q1', '2026-01', '2026-Q2', '2026-06', '2027', 'H1 2026']);
+    assert.deepEqual(
+      [...list].sort((a, b) => comparePeriods(a, b, 1)),
+      ['2025-12', '2026', 'FY2026', '2026-H1', '2026-Q1', 'FY2026-Q1', '2026-01', '2026-Q2', '2026-06', '2027', 'H1 2026'],
+    );
   });
 
   it('should order fiscal periods by their real dates', () => {
     const list = ['FY2026-Q4', '2026-12', 'FY2026', '2026', 'FY2026-M01', '2027-Q1'];
-    assert.deepEqual([...list].sort((a, b) => comparePeriods(a, b, 4)), ['2026', 'FY2026', 'FY2026-M01', '2026-12', '2027-Q1', 'FY2026-Q4']);
+    assert.deepEqual(
+      [...list].sort((a, b) => comparePeriods(a, b, 4)),
+      ['2026', 'FY2026', 'FY2026-M01', '2026-12', '2027-Q1', 'FY2026-Q4'],
+    );
   });
 
   it('should find a month inside its quarter, half and year, calendar or fiscal', () => {

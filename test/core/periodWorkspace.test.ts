@@ -105,7 +105,9 @@ describe('periods in a workspace: a monthly plan', () => {
   it('should validate period 2026-06 and report only the initiative due 2026-07-02', async () => {
     const ws = await open(files);
     const text = files['plans/上海/2026-06.yaml'];
-    assert.deepEqual(ws.diagnostics().map(brief), [briefRange('plans/上海/2026-06.yaml', rangeAt(text, 'due: 2026-07-02', '2026-07-02'), 'plan/due-outside-period')]);
+    assert.deepEqual(ws.diagnostics().map(brief), [
+      briefRange('plans/上海/2026-06.yaml', rangeAt(text, 'due: 2026-07-02', '2026-07-02'), 'plan/due-outside-period'),
+    ]);
     const [d] = outside(ws);
     assert.equal(d?.severity, 'warning');
     assert.equal(d?.entity, 'INI-SH-0602');
@@ -135,7 +137,10 @@ describe('periods in a workspace: a monthly plan', () => {
     const ws = await open(bad);
     const text = bad['plans/上海/2026-06.yaml'];
     assert.deepEqual(ws.diagnostics().map(brief), [briefRange('plans/上海/2026-06.yaml', rangeAt(text, 'period: 2026-13', '2026-13'), 'schema/pattern')]);
-    assert.equal(ws.diagnostics()[0]?.message, 'PLN-SH-202606: "period" is "2026-13", not a period; write a year 2026, a half 2026-H1, a quarter 2026-Q3, a month 2026-06, or a fiscal FY2026, FY2026-H1, FY2026-Q1, FY2026-M01');
+    assert.equal(
+      ws.diagnostics()[0]?.message,
+      'PLN-SH-202606: "period" is "2026-13", not a period; write a year 2026, a half 2026-H1, a quarter 2026-Q3, a month 2026-06, or a fiscal FY2026, FY2026-H1, FY2026-Q1, FY2026-M01',
+    );
   });
 });
 
@@ -147,22 +152,37 @@ describe('periods in a workspace: fiscal periods', () => {
     const text = FISCAL;
     assert.deepEqual(
       ws.diagnostics().map(brief),
-      [rangeAt(text, 'due: 2026-07-01', '2026-07-01'), rangeAt(text, 'due: 2026-03-31', '2026-03-31')].map((r) => briefRange('plans/fy2026/q1.yaml', r, 'plan/due-outside-period')),
+      [rangeAt(text, 'due: 2026-07-01', '2026-07-01'), rangeAt(text, 'due: 2026-03-31', '2026-03-31')].map((r) =>
+        briefRange('plans/fy2026/q1.yaml', r, 'plan/due-outside-period'),
+      ),
     );
-    assert.deepEqual(outside(ws).map((d) => d.entity), ['INI-FY26-LATE', 'INI-FY26-EARLY']);
+    assert.deepEqual(
+      outside(ws).map((d) => d.entity),
+      ['INI-FY26-LATE', 'INI-FY26-EARLY'],
+    );
     assert.match(outside(ws)[0]?.message ?? '', /period FY2026-Q1 \(2026-04-01 – 2026-06-30\)/);
   });
 
   it('should date the same plan January to March without fiscalYearStart', async () => {
     const ws = await open({ ...ORG, 'plans/fy2026/q1.yaml': FISCAL });
-    assert.deepEqual(outside(ws).map((d) => d.entity), ['INI-FY26-LAUNCH', 'INI-FY26-LATE']);
+    assert.deepEqual(
+      outside(ws).map((d) => d.entity),
+      ['INI-FY26-LAUNCH', 'INI-FY26-LATE'],
+    );
     assert.match(outside(ws)[0]?.message ?? '', /period FY2026-Q1 \(2026-01-01 – 2026-03-31\)/);
   });
 
   it('should accept every fiscal form and refuse FY26 and FY2026-M13', async () => {
     for (const period of ['FY2026', 'FY2026-H1', 'FY2026-H2', 'FY2026-Q4', 'FY2026-M01', 'FY2026-M12']) {
       const ws = await open({ ...fiscal, 'plans/fy2026/q1.yaml': FISCAL.replace('period: FY2026-Q1', `period: ${period}`) });
-      assert.deepEqual(ws.diagnostics().filter((d) => d.ruleId.startsWith('schema/')).map(brief), [], period);
+      assert.deepEqual(
+        ws
+          .diagnostics()
+          .filter((d) => d.ruleId.startsWith('schema/'))
+          .map(brief),
+        [],
+        period,
+      );
     }
     for (const period of ['FY26', 'FY2026-M13', '2026-Q5']) {
       const text = FISCAL.replace('period: FY2026-Q1', `period: ${period}`);
@@ -173,7 +193,10 @@ describe('periods in a workspace: fiscal periods', () => {
 
   it('should report a fiscalYearStart outside 1–12 at its line in opsbook.yaml', async () => {
     const { configProblems } = await openMem({ ...fiscal, 'opsbook.yaml': 'opsbook: 1\nfiscalYearStart: 13\n' });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line} ${p.message}`), ['opsbook.yaml:2 fiscalYearStart: must be <= 12']);
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line} ${p.message}`),
+      ['opsbook.yaml:2 fiscalYearStart: must be <= 12'],
+    );
   });
 
   it('should pace a fiscal quarter by its real days (31 of 91 days gone on 1 May)', async () => {
@@ -229,7 +252,11 @@ status: approved
   it('should compare periods in search by their days, fiscal ones from fiscalYearStart', async () => {
     const ws = await open(files);
     const search = new WorkspaceSearch(ws);
-    const ids = (q: string) => search.search(q, { limit: 50 }).results.map((h) => h.id).sort();
+    const ids = (q: string) =>
+      search
+        .search(q, { limit: 50 })
+        .results.map((h) => h.id)
+        .sort();
     assert.deepEqual(ids('kind:plan period:>=2026-04'), ['PLN-FY26-Q1', 'PLN-HQ-FY2026', 'PLN-SH-202606']);
     assert.deepEqual(ids('kind:plan period:>=FY2026-Q1 period:<=FY2026-Q1'), ['PLN-FY26-Q1', 'PLN-SH-202606']);
     assert.deepEqual(ids('kind:plan period:>2026-Q1'), ['PLN-FY26-Q1', 'PLN-HQ-FY2026', 'PLN-SH-202606']);
@@ -244,13 +271,27 @@ status: approved
   it('should read FY periods from January in search when the workspace sets no fiscalYearStart', async () => {
     const ws = await open({ ...files, 'opsbook.yaml': 'opsbook: 1\n' });
     const search = new WorkspaceSearch(ws);
-    const ids = (q: string) => search.search(q, { limit: 50 }).results.map((h) => h.id).sort();
+    const ids = (q: string) =>
+      search
+        .search(q, { limit: 50 })
+        .results.map((h) => h.id)
+        .sort();
     assert.deepEqual(ids('kind:plan period:>=2026-04'), ['PLN-SH-202606']);
   });
 });
 
 describe('periods in the search index', () => {
-  const doc = (id: string, fields: Record<string, unknown>): SearchDoc => ({ key: id, kind: 'plan', id, title: id, file: `plans/${id}.yaml`, line: 1, fields, text: '', textLine: 1 });
+  const doc = (id: string, fields: Record<string, unknown>): SearchDoc => ({
+    key: id,
+    kind: 'plan',
+    id,
+    title: id,
+    file: `plans/${id}.yaml`,
+    line: 1,
+    fields,
+    text: '',
+    textLine: 1,
+  });
   const index = new SearchIndex();
   for (const d of [
     doc('A', { period: '2026-06', due: '2026-06-30' }),
@@ -258,8 +299,13 @@ describe('periods in the search index', () => {
     doc('C', { period: 2026 }),
     doc('D', { period: '上半年' }),
     doc('E', { period: '2026-H2', due: '2026-02-30' }),
-  ]) index.add(d);
-  const ids = (q: string, fiscalYearStart?: number) => index.search(q, fiscalYearStart === undefined ? { limit: 50 } : { limit: 50, fiscalYearStart }).results.map((h) => h.id).sort();
+  ])
+    index.add(d);
+  const ids = (q: string, fiscalYearStart?: number) =>
+    index
+      .search(q, fiscalYearStart === undefined ? { limit: 50 } : { limit: 50, fiscalYearStart })
+      .results.map((h) => h.id)
+      .sort();
 
   it('should read the query case-insensitively and date FY periods from the option', () => {
     assert.deepEqual(ids('period:>2026', 4), ['B'], 'FY2026-Q4 from April is January to March 2027');

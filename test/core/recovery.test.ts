@@ -45,7 +45,11 @@ function teaChain(): Record<string, string> {
   };
 }
 
-async function diagnosticsOf(file: string, text: string, extra: Record<string, string> = {}): Promise<{ ds: Diagnostic[]; ws: Awaited<ReturnType<typeof openMem>>['workspace'] }> {
+async function diagnosticsOf(
+  file: string,
+  text: string,
+  extra: Record<string, string> = {},
+): Promise<{ ds: Diagnostic[]; ws: Awaited<ReturnType<typeof openMem>>['workspace'] }> {
   const { workspace, configProblems } = await openMem({ ...teaChain(), [file]: text, ...extra });
   assert.deepEqual(configProblems, []);
   return { ds: workspace.diagnostics().filter((d) => d.file === file), ws: workspace };
@@ -70,13 +74,19 @@ describe('recovery: a local YAML mistake does not silence the rest of the file',
     it('reports the repeated key in item 1 and still warns that item 2 is below its reorder point', async () => {
       const file = 'inventory/上海-2026-06.yaml';
       const { ds } = await diagnosticsOf(file, INVENTORY);
-      assert.deepEqual(ds.map(brief).sort(), [
-        briefRange(file, rangeAt(INVENTORY, '    on_hand: 40', 'on_hand'), 'yaml/duplicate-key'),
-        briefRange(file, rangeAt(INVENTORY, 'on_hand: 3\n', '3'), 'inventory/below-reorder'),
-      ].sort());
+      assert.deepEqual(
+        ds.map(brief).sort(),
+        [
+          briefRange(file, rangeAt(INVENTORY, '    on_hand: 40', 'on_hand'), 'yaml/duplicate-key'),
+          briefRange(file, rangeAt(INVENTORY, 'on_hand: 3\n', '3'), 'inventory/below-reorder'),
+        ].sort(),
+      );
       const dup = ds.find((d) => d.ruleId === 'yaml/duplicate-key')!;
       assert.match(dup.message, /"on_hand"/);
-      assert.deepEqual(dup.related?.map((r) => [r.file, r.range.start.line, r.range.start.column, r.message]), [[file, 7, 5, 'first "on_hand"']]);
+      assert.deepEqual(
+        dup.related?.map((r) => [r.file, r.range.start.line, r.range.start.column, r.message]),
+        [[file, 7, 5, 'first "on_hand"']],
+      );
     });
 
     it('reads the last value of a repeated key, and findings about it point at that last value', async () => {
@@ -86,7 +96,10 @@ describe('recovery: a local YAML mistake does not silence the rest of the file',
       const below = ds.filter((d) => d.ruleId === 'inventory/below-reorder').map((d) => d.range.start.line);
       assert.deepEqual(below, [9, 11]);
       const items = ws.get('inventory', 'INV-HZ-2026-06')?.data['items'] as { on_hand: number }[];
-      assert.deepEqual(items.map((i) => i.on_hand), [4, 3]);
+      assert.deepEqual(
+        items.map((i) => i.on_hand),
+        [4, 3],
+      );
     });
 
     it('keeps the entities of a list whose entry repeats a key: ids, references and schema checks all run', async () => {
@@ -110,7 +123,10 @@ describe('recovery: a local YAML mistake does not silence the rest of the file',
       assert.ok(got.includes('4 yaml/duplicate-key'), got.join(', '));
       assert.ok(got.includes('7 ref/missing'), got.join(', '));
       // The status is outside the vocabulary: reported by the schema or the vocabulary check.
-      assert.ok(got.some((g) => g === '11 schema/enum' || g === '11 vocab/unknown'), got.join(', '));
+      assert.ok(
+        got.some((g) => g === '11 schema/enum' || g === '11 vocab/unknown'),
+        got.join(', '),
+      );
     });
 
     it('front matter with a repeated key: the other rules of the document still run', async () => {
@@ -129,10 +145,13 @@ version: 1.0.0
 绿茶 80°C，乌龙茶 95°C。
 `;
       const { ds, ws } = await diagnosticsOf(file, text);
-      assert.deepEqual(ds.map(brief).sort(), [
-        briefRange(file, rangeAt(text, 'title: 门店', 'title'), 'yaml/duplicate-key'),
-        briefRange(file, rangeAt(text, 'status: approved', 'approved'), 'standard/approval-missing'),
-      ].sort());
+      assert.deepEqual(
+        ds.map(brief).sort(),
+        [
+          briefRange(file, rangeAt(text, 'title: 门店', 'title'), 'yaml/duplicate-key'),
+          briefRange(file, rangeAt(text, 'status: approved', 'approved'), 'standard/approval-missing'),
+        ].sort(),
+      );
       assert.equal(ws.get('standard', 'STD-TEA-001')?.title, '门店冲泡标准');
     });
   });
@@ -161,9 +180,15 @@ version: 1.0.0
     it('a syntax error in the 3rd entry: the ref/missing of the 1st entry is still reported', async () => {
       const file = 'partners/供应商.yaml';
       const { ds, ws } = await diagnosticsOf(file, PARTNERS);
-      assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`), ['6:15 ref/missing', '12:11 yaml/syntax']);
+      assert.deepEqual(
+        ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`),
+        ['6:15 ref/missing', '12:11 yaml/syntax'],
+      );
       // The entries that parsed completely keep their ids; the damaged one is left out.
-      assert.deepEqual(['PTN-MINGCHA', 'PTN-PUER', 'PTN-CAIYIN', 'PTN-LENGLIAN'].map((id) => !!ws.get('partner', id)), [true, true, false, true]);
+      assert.deepEqual(
+        ['PTN-MINGCHA', 'PTN-PUER', 'PTN-CAIYIN', 'PTN-LENGLIAN'].map((id) => !!ws.get('partner', id)),
+        [true, true, false, true],
+      );
     });
 
     it('references from other files to the kept entries still resolve', async () => {
@@ -178,18 +203,31 @@ version: 1.0.0
     notes: 与 PTN-LENGLIAN 合作
 `,
       });
-      assert.deepEqual(ws.diagnostics().filter((d) => d.file === other).map(brief), []);
+      assert.deepEqual(
+        ws
+          .diagnostics()
+          .filter((d) => d.file === other)
+          .map(brief),
+        [],
+      );
     });
 
     it('a reference to an entry left out by a syntax error is not called missing; a reference to no entry still is', async () => {
       const catalog = teaChain()['catalog/茶叶.yaml']!.replace('name: 西湖龙井 250克', 'name: 西湖龙井: 250克');
-      const inventory = 'id: INV-SH-2026-07\nregion: RGN-SH\nas_of: 2026-07-01\nitems:\n  - { sku: SKU-LJ-250, on_hand: 20 }\n  - { sku: SKU-BLC-100, on_hand: 5 }\n';
+      const inventory =
+        'id: INV-SH-2026-07\nregion: RGN-SH\nas_of: 2026-07-01\nitems:\n  - { sku: SKU-LJ-250, on_hand: 20 }\n  - { sku: SKU-BLC-100, on_hand: 5 }\n';
       const { ds, ws } = await diagnosticsOf('inventory/sh-07.yaml', inventory, { 'catalog/茶叶.yaml': catalog });
-      assert.deepEqual(ds.map((d) => `${d.range.start.line} ${d.ruleId}`), ['6 ref/missing']);
+      assert.deepEqual(
+        ds.map((d) => `${d.range.start.line} ${d.ruleId}`),
+        ['6 ref/missing'],
+      );
       // Only the syntax error is about the broken entry (the kept entry's tea category may be
       // outside a furniture vocabulary: not this test's concern).
       const catalogFindings = ws.diagnostics().filter((d) => d.file === 'catalog/茶叶.yaml' && d.range.start.line >= 7);
-      assert.deepEqual(catalogFindings.map((d) => `${d.range.start.line} ${d.ruleId}`), ['8 yaml/syntax']);
+      assert.deepEqual(
+        catalogFindings.map((d) => `${d.range.start.line} ${d.ruleId}`),
+        ['8 yaml/syntax'],
+      );
     });
 
     it('a tab-indented stray line: the entry above it is left out, no other finding is invented', async () => {
@@ -204,7 +242,8 @@ version: 1.0.0
 
     it('an unclosed flow list swallowing the next entry: both are left out, nothing else is invented', async () => {
       const file = 'catalog/新品.yaml';
-      const text = 'products:\n  - id: SKU-BLC-100\n    name: 白茶 100克\n    category: 白茶\n    currency: CNY\n    list_price: 88\n    tags: [新品, 限量\n  - id: SKU-HC-100\n    name: 红茶 100克\n    category: 红茶\n    currency: CNY\n    list_price: 66\n';
+      const text =
+        'products:\n  - id: SKU-BLC-100\n    name: 白茶 100克\n    category: 白茶\n    currency: CNY\n    list_price: 88\n    tags: [新品, 限量\n  - id: SKU-HC-100\n    name: 红茶 100克\n    category: 红茶\n    currency: CNY\n    list_price: 66\n';
       const { ds, ws } = await diagnosticsOf(file, text);
       assert.deepEqual([...new Set(ds.map((d) => d.ruleId))], ['yaml/syntax']);
       assert.equal(ds[0]!.range.start.line, 8); // where the parser finds the list still open
@@ -224,16 +263,25 @@ version: 1.0.0
 `;
       const config = 'packs: [ops]\nkinds:\n  store: { files: "门店/*.yaml", layout: map }\nreferences:\n  - { kind: store, path: region, target: region }\n';
       const { ds, ws } = await diagnosticsOf(file, text, { 'opsbook.yaml': config });
-      assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`), ['4:1 yaml/syntax', '7:11 ref/missing']);
+      assert.deepEqual(
+        ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`),
+        ['4:1 yaml/syntax', '7:11 ref/missing'],
+      );
       // The error is found where the next store starts: the open list above it and that store are both left out.
-      assert.deepEqual(['上海南京西路店', '杭州西湖店', '上海徐汇店'].map((id) => !!ws.get('store', id)), [false, false, true]);
+      assert.deepEqual(
+        ['上海南京西路店', '杭州西湖店', '上海徐汇店'].map((id) => !!ws.get('store', id)),
+        [false, false, true],
+      );
     });
 
     it('front matter with a syntax error: yaml/syntax at the parser position, no invented findings', async () => {
       const file = 'standards/STD-TEA-002.md';
       const text = '---\nid: STD-TEA-002\ntitle: 门店: 开店流程\nowner: PER-WANG-LEI\nstatus: draft\nversion: 0.1.0\n---\n\n# 开店\n';
       const { ds, ws } = await diagnosticsOf(file, text);
-      assert.deepEqual(ds.map((d) => `${d.range.start.line} ${d.ruleId}`), ['3 yaml/syntax']);
+      assert.deepEqual(
+        ds.map((d) => `${d.range.start.line} ${d.ruleId}`),
+        ['3 yaml/syntax'],
+      );
       // The document's only entity holds the error: it is left out rather than half-read.
       assert.equal(ws.get('standard', 'STD-TEA-002'), undefined);
     });
@@ -248,14 +296,23 @@ version: 1.0.0
     it('names the node that holds each syntax error, and none for a duplicate key', () => {
       const r = parseYaml('a:\n  - x: 1\n  - x: 2: 3\n  - x: 4\nb: 1\nb: 2\n');
       assert.deepEqual(r.damaged, [{ doc: 0, path: ['a', 1, 'x', '2'] }]);
-      assert.deepEqual(r.docs, [{ a: [{ x: 1 }, { x: { 2: 3 } }, { x: 4 }], b: 2 }].map((d) => JSON.parse(JSON.stringify(d))));
-      assert.deepEqual(r.problems.map((p) => p.ruleId), ['yaml/syntax', 'yaml/duplicate-key']);
+      assert.deepEqual(
+        r.docs,
+        [{ a: [{ x: 1 }, { x: { 2: 3 } }, { x: 4 }], b: 2 }].map((d) => JSON.parse(JSON.stringify(d))),
+      );
+      assert.deepEqual(
+        r.problems.map((p) => p.ruleId),
+        ['yaml/syntax', 'yaml/duplicate-key'],
+      );
     });
 
     it('keeps the damage to its own document in a multi-document file', () => {
       const r = parseYaml('门店: 上海\n---\n门店: 杭州\n员工: [王磊, 李娜\n');
       assert.deepEqual(r.docs[0], { 门店: '上海' });
-      assert.deepEqual(r.damaged?.map((d) => d.doc), [1]);
+      assert.deepEqual(
+        r.damaged?.map((d) => d.doc),
+        [1],
+      );
     });
   });
 
@@ -297,7 +354,12 @@ version: 1.0.0
       const fs = new MemFs({ ...teaChain(), 'inventory/sh.yaml': INVENTORY.replace('    on_hand: 40\n', '') });
       const { workspace } = await openMem(fs);
       const freshOf = async () => (await openMem(new MemFs(new Map(fs.files)))).workspace.diagnostics();
-      for (const text of [INVENTORY, INVENTORY.replace('on_hand: 40', 'on_hand: 4'), INVENTORY.replace('    on_hand: 40\n', ''), INVENTORY.replace('  - sku: SKU-TGY-250', '  - sku: SKU-TGY-250: x')]) {
+      for (const text of [
+        INVENTORY,
+        INVENTORY.replace('on_hand: 40', 'on_hand: 4'),
+        INVENTORY.replace('    on_hand: 40\n', ''),
+        INVENTORY.replace('  - sku: SKU-TGY-250', '  - sku: SKU-TGY-250: x'),
+      ]) {
         fs.set('inventory/sh.yaml', text);
         workspace.setFile('inventory/sh.yaml', text);
         assert.deepEqual(JSON.parse(JSON.stringify(workspace.diagnostics())), JSON.parse(JSON.stringify(await freshOf())));

@@ -60,7 +60,9 @@ const cases: Case[] = [
     rule: 'yaml/duplicate-key',
     severity: 'error',
     what: 'a key repeated in a mapping (at the repeated key)',
-    change: (f) => (f['catalog/more.yaml'] = 'products:\n  - id: SKU-9\n    name: Lamp\n    category: lighting\n    currency: CNY\n    list_price: 10\n    list_price: 12\n'),
+    change: (f) =>
+      (f['catalog/more.yaml'] =
+        'products:\n  - id: SKU-9\n    name: Lamp\n    category: lighting\n    currency: CNY\n    list_price: 10\n    list_price: 12\n'),
     expect: [{ file: 'catalog/more.yaml', context: '', range: point(7, 5, 15) }],
   },
   {
@@ -278,9 +280,42 @@ describe('rules: each rule id at its exact range', () => {
   }
 
   it('covers every rule id of SPEC §3.4', () => {
-    const spec = ['yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'schema/required', 'schema/type', 'schema/enum', 'schema/format', 'schema/pattern', 'schema/additionalProperties', 'kind/unknown', 'id/missing', 'id/duplicate', 'ref/missing', 'ref/wrong-kind', 'ref/cycle', 'date/order', 'plan/rollup-mismatch', 'plan/budget-exceeded', 'plan/due-outside-period', 'project/over-budget', 'project/overdue', 'price/below-floor', 'inventory/below-reorder', 'partner/contract-expired', 'partner/contract-expiring', 'standard/approval-missing', 'training/missing-required', 'vocab/unknown', 'id/pattern'];
+    const spec = [
+      'yaml/syntax',
+      'yaml/duplicate-key',
+      'yaml/alias-limit',
+      'schema/required',
+      'schema/type',
+      'schema/enum',
+      'schema/format',
+      'schema/pattern',
+      'schema/additionalProperties',
+      'kind/unknown',
+      'id/missing',
+      'id/duplicate',
+      'ref/missing',
+      'ref/wrong-kind',
+      'ref/cycle',
+      'date/order',
+      'plan/rollup-mismatch',
+      'plan/budget-exceeded',
+      'plan/due-outside-period',
+      'project/over-budget',
+      'project/overdue',
+      'price/below-floor',
+      'inventory/below-reorder',
+      'partner/contract-expired',
+      'partner/contract-expiring',
+      'standard/approval-missing',
+      'training/missing-required',
+      'vocab/unknown',
+      'id/pattern',
+    ];
     const covered = new Set([...cases.map((c) => c.rule), 'id/missing']);
-    assert.deepEqual(spec.filter((r) => !covered.has(r)), []);
+    assert.deepEqual(
+      spec.filter((r) => !covered.has(r)),
+      [],
+    );
   });
 });
 
@@ -337,7 +372,10 @@ describe('rules: details', () => {
     files['catalog/more.yaml'] = 'products:\n  - id: PTN-ACME\n    name: Chair\n    category: chair\n    currency: CNY\n    list_price: 10\n';
     // Ids are the company's own: no pattern, and no id/duplicate across kinds.
     const diags = await diagnosticsOf(files);
-    assert.deepEqual(diags.map((d) => d.ruleId), []);
+    assert.deepEqual(
+      diags.map((d) => d.ruleId),
+      [],
+    );
   });
 
   it('id/missing on a nested entity names its parent', async () => {
@@ -357,7 +395,10 @@ describe('rules: details', () => {
   it('a missing id is reported once, as id/missing only', async () => {
     const files = baseWorkspace();
     edit(files, 'projects/pos.md', '{ id: MS-POS-PILOT, title: Pilot', '{ title: Pilot');
-    assert.deepEqual((await diagnosticsOf(files)).map((d) => d.ruleId), ['id/missing']);
+    assert.deepEqual(
+      (await diagnosticsOf(files)).map((d) => d.ruleId),
+      ['id/missing'],
+    );
   });
 
   it('ref/cycle also covers plan parents and KPI contributes_to chains', async () => {
@@ -371,7 +412,10 @@ describe('rules: details', () => {
     const files2 = baseWorkspace();
     edit(files2, 'plans/2026/company.yaml', '        actual: 40\n', '        actual: 40\n        contributes_to: KPI-EAST-REV\n');
     diags = await diagnosticsOf(files2);
-    assert.deepEqual(diags.map((d) => `${d.file} ${d.ruleId} ${d.entity}`).sort(), ['plans/2026/company.yaml ref/cycle KPI-CO-REV', 'plans/2026/east.yaml ref/cycle KPI-EAST-REV']);
+    assert.deepEqual(diags.map((d) => `${d.file} ${d.ruleId} ${d.entity}`).sort(), [
+      'plans/2026/company.yaml ref/cycle KPI-CO-REV',
+      'plans/2026/east.yaml ref/cycle KPI-EAST-REV',
+    ]);
   });
 
   it('ref/cycle: a member pointing into a loop is not itself reported', async () => {
@@ -387,7 +431,9 @@ describe('rules: details', () => {
     edit(files, 'partners/partners.yaml', 'status: active', 'status: prospect');
     edit(files, 'partners/partners.yaml', 'start: 2026-01-01', 'start: 2028-01-01');
     const diags = await diagnosticsOf(files);
-    assert.deepEqual(diags.map(brief), [briefRange('partners/partners.yaml', rangeAt(files['partners/partners.yaml'] as string, 'end: 2027-12-31', '2027-12-31'), 'date/order')]);
+    assert.deepEqual(diags.map(brief), [
+      briefRange('partners/partners.yaml', rangeAt(files['partners/partners.yaml'] as string, 'end: 2027-12-31', '2027-12-31'), 'date/order'),
+    ]);
   });
 
   it('plan/rollup-mismatch relates to the contributing targets and names them', async () => {
@@ -395,14 +441,19 @@ describe('rules: details', () => {
     edit(files, 'plans/2026/east.yaml', 'target: 100', 'target: 90');
     const [d] = await diagnosticsOf(files);
     assert.match(d?.message ?? '', /KPI-CO-REV target 100 CNY ≠ 90.*KPI-EAST-REV 90/);
-    assert.deepEqual(d?.related?.map((r) => [r.file, r.range]), [['plans/2026/east.yaml', rangeAt(files['plans/2026/east.yaml'] as string, 'target: 90', '90')]]);
+    assert.deepEqual(
+      d?.related?.map((r) => [r.file, r.range]),
+      [['plans/2026/east.yaml', rangeAt(files['plans/2026/east.yaml'] as string, 'target: 90', '90')]],
+    );
   });
 
   it('plan/rollup-mismatch: contributing KPIs in another unit are reported at the unit', async () => {
     const files = baseWorkspace();
     edit(files, 'plans/2026/east.yaml', 'unit: CNY', 'unit: USD');
     const diags = await diagnosticsOf(files);
-    assert.deepEqual(diags.map(brief), [briefRange('plans/2026/company.yaml', rangeAt(files['plans/2026/company.yaml'] as string, 'unit: CNY', 'CNY'), 'plan/rollup-mismatch')]);
+    assert.deepEqual(diags.map(brief), [
+      briefRange('plans/2026/company.yaml', rangeAt(files['plans/2026/company.yaml'] as string, 'unit: CNY', 'CNY'), 'plan/rollup-mismatch'),
+    ]);
   });
 
   it('plan/rollup-mismatch ignores non-additive units (%)', async () => {
@@ -417,7 +468,9 @@ describe('rules: details', () => {
     const files = baseWorkspace();
     edit(files, 'finance/expenses.yaml', 'amount: 120', 'amount: 350');
     const diags = await diagnosticsOf(files);
-    assert.deepEqual(diags.map(brief), [briefRange('projects/pos.md', rangeAt(files['projects/pos.md'] as string, 'budget: 300', '300'), 'project/over-budget')]);
+    assert.deepEqual(diags.map(brief), [
+      briefRange('projects/pos.md', rangeAt(files['projects/pos.md'] as string, 'budget: 300', '300'), 'project/over-budget'),
+    ]);
     assert.match(diags[0]?.message ?? '', /sum of 1 expenses/);
   });
 
@@ -440,7 +493,10 @@ describe('rules: details', () => {
   it('training/missing-required: an expired completion and a missing one', async () => {
     const expired = baseWorkspace();
     edit(expired, 'org/people.yaml', 'completed: 2026-01-10', 'completed: 2025-05-01');
-    assert.deepEqual((await diagnosticsOf(expired)).map((d) => d.ruleId), ['training/missing-required']);
+    assert.deepEqual(
+      (await diagnosticsOf(expired)).map((d) => d.ruleId),
+      ['training/missing-required'],
+    );
     const missing = baseWorkspace();
     edit(missing, 'org/people.yaml', '    trainings:\n      - { course: CRS-SVC, completed: 2026-01-10, score: 90 }\n', '');
     const [d] = await diagnosticsOf(missing);
@@ -452,6 +508,8 @@ describe('rules: details', () => {
     const files = baseWorkspace();
     edit(files, 'brand/logo.md', 'status: draft', 'status: approved');
     const diags = await diagnosticsOf(files);
-    assert.deepEqual(diags.map(brief), [briefRange('brand/logo.md', rangeAt(files['brand/logo.md'] as string, 'status: approved', 'approved'), 'standard/approval-missing')]);
+    assert.deepEqual(diags.map(brief), [
+      briefRange('brand/logo.md', rangeAt(files['brand/logo.md'] as string, 'status: approved', 'approved'), 'standard/approval-missing'),
+    ]);
   });
 });

@@ -97,10 +97,13 @@ describe('search query parser', () => {
   });
 
   it('should report a lone minus', () => {
-    assert.deepEqual(parseQuery('greeting - seat -'), parsed({
-      terms: ['greeting', 'seat'],
-      errors: ["Ignored '-': write -word or -field:value to exclude.", "Ignored '-': write -word or -field:value to exclude."],
-    }));
+    assert.deepEqual(
+      parseQuery('greeting - seat -'),
+      parsed({
+        terms: ['greeting', 'seat'],
+        errors: ["Ignored '-': write -word or -field:value to exclude.", "Ignored '-': write -word or -field:value to exclude."],
+      }),
+    );
   });
 
   it('should report an empty phrase', () => {

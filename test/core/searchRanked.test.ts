@@ -8,7 +8,10 @@ import { RankedMiniSearch, type Clause } from '../../src/core/search/ranked';
 import { parseQuery } from '../../src/core/search/query';
 import { rng } from '../bench/generate.mjs';
 
-const WORDS = 'customer service greeting greetings greet store storage stores oak walnut walnuts sofa soft sort reorder record audit media premium east 3 30 31 300 12 1205'.split(' ');
+const WORDS =
+  'customer service greeting greetings greet store storage stores oak walnut walnuts sofa soft sort reorder record audit media premium east 3 30 31 300 12 1205'.split(
+    ' ',
+  );
 
 interface Doc {
   id: string;
@@ -34,7 +37,11 @@ const WEIGHTS = { prefix: 0.5, fuzzy: 0.3 };
 const OPTIONS: Options<Doc> = {
   fields: ['title', 'ident', 'body'],
   storeFields: [],
-  tokenize: (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+  tokenize: (text) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
   processTerm: (term) => term,
   searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
 };
@@ -49,7 +56,13 @@ const QUERIES: { name: string; query: Query; clauses: Clause[] }[] = [
   },
   {
     name: 'two words, AND, typos',
-    query: { combineWith: 'AND', queries: [{ queries: ['custmer'], prefix: true, fuzzy: 1 }, { queries: ['stor'], prefix: true, fuzzy: 1 }] },
+    query: {
+      combineWith: 'AND',
+      queries: [
+        { queries: ['custmer'], prefix: true, fuzzy: 1 },
+        { queries: ['stor'], prefix: true, fuzzy: 1 },
+      ],
+    },
     clauses: [[{ term: 'custmer', prefix: true, fuzzy: 1 }], [{ term: 'stor', prefix: true, fuzzy: 1 }]],
   },
   {
@@ -57,7 +70,13 @@ const QUERIES: { name: string; query: Query; clauses: Clause[] }[] = [
     query: {
       combineWith: 'AND',
       queries: [
-        { combineWith: 'OR', queries: [{ queries: ['3'], prefix: false }, { queries: ['3'], prefix: true, fields: ['title', 'ident'] }] },
+        {
+          combineWith: 'OR',
+          queries: [
+            { queries: ['3'], prefix: false },
+            { queries: ['3'], prefix: true, fields: ['title', 'ident'] },
+          ],
+        },
         { queries: ['ptn'], prefix: true },
       ],
     },
@@ -113,7 +132,10 @@ describe('ranked search executor', () => {
       const want = miniSearchResults(fresh, query);
       // Average field lengths are kept incrementally by MiniSearch and summed by the bulk
       // loader, so the last bits may differ.
-      for (const [label, got] of [['after discards', rankedResults(ranked, clauses)], ['in bulk', rankedResults(bulk, clauses)]] as const) {
+      for (const [label, got] of [
+        ['after discards', rankedResults(ranked, clauses)],
+        ['in bulk', rankedResults(bulk, clauses)],
+      ] as const) {
         assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort(), `${name} ${label}`);
         for (const [id, score] of want) assert.ok(Math.abs(got.get(id)! - score) <= 1e-9 * score, `${name} ${label}: ${id} ${got.get(id)} vs ${score}`);
       }
@@ -124,7 +146,10 @@ describe('ranked search executor', () => {
     const ranked = new RankedMiniSearch<Doc>(OPTIONS);
     ranked.addAll(docs);
     const first = QUERIES.map(({ clauses }) => rankedResults(ranked, clauses));
-    const again = [...QUERIES].reverse().map(({ clauses }) => rankedResults(ranked, clauses)).reverse();
+    const again = [...QUERIES]
+      .reverse()
+      .map(({ clauses }) => rankedResults(ranked, clauses))
+      .reverse();
     assert.deepEqual(again, first);
   });
 
@@ -149,7 +174,17 @@ describe('filter indexes', () => {
     if (random() < 0.5) fields.Regions = pick([['east', 'west'], ['north'], [], [['east']], 'east']);
     if (random() < 0.4) fields.price = pick([1999, 1999.5, '1999', 20000, 0]);
     if (random() < 0.3) fields.contract = { end: pick(['2026-01-31', '2026-09-30']), value: pick([100, 2000]) };
-    return { key: `k${i}`, kind: pick(['partner', 'project', 'Product']), id: `E-${i}`, title: `T${i} v${version}`, file: `f${i % 9}.yaml`, line: 1 + (i % 5), fields, text: '', textLine: 1 };
+    return {
+      key: `k${i}`,
+      kind: pick(['partner', 'project', 'Product']),
+      id: `E-${i}`,
+      title: `T${i} v${version}`,
+      file: `f${i % 9}.yaml`,
+      line: 1 + (i % 5),
+      fields,
+      text: '',
+      textLine: 1,
+    };
   };
   const FILTERS = [
     'kind:partner',
@@ -186,7 +221,10 @@ describe('filter indexes', () => {
       for (const query of FILTERS) {
         const parsed = parseQuery(query);
         const tests = parsed.filters.map((f) => compileFilter(f));
-        const want = [...all.values()].filter((d) => tests.every((t) => t(d))).map((d) => d.key).sort();
+        const want = [...all.values()]
+          .filter((d) => tests.every((t) => t(d)))
+          .map((d) => d.key)
+          .sort();
         const got = index.search(query, { limit: 1000 });
         assert.equal(got.total, want.length, `${round}: ${query}`);
         assert.deepEqual(got.results.map((h) => `k${h.id.slice(2)}`).sort(), want, `${round}: ${query}`);
@@ -211,7 +249,17 @@ describe('filter indexes', () => {
 describe('search index memory over a long session', () => {
   it('should keep its short ids within about twice the documents however many edits', () => {
     const index = new SearchIndex();
-    const doc = (i: number, v: number): SearchDoc => ({ key: `k${i}`, kind: 'partner', id: `P-${i}`, title: `Partner ${i} v${v}`, file: `p${i}.yaml`, line: 1, fields: { status: v % 2 ? 'active' : 'draft' }, text: `revision ${v}`, textLine: 1 });
+    const doc = (i: number, v: number): SearchDoc => ({
+      key: `k${i}`,
+      kind: 'partner',
+      id: `P-${i}`,
+      title: `Partner ${i} v${v}`,
+      file: `p${i}.yaml`,
+      line: 1,
+      fields: { status: v % 2 ? 'active' : 'draft' },
+      text: `revision ${v}`,
+      textLine: 1,
+    });
     for (let i = 0; i < 200; i++) index.add(doc(i, 0));
     index.search('partner');
     let widest = 0;
@@ -224,7 +272,10 @@ describe('search index memory over a long session', () => {
     }
     assert.ok(widest <= 2 * 200 + 4096 + 50, `short ids reached ${widest}`);
     const latest = index.search('"revision 20000"');
-    assert.deepEqual(latest.results.map((h) => h.id), ['P-0']);
+    assert.deepEqual(
+      latest.results.map((h) => h.id),
+      ['P-0'],
+    );
     assert.equal(index.search('status:active').total, 100);
   });
 });

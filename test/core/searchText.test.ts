@@ -25,9 +25,18 @@ describe('search text handling', () => {
     });
 
     it('should find the offsets of the first matching token, bigrams included', () => {
-      assert.deepEqual(findToken('Das 品牌手册 ok', (t) => t === '手册'), { start: 6, end: 8 });
-      assert.deepEqual(findToken('One TWO three', (t) => t === 'two'), { start: 4, end: 7 });
-      assert.equal(findToken('One', (t) => t === 'two'), undefined);
+      assert.deepEqual(
+        findToken('Das 品牌手册 ok', (t) => t === '手册'),
+        { start: 6, end: 8 },
+      );
+      assert.deepEqual(
+        findToken('One TWO three', (t) => t === 'two'),
+        { start: 4, end: 7 },
+      );
+      assert.equal(
+        findToken('One', (t) => t === 'two'),
+        undefined,
+      );
     });
   });
 
@@ -65,8 +74,14 @@ describe('search text handling', () => {
     it('should return the positions of the k smallest items in order', () => {
       const items = [5, 3, 9, 1, 7, 2, 8];
       const byValue = (a: number, b: number): number => items[a]! - items[b]!;
-      assert.deepEqual(smallest(items.length, 3, byValue).map((i) => items[i]), [1, 2, 3]);
-      assert.deepEqual(smallest(items.length, 10, byValue).map((i) => items[i]), [1, 2, 3, 5, 7, 8, 9]);
+      assert.deepEqual(
+        smallest(items.length, 3, byValue).map((i) => items[i]),
+        [1, 2, 3],
+      );
+      assert.deepEqual(
+        smallest(items.length, 10, byValue).map((i) => items[i]),
+        [1, 2, 3, 5, 7, 8, 9],
+      );
       assert.deepEqual(smallest(items.length, 0, byValue), []);
     });
 
@@ -77,7 +92,10 @@ describe('search text handling', () => {
         const items = Array.from({ length: 200 + round }, next);
         const byValue = (a: number, b: number): number => items[a]! - items[b]! || a - b;
         const k = round % 30;
-        const expected = items.map((_, i) => i).sort(byValue).slice(0, k);
+        const expected = items
+          .map((_, i) => i)
+          .sort(byValue)
+          .slice(0, k);
         assert.deepEqual(smallest(items.length, k, byValue), expected);
       }
     });

@@ -71,7 +71,11 @@ describe('change storms', function () {
 
   it('2,000 rewritten files applied in chunks end in the same diagnostics as a fresh check, no chunk over 50 ms', async () => {
     const ws = await open(root);
-    const files = ws.filePaths().filter((f) => f !== 'org/people.yaml').sort().slice(0, 2000);
+    const files = ws
+      .filePaths()
+      .filter((f) => f !== 'org/people.yaml')
+      .sort()
+      .slice(0, 2000);
     assert.equal(files.length, 2000);
     files.forEach((f, i) => writeFileSync(path.join(root, f), rewrite(readFileSync(path.join(root, f), 'utf8'), i)));
 

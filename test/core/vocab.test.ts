@@ -27,7 +27,9 @@ ${extra}`;
 
 describe('vocabularies (SPEC 3.3)', () => {
   it('a first file without opsbook.yaml, with its own ids and tiers, has no errors', async () => {
-    const { workspace, configProblems } = await openMem({ 'partners/list.yaml': 'partners: [{id: P-001, name: X, type: channel, status: active, tier: gold}]\n' });
+    const { workspace, configProblems } = await openMem({
+      'partners/list.yaml': 'partners: [{id: P-001, name: X, type: channel, status: active, tier: gold}]\n',
+    });
     assert.deepEqual(configProblems, []);
     assert.deepEqual(workspace.diagnostics().map(where), []);
   });
@@ -58,7 +60,10 @@ describe('vocabularies (SPEC 3.3)', () => {
   });
 
   it('did-you-mean puts the closest value first', async () => {
-    const { workspace } = await openMem({ 'opsbook.yaml': 'vocabularies:\n  partner.tier: [strategic, core, standard]\n', 'partners/list.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, tier: stratgic }\n' });
+    const { workspace } = await openMem({
+      'opsbook.yaml': 'vocabularies:\n  partner.tier: [strategic, core, standard]\n',
+      'partners/list.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, tier: stratgic }\n',
+    });
     const d = workspace.diagnostics().find((x) => x.ruleId === 'vocab/unknown');
     assert.equal(d?.suggestions?.[0], 'strategic');
     assert.match(d?.message ?? '', /Did you mean "strategic"\?/);
@@ -75,16 +80,26 @@ describe('vocabularies (SPEC 3.3)', () => {
 
   it('strict: false turns vocab/unknown into a warning', async () => {
     const config = 'vocabularies:\n  product.category: { values: [护肤, 彩妆, 香氛], strict: false }\n';
-    const { workspace } = await openMem({ 'opsbook.yaml': config, 'catalog/list.yaml': 'products:\n  - { id: SKU-A1, name: 面霜, category: 护理, currency: CNY, list_price: 199 }\n' });
+    const { workspace } = await openMem({
+      'opsbook.yaml': config,
+      'catalog/list.yaml': 'products:\n  - { id: SKU-A1, name: 面霜, category: 护理, currency: CNY, list_price: 199 }\n',
+    });
     assert.deepEqual(workspace.diagnostics().map(where), ['catalog/list.yaml:2:39 warning vocab/unknown']);
   });
 
   it('an open company vocabulary is never checked; a default one is, and `add:` extends it', async () => {
     const project = (type: string) => `---\nid: 项目-01\ntitle: 新店开业\ntype: ${type}\nregion: R1\nowner: E001\nstatus: approved\n---\n`;
-    const base = { 'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东, type: 大区 }\n', 'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n' };
+    const base = {
+      'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东, type: 大区 }\n',
+      'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n',
+    };
     const plain = await openMem({ ...base, 'projects/a.md': project('franchise-opening') });
     assert.deepEqual(plain.workspace.diagnostics().map(where), ['projects/a.md:4:7 error vocab/unknown']);
-    const extended = await openMem({ ...base, 'projects/a.md': project('franchise-opening'), 'opsbook.yaml': 'vocabularies:\n  project.type: { add: [franchise-opening] }\n' });
+    const extended = await openMem({
+      ...base,
+      'projects/a.md': project('franchise-opening'),
+      'opsbook.yaml': 'vocabularies:\n  project.type: { add: [franchise-opening] }\n',
+    });
     assert.deepEqual(extended.configProblems, []);
     assert.deepEqual(extended.workspace.diagnostics().map(where), []);
   });
@@ -101,7 +116,8 @@ describe('vocabularies (SPEC 3.3)', () => {
 
   it('initiative and project statuses, and KPI direction, are read through aliases in plans and rules', async () => {
     const files = {
-      'opsbook.yaml': 'vocabularies:\n  initiative.status: { aliases: { 已完成: done } }\n  project.status: { aliases: { 进行中: in-progress, 已完成: done } }\n  kpi.direction: { aliases: { 越低越好: down } }\n',
+      'opsbook.yaml':
+        'vocabularies:\n  initiative.status: { aliases: { 已完成: done } }\n  project.status: { aliases: { 进行中: in-progress, 已完成: done } }\n  kpi.direction: { aliases: { 越低越好: down } }\n',
       'plans/p.yaml': `id: 计划-2026\ntitle: 年度计划\nregion: R1\nperiod: "2026"\nowner: E1\nstatus: approved\nobjectives:\n  - id: O1\n    title: 增长\n    kpis:\n      - { id: K1, metric: 投诉, unit: count, target: 10, actual: 5, direction: 越低越好 }\n    initiatives:\n      - { id: I1, title: 培训, due: 2026-01-31, status: 已完成 }\n`,
       'projects/x.md': '---\nid: X1\ntitle: 装修\ntype: decoration\nregion: R1\nowner: E1\nstatus: 已完成\ndue: 2026-01-31\n---\n',
       'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n',
@@ -115,7 +131,13 @@ describe('vocabularies (SPEC 3.3)', () => {
     assert.equal(objective.kpis[0]?.direction, 'down');
     // With the word not aliased, the project would be overdue and the initiative unknown.
     const raw = await openMem({ ...files, 'opsbook.yaml': '' });
-    assert.deepEqual(raw.workspace.diagnostics().map((d) => d.ruleId).sort(), ['project/overdue', 'vocab/unknown', 'vocab/unknown', 'vocab/unknown']);
+    assert.deepEqual(
+      raw.workspace
+        .diagnostics()
+        .map((d) => d.ruleId)
+        .sort(),
+      ['project/overdue', 'vocab/unknown', 'vocab/unknown', 'vocab/unknown'],
+    );
   });
 
   it('standard/approval-missing sees an aliased approved status', async () => {
@@ -132,16 +154,37 @@ describe('vocabularies (SPEC 3.3)', () => {
   it('search filters see the meaning of an aliased word; free text still finds the word', async () => {
     const { workspace } = await openMem({ 'opsbook.yaml': TEA_CONFIG, 'partners/list.yaml': teaPartners() });
     const search = new WorkspaceSearch(workspace);
-    assert.deepEqual(search.search('status:active', { limit: 10 }).results.map((h) => h.id), ['HZ-001']);
-    assert.deepEqual(search.search('合作中', { limit: 10 }).results.map((h) => h.id), ['HZ-001']);
+    assert.deepEqual(
+      search.search('status:active', { limit: 10 }).results.map((h) => h.id),
+      ['HZ-001'],
+    );
+    assert.deepEqual(
+      search.search('合作中', { limit: 10 }).results.map((h) => h.id),
+      ['HZ-001'],
+    );
   });
 
   it('values in use: per vocabulary, most used first, open vocabularies included', async () => {
-    const files = { 'partners/list.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, tier: 金牌 }\n  - { id: P2, name: B, type: media, status: prospect, tier: 金牌 }\n  - { id: P3, name: C, type: channel, status: active, tier: 银牌 }\n' };
+    const files = {
+      'partners/list.yaml':
+        'partners:\n  - { id: P1, name: A, type: media, status: active, tier: 金牌 }\n  - { id: P2, name: B, type: media, status: prospect, tier: 金牌 }\n  - { id: P3, name: C, type: channel, status: active, tier: 银牌 }\n',
+    };
     const { workspace } = await openMem(files);
     const used = valuesInUse(workspace.config, workspace.entities());
-    assert.deepEqual([...(used.get('partner.tier') ?? [])], [['金牌', 2], ['银牌', 1]]);
-    assert.deepEqual([...(used.get('partner.type') ?? [])], [['media', 2], ['channel', 1]]);
+    assert.deepEqual(
+      [...(used.get('partner.tier') ?? [])],
+      [
+        ['金牌', 2],
+        ['银牌', 1],
+      ],
+    );
+    assert.deepEqual(
+      [...(used.get('partner.type') ?? [])],
+      [
+        ['media', 2],
+        ['channel', 1],
+      ],
+    );
   });
 });
 
@@ -149,7 +192,10 @@ describe('vocabulary declarations in opsbook.yaml', () => {
   it('values: on a rule-bearing vocabulary is a configuration problem at its line, and is ignored', async () => {
     const config = 'opsbook: 1\nvocabularies:\n  partner.status:\n    values: [合作中, 已终止]\n';
     const { configProblems, workspace } = await openMem({ 'opsbook.yaml': config, 'partners/list.yaml': teaPartners() });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['opsbook.yaml:4']);
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['opsbook.yaml:4'],
+    );
     assert.match(configProblems[0]?.message ?? '', /partner\.status is rule-bearing.*aliases/);
     assert.deepEqual(workspace.config.vocabularies.get('partner.status')?.values, ['prospect', 'active', 'suspended', 'ended']);
   });
@@ -157,19 +203,30 @@ describe('vocabulary declarations in opsbook.yaml', () => {
   it('a local pack may not redefine a rule-bearing vocabulary either, but may declare company words', async () => {
     const pack = 'name: tea\nvocabularies:\n  product.category: [绿茶, 红茶, 乌龙]\n  plan.status:\n    add: [已归档]\n';
     const { configProblems, workspace } = await openMem({ 'opsbook.yaml': 'packs: [ops, ./packs/tea]\n', 'packs/tea/pack.yaml': pack });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['packs/tea/pack.yaml:5']);
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['packs/tea/pack.yaml:5'],
+    );
     assert.deepEqual(workspace.config.vocabularies.get('product.category')?.values, ['绿茶', '红茶', '乌龙']);
     assert.deepEqual(workspace.config.vocabularies.get('plan.status')?.values, ['draft', 'in-review', 'approved', 'closed']);
   });
 
   it('a list replacing a rule-bearing vocabulary is a configuration problem', async () => {
     const { configProblems } = await openMem({ 'opsbook.yaml': 'vocabularies:\n  kpi.direction: [高, 低]\n' });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['opsbook.yaml:2']);
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['opsbook.yaml:2'],
+    );
   });
 
   it('an alias to a value outside the list is a configuration problem at the alias', async () => {
-    const { configProblems, workspace } = await openMem({ 'opsbook.yaml': 'vocabularies:\n  partner.status:\n    aliases:\n      合作中: active\n      暂停: paused\n' });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['opsbook.yaml:5']);
+    const { configProblems, workspace } = await openMem({
+      'opsbook.yaml': 'vocabularies:\n  partner.status:\n    aliases:\n      合作中: active\n      暂停: paused\n',
+    });
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['opsbook.yaml:5'],
+    );
     assert.match(configProblems[0]?.message ?? '', /"暂停" maps to "paused", which is not a value of partner\.status/);
     assert.deepEqual(workspace.config.vocabularies.get('partner.status')?.aliases, { 合作中: 'active' });
   });
@@ -198,7 +255,10 @@ describe('id/pattern', () => {
 
   it('an idPattern that cannot be compiled safely is a configuration problem', async () => {
     const { configProblems } = await openMem({ 'opsbook.yaml': 'kinds:\n  person:\n    idPattern: "^(a+)+$"\n' });
-    assert.deepEqual(configProblems.map((p) => `${p.file}:${p.line}`), ['opsbook.yaml:3']);
+    assert.deepEqual(
+      configProblems.map((p) => `${p.file}:${p.line}`),
+      ['opsbook.yaml:3'],
+    );
     assert.match(configProblems[0]?.message ?? '', /kinds\.person\.idPattern/);
   });
 

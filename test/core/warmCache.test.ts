@@ -103,7 +103,10 @@ describe('warm-start cache', function () {
   it('sees added and deleted files', async () => {
     await coldThenSave();
     rmSync(path.join(root, 'projects/north-sanlitun-windows.md'));
-    writeFileSync(path.join(root, 'partners/extra.yaml'), 'partners:\n  - id: PTN-EXTRA\n    name: Extra\n    type: media\n    status: active\n    owner: PER-NOBODY\n');
+    writeFileSync(
+      path.join(root, 'partners/extra.yaml'),
+      'partners:\n  - id: PTN-EXTRA\n    name: Extra\n    type: media\n    status: active\n    owner: PER-NOBODY\n',
+    );
     age(root);
     assert.equal(await checkFromCache(init()), undefined);
     const warm = await openWorkspace(init());
@@ -128,7 +131,13 @@ describe('warm-start cache', function () {
     assert.equal(await checkFromCache(init()), undefined);
     const r = await openWorkspace(init());
     assert.equal(r.load?.warm, false);
-    assert.deepEqual(r.workspace.diagnostics().map((d) => d.ruleId).filter((id) => id === 'inventory/below-reorder'), []);
+    assert.deepEqual(
+      r.workspace
+        .diagnostics()
+        .map((d) => d.ruleId)
+        .filter((id) => id === 'inventory/below-reorder'),
+      [],
+    );
     assert.deepEqual(r.workspace.diagnostics(), await fresh());
   });
 
@@ -200,9 +209,30 @@ describe('warm-start cache', function () {
   // leaves a verified summary usable for `check`, but the model is rebuilt from the files.
   // The index sits at the end, so a truncated file is unusable as a whole.
   for (const [name, summaryIntact, stateIntact, damage] of [
-    ['a flipped byte in the state', true, false, (b: Buffer) => { b[b.length >> 1] ^= 0xff; }],
-    ['a flipped byte in the summary', false, true, (b: Buffer) => { b[40] ^= 0x01; }],
-    ['a flipped byte in the index', false, false, (b: Buffer) => { b[b.length - 30] ^= 0x01; }],
+    [
+      'a flipped byte in the state',
+      true,
+      false,
+      (b: Buffer) => {
+        b[b.length >> 1] ^= 0xff;
+      },
+    ],
+    [
+      'a flipped byte in the summary',
+      false,
+      true,
+      (b: Buffer) => {
+        b[40] ^= 0x01;
+      },
+    ],
+    [
+      'a flipped byte in the index',
+      false,
+      false,
+      (b: Buffer) => {
+        b[b.length - 30] ^= 0x01;
+      },
+    ],
     ['a truncated file', false, false, (b: Buffer) => b.subarray(0, b.length >> 1)],
     ['a file cut inside its header', false, false, (b: Buffer) => b.subarray(0, 10)],
     ['garbage', false, false, () => Buffer.from('not a cache at all')],
@@ -228,7 +258,10 @@ describe('warm-start cache', function () {
 describe('warm-start cache: file state packing', () => {
   const md = `---\nid: STD-1\ntitle: A standard with enough front matter to be worth sharing\nstatus: approved\n---\n# Purpose\n\n${'Every visitor is welcomed within ten seconds. '.repeat(4)}\n`;
   const yaml = `partners:\n${Array.from({ length: 5 }, (_, i) => `  - id: PTN-${i}\n    name: Partner number ${i}\n`).join('')}`;
-  for (const [name, parsed] of [['markdown', parseFile('standards/a.md', md)], ['yaml', parseFile('partners/a.yaml', yaml)]] as const) {
+  for (const [name, parsed] of [
+    ['markdown', parseFile('standards/a.md', md)],
+    ['yaml', parseFile('partners/a.yaml', yaml)],
+  ] as const) {
     it(`stores the text of a ${name} file once and restores an equal state`, () => {
       const state = { parsed, analysis: { entities: [], references: [], findings: [] }, results: [], ranges: [] };
       const before = JSON.stringify(state);

@@ -68,7 +68,7 @@ export async function checkPrerequisites() {
   const missing = [];
   const apt = (/** @type {string[]} */ pkgs) => `apt-get install -y --no-install-recommends ${pkgs.join(' ')}`;
   if (!existsSync(CHROMIUM_PATH)) missing.push({ what: `Chromium at ${CHROMIUM_PATH}`, install: apt(['chromium']) });
-  if (!which('rg')) missing.push({ what: 'ripgrep (rg), used for code-server\'s search', install: apt(['ripgrep']) });
+  if (!which('rg')) missing.push({ what: "ripgrep (rg), used for code-server's search", install: apt(['ripgrep']) });
   if (!which('tar')) missing.push({ what: 'tar', install: apt(['tar']) });
   if (!existsSync(fontMarker)) missing.push({ what: 'a font, so screenshots show text', install: apt(['fonts-dejavu-core']) });
   if (!existsSync(cjkFontMarker)) missing.push({ what: 'a Chinese font, so screenshots show Chinese text (not boxes)', install: apt(['fonts-wqy-microhei']) });
@@ -109,8 +109,7 @@ const cjkFontMarker = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
  * @returns {string}
  */
 export function codeServerCacheDir() {
-  const base = process.env.OPSBOOK_CACHE
-    || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'opsbook');
+  const base = process.env.OPSBOOK_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'opsbook');
   return path.join(base, `code-server-${CODE_SERVER_VERSION}`);
 }
 
@@ -138,9 +137,12 @@ async function isCodeServerInstalled(dir) {
 /** @returns {string} @vscode/ripgrep's target triple for this machine */
 function ripgrepTarget() {
   switch (process.arch) {
-    case 'x64': return 'x86_64-unknown-linux-musl';
-    case 'arm64': return 'aarch64-unknown-linux-musl';
-    default: throw new Error(`No ripgrep stand-in for architecture ${process.arch}`);
+    case 'x64':
+      return 'x86_64-unknown-linux-musl';
+    case 'arm64':
+      return 'aarch64-unknown-linux-musl';
+    default:
+      throw new Error(`No ripgrep stand-in for architecture ${process.arch}`);
   }
 }
 
@@ -204,7 +206,10 @@ function run(cmd, args, opts = {}) {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
-    child.on('error', (err) => { if (timer) clearTimeout(timer); reject(err); });
+    child.on('error', (err) => {
+      if (timer) clearTimeout(timer);
+      reject(err);
+    });
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
       if (code === 0) resolve({ code, output });
@@ -257,11 +262,18 @@ export async function ensureCodeServer({ log = quiet, verbose = false } = {}) {
   const tmpDir = path.join(dir, 'tmp');
   await fs.mkdir(tmpDir, { recursive: true });
   await seedRipgrepCache(tmpDir, '1.15.11', 'v13.0.0-10');
-  await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({
-    name: 'opsbook-code-server-cache',
-    private: true,
-    description: 'code-server for Opsbook\'s end-to-end tests; managed by test/e2e/codeServer.mjs',
-  }, null, 2) + '\n');
+  await fs.writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'opsbook-code-server-cache',
+        private: true,
+        description: "code-server for Opsbook's end-to-end tests; managed by test/e2e/codeServer.mjs",
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 
   const env = {
     ...process.env,
@@ -283,7 +295,14 @@ export async function ensureCodeServer({ log = quiet, verbose = false } = {}) {
   const attempt = async () => {
     const stream = createWriteStream(logFile, { flags: 'a' });
     try {
-      await run('npm', args, { cwd: dir, env, log: (l) => { stream.write(`${l}\n`); if (verbose) log(`  npm: ${l}`); } });
+      await run('npm', args, {
+        cwd: dir,
+        env,
+        log: (l) => {
+          stream.write(`${l}\n`);
+          if (verbose) log(`  npm: ${l}`);
+        },
+      });
       return undefined;
     } catch (err) {
       return /** @type {Error} */ (err);
@@ -303,16 +322,21 @@ export async function ensureCodeServer({ log = quiet, verbose = false } = {}) {
     }
   }
   if (failure) {
-    throw new Error(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} failed.\n`
-      + 'It needs Node 20, the npm registry, and: apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep make g++ python3\n'
-      + `Full npm output: ${logFile}\n${failure.message}`);
+    throw new Error(
+      `Installing code-server ${CODE_SERVER_VERSION} into ${dir} failed.\n` +
+        'It needs Node 20, the npm registry, and: apt-get install -y libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep make g++ python3\n' +
+        `Full npm output: ${logFile}\n${failure.message}`,
+    );
   }
   const missing = missingInstallOutputs(dir);
   if (missing.length) {
     throw new Error(`code-server's install scripts did not finish in ${dir}; missing:\n  ${missing.join('\n  ')}`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
-  await fs.writeFile(markerFile(dir), JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, installSeconds: seconds, at: new Date().toISOString() }, null, 2) + '\n');
+  await fs.writeFile(
+    markerFile(dir),
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: process.version, installSeconds: seconds, at: new Date().toISOString() }, null, 2) + '\n',
+  );
   await fs.rm(tmpDir, { recursive: true, force: true });
   log(`code-server ${CODE_SERVER_VERSION} installed in ${seconds}s`);
   return entryScript(dir);
@@ -444,7 +468,8 @@ function codeServerEnv(stateDir) {
   /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, XDG_DATA_HOME: path.join(stateDir, 'xdg-data') };
   for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'CODE_SERVER_CONFIG' || key === 'PASSWORD' || key === 'HASHED_PASSWORD') delete env[key];
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'CODE_SERVER_CONFIG' || key === 'PASSWORD' || key === 'HASHED_PASSWORD')
+      delete env[key];
   }
   return env;
 }
@@ -491,16 +516,21 @@ export async function startCodeServer({ workspace, port, userDataDir, extensions
   if (language && !language.startsWith('en')) await registerEmptyLanguagePack(userDataDir, language);
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(language ? ['--locale', language] : []),
     path.resolve(workspace),
   ];
@@ -511,25 +541,46 @@ export async function startCodeServer({ workspace, port, userDataDir, extensions
     detached: true, // its own process group, so stop() ends the extension host too
   });
   let output = '';
-  const onData = (/** @type {Buffer} */ chunk) => { output += chunk.toString(); };
+  const onData = (/** @type {Buffer} */ chunk) => {
+    output += chunk.toString();
+  };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   /** @type {number | null | undefined} */
   let exitCode;
   /** @type {Promise<number | null>} */
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => { exitCode = code ?? (signal ? -1 : null); resolve(exitCode); }));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : null);
+      resolve(exitCode);
+    }),
+  );
 
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
   // If this process ends without stop() (a crashed test run), do not leave code-server behind.
-  const killOnExit = () => { try { process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL'); } catch { /* gone */ } };
+  const killOnExit = () => {
+    try {
+      process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   process.on('exit', killOnExit);
   void exited.then(() => process.off('exit', killOnExit));
   const stop = async () => {
     if (exitCode !== undefined) return;
-    try { process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     const killed = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
     if (!killed) {
-      try { process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       await exited;
     }
   };
@@ -565,8 +616,18 @@ export async function installExtension(vsixPath, { extensionsDir, userDataDir, l
   await fs.mkdir(userDataDir, { recursive: true });
   const configFile = path.join(userDataDir, 'code-server.yaml');
   if (!existsSync(configFile)) await fs.writeFile(configFile, 'auth: none\ncert: false\n');
-  const args = [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--install-extension', path.resolve(vsixPath), '--force'];
+  const args = [
+    entry,
+    '--config',
+    configFile,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--install-extension',
+    path.resolve(vsixPath),
+    '--force',
+  ];
   let result;
   try {
     result = await run(process.execPath, args, { env: codeServerEnv(userDataDir), timeoutMs: 120_000 });
@@ -591,8 +652,16 @@ export async function launchBrowser({ headless = process.env.OPSBOOK_E2E_HEADED 
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -704,7 +773,13 @@ export async function openFile(page, relPath, { timeoutMs = 15_000 } = {}) {
   const base = path.posix.basename(relPath);
   const dir = path.posix.dirname(relPath);
   const rows = page.locator(QUICK_INPUT_ROW).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(base)}$`) }) });
-  const row = dir === '.' ? rows.first() : rows.filter({ has: page.locator('.label-description', { hasText: dir }) }).or(rows).first();
+  const row =
+    dir === '.'
+      ? rows.first()
+      : rows
+          .filter({ has: page.locator('.label-description', { hasText: dir }) })
+          .or(rows)
+          .first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
   // Quick open fills its list in stages (recently opened, then file search) and re-renders the
   // rows in between, so a click can land on a row being replaced and get lost. Enter accepts

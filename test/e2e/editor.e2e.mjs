@@ -43,12 +43,24 @@ import process from 'node:process';
 import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { packageInhost } from '../inhost/build.mjs';
+import { PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot, treeItems } from './codeServer.mjs';
 import {
-  PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot, treeItems,
-} from './codeServer.mjs';
-import {
-  cursor, filterProblems, goTo, insertAtCursor, maximizePanel, resetWorkbench, resizeSidebar, revertDirtyEditors, showOutputChannel, showProblems, suggestLabels,
-  visibleEditorText, waitForActiveFile, waitForProblems, waitUntil, webviewFrame,
+  cursor,
+  filterProblems,
+  goTo,
+  insertAtCursor,
+  maximizePanel,
+  resetWorkbench,
+  resizeSidebar,
+  revertDirtyEditors,
+  showOutputChannel,
+  showProblems,
+  suggestLabels,
+  visibleEditorText,
+  waitForActiveFile,
+  waitForProblems,
+  waitUntil,
+  webviewFrame,
 } from './workbench.mjs';
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
 import { BASELINE, SEEDS, TODAY, positionOf, prepareWorkspace } from './workspace.mjs';
@@ -104,7 +116,6 @@ async function zipEntries(file) {
   return names;
 }
 
-
 /**
  * The plan attainments the CLI computes (`opsbook tree`), by plan id, in %.
  * @param {string} root
@@ -147,10 +158,7 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await fs.rm(path.join(RESULTS_DIR, 'e2e-logs'), { recursive: true, force: true });
 
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-ws-'));
-    const [productVsix, inhostVsix] = await Promise.all([
-      buildProductVsix(),
-      packageInhost({ out: path.join(scratch, 'opsbook-inhost-tests.vsix') }),
-    ]);
+    const [productVsix, inhostVsix] = await Promise.all([buildProductVsix(), packageInhost({ out: path.join(scratch, 'opsbook-inhost-tests.vsix') })]);
     const entries = await zipEntries(productVsix);
     assert.ok(entries.includes('extension/dist/extension.js'), `the VSIX has no extension/dist/extension.js: ${entries.join(', ')}`);
     const stray = entries.filter((e) => /^extension\/(node_modules|test|samples|src)\//.test(e) || e.endsWith('.map'));
@@ -234,7 +242,7 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await resizeSidebar(page, 360); // the editor gets the room back
   });
 
-  it('2. lists the seeded defects and the sample\'s 8 findings, with rule ids, in the Problems panel', async function () {
+  it("2. lists the seeded defects and the sample's 8 findings, with rule ids, in the Problems panel", async function () {
     n = 2;
     await showProblems(page);
     await filterProblems(page, '');
@@ -267,7 +275,12 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await goTo(page, at.line, at.column);
     await insertAtCursor(page, `, ${wrong}`);
     const typed = Date.now();
-    const rows = await waitForProblems(page, `a ref/missing problem for ${wrong}`, (r) => r.some((x) => x.file === file && x.code === 'ref/missing'), ON_TYPE_MS);
+    const rows = await waitForProblems(
+      page,
+      `a ref/missing problem for ${wrong}`,
+      (r) => r.some((x) => x.file === file && x.code === 'ref/missing'),
+      ON_TYPE_MS,
+    );
     const ms = Date.now() - typed;
     log(`problem shown ${ms} ms after typing`);
     const row = rows.find((x) => x.code === 'ref/missing');
@@ -309,7 +322,7 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ state: 'visible' });
   });
 
-  it('5. goes to the definition of a partner id (F12): the partner\'s file at its id', async function () {
+  it("5. goes to the definition of a partner id (F12): the partner's file at its id", async function () {
     n = 5;
     const file = 'plans/2026/south.yaml';
     await openFile(page, file);
@@ -318,7 +331,9 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await page.keyboard.press('F12');
     await waitForActiveFile(page, 'partners/relations.yaml');
     const def = positionOf(readWs('partners/relations.yaml'), 'id: PTN-KC-BANYAN');
-    await waitUntil(page, `the cursor on line ${def.line}`, async () => (await cursor(page))?.line === def.line, { describe: async () => JSON.stringify(await cursor(page)) });
+    await waitUntil(page, `the cursor on line ${def.line}`, async () => (await cursor(page))?.line === def.line, {
+      describe: async () => JSON.stringify(await cursor(page)),
+    });
     await shot('definition');
   });
 
@@ -340,10 +355,19 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
     await waitUntil(page, `${newId} in the editor`, async () => (await visibleEditorText(page)).includes(`partners: [${newId}]`));
     await runCommand(page, 'File: Save All Files');
-    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await waitUntil(page, 'both files renamed on disk', async () => readWs('partners/relations.yaml').includes(`id: ${newId}\n`) && readWs(file).includes(`partners: [${newId}]`), {
-      describe: () => `relations.yaml has ${newId}: ${readWs('partners/relations.yaml').includes(newId)}; south.yaml: ${readWs(file).includes(newId)}`,
-    });
+    await page
+      .locator('.tabs-container .tab.dirty')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
+    await waitUntil(
+      page,
+      'both files renamed on disk',
+      async () => readWs('partners/relations.yaml').includes(`id: ${newId}\n`) && readWs(file).includes(`partners: [${newId}]`),
+      {
+        describe: () => `relations.yaml has ${newId}: ${readWs('partners/relations.yaml').includes(newId)}; south.yaml: ${readWs(file).includes(newId)}`,
+      },
+    );
     assert.ok(!readWs('partners/relations.yaml').includes(`${oldId}\n`), `${oldId} is still in partners/relations.yaml`);
     // Nothing dangles: no problem names either id.
     await filterProblems(page, 'BANYAN');
@@ -374,7 +398,9 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await waitForActiveFile(page, std);
-    await waitUntil(page, `the cursor on line ${m[1]}`, async () => (await cursor(page))?.line === Number(m[1]), { describe: async () => JSON.stringify(await cursor(page)) });
+    await waitUntil(page, `the cursor on line ${m[1]}`, async () => (await cursor(page))?.line === Number(m[1]), {
+      describe: async () => JSON.stringify(await cursor(page)),
+    });
     const lineText = readWs(std).split('\n')[Number(m[1]) - 1] ?? '';
     log(`search opened ${std}:${m[1]}: ${lineText.trim()}`);
     await shot('search-opened');
@@ -391,7 +417,9 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     const command = commands.find((c) => english(c.title) === 'Open Dashboard' && english(c.category) === 'Opsbook');
     const hasSource = existsSync(path.join(PROJECT_ROOT, 'src', 'vscode', 'dashboard'));
     if (!command || !hasSource) {
-      throw new Error(`Precondition failed: the dashboard is not in the extension yet (package.json contributes "Opsbook: Open Dashboard": ${!!command}; src/vscode/dashboard exists: ${hasSource}). Issue 4 requires this scenario.`);
+      throw new Error(
+        `Precondition failed: the dashboard is not in the extension yet (package.json contributes "Opsbook: Open Dashboard": ${!!command}; src/vscode/dashboard exists: ${hasSource}). Issue 4 requires this scenario.`,
+      );
     }
     // Room for the dashboard: no panel, no side bar (back at the end).
     await runCommand(page, 'View: Hide Panel');
@@ -413,12 +441,13 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     // The attainment section as a table (the chart's table toggle).
     const tableRow = (/** @type {import('playwright-core').Frame} */ f) => f.locator(`[data-section="kpi-attainment"] tr[data-key="${kpi}"]`);
     /** The text of the KPI's cell under `header` (e.g. Actual). */
-    const cell = async (/** @type {import('playwright-core').Frame} */ f, /** @type {string} */ header) => tableRow(f).evaluate((tr, h) => {
-      const headers = [...(tr.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) => (th.textContent ?? '').trim());
-      const i = headers.indexOf(h);
-      const row = /** @type {HTMLTableRowElement} */ (tr);
-      return i >= 0 ? (row.cells[i]?.textContent ?? '').trim() : `(no ${h} column in ${headers.join(', ')})`;
-    }, header);
+    const cell = async (/** @type {import('playwright-core').Frame} */ f, /** @type {string} */ header) =>
+      tableRow(f).evaluate((tr, h) => {
+        const headers = [...(tr.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) => (th.textContent ?? '').trim());
+        const i = headers.indexOf(h);
+        const row = /** @type {HTMLTableRowElement} */ (tr);
+        return i >= 0 ? (row.cells[i]?.textContent ?? '').trim() : `(no ${h} column in ${headers.join(', ')})`;
+      }, header);
     if ((await tableRow(frame).count()) === 0) await frame.locator('[data-toggle="kpi-attainment"]').click();
     await tableRow(frame).waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await cell(frame, 'Actual'), /^63\b/, `${kpi}'s Actual cell`);
@@ -444,7 +473,8 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await page.locator('.editor-group-container.active .tabs-container .tab.active:not(.dirty)').waitFor({ state: 'visible' });
     await waitUntil(page, 'the saved actual on disk', async () => readWs(planFile).includes('actual: 48'));
     // The webview may be re-created meanwhile: look its frame up on each round.
-    const actualNow = async () => cell(await webviewFrame(page, `[data-section="kpi-attainment"] tr[data-key="${kpi}"]`, 5000), 'Actual').catch((err) => String(err));
+    const actualNow = async () =>
+      cell(await webviewFrame(page, `[data-section="kpi-attainment"] tr[data-key="${kpi}"]`, 5000), 'Actual').catch((err) => String(err));
     await waitUntil(page, `the dashboard showing ${kpi}'s new actual 48`, async () => /^48\b/.test(await actualNow()), { describe: actualNow });
     await tableRow(await webviewFrame(page, `[data-section="kpi-attainment"] tr[data-key="${kpi}"]`, 5000)).scrollIntoViewIfNeeded();
     await shot('dashboard-live-update');
@@ -460,7 +490,9 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     const line = positionOf(readWs(planFile), `id: ${kpi}`).line;
     await tableRow(frame).click();
     await waitForActiveFile(page, planFile);
-    await waitUntil(page, `the cursor on line ${line}`, async () => (await cursor(page))?.line === line, { describe: async () => JSON.stringify(await cursor(page)) });
+    await waitUntil(page, `the cursor on line ${line}`, async () => (await cursor(page))?.line === line, {
+      describe: async () => JSON.stringify(await cursor(page)),
+    });
     await shot('dashboard-click-through');
   }
 
@@ -472,7 +504,10 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     for (const t of results.tests ?? []) log(`in-host ${t.state}: ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
     const failures = (results.tests ?? []).filter((t) => t.state !== 'passed');
     assert.ok(!results.error, `the in-host suite could not run: ${results.error}`);
-    assert.deepEqual(failures.map((t) => `${t.title}\n${t.error ?? t.state}`), []);
+    assert.deepEqual(
+      failures.map((t) => `${t.title}\n${t.error ?? t.state}`),
+      [],
+    );
     assert.ok(results.total > 0 && results.passes === results.total && results.ok, `in-host: ${results.passes}/${results.total} passed`);
 
     // Show its output channel for the screenshot.
@@ -481,7 +516,7 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await shot('inhost');
     await maximizePanel(page, false);
   });
-  it('10. a window reload starts warm from the cache in the extension\'s storage, with the same problems; the next shows them from the cache first', async function () {
+  it("10. a window reload starts warm from the cache in the extension's storage, with the same problems; the next shows them from the cache first", async function () {
     n = 10;
     this.timeout(180_000);
     assert.ok(session);
@@ -530,7 +565,12 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await filterProblems(page, '');
     await maximizePanel(page, true);
     try {
-      const rows = await waitForProblems(page, 'the same problems as before the reload', (r) => JSON.stringify(r.map(key).sort()) === JSON.stringify(rowsBefore), 30_000);
+      const rows = await waitForProblems(
+        page,
+        'the same problems as before the reload',
+        (r) => JSON.stringify(r.map(key).sort()) === JSON.stringify(rowsBefore),
+        30_000,
+      );
       assert.deepEqual(rows.map(key).sort(), rowsBefore);
     } finally {
       await maximizePanel(page, false);
@@ -542,10 +582,15 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     let second = '';
-    await waitUntil(page, 'problems shown from the cache, then a warm start, after the second reload', async () => {
-      second = await opsbookLog(logsBeforeSecond);
-      return /problem\(s\) shown from the warm-start cache/.test(second) && warmLoads(second).length > 0;
-    }, { timeoutMs: 90_000, describe: async () => second.slice(-600) });
+    await waitUntil(
+      page,
+      'problems shown from the cache, then a warm start, after the second reload',
+      async () => {
+        second = await opsbookLog(logsBeforeSecond);
+        return /problem\(s\) shown from the warm-start cache/.test(second) && warmLoads(second).length > 0;
+      },
+      { timeoutMs: 90_000, describe: async () => second.slice(-600) },
+    );
     const early = /(\d+) problem\(s\) shown from the warm-start cache/.exec(second);
     log(`after the second reload: ${early?.[0]}; ${warmLoads(second)[0]}`);
     assert.equal(Number(early?.[1]), rowsBefore.length);

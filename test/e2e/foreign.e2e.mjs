@@ -56,8 +56,11 @@ describe('A folder from another business: Initialize from Existing Files (code-s
     await fs.cp(SAMPLE, ws, { recursive: true, filter: (src) => path.basename(src) !== 'opsbook.yaml' });
     assert.ok(!existsSync(path.join(ws, 'opsbook.yaml')));
 
-    const { stdout } = await run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'opsbook.js'), 'check', '--root', SAMPLE, '--today', TODAY, '--format', 'json'], { timeout: 60_000 })
-      .catch((/** @type {{ stdout: string }} */ err) => err); // exit 1: the sample has errors
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin', 'opsbook.js'), 'check', '--root', SAMPLE, '--today', TODAY, '--format', 'json'],
+      { timeout: 60_000 },
+    ).catch((/** @type {{ stdout: string }} */ err) => err); // exit 1: the sample has errors
     /** @type {{ diagnostics: { file: string, line: number, ruleId: string }[] }} */
     const report = JSON.parse(stdout);
     expected = report.diagnostics.map(key).sort();
@@ -97,7 +100,10 @@ describe('A folder from another business: Initialize from Existing Files (code-s
     // The command opens the new file and says what it did; commands typed before the editor has
     // taken focus would land in the file.
     await waitForActiveFile(page, 'opsbook.yaml', 30_000);
-    await page.locator('.notifications-toasts .notification-toast', { hasText: 'created opsbook.yaml from' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: 'created opsbook.yaml from' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
 
     await filterProblems(page, '');
     await maximizePanel(page, true);

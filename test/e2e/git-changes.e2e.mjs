@@ -27,7 +27,6 @@ import { cursor, goTo, insertAtCursor, resizeSidebar, waitForActiveFile, waitUnt
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
 import { TODAY, prepareWorkspace } from './workspace.mjs';
 
-
 /** How long the Changes view may take to show a saved edit (it compares 500 ms after the last change). */
 const CHANGES_MS = 20_000;
 
@@ -39,7 +38,6 @@ const SETTINGS = {
   'editor.minimap.enabled': false,
   'workbench.editor.enablePreview': false,
 };
-
 
 describe('Opsbook Changes view in a real editor (code-server + Chromium)', function () {
   /** @type {import('./codeServer.mjs').EditorSession | undefined} */
@@ -119,7 +117,10 @@ describe('Opsbook Changes view in a real editor (code-server + Chromium)', funct
     // The view lists it: product → the product's name (titles first), its id and the business phrase of the change.
     const phrase = `list_price ${before} → ${after}`;
     const row = rows.filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${sku} · `) }) }).first();
-    await waitUntil(page, `${sku} with "${phrase}" in the Changes view`, async () => (await labels()).includes(`, ${sku} · ${phrase} (+1000, `), { timeoutMs: CHANGES_MS, describe: labels });
+    await waitUntil(page, `${sku} with "${phrase}" in the Changes view`, async () => (await labels()).includes(`, ${sku} · ${phrase} (+1000, `), {
+      timeoutMs: CHANGES_MS,
+      describe: labels,
+    });
     assert.match(await labels(), /(^| \| )product, 1 modified( \||$)/, 'the product group with its count');
     assert.match((await row.textContent()) ?? '', new RegExp(`${sku}.*${phrase}`), 'the row shows the phrase as its description');
 
@@ -127,10 +128,17 @@ describe('Opsbook Changes view in a real editor (code-server + Chromium)', funct
     await resizeSidebar(page, 620); // room for the descriptions in the screenshot
     await row.click();
     await waitForActiveFile(page, file);
-    const line = readWs(file).slice(0, readWs(file).indexOf(`id: ${sku}`)).split('\n').length;
-    await waitUntil(page, `the cursor on line ${line}`, async () => (await cursor(page))?.line === line, { describe: async () => JSON.stringify(await cursor(page)) });
+    const line = readWs(file)
+      .slice(0, readWs(file).indexOf(`id: ${sku}`))
+      .split('\n').length;
+    await waitUntil(page, `the cursor on line ${line}`, async () => (await cursor(page))?.line === line, {
+      describe: async () => JSON.stringify(await cursor(page)),
+    });
     await row.locator('.monaco-tl-twistie').click();
-    await waitUntil(page, 'the list_price field row', async () => (await labels()).includes(`list_price, ${before} → ${after} (+1000, `), { timeoutMs: 5000, describe: labels });
+    await waitUntil(page, 'the list_price field row', async () => (await labels()).includes(`list_price, ${before} → ${after} (+1000, `), {
+      timeoutMs: 5000,
+      describe: labels,
+    });
     const shot = await screenshot(page, 'e2e-changes');
     log(`screenshot ${path.relative(PROJECT_ROOT, shot)}; rows: ${await labels()}`);
   });

@@ -44,8 +44,12 @@ const PLAN_TITLE = '上海区六月经营计划';
 async function prepareBakery(dir) {
   await fs.cp(path.join(PROJECT_ROOT, 'samples', 'maitian-bakery'), dir, { recursive: true });
   await fs.appendFile(path.join(dir, 'opsbook.yaml'), '\n# Added by the planners: numbers, money and dates in Chinese formats.\nlocale: zh-CN\n');
-  const git = (/** @type {string[]} */ ...args) => run('git', ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid',
-    '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
+  const git = (/** @type {string[]} */ ...args) =>
+    run(
+      'git',
+      ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir },
+    );
   await git('init', '-q');
   await git('add', '-A');
   await git('commit', '-q', '-m', '麦田烘焙');
@@ -65,7 +69,8 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
   before(async function () {
     this.timeout(600_000);
     await ensureEditor();
-    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png', 'e2e-zh-cn-dashboard-budget.png']) await fs.rm(path.join(RESULTS_DIR, name), { force: true });
+    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png', 'e2e-zh-cn-dashboard-budget.png'])
+      await fs.rm(path.join(RESULTS_DIR, name), { force: true });
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-zh-'));
     const vsix = await buildProductVsix();
     const ws = await prepareBakery(path.join(scratch, 'maitian-bakery'));
@@ -92,7 +97,10 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
   it('11. the views, the status bar, Check Workspace and Search speak Chinese', async function () {
     await treeItems(page, 'Opsbook', { timeoutMs: 60_000, waitFor: PLAN_TITLE });
     const titles = await page.locator('.part.sidebar .pane-header h3.title').allTextContents();
-    assert.deepEqual(titles.map((t) => t.trim()), ['计划', '登记册', '文档', '变更', '历史']);
+    assert.deepEqual(
+      titles.map((t) => t.trim()),
+      ['计划', '登记册', '文档', '变更', '历史'],
+    );
 
     // The Changes view of the seeded repository (one commit, no edit) has nothing to show: its welcome text.
     const changes = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*变更/ }) });
@@ -108,7 +116,10 @@ describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function 
     const text = await toast.innerText();
     assert.match(text, /Opsbook：\d+ 个文件中有 \d+ 个错误、\d+ 个警告、\d+ 条信息。/, text);
     assert.match(text, /显示问题/, 'the notification’s button');
-    await toast.locator('.codicon-notifications-clear').click().catch(() => undefined);
+    await toast
+      .locator('.codicon-notifications-clear')
+      .click()
+      .catch(() => undefined);
 
     // Search rows are built outside the vscode module (@vscode/l10n, handed VS Code's bundle at activation).
     await runCommand(page, 'Opsbook: 搜索', { timeoutMs: 30_000 });

@@ -43,7 +43,7 @@ export const SEEDS = Object.freeze([
     text: 'SKU-2001',
   },
   {
-    name: 'a file of the in-host test pack\'s kind (no kind without that pack)',
+    name: "a file of the in-host test pack's kind (no kind without that pack)",
     file: 'gadgets/desk-lamp.yaml',
     create: 'id: GAD-DESK-LAMP\ntitle: Desk lamp gadget\nstatus: broken\n',
   },
@@ -80,15 +80,19 @@ export const INHOST_PACK = Object.freeze({
       '    schema: gadget.schema.json',
       '',
     ].join('\n'),
-    'gadget.schema.json': JSON.stringify({
-      $schema: 'http://json-schema.org/draft-07/schema#',
-      type: 'object',
-      required: ['id', 'title', 'status'],
-      properties: {
-        id: { type: 'string', description: 'Gadget id' },
-        title: { type: 'string' },
-        status: { enum: ['on', 'off'], description: 'Whether the gadget is on' },
+    'gadget.schema.json': JSON.stringify(
+      {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        required: ['id', 'title', 'status'],
+        properties: {
+          id: { type: 'string', description: 'Gadget id' },
+          title: { type: 'string' },
+          status: { enum: ['on', 'off'], description: 'Whether the gadget is on' },
+        },
       },
-    }, null, 2),
+      null,
+      2,
+    ),
   },
 });

@@ -19,8 +19,15 @@ import * as path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import {
-  PROJECT_ROOT, checkPrerequisites, ensureCodeServer, installExtension, launchBrowser, openWorkbench,
-  packageVsix, screenshot, startCodeServer,
+  PROJECT_ROOT,
+  checkPrerequisites,
+  ensureCodeServer,
+  installExtension,
+  launchBrowser,
+  openWorkbench,
+  packageVsix,
+  screenshot,
+  startCodeServer,
 } from './codeServer.mjs';
 
 const { values: opts } = parseArgs({
@@ -90,15 +97,23 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await openWorkbench(page, server.url);
       // Let the extension's own views appear: its activity-bar entry is the sign it activated.
-      await page.locator('.part.activitybar .action-item a[aria-label^="Opsbook"]').first()
+      await page
+        .locator('.part.activitybar .action-item a[aria-label^="Opsbook"]')
+        .first()
         .waitFor({ state: 'visible', timeout: 30_000 })
         .catch(() => log('No Opsbook entry in the activity bar within 30 s'));
       // And its diagnostics: the sample has warnings, so the Problems item stops saying "No Problems".
-      await page.waitForFunction(() => {
-        const item = globalThis.document.querySelector('[id="status.problems"] a, [id="status.problems"]');
-        const label = item?.getAttribute('aria-label') ?? '';
-        return label !== '' && !/no problems/i.test(label);
-      }, undefined, { timeout: 30_000 }).catch(() => log('No problems shown in the status bar within 30 s'));
+      await page
+        .waitForFunction(
+          () => {
+            const item = globalThis.document.querySelector('[id="status.problems"] a, [id="status.problems"]');
+            const label = item?.getAttribute('aria-label') ?? '';
+            return label !== '' && !/no problems/i.test(label);
+          },
+          undefined,
+          { timeout: 30_000 },
+        )
+        .catch(() => log('No problems shown in the status bar within 30 s'));
       log(`Screenshot: ${await screenshot(page, 'start')}`);
     } finally {
       await browser.close();
@@ -121,7 +136,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { if (code) process.exit(code); },
+  (code) => {
+    if (code) process.exit(code);
+  },
   (err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

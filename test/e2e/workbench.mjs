@@ -80,7 +80,9 @@ export async function showOutputChannel(page, name, text) {
     }
   }
   await command.click();
-  const channel = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
+  const channel = rows
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
+    .first();
   await channel.waitFor({ state: 'visible', timeout: 10_000 });
   await channel.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -110,10 +112,15 @@ export async function goTo(page, line, column) {
   await box.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 });
-  await waitUntil(page, `the cursor at ${line}:${column}`, async () => {
-    const c = await cursor(page);
-    return c?.line === line && c.column === column;
-  }, { timeoutMs: 5000, describe: async () => JSON.stringify(await cursor(page)) });
+  await waitUntil(
+    page,
+    `the cursor at ${line}:${column}`,
+    async () => {
+      const c = await cursor(page);
+      return c?.line === line && c.column === column;
+    },
+    { timeoutMs: 5000, describe: async () => JSON.stringify(await cursor(page)) },
+  );
   await page.locator(`${ACTIVE_EDITOR}.focused`).first().waitFor({ state: 'visible', timeout: 5000 });
 }
 
@@ -133,10 +140,12 @@ export async function insertAtCursor(page, text) {
  * @param {Page} page
  */
 export async function visibleEditorText(page) {
-  const lines = await page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).evaluateAll((els) => els
-    .map((el) => ({ top: parseFloat(/** @type {HTMLElement} */ (el).style.top) || 0, text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text));
+  const lines = await page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).evaluateAll((els) =>
+    els
+      .map((el) => ({ top: parseFloat(/** @type {HTMLElement} */ (el).style.top) || 0, text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
   return lines.join('\n');
 }
 
@@ -163,13 +172,21 @@ export async function activeTab(page) {
  */
 export async function waitForActiveFile(page, relPath, timeoutMs = 10_000) {
   const base = path.posix.basename(relPath);
-  const dirs = path.posix.dirname(relPath).split('/').filter((d) => d !== '.');
-  await waitUntil(page, `the active editor showing ${relPath}`, async () => {
-    const tab = await activeTab(page).catch(() => undefined);
-    if (tab?.name !== base) return false;
-    const crumbs = await breadcrumbs(page);
-    return dirs.every((d, i) => crumbs[i] === d) && crumbs[dirs.length] === base;
-  }, { timeoutMs, describe: async () => `${JSON.stringify(await activeTab(page).catch(() => undefined))} ${JSON.stringify(await breadcrumbs(page))}` });
+  const dirs = path.posix
+    .dirname(relPath)
+    .split('/')
+    .filter((d) => d !== '.');
+  await waitUntil(
+    page,
+    `the active editor showing ${relPath}`,
+    async () => {
+      const tab = await activeTab(page).catch(() => undefined);
+      if (tab?.name !== base) return false;
+      const crumbs = await breadcrumbs(page);
+      return dirs.every((d, i) => crumbs[i] === d) && crumbs[dirs.length] === base;
+    },
+    { timeoutMs, describe: async () => `${JSON.stringify(await activeTab(page).catch(() => undefined))} ${JSON.stringify(await breadcrumbs(page))}` },
+  );
 }
 
 /**
@@ -178,7 +195,8 @@ export async function waitForActiveFile(page, relPath, timeoutMs = 10_000) {
  * @returns {Promise<string[]>}
  */
 export async function breadcrumbs(page) {
-  return page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
+  return page
+    .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
     .evaluateAll((els) => els.map((el) => (el.textContent ?? '').trim()));
 }
 
@@ -203,14 +221,16 @@ export async function breadcrumbs(page) {
  * @returns {Promise<ProblemRow[]>}
  */
 export async function problemRows(page) {
-  const raw = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((el) => ({
-    index: Number(el.getAttribute('data-index')),
-    level: Number(el.getAttribute('aria-level')),
-    label: el.getAttribute('aria-label') ?? '',
-    code: el.querySelector('.marker-code')?.textContent?.trim() ?? '',
-    source: el.querySelector('.marker-source')?.textContent?.trim() ?? '',
-    message: el.querySelector('.marker-message')?.textContent?.trim() ?? '',
-  })));
+  const raw = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+    els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      level: Number(el.getAttribute('aria-level')),
+      label: el.getAttribute('aria-label') ?? '',
+      code: el.querySelector('.marker-code')?.textContent?.trim() ?? '',
+      source: el.querySelector('.marker-source')?.textContent?.trim() ?? '',
+      message: el.querySelector('.marker-message')?.textContent?.trim() ?? '',
+    })),
+  );
   raw.sort((a, b) => a.index - b.index);
   /** @type {ProblemRow[]} */
   const rows = [];
@@ -223,7 +243,16 @@ export async function problemRows(page) {
     }
     const m = /^(\w+): [\s\S]* at line (\d+) and character (\d+)\./.exec(r.label);
     if (!m) continue;
-    rows.push({ file, severity: m[1].toLowerCase(), message: r.message, code: r.code, source: r.source, line: Number(m[2]), column: Number(m[3]), label: r.label });
+    rows.push({
+      file,
+      severity: m[1].toLowerCase(),
+      message: r.message,
+      code: r.code,
+      source: r.source,
+      line: Number(m[2]),
+      column: Number(m[3]),
+      label: r.label,
+    });
   }
   return rows;
 }
@@ -263,16 +292,24 @@ export async function waitForProblems(page, what, predicate, timeoutMs = 15_000)
   await showProblems(page);
   /** @type {ProblemRow[]} */
   let rows = [];
-  await waitUntil(page, what, async () => {
-    rows = await problemRows(page);
-    return predicate(rows);
-  }, {
-    timeoutMs,
-    describe: () => {
-      const shown = rows.slice(0, 30).map((r) => `${r.file}:${r.line} ${r.code}`).join(', ');
-      return rows.length ? `${rows.length} rows: ${shown}${rows.length > 30 ? ', …' : ''}` : '(no rows)';
+  await waitUntil(
+    page,
+    what,
+    async () => {
+      rows = await problemRows(page);
+      return predicate(rows);
     },
-  });
+    {
+      timeoutMs,
+      describe: () => {
+        const shown = rows
+          .slice(0, 30)
+          .map((r) => `${r.file}:${r.line} ${r.code}`)
+          .join(', ');
+        return rows.length ? `${rows.length} rows: ${shown}${rows.length > 30 ? ', …' : ''}` : '(no rows)';
+      },
+    },
+  );
   return rows;
 }
 
@@ -303,10 +340,12 @@ export async function maximizePanel(page, on) {
  * @returns {Promise<string[]>}
  */
 export async function suggestLabels(page) {
-  return page.locator('.editor-widget.suggest-widget .monaco-list-row').evaluateAll((els) => els.map((el) => {
-    const label = el.querySelector('.label-name, .monaco-highlighted-label')?.textContent ?? el.getAttribute('aria-label') ?? '';
-    return label.trim();
-  }));
+  return page.locator('.editor-widget.suggest-widget .monaco-list-row').evaluateAll((els) =>
+    els.map((el) => {
+      const label = el.querySelector('.label-name, .monaco-highlighted-label')?.textContent ?? el.getAttribute('aria-label') ?? '';
+      return label.trim();
+    }),
+  );
 }
 
 /**
@@ -318,19 +357,31 @@ export async function suggestLabels(page) {
  * @returns {Promise<Frame>}
  */
 export async function webviewFrame(page, selector, timeoutMs = 20_000) {
-  return waitUntil(page, `a webview showing ${selector}`, async () => {
-    const dialog = await dialogText(page);
-    if (dialog) throw new Error(`Waiting for a webview showing ${selector}, the workbench shows a dialog: ${dialog}`);
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      try {
-        if ((await frame.locator(selector).count()) > 0) return frame;
-      } catch {
-        // A frame navigating or detached: look again on the next round.
+  return waitUntil(
+    page,
+    `a webview showing ${selector}`,
+    async () => {
+      const dialog = await dialogText(page);
+      if (dialog) throw new Error(`Waiting for a webview showing ${selector}, the workbench shows a dialog: ${dialog}`);
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        try {
+          if ((await frame.locator(selector).count()) > 0) return frame;
+        } catch {
+          // A frame navigating or detached: look again on the next round.
+        }
       }
-    }
-    return undefined;
-  }, { timeoutMs, describe: () => `${page.frames().length} frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(' | ')}` });
+      return undefined;
+    },
+    {
+      timeoutMs,
+      describe: () =>
+        `${page.frames().length} frames: ${page
+          .frames()
+          .map((f) => f.url().slice(0, 80))
+          .join(' | ')}`,
+    },
+  );
 }
 
 /**
@@ -348,12 +399,26 @@ export async function resetWorkbench(page) {
     const button = dialog.first().locator('.dialog-buttons a.monaco-button, .dialog-buttons .monaco-button').first();
     if ((await button.count()) > 0) await button.click();
     else await page.keyboard.press('Escape');
-    await dialog.first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    await dialog
+      .first()
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
   }
   // Focus the workbench itself (not a webview's iframe), then close transient widgets.
-  await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+  await page
+    .locator('.part.statusbar')
+    .first()
+    .click({ position: { x: 2, y: 2 } })
+    .catch(() => undefined);
   for (const sel of ['.quick-input-widget', '.editor-widget.suggest-widget.visible', '.rename-box']) {
-    if (await page.locator(sel).first().isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    if (
+      await page
+        .locator(sel)
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      await page.keyboard.press('Escape');
   }
   return texts;
 }
@@ -396,10 +461,12 @@ export async function resizeSidebar(page, width) {
   if (!box) throw new Error('the side bar has no size');
   if (Math.abs(box.width - width) < 4) return;
   const edge = box.x + box.width;
-  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((el, i) => {
-    const r = el.getBoundingClientRect();
-    return { i, x: r.left + r.width / 2, y: r.top + r.height / 2, h: r.height };
-  }));
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) =>
+    els.map((el, i) => {
+      const r = el.getBoundingClientRect();
+      return { i, x: r.left + r.width / 2, y: r.top + r.height / 2, h: r.height };
+    }),
+  );
   const sash = sashes.filter((s) => Math.abs(s.x - edge) <= 4 && s.h > 100).sort((a, b) => b.h - a.h)[0];
   if (!sash) throw new Error(`no sash at the side bar's edge (x=${edge}): ${JSON.stringify(sashes)}`);
   await page.mouse.move(sash.x, sash.y);
@@ -408,6 +475,8 @@ export async function resizeSidebar(page, width) {
   await page.mouse.move(sash.x + (width - box.width), sash.y, { steps: 2 });
   await page.mouse.up();
   await page.mouse.move(box.x + width + 200, box.y + box.height / 2); // off the sash, so it is not highlighted
-  await waitUntil(page, `a side bar ${width} px wide`, async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 8,
-    { timeoutMs: 5000, describe: async () => `${(await sidebar.boundingBox())?.width} px` });
+  await waitUntil(page, `a side bar ${width} px wide`, async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) < 8, {
+    timeoutMs: 5000,
+    describe: async () => `${(await sidebar.boundingBox())?.width} px`,
+  });
 }

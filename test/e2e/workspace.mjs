@@ -44,8 +44,12 @@ export async function prepareWorkspace(dir) {
     }
     await fs.writeFile(file, text.slice(0, at) + seed.replace + text.slice(at + seed.find.length));
   }
-  const git = (/** @type {string[]} */ ...args) => run('git', ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid',
-    '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir });
+  const git = (/** @type {string[]} */ ...args) =>
+    run(
+      'git',
+      ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir },
+    );
   await git('init', '-q');
   await git('add', '-A');
   await git('commit', '-q', '-m', 'Seeded lumen-oak sample');

@@ -19,10 +19,22 @@ describe('engine inputs', () => {
   });
 
   it("the editor's differences come through as given: packs, configuration path, date, rules, pause, shared schemas", () => {
-    const packs = new Map([['ops', { name: 'ops', read: async () => undefined }], ['茶馆包', { name: '茶馆包', read: async () => undefined }]]);
+    const packs = new Map([
+      ['ops', { name: 'ops', read: async () => undefined }],
+      ['茶馆包', { name: '茶馆包', read: async () => undefined }],
+    ]);
     const pause = async () => undefined;
     const schemas = new SchemaCache();
-    const init = engineInputs({ fs: new MemFs({}), builtinPacks: packs, configPath: '配置/opsbook.yaml', today: '2026-03-01', ruleOverrides: { 'ref/missing': 'warning' }, pause, schemas, parallel: false });
+    const init = engineInputs({
+      fs: new MemFs({}),
+      builtinPacks: packs,
+      configPath: '配置/opsbook.yaml',
+      today: '2026-03-01',
+      ruleOverrides: { 'ref/missing': 'warning' },
+      pause,
+      schemas,
+      parallel: false,
+    });
     assert.equal(init.builtinPacks, packs);
     assert.equal(init.configPath, '配置/opsbook.yaml');
     assert.equal(init.today, '2026-03-01');

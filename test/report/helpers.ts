@@ -16,7 +16,18 @@ let built: Promise<void> | undefined;
 /** Builds the webview bundle (dist/webview/dashboard.{js,css}) from source, once per run, as esbuild.mjs does. */
 export function buildWebview(): Promise<void> {
   built ??= esbuild
-    .build({ entryPoints: { dashboard: path.join(REPO, 'webview/src/main.ts') }, outdir: path.join(REPO, 'dist/webview'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, sourcemap: true, logLevel: 'silent', legalComments: 'none' })
+    .build({
+      entryPoints: { dashboard: path.join(REPO, 'webview/src/main.ts') },
+      outdir: path.join(REPO, 'dist/webview'),
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      loader: { '.css': 'css' },
+      sourcemap: true,
+      logLevel: 'silent',
+      legalComments: 'none',
+    })
     .then(() => undefined);
   return built;
 }
@@ -37,7 +48,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

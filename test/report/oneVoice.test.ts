@@ -50,8 +50,24 @@ interface Voice {
 }
 
 const VOICES: Voice[] = [
-  { name: 'zh-CN', config: 'opsbook: 1\nlocale: zh-CN\n', attainment: '46.4%', target: '¥160,000,000', actual: '¥74,300,000', budget: '¥1,280,000', asOf: '2026年6月15日' },
-  { name: 'English (no locale)', config: 'opsbook: 1\n', attainment: '46.4%', target: 'CN¥160,000,000', actual: 'CN¥74,300,000', budget: 'CN¥1,280,000', asOf: 'June 15, 2026' },
+  {
+    name: 'zh-CN',
+    config: 'opsbook: 1\nlocale: zh-CN\n',
+    attainment: '46.4%',
+    target: '¥160,000,000',
+    actual: '¥74,300,000',
+    budget: '¥1,280,000',
+    asOf: '2026年6月15日',
+  },
+  {
+    name: 'English (no locale)',
+    config: 'opsbook: 1\n',
+    attainment: '46.4%',
+    target: 'CN¥160,000,000',
+    actual: 'CN¥74,300,000',
+    budget: 'CN¥1,280,000',
+    asOf: 'June 15, 2026',
+  },
 ];
 
 /** The same facts as each host shows them. */
@@ -63,7 +79,8 @@ interface Seen {
   asOf: string;
 }
 
-const FAKE_API = 'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); }, getState: function () { return undefined; }, setState: function () {} }; };\n';
+const FAKE_API =
+  'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); }, getState: function () { return undefined; }, setState: function () {} }; };\n';
 
 function find(nodes: readonly ViewNode[], id: string): ViewNode | undefined {
   for (const n of nodes) {
@@ -133,7 +150,16 @@ for (const voice of VOICES) {
       // The row's short description shows the same attainment text as the tooltip and every other host.
       assert.match(kpi?.description ?? '', new RegExp(` · ${voice.attainment.replace('.', '\\.')} · `));
       const pace = /, as of (.+)$/.exec(tooltipValue(kpi, 'Pace'));
-      assert.deepEqual({ target: tooltipValue(kpi, 'Target'), actual: tooltipValue(kpi, 'Actual'), attainment: tooltipValue(kpi, 'Attainment'), budget: tooltipValue(plan, 'Budget'), asOf: pace?.[1] }, want);
+      assert.deepEqual(
+        {
+          target: tooltipValue(kpi, 'Target'),
+          actual: tooltipValue(kpi, 'Actual'),
+          attainment: tooltipValue(kpi, 'Attainment'),
+          budget: tooltipValue(plan, 'Budget'),
+          asOf: pace?.[1],
+        },
+        want,
+      );
     });
 
     it('the dashboard model, rendered by the editor’s webview', async () => {
@@ -143,7 +169,12 @@ for (const voice of VOICES) {
       mkdirSync(panelDir, { recursive: true });
       writeFileSync(path.join(panelDir, 'fake-vscode.js'), FAKE_API);
       const nonce = 'b25ldm9pY2Vub25jZTEyMzQ=';
-      const html = dashboardHtml({ cspSource: "'self'", nonce, scriptUri: pathToFileURL(path.join(REPO, 'dist/webview/dashboard.js')).href, styleUri: pathToFileURL(path.join(REPO, 'dist/webview/dashboard.css')).href });
+      const html = dashboardHtml({
+        cspSource: "'self'",
+        nonce,
+        scriptUri: pathToFileURL(path.join(REPO, 'dist/webview/dashboard.js')).href,
+        styleUri: pathToFileURL(path.join(REPO, 'dist/webview/dashboard.css')).href,
+      });
       writeFileSync(path.join(panelDir, 'panel.html'), html.replace('<script nonce', `<script nonce="${nonce}" src="fake-vscode.js"></script>\n<script nonce`));
       const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
       const w = watch(page);

@@ -74,7 +74,10 @@ describe('static report (opsbook report) in Chromium', function () {
       return (window as unknown as { __inline?: number }).__inline;
     });
     assert.equal(ran, undefined);
-    assert.ok(problems.some((p) => /Content Security Policy/i.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /Content Security Policy/i.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('renders every tab, with a chart or a table in each section', async () => {
@@ -84,8 +87,8 @@ describe('static report (opsbook report) in Chromium', function () {
       const sections = page.locator(`vscode-tab-panel[data-tab="${tab}"] section.card`);
       const n = await sections.count();
       assert.ok(n >= 1, `${tab}: ${n} sections`);
-      for (let i = 0; i < n; i++) assert.equal(await sections.nth(i).locator('svg.chart[role="img"], table').count() >= 1, true, `${tab} section ${i}`);
-      assert.ok(await page.locator(`vscode-tab-panel[data-tab="${tab}"] svg.chart title`).count() >= 1, `${tab} has an accessible chart`);
+      for (let i = 0; i < n; i++) assert.equal((await sections.nth(i).locator('svg.chart[role="img"], table').count()) >= 1, true, `${tab} section ${i}`);
+      assert.ok((await page.locator(`vscode-tab-panel[data-tab="${tab}"] svg.chart title`).count()) >= 1, `${tab} has an accessible chart`);
     }
     assert.deepEqual(problems, []);
   });
@@ -104,7 +107,13 @@ describe('static report (opsbook report) in Chromium', function () {
     const popup = await rowCells(page, 'budget', 'PRJ-SOUTH-COBRAND-POPUP');
     assert.deepEqual(popup.slice(1), ['South China', 'in-progress', 'CN¥650,000', 'CN¥720,000', '-CN¥70,000', '✖ over budget']);
     await page.click('vscode-button[data-toggle="budget-plans"]');
-    assert.deepEqual((await rowCells(page, 'budget', 'PLN-2026-COMPANY')).slice(3, 8), ['CN¥24,000,000', 'CN¥5,050,000', 'CN¥1,725,000', 'CN¥16,720,000', 'CN¥8,401,200']);
+    assert.deepEqual((await rowCells(page, 'budget', 'PLN-2026-COMPANY')).slice(3, 8), [
+      'CN¥24,000,000',
+      'CN¥5,050,000',
+      'CN¥1,725,000',
+      'CN¥16,720,000',
+      'CN¥8,401,200',
+    ]);
 
     await showTab(page, 'timeline');
     await page.click('vscode-button[data-toggle="timeline-gantt"]');
@@ -118,7 +127,9 @@ describe('static report (opsbook report) in Chromium', function () {
 
     await showTab(page, 'inventory');
     await page.click('vscode-button[data-toggle="inventory-below"]');
-    const below = await page.locator('vscode-tab-panel[data-tab="inventory"] section[data-section="inventory-below"] tr[data-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    const below = await page
+      .locator('vscode-tab-panel[data-tab="inventory"] section[data-section="inventory-below"] tr[data-key]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     assert.deepEqual(below.sort(), ['INV-EAST-2026-06/SKU-1003', 'INV-NORTH-2026-06/SKU-2009', 'INV-SOUTH-2026-06/SKU-3002']);
     assert.deepEqual((await rowCells(page, 'inventory', 'INV-EAST-2026-06/SKU-1003')).slice(3, 7), ['2', '4', '10', '2']);
 
@@ -127,7 +138,13 @@ describe('static report (opsbook report) in Chromium', function () {
     assert.deepEqual(gaps, ['PER-FENG-RUI/CRS-SAFE-110', 'PER-SONG-JIA/CRS-PROD-201']);
 
     await showTab(page, 'health');
-    assert.deepEqual(await page.locator('vscode-tab-panel[data-tab="health"] .stats dd').allInnerTexts(), [String(data.health.files), String(data.health.entities), '0', '7', '1']);
+    assert.deepEqual(await page.locator('vscode-tab-panel[data-tab="health"] .stats dd').allInnerTexts(), [
+      String(data.health.files),
+      String(data.health.entities),
+      '0',
+      '7',
+      '1',
+    ]);
   });
 
   it('opens a row with Enter or a click: the report shows its file:line', async () => {
@@ -236,7 +253,14 @@ describe('static report of hostile values (samples/xss)', function () {
       await page.locator(`vscode-tab-panel[data-tab="${tab}"] tr.open-row`).first().press('Enter');
     }
     const all = texts.join('\n');
-    for (const s of ['<script>alert(1)</script>', '<img src=x onerror=window.__pwned=1>', 'javascript:alert(1)', '</script><script>window.__pwned=1</script>', '<img src=x onerror=window.__pwned=1>Evil region']) assert.ok(all.includes(s), `shown as text: ${s}`);
+    for (const s of [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=window.__pwned=1>',
+      'javascript:alert(1)',
+      '</script><script>window.__pwned=1</script>',
+      '<img src=x onerror=window.__pwned=1>Evil region',
+    ])
+      assert.ok(all.includes(s), `shown as text: ${s}`);
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       injected: document.querySelectorAll('img, iframe, object, embed, a[href], [onerror], [onload], [onclick]').length,
@@ -248,4 +272,3 @@ describe('static report of hostile values (samples/xss)', function () {
     await page.close();
   });
 });
-

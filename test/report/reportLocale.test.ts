@@ -87,7 +87,7 @@ describe('report and dashboard in the workspace locale (zh-CN)', function () {
     const labels = await page.locator('section[data-section="kpi-attainment"] svg text.label').allTextContents();
     // 30 columns: 14 wide characters and the ellipsis.
     assert.deepEqual(labels, ['华东门店营业额（含外卖平台与…']);
-    assert.match(await page.locator('section[data-section="kpi-attainment"] svg g.row > title').first().textContent() ?? '', /\(指标-营业额\)/);
+    assert.match((await page.locator('section[data-section="kpi-attainment"] svg g.row > title').first().textContent()) ?? '', /\(指标-营业额\)/);
     await page.close();
   });
 });
@@ -107,7 +107,10 @@ describe('dashboard webview strings from the host’s bundle', function () {
     data = JSON.parse(js.slice(js.indexOf('{'), js.lastIndexOf('}') + 1)) as DashboardData;
     copyFileSync(path.join(REPO, 'dist/webview/dashboard.js'), path.join(dir, 'dashboard.js'));
     copyFileSync(path.join(REPO, 'dist/webview/dashboard.css'), path.join(dir, 'dashboard.css'));
-    writeFileSync(path.join(dir, 'fake-vscode.js'), 'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); }, getState: function () { return undefined; }, setState: function () {} }; };\n');
+    writeFileSync(
+      path.join(dir, 'fake-vscode.js'),
+      'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); }, getState: function () { return undefined; }, setState: function () {} }; };\n',
+    );
     const nonce = 'bDEwbnRlc3Rub25jZTEyMzQ=';
     const html = dashboardHtml({ cspSource: "'self'", nonce, scriptUri: 'dashboard.js', styleUri: 'dashboard.css' });
     writeFileSync(path.join(dir, 'panel.html'), html.replace('<script nonce', `<script nonce="${nonce}" src="fake-vscode.js"></script>\n<script nonce`));

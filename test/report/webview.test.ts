@@ -58,7 +58,10 @@ describe('dashboard webview (the editor panel’s page, with a stand-in VS Code 
   before(async () => {
     await buildWebview();
     dir = tempDir('opsbook-webview-');
-    for (const [root, out] of [['samples/lumen-oak', 'lumen'], ['samples/xss', 'xss']]) {
+    for (const [root, out] of [
+      ['samples/lumen-oak', 'lumen'],
+      ['samples/xss', 'xss'],
+    ]) {
       const res = await cli(['report', '--root', root as string, '--today', '2026-06-15', '--out', path.join(dir, out as string)]);
       assert.equal(res.code, 0, res.stderr);
     }
@@ -145,12 +148,19 @@ describe('dashboard webview (the editor panel’s page, with a stand-in VS Code 
 
   it('restores the tab and filters the host sends (window reload through the serializer)', async () => {
     const { page } = await openPanel();
-    await send(page, { type: 'update', data, state: { tab: 'timeline', filters: { timeline: { status: 'in-progress', region: 'RGN-NORTH' } }, source: 'file:///work/lumen-oak' } });
+    await send(page, {
+      type: 'update',
+      data,
+      state: { tab: 'timeline', filters: { timeline: { status: 'in-progress', region: 'RGN-NORTH' } }, source: 'file:///work/lumen-oak' },
+    });
     await page.waitForSelector('vscode-tab-panel[data-tab="timeline"] .card', { state: 'visible' });
     assert.equal(await page.locator('vscode-tabs').getAttribute('selected-index'), '2');
     await page.click('vscode-button[data-toggle="timeline-gantt"]');
     const keys = await page.locator('vscode-tab-panel[data-tab="timeline"] tr[data-key]').evaluateAll((r) => r.map((x) => x.getAttribute('data-key')));
-    assert.deepEqual(keys.filter((k) => !k?.includes('/')), ['PRJ-NORTH-SANLITUN-WINDOWS']);
+    assert.deepEqual(
+      keys.filter((k) => !k?.includes('/')),
+      ['PRJ-NORTH-SANLITUN-WINDOWS'],
+    );
     const state = await page.evaluate(() => (window as unknown as { __state: { source?: string; tables?: Record<string, boolean> } }).__state);
     assert.equal(state.source, 'file:///work/lumen-oak');
     assert.deepEqual(state.tables, { 'timeline-gantt': true });

@@ -9,7 +9,10 @@ describe('change batcher', () => {
     await b.flush();
     assert.equal(batches.length, 1);
     assert.equal(batches[0]?.length, 100);
-    assert.deepEqual(batches[0]?.find(([k]) => k === 'f7.yaml'), ['f7.yaml', 207]);
+    assert.deepEqual(
+      batches[0]?.find(([k]) => k === 'f7.yaml'),
+      ['f7.yaml', 207],
+    );
   });
 
   it('should hold changes while paused and process them on resume', async () => {
@@ -45,10 +48,14 @@ describe('change batcher', () => {
   it('should keep batching after a failed batch and report the error', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const b = new ChangeBatcher<true>(async () => {
-      calls++;
-      if (calls === 1) throw new Error('disk gone');
-    }, 1, (e) => errors.push(e));
+    const b = new ChangeBatcher<true>(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('disk gone');
+      },
+      1,
+      (e) => errors.push(e),
+    );
     b.add('a.yaml', true);
     await b.flush();
     b.add('b.yaml', true);
@@ -68,10 +75,15 @@ describe('change batcher', () => {
   it('should stop between chunks when cancelled', async () => {
     const seen: number[] = [];
     let cancel = false;
-    const done = await inChunks([1, 2, 3, 4], 2, (chunk) => {
-      seen.push(...chunk);
-      cancel = true;
-    }, () => cancel);
+    const done = await inChunks(
+      [1, 2, 3, 4],
+      2,
+      (chunk) => {
+        seen.push(...chunk);
+        cancel = true;
+      },
+      () => cancel,
+    );
     assert.equal(done, false);
     assert.deepEqual(seen, [1, 2]);
   });

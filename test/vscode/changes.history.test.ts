@@ -35,10 +35,37 @@ describe('History: git log output', () => {
       record(D, '', 'First catalogue', ['A', 'catalog/old.yaml']),
     ].join('');
     assert.deepEqual(parseGitLog(out, 'catalog/products.yaml'), [
-      { commit: A, parent: B, author: 'Ann Lee', date: '2026-05-01T10:00:00+08:00', subject: 'Move the catalogue', path: 'catalog/products.yaml', parentPath: 'catalog/old.yaml', status: 'R' },
+      {
+        commit: A,
+        parent: B,
+        author: 'Ann Lee',
+        date: '2026-05-01T10:00:00+08:00',
+        subject: 'Move the catalogue',
+        path: 'catalog/products.yaml',
+        parentPath: 'catalog/old.yaml',
+        status: 'R',
+      },
       // A merge lists no file: the path carries over from the newer commit, compared with the first parent.
-      { commit: B, parent: C, author: 'Ann Lee', date: '2026-05-01T10:00:00+08:00', subject: 'Merge branch "prices"', path: 'catalog/old.yaml', parentPath: 'catalog/old.yaml', status: '' },
-      { commit: C, parent: D, author: 'Ann Lee', date: '2026-05-01T10:00:00+08:00', subject: 'Raise sofa price; see #12', path: 'catalog/old.yaml', parentPath: 'catalog/old.yaml', status: 'M' },
+      {
+        commit: B,
+        parent: C,
+        author: 'Ann Lee',
+        date: '2026-05-01T10:00:00+08:00',
+        subject: 'Merge branch "prices"',
+        path: 'catalog/old.yaml',
+        parentPath: 'catalog/old.yaml',
+        status: '',
+      },
+      {
+        commit: C,
+        parent: D,
+        author: 'Ann Lee',
+        date: '2026-05-01T10:00:00+08:00',
+        subject: 'Raise sofa price; see #12',
+        path: 'catalog/old.yaml',
+        parentPath: 'catalog/old.yaml',
+        status: 'M',
+      },
       { commit: D, author: 'Ann Lee', date: '2026-05-01T10:00:00+08:00', subject: 'First catalogue', path: 'catalog/old.yaml', status: 'A' },
     ]);
   });
@@ -56,21 +83,37 @@ describe('History: what changed in a document', () => {
   const second = '  - { id: SKU-2, name: Chair, category: chair, currency: CNY, list_price: 300, floor_price: 200, channel_prices: { flagship: 300 } }\n';
 
   it('should phrase a price change, naming the record when the file holds several', () => {
-    const one = summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog.replace('list_price: 1000', 'list_price: 1200')));
+    const one = summarizeDocumentDiff(
+      diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog.replace('list_price: 1000', 'list_price: 1200')),
+    );
     assert.deepEqual(one, ['list_price 1000 → 1200 (+200, +20.0%)']);
-    const two = summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, (catalog + second).replace('list_price: 300', 'list_price: 330')));
+    const two = summarizeDocumentDiff(
+      diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, (catalog + second).replace('list_price: 300', 'list_price: 330')),
+    );
     assert.deepEqual(two, ['Chair: list_price 300 → 330 (+30, +10.0%)']);
   });
 
   it('should phrase status changes, added records and a file created in the commit', () => {
     const std = baseWorkspace()['brand/logo.md'] as string;
     const approved = std.replace('status: draft', 'status: approved').replace('version: 0.1.0', 'version: 1.0.0');
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'brand/logo.md', std, approved)), ['status draft → approved', 'version 0.1.0 → 1.0.0']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog + second)), ['added product Chair (SKU-2)']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, catalog)), ['added product Sofa (SKU-1)']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'brand/logo.md', std, approved)), [
+      'status draft → approved',
+      'version 0.1.0 → 1.0.0',
+    ]);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog, catalog + second)), [
+      'added product Chair (SKU-2)',
+    ]);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, catalog)), [
+      'added product Sofa (SKU-1)',
+    ]);
     const many = `products:\n${[2, 3, 4, 5, 6].map((n) => second.replace('SKU-2', `SKU-${n}`)).join('')}`;
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, many)), ['added product Chair (SKU-2), Chair (SKU-3), Chair (SKU-4) and 2 more']);
-    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, second.replace('  - ', 'products:\n  - '))), ['removed product Sofa (SKU-1)']);
+    assert.deepEqual(summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', undefined, many)), [
+      'added product Chair (SKU-2), Chair (SKU-3), Chair (SKU-4) and 2 more',
+    ]);
+    assert.deepEqual(
+      summarizeDocumentDiff(diffDocument(live.config, live.todayDate, 'catalog/products.yaml', catalog + second, second.replace('  - ', 'products:\n  - '))),
+      ['removed product Sofa (SKU-1)'],
+    );
   });
 
   it('should say when only comments or layout changed, or when the file stopped parsing', () => {
@@ -90,7 +133,8 @@ describe('History: what changed in a document', () => {
 describe('History: a real repository', function () {
   this.timeout(20000);
   let dir: string;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
 
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'opsbook-history-'));
@@ -114,11 +158,14 @@ describe('History: a real repository', function () {
     assert.ok(repo);
     assert.equal(repo.prefix, 'ops/');
     const entries = await repo.log(repo.repoPath('catalog/living room.yaml'));
-    assert.deepEqual(entries.map((e) => [e.subject, e.status, e.path, e.parentPath]), [
-      ['Rename the catalogue file', 'R', 'ops/catalog/living room.yaml', 'ops/catalog/products.yaml'],
-      ['Raise the sofa price', 'M', 'ops/catalog/products.yaml', 'ops/catalog/products.yaml'],
-      ['Catalogue', 'A', 'ops/catalog/products.yaml', undefined],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.subject, e.status, e.path, e.parentPath]),
+      [
+        ['Rename the catalogue file', 'R', 'ops/catalog/living room.yaml', 'ops/catalog/products.yaml'],
+        ['Raise the sofa price', 'M', 'ops/catalog/products.yaml', 'ops/catalog/products.yaml'],
+        ['Catalogue', 'A', 'ops/catalog/products.yaml', undefined],
+      ],
+    );
     const raise = entries[1];
     assert.ok(raise?.parent && raise.parentPath);
     const before = await repo.show(raise.parent, raise.parentPath);

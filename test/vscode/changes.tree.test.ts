@@ -53,7 +53,11 @@ describe('Changes view: rows from a structured diff', () => {
   it('should group a price change under its kind, phrased in business terms', async () => {
     const { d } = await diff(replaced('catalog/products.yaml', ['list_price: 1000', 'list_price: 1100']));
     const groups = buildChangeGroups(KEY, d);
-    assert.deepEqual(outline(groups), ['product — 1 modified', '  Sofa — SKU-1 · list_price 1000 → 1100 (+100, +10.0%)', '    list_price — 1000 → 1100 (+100, +10.0%)']);
+    assert.deepEqual(outline(groups), [
+      'product — 1 modified',
+      '  Sofa — SKU-1 · list_price 1000 → 1100 (+100, +10.0%)',
+      '    list_price — 1000 → 1100 (+100, +10.0%)',
+    ]);
     const group = only(groups);
     assert.equal(group.id, `${KEY}#changes:product`);
     assert.equal(group.expanded, true);
@@ -62,7 +66,10 @@ describe('Changes view: rows from a structured diff', () => {
     assert.deepEqual(row.location, { side: 'head', file: 'catalog/products.yaml', line: 2 });
     assert.deepEqual(row.files, { base: 'catalog/products.yaml', head: 'catalog/products.yaml' });
     assert.equal(row.contextValue, 'opsbook.change.modified');
-    assert.deepEqual(row.tooltip, { title: 'product Sofa (SKU-1)', lines: ['modified · SKU-1', 'catalog/products.yaml:2', 'list_price 1000 → 1100 (+100, +10.0%)'] });
+    assert.deepEqual(row.tooltip, {
+      title: 'product Sofa (SKU-1)',
+      lines: ['modified · SKU-1', 'catalog/products.yaml:2', 'list_price 1000 → 1100 (+100, +10.0%)'],
+    });
     assert.deepEqual(only(row.children).field, { kind: 'product', id: 'SKU-1', file: 'catalog/products.yaml', path: 'list_price' });
   });
 
@@ -70,7 +77,10 @@ describe('Changes view: rows from a structured diff', () => {
     const { d } = await diff(replaced('catalog/products.yaml', ['list_price: 1000', 'list_price: 1100'], ['online: 900', 'online: 950']));
     const row = only(only(buildChangeGroups(KEY, d)).children);
     assert.equal(row.description, 'SKU-1 · list_price 1000 → 1100 (+100, +10.0%) · +1 more');
-    assert.deepEqual(row.children.map((c) => c.label), ['list_price', 'channel_prices.online']);
+    assert.deepEqual(
+      row.children.map((c) => c.label),
+      ['list_price', 'channel_prices.online'],
+    );
   });
 
   it('should mark added, removed and moved entities by icon and say where they came from', async () => {
@@ -81,7 +91,8 @@ describe('Changes view: rows from a structured diff', () => {
         'partners/partners.yaml': 'partners: []\n',
         'partners/suppliers.yaml': `partners:\n${entry}`,
         'catalog/products.yaml': 'products: []\n',
-        'catalog/new.yaml': 'products:\n  - { id: SKU-9, name: Stool, category: chair, currency: CNY, list_price: 90, floor_price: 50, channel_prices: { flagship: 90 } }\n',
+        'catalog/new.yaml':
+          'products:\n  - { id: SKU-9, name: Stool, category: chair, currency: CNY, list_price: 90, floor_price: 50, channel_prices: { flagship: 90 } }\n',
       }),
     );
     const rows = buildChangeGroups(KEY, d).flatMap((g) => g.children);
@@ -139,7 +150,12 @@ describe('Changes view: rows from a structured diff', () => {
 
   it('should phrase renames and values without their path', async () => {
     const files = baseWorkspace();
-    const { d } = await diff(edited({ 'projects/pos.md': (files['projects/pos.md'] as string).replace('id: PRJ-POS', 'id: PRJ-TILL'), 'finance/expenses.yaml': (files['finance/expenses.yaml'] as string).replace('project: PRJ-POS', 'project: PRJ-TILL') }));
+    const { d } = await diff(
+      edited({
+        'projects/pos.md': (files['projects/pos.md'] as string).replace('id: PRJ-POS', 'id: PRJ-TILL'),
+        'finance/expenses.yaml': (files['finance/expenses.yaml'] as string).replace('project: PRJ-POS', 'project: PRJ-TILL'),
+      }),
+    );
     const renamed = d.changes.find((c) => c.change === 'renamed');
     assert.ok(renamed);
     assert.equal(entityDescription(renamed), 'renamed from PRJ-POS');
@@ -150,7 +166,13 @@ describe('Changes view: rows from a structured diff', () => {
 
 describe('Changes view: field lines', () => {
   it('should read readable field paths back into steps', () => {
-    assert.deepEqual(parseFieldPath('objectives[OBJ-A].kpis[KPI-A1].actual'), [{ key: 'objectives' }, { item: 'OBJ-A' }, { key: 'kpis' }, { item: 'KPI-A1' }, { key: 'actual' }]);
+    assert.deepEqual(parseFieldPath('objectives[OBJ-A].kpis[KPI-A1].actual'), [
+      { key: 'objectives' },
+      { item: 'OBJ-A' },
+      { key: 'kpis' },
+      { item: 'KPI-A1' },
+      { key: 'actual' },
+    ]);
     assert.deepEqual(parseFieldPath('labels["a b"].x'), [{ key: 'labels' }, { key: 'a b' }, { key: 'x' }]);
     assert.deepEqual(parseFieldPath('milestones[2]'), [{ key: 'milestones' }, { item: '2' }]);
   });

@@ -4,7 +4,10 @@ import { Converter, diagnosticKey, fromZeroPosition, severityValue, toZeroRange,
 
 // Stand-ins for the VS Code classes: the converter only constructs them.
 class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 class Range {
   readonly start: Position;
@@ -15,18 +18,35 @@ class Range {
   }
 }
 class Location {
-  constructor(readonly uri: unknown, readonly range: Range) {}
+  constructor(
+    readonly uri: unknown,
+    readonly range: Range,
+  ) {}
 }
 class DiagnosticRelatedInformation {
-  constructor(readonly location: Location, readonly message: string) {}
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
 }
 class VsDiagnostic {
   source?: string;
   code?: string;
   relatedInformation?: DiagnosticRelatedInformation[];
-  constructor(readonly range: Range, readonly message: string, readonly severity: number) {}
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: number,
+  ) {}
 }
-const fakeVs = { Position, Range, Location, DiagnosticRelatedInformation, Diagnostic: VsDiagnostic, DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 } } as unknown as VsApi;
+const fakeVs = {
+  Position,
+  Range,
+  Location,
+  DiagnosticRelatedInformation,
+  Diagnostic: VsDiagnostic,
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+} as unknown as VsApi;
 
 const refMissing: Diagnostic = {
   file: 'plans/2026/east.yaml',
@@ -45,11 +65,17 @@ describe('convert: core diagnostics to VS Code', () => {
   });
 
   it('should collapse an end before the start onto the start', () => {
-    assert.deepEqual(toZeroRange({ start: { line: 3, column: 7 }, end: { line: 2, column: 1 } }), { start: { line: 2, character: 6 }, end: { line: 2, character: 6 } });
+    assert.deepEqual(toZeroRange({ start: { line: 3, column: 7 }, end: { line: 2, column: 1 } }), {
+      start: { line: 2, character: 6 },
+      end: { line: 2, character: 6 },
+    });
   });
 
   it('should clamp line 0 or column 0 to the document start instead of going negative', () => {
-    assert.deepEqual(toZeroRange({ start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.deepEqual(toZeroRange({ start: { line: 0, column: 0 }, end: { line: 0, column: 0 } }), {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
   });
 
   it('should map severities to DiagnosticSeverity values', () => {
@@ -85,7 +111,11 @@ describe('convert: core diagnostics to VS Code', () => {
 
   it('should find the core diagnostic again from a copy of the published one', () => {
     const published = new Converter(fakeVs).diagnostic(refMissing, () => 'u' as never) as unknown as VsDiagnostic;
-    const copy = { range: { start: { ...published.range.start }, end: { ...published.range.end } }, message: published.message, code: { value: 'ref/missing', target: 'x' } };
+    const copy = {
+      range: { start: { ...published.range.start }, end: { ...published.range.end } },
+      message: published.message,
+      code: { value: 'ref/missing', target: 'x' },
+    };
     assert.equal(diagnosticKey(copy), diagnosticKey(published));
   });
 

@@ -14,7 +14,10 @@ const PLAN_SCHEMA = {
       properties: {
         id: { type: 'string' },
         kpis: { type: 'array', items: { type: 'object', properties: { contributes_to: { type: 'string', 'x-opsbook-ref': 'kpi' } } } },
-        initiatives: { type: 'array', items: { type: 'object', properties: { partners: { type: 'array', items: { type: 'string', 'x-opsbook-ref': 'partner' } } } } },
+        initiatives: {
+          type: 'array',
+          items: { type: 'object', properties: { partners: { type: 'array', items: { type: 'string', 'x-opsbook-ref': 'partner' } } } },
+        },
       },
     },
   },

@@ -84,12 +84,21 @@ describe('Localization bundles', function () {
   });
 
   it('should keep no string in bundle.l10n.json that the sources no longer use', () => {
-    assert.deepEqual(Object.keys(english).filter((k) => !(k in extracted)), []);
+    assert.deepEqual(
+      Object.keys(english).filter((k) => !(k in extracted)),
+      [],
+    );
   });
 
   it('should translate every string into Simplified Chinese, and no string the sources do not use', () => {
-    assert.deepEqual(Object.keys(extracted).filter((k) => !(k in chinese)), []);
-    assert.deepEqual(Object.keys(chinese).filter((k) => !(k in extracted)), []);
+    assert.deepEqual(
+      Object.keys(extracted).filter((k) => !(k in chinese)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(chinese).filter((k) => !(k in extracted)),
+      [],
+    );
   });
 
   it('should keep the placeholders of each message in its translation, and write it in Chinese', () => {
@@ -125,10 +134,24 @@ describe('package.json localization', () => {
   it('should define every %key% of package.json in package.nls.json and package.nls.zh-cn.json', () => {
     const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1] as string);
     assert.ok(keys.length > 40, `only ${keys.length} keys`);
-    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
-    assert.deepEqual(keys.filter((k) => !(k in nlsChinese)), []);
-    assert.deepEqual(Object.keys(nls).filter((k) => !keys.includes(k)), [], 'package.nls.json keys that package.json does not use');
-    assert.deepEqual(Object.keys(nlsChinese).filter((k) => !keys.includes(k)), [], 'package.nls.zh-cn.json keys that package.json does not use');
+    assert.deepEqual(
+      keys.filter((k) => !(k in nls)),
+      [],
+    );
+    assert.deepEqual(
+      keys.filter((k) => !(k in nlsChinese)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !keys.includes(k)),
+      [],
+      'package.nls.json keys that package.json does not use',
+    );
+    assert.deepEqual(
+      Object.keys(nlsChinese).filter((k) => !keys.includes(k)),
+      [],
+      'package.nls.zh-cn.json keys that package.json does not use',
+    );
   });
 
   it('should translate package.nls.json into Chinese, keeping command links and code', () => {
@@ -164,8 +187,10 @@ describe('package.json localization', () => {
     for (const w of c.viewsWelcome) check(`welcome ${w.view}`, w.contents);
     check('configuration title', c.configuration.title);
     for (const [name, p] of Object.entries(c.configuration.properties)) {
-      for (const field of ['description', 'markdownDescription', 'patternErrorMessage', 'deprecationMessage', 'markdownDeprecationMessage']) check(`${name} ${field}`, p[field]);
-      for (const field of ['enumDescriptions', 'markdownEnumDescriptions']) for (const d of (p[field] as unknown[] | undefined) ?? []) check(`${name} ${field}`, d);
+      for (const field of ['description', 'markdownDescription', 'patternErrorMessage', 'deprecationMessage', 'markdownDeprecationMessage'])
+        check(`${name} ${field}`, p[field]);
+      for (const field of ['enumDescriptions', 'markdownEnumDescriptions'])
+        for (const d of (p[field] as unknown[] | undefined) ?? []) check(`${name} ${field}`, d);
     }
     for (const w of c.walkthroughs) {
       check(`walkthrough ${w.id}`, w.title);
@@ -179,7 +204,9 @@ describe('package.json localization', () => {
   });
 
   it('should ship the bundles in the VSIX (.vscodeignore)', () => {
-    const lines = read('.vscodeignore').split('\n').map((l) => l.trim());
+    const lines = read('.vscodeignore')
+      .split('\n')
+      .map((l) => l.trim());
     for (const p of ['!package.nls.json', '!package.nls.*.json', '!l10n/*.json']) assert.ok(lines.includes(p), `.vscodeignore lacks ${p}`);
   });
 });
@@ -188,8 +215,18 @@ describe('Rows built outside the vscode module, with the Chinese bundle', () => 
   afterEach(() => l10n.config({ contents: {} }));
 
   const change = (over: Partial<EntityChange>): EntityChange => ({
-    kind: 'partner', id: '合作-07', title: '华东茶叶', file: 'partners/华东.yaml', line: 3, change: 'modified',
-    sections: [], fields: [], nested: [], review: [], approvers: [], ...over,
+    kind: 'partner',
+    id: '合作-07',
+    title: '华东茶叶',
+    file: 'partners/华东.yaml',
+    line: 3,
+    change: 'modified',
+    sections: [],
+    fields: [],
+    nested: [],
+    review: [],
+    approvers: [],
+    ...over,
   });
 
   it('should say the Changes and History words in English without a bundle', () => {
@@ -211,6 +248,9 @@ describe('Rows built outside the vscode module, with the Chinese bundle', () => 
   it('should word the search notes in Chinese, keeping the query as typed', () => {
     l10n.config({ contents: chinese });
     const rows = searchRows([{ key: 'file:///茶', name: '茶', search: { search: (query) => ({ query, results: [], total: 0 }) } }], '门店 区域:华东');
-    assert.deepEqual(rows.map((r) => r.label), ['没有找到 门店 区域:华东 的结果']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['没有找到 门店 区域:华东 的结果'],
+    );
   });
 });

@@ -73,7 +73,15 @@ describe('locate: the YAML node under the cursor', () => {
 describe('locate: completion sites', () => {
   it('should see a partial value after a key as a value site of that field', () => {
     const [text, off] = at('partners:\n  - id: A\n    owner: PER-|\n');
-    assert.deepEqual(completionSite(text, off), { type: 'value', doc: 0, path: ['partners', 0, 'owner'], start: off - 4, end: off, prefix: 'PER-', newItem: false });
+    assert.deepEqual(completionSite(text, off), {
+      type: 'value',
+      doc: 0,
+      path: ['partners', 0, 'owner'],
+      start: off - 4,
+      end: off,
+      prefix: 'PER-',
+      newItem: false,
+    });
   });
 
   it('should see an empty value after a key as a value site', () => {
@@ -83,7 +91,15 @@ describe('locate: completion sites', () => {
 
   it('should see a word alone on a line as a new key of the enclosing mapping, listing the keys already there', () => {
     const [text, off] = at('partners:\n  - id: A\n    ow|\n    name: x\n');
-    assert.deepEqual(completionSite(text, off), { type: 'key', doc: 0, mapPath: ['partners', 0], existing: ['id', 'name'], start: off - 2, end: off, prefix: 'ow' });
+    assert.deepEqual(completionSite(text, off), {
+      type: 'key',
+      doc: 0,
+      mapPath: ['partners', 0],
+      existing: ['id', 'name'],
+      start: off - 2,
+      end: off,
+      prefix: 'ow',
+    });
   });
 
   it('should see an empty indented line as a key site', () => {

@@ -35,7 +35,11 @@ describe('search quick pick rows', () => {
 
   it('should say so when nothing matches', async () => {
     assert.deepEqual(searchRows([await sampleTarget()], 'kind:standard id:NOPE-000'), [
-      { label: 'No results for kind:standard id:NOPE-000', detail: 'Try fewer or shorter words, or check field names (status:approved, kind:standard).', icon: 'info' },
+      {
+        label: 'No results for kind:standard id:NOPE-000',
+        detail: 'Try fewer or shorter words, or check field names (status:approved, kind:standard).',
+        icon: 'info',
+      },
     ]);
   });
 
@@ -48,27 +52,49 @@ describe('search quick pick rows', () => {
 
   it('should merge folders by score and name the folder in the path', () => {
     const rows = searchRows([fixed('file:///a', 'alpha', [hit('PTN-1', 5), hit('PTN-2', 1)]), fixed('file:///b', 'beta', [hit('PTN-3', 3)])], 'x');
-    assert.deepEqual(rows.map((r) => [r.label, r.description, r.location?.folder]), [
-      ['PTN-1  Title PTN-1', 'partner · alpha/partners/p.yaml:3', 'file:///a'],
-      ['PTN-3  Title PTN-3', 'partner · beta/partners/p.yaml:3', 'file:///b'],
-      ['PTN-2  Title PTN-2', 'partner · alpha/partners/p.yaml:3', 'file:///a'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.description, r.location?.folder]),
+      [
+        ['PTN-1  Title PTN-1', 'partner · alpha/partners/p.yaml:3', 'file:///a'],
+        ['PTN-3  Title PTN-3', 'partner · beta/partners/p.yaml:3', 'file:///b'],
+        ['PTN-2  Title PTN-2', 'partner · alpha/partners/p.yaml:3', 'file:///a'],
+      ],
+    );
   });
 
   it('should keep at most the limit and say how many more there are', () => {
     const rows = searchRows([fixed('file:///a', 'a', [hit('PTN-1', 3), hit('PTN-2', 2), hit('PTN-3', 1)], 30)], 'x', 2);
-    assert.deepEqual(rows.map((r) => r.label), ['PTN-1  Title PTN-1', 'PTN-2  Title PTN-2', 'Showing 2 of 30 results']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['PTN-1  Title PTN-1', 'PTN-2  Title PTN-2', 'Showing 2 of 30 results'],
+    );
   });
 
   it('should label plain documents by title and leave out an empty snippet', () => {
     const rows = searchRows([fixed('file:///a', 'a', [hit('', 1, { kind: 'document', title: 'Read me', file: 'README.md', line: 1, snippet: '' })])], 'x');
-    assert.deepEqual(rows[0], { label: 'Read me', description: 'document · README.md:1', icon: 'file-text', location: { folder: 'file:///a', file: 'README.md', line: 1 } });
+    assert.deepEqual(rows[0], {
+      label: 'Read me',
+      description: 'document · README.md:1',
+      icon: 'file-text',
+      location: { folder: 'file:///a', file: 'README.md', line: 1 },
+    });
   });
 
   it('should report a folder whose search fails and still show the others', () => {
-    const broken: SearchTarget = { key: 'file:///b', name: 'beta', search: { search: () => { throw new Error('index corrupt'); } } };
+    const broken: SearchTarget = {
+      key: 'file:///b',
+      name: 'beta',
+      search: {
+        search: () => {
+          throw new Error('index corrupt');
+        },
+      },
+    };
     const rows = searchRows([fixed('file:///a', 'alpha', [hit('PTN-1', 1)]), broken], 'x');
-    assert.deepEqual(rows.map((r) => r.label), ['Search failed in beta: index corrupt', 'PTN-1  Title PTN-1']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['Search failed in beta: index corrupt', 'PTN-1  Title PTN-1'],
+    );
   });
 
   it('should show icon syntax from documents as written', () => {

@@ -3,8 +3,16 @@ import { matchScore } from '../../src/vscode/language/symbolMatch';
 
 describe('workspace symbols: matching ids and titles', () => {
   it('should rank an exact id above a prefix, a substring and a title match', () => {
-    const scores = [matchScore('ptn-med-petal', 'PTN-MED-PETAL', 'Petal Social'), matchScore('ptn-med', 'PTN-MED-PETAL', ''), matchScore('petal', 'PTN-MED-PETAL', ''), matchScore('social', 'PTN-MED-PETAL', 'Petal Social')];
-    assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+    const scores = [
+      matchScore('ptn-med-petal', 'PTN-MED-PETAL', 'Petal Social'),
+      matchScore('ptn-med', 'PTN-MED-PETAL', ''),
+      matchScore('petal', 'PTN-MED-PETAL', ''),
+      matchScore('social', 'PTN-MED-PETAL', 'Petal Social'),
+    ];
+    assert.deepEqual(
+      [...scores].sort((a, b) => b - a),
+      scores,
+    );
     assert.ok(scores.every((s) => s > 0));
   });
 

@@ -26,7 +26,10 @@ export async function sampleFolder(key = SAMPLE_KEY, name = 'lumen-oak'): Promis
 /** Opens an in-memory workspace from inline files (posix path → text), on 2026-06-15. */
 export async function openInline(files: Record<string, string>): Promise<Workspace> {
   const fs = {
-    listFiles: async (exclude: (p: string) => boolean) => Object.keys(files).filter((p) => !exclude(p)).sort(),
+    listFiles: async (exclude: (p: string) => boolean) =>
+      Object.keys(files)
+        .filter((p) => !exclude(p))
+        .sort(),
     readFile: async (p: string) => files[p],
   };
   const r = await openWorkspace({ fs, builtinPacks: builtinPacks(), clock: () => '2026-06-15', today: '2026-06-15' });

@@ -7,15 +7,24 @@ describe('view number formats', () => {
   const fmt = new Formatter();
 
   it('should shorten large numbers to one decimal with K, M and B', () => {
-    assert.deepEqual([74_300_000, 160_000_000, 7_500_000, 4_480_000, 800_000, 8_500, 12_999, 2_500_000_000].map((n) => fmt.compact(n)), ['74.3M', '160M', '7.5M', '4.5M', '800K', '8.5K', '13K', '2.5B']);
+    assert.deepEqual(
+      [74_300_000, 160_000_000, 7_500_000, 4_480_000, 800_000, 8_500, 12_999, 2_500_000_000].map((n) => fmt.compact(n)),
+      ['74.3M', '160M', '7.5M', '4.5M', '800K', '8.5K', '13K', '2.5B'],
+    );
   });
 
   it('should keep small numbers and decimals as they are', () => {
-    assert.deepEqual([0, 3.2, 11.5, 999, -42].map((n) => fmt.compact(n)), ['0', '3.2', '11.5', '999', '-42']);
+    assert.deepEqual(
+      [0, 3.2, 11.5, 999, -42].map((n) => fmt.compact(n)),
+      ['0', '3.2', '11.5', '999', '-42'],
+    );
   });
 
   it('should round half up and move to the next unit instead of writing 1000K', () => {
-    assert.deepEqual([3_150_000, 950_000, 999_960, -1_250_000].map((n) => fmt.compact(n)), ['3.2M', '950K', '1M', '-1.3M']);
+    assert.deepEqual(
+      [3_150_000, 950_000, 999_960, -1_250_000].map((n) => fmt.compact(n)),
+      ['3.2M', '950K', '1M', '-1.3M'],
+    );
   });
 
   it('should write money with or without a currency', () => {

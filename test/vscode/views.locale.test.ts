@@ -51,7 +51,10 @@ describe('views in the workspace locale, titles first', () => {
     assert.equal(plan.label, '华东区 2026 年经营计划');
     assert.equal(plan.description, '计划-2026-华东 · 46.4% · ¥128万 budget · 1280 allocated');
     assert.equal(plan.tooltip?.title, '华东区 2026 年经营计划 (计划-2026-华东)');
-    assert.deepEqual(plan.tooltip?.rows.find(([k]) => k === 'Budget'), ['Budget', '¥1,280,000']);
+    assert.deepEqual(
+      plan.tooltip?.rows.find(([k]) => k === 'Budget'),
+      ['Budget', '¥1,280,000'],
+    );
   });
 
   it('should shorten KPI figures in Chinese units and keep the id in the tooltip', async () => {
@@ -59,13 +62,19 @@ describe('views in the workspace locale, titles first', () => {
     assert.equal(kpi.label, '华东门店营业额');
     assert.equal(kpi.description, '¥7430万 / ¥1.6亿 · 46.4% · on track');
     assert.deepEqual(kpi.tooltip?.rows[0], ['Id', '指标-营业额']);
-    assert.deepEqual(kpi.tooltip?.rows.find(([k]) => k === 'Target'), ['Target', '¥160,000,000']);
+    assert.deepEqual(
+      kpi.tooltip?.rows.find(([k]) => k === 'Target'),
+      ['Target', '¥160,000,000'],
+    );
   });
 
   it('should write initiative and product money as ¥1,280', async () => {
     const ini = await node(buildPlansView, '举措-1');
     assert.equal(ini.label, '新开两家茶饮门店');
-    assert.deepEqual(ini.tooltip?.rows.find(([k]) => k === 'Budget'), ['Budget', '¥1,280']);
+    assert.deepEqual(
+      ini.tooltip?.rows.find(([k]) => k === 'Budget'),
+      ['Budget', '¥1,280'],
+    );
     const product = await node(buildRegistersView, 'T-0001');
     assert.equal(product.label, '桂花乌龙（大杯）');
     assert.equal(product.description, 'T-0001 · ¥1,280');

@@ -36,20 +36,32 @@ objectives:
 describe('Plans view', () => {
   it('should show the company plan as the root with the regional plans below it, titles first and ids in the description', async () => {
     const roots = await plans();
-    assert.deepEqual(roots.map((r) => r.label), ['Lumen & Oak company plan 2026']);
+    assert.deepEqual(
+      roots.map((r) => r.label),
+      ['Lumen & Oak company plan 2026'],
+    );
     const subPlans = (roots[0] as ViewNode).children.filter((c) => c.entity?.kind === 'plan');
-    assert.deepEqual(subPlans.map((p) => [p.label, p.description]), [
-      ['East China plan 2026', 'PLN-2026-EAST · 77.7% · CN¥7.5M budget · 4.5M allocated'],
-      ['North China plan 2026', 'PLN-2026-NORTH · 50.9% · CN¥4.5M budget · 2.6M allocated'],
-      ['South China plan 2026', 'PLN-2026-SOUTH · 79.7% · CN¥6M budget · 4.6M allocated'],
-    ]);
+    assert.deepEqual(
+      subPlans.map((p) => [p.label, p.description]),
+      [
+        ['East China plan 2026', 'PLN-2026-EAST · 77.7% · CN¥7.5M budget · 4.5M allocated'],
+        ['North China plan 2026', 'PLN-2026-NORTH · 50.9% · CN¥4.5M budget · 2.6M allocated'],
+        ['South China plan 2026', 'PLN-2026-SOUTH · 79.7% · CN¥6M budget · 4.6M allocated'],
+      ],
+    );
   });
 
   it('should list a plan’s objectives before its sub-plans, and KPIs before initiatives', async () => {
     const company = (await plans())[0] as ViewNode;
-    assert.deepEqual(company.children.map((c) => c.entity?.kind), ['objective', 'objective', 'objective', 'plan', 'plan', 'plan']);
+    assert.deepEqual(
+      company.children.map((c) => c.entity?.kind),
+      ['objective', 'objective', 'objective', 'plan', 'plan', 'plan'],
+    );
     const growth = await row('OBJ-EAST-REVENUE');
-    assert.deepEqual(growth.children.map((c) => c.entity?.kind), ['kpi', 'kpi', 'kpi', 'initiative', 'initiative', 'initiative']);
+    assert.deepEqual(
+      growth.children.map((c) => c.entity?.kind),
+      ['kpi', 'kpi', 'kpi', 'initiative', 'initiative', 'initiative'],
+    );
   });
 
   it('should describe a KPI as actual / target, attainment and pace', async () => {
@@ -101,7 +113,10 @@ describe('Plans view', () => {
   it('should flag an initiative that spent more than its budget', async () => {
     const ini = await row('INI-SOUTH-COBRAND');
     assert.equal(ini.description, 'in-progress · due 2026-07-31 · CN¥650K · over budget');
-    assert.deepEqual(ini.tooltip?.rows.find(([k]) => k === 'Spent'), ['Spent', 'CN¥720,000 (over budget)']);
+    assert.deepEqual(
+      ini.tooltip?.rows.find(([k]) => k === 'Spent'),
+      ['Spent', 'CN¥720,000 (over budget)'],
+    );
   });
 
   it('should give a plan tooltip with the full figures', async () => {
@@ -124,7 +139,10 @@ describe('Plans view', () => {
 
   it('should roll sub-plans’ money into the parent’s tooltip', async () => {
     const company = (await plans())[0] as ViewNode;
-    assert.deepEqual(company.tooltip?.rows.find(([k]) => k === 'With sub-plans'), ['With sub-plans', 'allocated CN¥16,720,000, spent CN¥8,401,200']);
+    assert.deepEqual(
+      company.tooltip?.rows.find(([k]) => k === 'With sub-plans'),
+      ['With sub-plans', 'allocated CN¥16,720,000, spent CN¥8,401,200'],
+    );
   });
 
   it('should open every row at the line of its id', async () => {
@@ -142,7 +160,10 @@ describe('Plans view', () => {
   it('should expand top-level plans only', async () => {
     const company = (await plans())[0] as ViewNode;
     assert.equal(company.expanded, true);
-    assert.equal(company.children.some((c) => c.expanded), false);
+    assert.equal(
+      company.children.some((c) => c.expanded),
+      false,
+    );
   });
 
   it('should link rows to their parents for reveal', async () => {
@@ -156,22 +177,31 @@ describe('Plans view', () => {
     const roots = buildPlansView([await inlineFolder({ 'plans/x.yaml': ONE_PLAN })]);
     const ids = allIds(roots);
     assert.equal(new Set(ids).size, ids.length);
-    assert.deepEqual(ids.filter((i) => i.includes('#kpi:')), ['file:///work/inline#kpi:KPI-X', 'file:///work/inline#kpi:KPI-X~2']);
+    assert.deepEqual(
+      ids.filter((i) => i.includes('#kpi:')),
+      ['file:///work/inline#kpi:KPI-X', 'file:///work/inline#kpi:KPI-X~2'],
+    );
     assert.equal(roots[0]?.description, 'PLN-X · draft · 60.0% · €1M budget');
   });
 
   it('should show one root per folder when several folders have plans', async () => {
     const roots = buildPlansView([await sampleFolder(), await inlineFolder({ 'plans/x.yaml': ONE_PLAN })]);
-    assert.deepEqual(roots.map((r) => [r.label, r.description, r.id]), [
-      ['lumen-oak', '4 plans', `${SAMPLE_KEY}#folder`],
-      ['inline', '1 plan', 'file:///work/inline#folder'],
-    ]);
+    assert.deepEqual(
+      roots.map((r) => [r.label, r.description, r.id]),
+      [
+        ['lumen-oak', '4 plans', `${SAMPLE_KEY}#folder`],
+        ['inline', '1 plan', 'file:///work/inline#folder'],
+      ],
+    );
     assert.equal(roots[1]?.children[0]?.label, 'Extra plan');
   });
 
   it('should not add a folder root when only one folder has plans', async () => {
     const roots = buildPlansView([await sampleFolder(), await inlineFolder({ 'org/courses.yaml': 'courses:\n  - { id: CRS-1, title: One }\n' })]);
-    assert.deepEqual(roots.map((r) => r.entity?.id), ['PLN-2026-COMPANY']);
+    assert.deepEqual(
+      roots.map((r) => r.entity?.id),
+      ['PLN-2026-COMPANY'],
+    );
   });
 
   it('should be empty when there are no plans, so the welcome text shows', async () => {

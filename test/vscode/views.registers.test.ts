@@ -21,12 +21,18 @@ const PARTNERS = `partners:
 
 describe('Registers view', () => {
   it('should show partners, products, people and courses with their counts', async () => {
-    assert.deepEqual((await registers()).map((r) => r.label), ['Partners (28)', 'Products (39)', 'People (23)', 'Courses (7)']);
+    assert.deepEqual(
+      (await registers()).map((r) => r.label),
+      ['Partners (28)', 'Products (39)', 'People (23)', 'Courses (7)'],
+    );
   });
 
   it('should group partners by type, alphabetically, with counts', async () => {
     const partners = (await registers())[0] as ViewNode;
-    assert.deepEqual(partners.children.map((g) => g.label), ['channel (8)', 'design-agency (3)', 'government (2)', 'key-customer (3)', 'media (4)', 'strategic-brand (2)', 'supplier (6)']);
+    assert.deepEqual(
+      partners.children.map((g) => g.label),
+      ['channel (8)', 'design-agency (3)', 'government (2)', 'key-customer (3)', 'media (4)', 'strategic-brand (2)', 'supplier (6)'],
+    );
   });
 
   it('should describe a partner with status, tier and contract end', async () => {
@@ -41,7 +47,10 @@ describe('Registers view', () => {
     const p = await row('PTN-MED-PETAL');
     assert.equal(p.description, 'active · tier A · ends 2026-07-31 (in 46 days)');
     assert.deepEqual(p.icon, { id: 'clock', color: 'charts.yellow' });
-    assert.deepEqual(p.tooltip?.rows.find(([k]) => k === 'Contract'), ['Contract', '2026-03-01 → 2026-07-31 (expiring)']);
+    assert.deepEqual(
+      p.tooltip?.rows.find(([k]) => k === 'Contract'),
+      ['Contract', '2026-03-01 → 2026-07-31 (expiring)'],
+    );
   });
 
   it('should dim suspended and ended partners', async () => {
@@ -65,12 +74,18 @@ describe('Registers view', () => {
 
   it('should leave out registers that have no records', async () => {
     const roots = buildRegistersView([await inlineFolder({ 'partners/p.yaml': PARTNERS })]);
-    assert.deepEqual(roots.map((r) => r.label), ['Partners (3)']);
+    assert.deepEqual(
+      roots.map((r) => r.label),
+      ['Partners (3)'],
+    );
   });
 
   it('should list products by category with SKU and list price', async () => {
     const products = (await registers())[1] as ViewNode;
-    assert.deepEqual(products.children.map((g) => g.label), ['bed (4)', 'chair (5)', 'decor (4)', 'lighting (5)', 'outdoor (2)', 'sofa (5)', 'storage (4)', 'table (5)', 'textile (5)']);
+    assert.deepEqual(
+      products.children.map((g) => g.label),
+      ['bed (4)', 'chair (5)', 'decor (4)', 'lighting (5)', 'outdoor (2)', 'sofa (5)', 'storage (4)', 'table (5)', 'textile (5)'],
+    );
     const p = await row('SKU-1001');
     assert.equal(p.label, 'Oslo 3-seat sofa, oatmeal linen');
     assert.equal(p.description, 'SKU-1001 · CN¥12,999');
@@ -93,9 +108,15 @@ describe('Registers view', () => {
 
   it('should group people by region name and then by role', async () => {
     const people = (await registers())[2] as ViewNode;
-    assert.deepEqual(people.children.map((g) => g.label), ['East China (6)', 'National HQ (Shanghai) (7)', 'North China (5)', 'South China (5)']);
+    assert.deepEqual(
+      people.children.map((g) => g.label),
+      ['East China (6)', 'National HQ (Shanghai) (7)', 'North China (5)', 'South China (5)'],
+    );
     const east = people.children[0] as ViewNode;
-    assert.deepEqual(east.children.map((g) => g.label), ['regional-manager (1)', 'sales-associate (2)', 'store-manager (2)', 'visual-merchandiser (1)']);
+    assert.deepEqual(
+      east.children.map((g) => g.label),
+      ['regional-manager (1)', 'sales-associate (2)', 'store-manager (2)', 'visual-merchandiser (1)'],
+    );
     const p = await row('PER-WANG-LEI');
     assert.deepEqual([p.label, p.description, p.location?.line], ['Wang Lei', 'PER-WANG-LEI', 82]);
   });
@@ -107,6 +128,12 @@ describe('Registers view', () => {
 
   it('should show one root per folder when several folders have records', async () => {
     const roots = buildRegistersView([await sampleFolder(), await inlineFolder({ 'partners/p.yaml': PARTNERS })]);
-    assert.deepEqual(roots.map((r) => [r.label, r.description]), [['lumen-oak', '97 records'], ['inline', '3 records']]);
+    assert.deepEqual(
+      roots.map((r) => [r.label, r.description]),
+      [
+        ['lumen-oak', '97 records'],
+        ['inline', '3 records'],
+      ],
+    );
   });
 });

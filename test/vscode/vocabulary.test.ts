@@ -5,7 +5,14 @@ import type { VocabularyBinding } from '../../src/core/vocab/bindings';
 import type { KindShape } from '../../src/vscode/language/entityPath';
 import { vocabularyAt, vocabularyHover, vocabularyItems } from '../../src/vscode/language/vocabulary';
 
-const STATUS: VocabularyConfig = { name: 'partner.status', class: 'rule', values: ['prospect', 'active', 'suspended', 'ended'], strict: true, aliases: { 合作中: 'active', 已终止: 'ended' }, origin: 'opsbook.yaml' };
+const STATUS: VocabularyConfig = {
+  name: 'partner.status',
+  class: 'rule',
+  values: ['prospect', 'active', 'suspended', 'ended'],
+  strict: true,
+  aliases: { 合作中: 'active', 已终止: 'ended' },
+  origin: 'opsbook.yaml',
+};
 const TIER: VocabularyConfig = { name: 'partner.tier', class: 'company', strict: true, aliases: {}, origin: 'ops' };
 const DIRECTION: VocabularyConfig = { name: 'kpi.direction', class: 'rule', values: ['up', 'down'], strict: true, aliases: {}, origin: 'ops' };
 const CHANNEL: VocabularyConfig = { name: 'channel', class: 'default', values: ['flagship', 'online'], strict: true, aliases: {}, origin: 'ops' };
@@ -19,7 +26,15 @@ const BINDINGS = new Map<string, VocabularyBinding[]>([
 const bindingsOf = (kind: string) => BINDINGS.get(kind) ?? [];
 
 const PARTNERS: KindShape = { name: 'partner', layout: 'list', listKey: 'partners', idField: 'id', nested: [] };
-const PLAN: KindShape = { name: 'plan', layout: 'single', idField: 'id', nested: [{ kind: 'objective', path: 'objectives[]' }, { kind: 'kpi', path: 'objectives[].kpis[]' }] };
+const PLAN: KindShape = {
+  name: 'plan',
+  layout: 'single',
+  idField: 'id',
+  nested: [
+    { kind: 'objective', path: 'objectives[]' },
+    { kind: 'kpi', path: 'objectives[].kpis[]' },
+  ],
+};
 const PRODUCTS: KindShape = { name: 'product', layout: 'list', listKey: 'products', idField: 'id', nested: [] };
 
 describe('vocabulary values in the editor', () => {
@@ -32,10 +47,23 @@ describe('vocabulary values in the editor', () => {
   });
 
   it('offers declared values in order, then aliases with their meaning, then other values in use, marked as such', () => {
-    const items = vocabularyItems(STATUS, new Map([['合作中', 4], ['active', 2], ['洽谈中', 1]]));
-    assert.deepEqual(items.map((i) => i.label), ['prospect', 'active', 'suspended', 'ended', '合作中', '已终止', '洽谈中']);
+    const items = vocabularyItems(
+      STATUS,
+      new Map([
+        ['合作中', 4],
+        ['active', 2],
+        ['洽谈中', 1],
+      ]),
+    );
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['prospect', 'active', 'suspended', 'ended', '合作中', '已终止', '洽谈中'],
+    );
     const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
-    assert.deepEqual(sorted, items.map((i) => i.label));
+    assert.deepEqual(
+      sorted,
+      items.map((i) => i.label),
+    );
     assert.equal(items.find((i) => i.label === 'active')?.detail, 'partner.status · used 2 times in this workspace');
     assert.equal(items.find((i) => i.label === '合作中')?.detail, 'partner.status · alias of active · used 4 times in this workspace');
     assert.match(items.find((i) => i.label === '洽谈中')?.detail ?? '', /used in this workspace, not in the declared list/);
@@ -43,13 +71,28 @@ describe('vocabulary values in the editor', () => {
   });
 
   it('an open company vocabulary offers the values already used', () => {
-    const items = vocabularyItems(TIER, new Map([['金牌', 3], ['银牌', 1]]));
-    assert.deepEqual(items.map((i) => `${i.label}: ${i.detail}`), ['金牌: partner.tier · already used in this workspace, used 3 times in this workspace', '银牌: partner.tier · already used in this workspace, used once in this workspace']);
+    const items = vocabularyItems(
+      TIER,
+      new Map([
+        ['金牌', 3],
+        ['银牌', 1],
+      ]),
+    );
+    assert.deepEqual(
+      items.map((i) => `${i.label}: ${i.detail}`),
+      [
+        '金牌: partner.tier · already used in this workspace, used 3 times in this workspace',
+        '银牌: partner.tier · already used in this workspace, used once in this workspace',
+      ],
+    );
   });
 
   it('quotes values that YAML would read otherwise', () => {
     const v: VocabularyConfig = { ...CHANNEL, values: ['yes', 'on-line', '天猫旗舰店', '2026'] };
-    assert.deepEqual(vocabularyItems(v).map((i) => i.insertText), ['"yes"', 'on-line', '天猫旗舰店', '"2026"']);
+    assert.deepEqual(
+      vocabularyItems(v).map((i) => i.insertText),
+      ['"yes"', 'on-line', '天猫旗舰店', '"2026"'],
+    );
   });
 
   it('hover names the vocabulary and its class, and an alias its meaning', () => {

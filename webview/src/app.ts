@@ -170,7 +170,8 @@ export class App {
     const tab = TABS[index] as TabDef;
     const parts = this.parts.get(tab.id) as TabParts;
     // Keep keyboard focus on the same row across live updates.
-    const focused = document.activeElement instanceof HTMLElement && parts.content.contains(document.activeElement) ? document.activeElement.getAttribute('data-key') : null;
+    const focused =
+      document.activeElement instanceof HTMLElement && parts.content.contains(document.activeElement) ? document.activeElement.getAttribute('data-key') : null;
     this.renderFilters(tab, data, parts.filters);
     clear(parts.content);
     try {

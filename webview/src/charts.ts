@@ -60,7 +60,15 @@ const textWidth = (texts: string[], min: number, max: number) => Math.round(Math
 
 function frame(spec: ChartBase, height: number): SVGSVGElement {
   const id = `chart-${++chartSeq}`;
-  const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, class: 'chart', preserveAspectRatio: 'xMinYMin meet' });
+  const svg = s('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    width: WIDTH,
+    height,
+    role: 'img',
+    'aria-labelledby': `${id}-t ${id}-d`,
+    class: 'chart',
+    preserveAspectRatio: 'xMinYMin meet',
+  });
   svg.appendChild(s('title', { id: `${id}-t` }, spec.title));
   svg.appendChild(s('desc', { id: `${id}-d` }, spec.desc));
   return svg;
@@ -72,7 +80,6 @@ function clickable(g: SVGGElement, ref: SourceRef | undefined, onOpen: ((ref: So
   g.setAttribute('class', `${g.getAttribute('class') ?? ''} hit`.trim());
   g.addEventListener('click', () => onOpen(ref));
 }
-
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -99,10 +106,21 @@ export function barChart(spec: BarChartSpec): SVGSVGElement {
   const top = 22;
   const height = top + spec.rows.reduce((t, r) => t + rowH(r), 0) + 6;
   const svg = frame(spec, height);
-  const dataMax = Math.max(0, ...spec.rows.flatMap((r) => [...r.bars.map((b) => b.reduce((t, x) => t + Math.max(0, x.value), 0)), ...(r.markers ?? []).map((m) => m.value)]));
+  const dataMax = Math.max(
+    0,
+    ...spec.rows.flatMap((r) => [...r.bars.map((b) => b.reduce((t, x) => t + Math.max(0, x.value), 0)), ...(r.markers ?? []).map((m) => m.value)]),
+  );
   const max = spec.max ?? niceMax(dataMax);
-  const labelW = textWidth(spec.rows.map((r) => truncate(r.label, 30)), 60, LABEL_W);
-  const valueW = textWidth(spec.rows.map((r) => r.value), 60, 320);
+  const labelW = textWidth(
+    spec.rows.map((r) => truncate(r.label, 30)),
+    60,
+    LABEL_W,
+  );
+  const valueW = textWidth(
+    spec.rows.map((r) => r.value),
+    60,
+    320,
+  );
   const plotX = labelW + 8;
   const plotW = WIDTH - plotX - valueW - 12;
   const x = (v: number) => plotX + (Math.max(0, Math.min(v, max)) / max) * plotW;
@@ -208,7 +226,13 @@ export function ganttChart(spec: GanttSpec): SVGSVGElement {
     for (const m of r.milestones) {
       const mx = x(m.date);
       const cy = y + rowH / 2;
-      g.appendChild(s('path', { d: `M ${mx} ${cy - 6} L ${mx + 6} ${cy} L ${mx} ${cy + 6} L ${mx - 6} ${cy} Z`, class: `milestone ms-${m.state}` }, s('title', {}, m.label)));
+      g.appendChild(
+        s(
+          'path',
+          { d: `M ${mx} ${cy - 6} L ${mx + 6} ${cy} L ${mx} ${cy + 6} L ${mx - 6} ${cy} Z`, class: `milestone ms-${m.state}` },
+          s('title', {}, m.label),
+        ),
+      );
     }
     clickable(g, r.ref, spec.onOpen);
     svg.appendChild(g);
@@ -243,7 +267,9 @@ export function gridChart(spec: GridSpec): SVGSVGElement {
   const svg = frame(spec, height);
   spec.cols.forEach((c, j) => {
     const cx = LABEL_W + 10 + j * colW + colW / 2;
-    svg.appendChild(s('text', { x: cx, y: top - 8, 'text-anchor': 'start', class: 'tick col-label', transform: `rotate(-35 ${cx} ${top - 8})` }, truncate(c.label, 20)));
+    svg.appendChild(
+      s('text', { x: cx, y: top - 8, 'text-anchor': 'start', class: 'tick col-label', transform: `rotate(-35 ${cx} ${top - 8})` }, truncate(c.label, 20)),
+    );
   });
   spec.rows.forEach((r, i) => {
     const y = top + i * cellH;

@@ -78,7 +78,9 @@ class ReportHost implements Host {
   post(msg: FromWebview): void {
     switch (msg.type) {
       case 'ready': {
-        const reply: ToWebview = isData(this.data) ? { type: 'update', data: this.data } : { type: 'error', message: 'This report has no data: data.js is missing or from another version of Opsbook.' };
+        const reply: ToWebview = isData(this.data)
+          ? { type: 'update', data: this.data }
+          : { type: 'error', message: 'This report has no data: data.js is missing or from another version of Opsbook.' };
         const state = this.loadState();
         if (reply.type === 'update' && state) reply.state = state;
         const init: ToWebview = isBundle(this.l10n) ? { type: 'init', l10n: this.l10n } : { type: 'init' };

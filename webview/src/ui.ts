@@ -36,12 +36,21 @@ export interface TabDef {
  * Whether a row passes the filters; `region` may be a list (partners serve several regions).
  * With the engine's `periods`, a period filter also passes the periods lying within it.
  */
-export function passes(f: Filters, row: { region?: string | string[] | undefined; period?: string | undefined; type?: string | undefined; status?: string | undefined }, periods?: readonly PeriodOption[]): boolean {
+export function passes(
+  f: Filters,
+  row: { region?: string | string[] | undefined; period?: string | undefined; type?: string | undefined; status?: string | undefined },
+  periods?: readonly PeriodOption[],
+): boolean {
   if (f.region !== undefined) {
     const r = row.region;
     if (Array.isArray(r) ? !r.includes(f.region) : r !== f.region) return false;
   }
-  if (f.period !== undefined && row.period !== f.period && !(row.period !== undefined && periods?.find((o) => o.value === f.period)?.covers.includes(row.period))) return false;
+  if (
+    f.period !== undefined &&
+    row.period !== f.period &&
+    !(row.period !== undefined && periods?.find((o) => o.value === f.period)?.covers.includes(row.period))
+  )
+    return false;
   if (f.type !== undefined && row.type !== f.type) return false;
   if (f.status !== undefined && row.status !== f.status) return false;
   return true;
@@ -94,7 +103,8 @@ export function table<T>(ctx: Ctx, spec: TableSpec<T>): HTMLElement {
     for (const c of spec.columns) tr.appendChild(h('td', { class: c.numeric ? 'num' : undefined }, c.cell(row)));
     tbody.appendChild(tr);
   }
-  if (spec.rows.length === 0) tbody.appendChild(h('tr', {}, h('td', { colspan: spec.columns.length, class: 'empty' }, spec.empty ?? l10n.t('Nothing matches the filters.'))));
+  if (spec.rows.length === 0)
+    tbody.appendChild(h('tr', {}, h('td', { colspan: spec.columns.length, class: 'empty' }, spec.empty ?? l10n.t('Nothing matches the filters.'))));
   return h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, spec.caption), thead, tbody));
 }
 
@@ -105,7 +115,15 @@ export const CHART_LIMIT = 60;
 export function chartRows<T>(rows: T[], what: string, urgency?: (a: T, b: T) => number): { rows: T[]; note?: string } {
   if (rows.length <= CHART_LIMIT) return { rows };
   const sorted = urgency ? [...rows].sort(urgency) : rows;
-  return { rows: sorted.slice(0, CHART_LIMIT), note: l10n.t('The chart shows the {0} most urgent of {1} {2}; the table lists all of them, and the filters narrow them down.', CHART_LIMIT, rows.length, what) };
+  return {
+    rows: sorted.slice(0, CHART_LIMIT),
+    note: l10n.t(
+      'The chart shows the {0} most urgent of {1} {2}; the table lists all of them, and the filters narrow them down.',
+      CHART_LIMIT,
+      rows.length,
+      what,
+    ),
+  };
 }
 
 export interface SectionSpec {
@@ -169,7 +187,11 @@ export function pill(text: string, colour: Colour, symbol: string): HTMLElement 
 
 /** Summary figures at the top of a tab. */
 export function stats(items: { label: string; value: string; colour?: Colour }[]): HTMLElement {
-  return h('dl', { class: 'stats' }, ...items.map((i) => h('div', { class: `stat${i.colour ? ` stat-${i.colour}` : ''}` }, h('dt', {}, i.label), h('dd', {}, i.value))));
+  return h(
+    'dl',
+    { class: 'stats' },
+    ...items.map((i) => h('div', { class: `stat${i.colour ? ` stat-${i.colour}` : ''}` }, h('dt', {}, i.label), h('dd', {}, i.value))),
+  );
 }
 
 /** An entity named for a person: its title, then its id muted (the id alone when there is no title). */

@@ -45,7 +45,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
   const all = cached?.diagnostics ?? ws?.diagnostics() ?? [];
   const diagnostics = values.quiet ? all.filter((d) => d.severity === 'error') : all;
-  const report: CheckReport = { root: values.root ?? '.', files: cached?.files ?? ws?.fileCount ?? 0, entities: cached?.entities ?? ws?.entityCount ?? 0, diagnostics };
+  const report: CheckReport = {
+    root: values.root ?? '.',
+    files: cached?.files ?? ws?.fileCount ?? 0,
+    entities: cached?.entities ?? ws?.entityCount ?? 0,
+    diagnostics,
+  };
   io.stdout(render(format, report));
   if (ws) await persist(ws);
   const s = summarize(all);
@@ -58,5 +63,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 function render(format: string, report: CheckReport): string {
-  return format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : format === 'github' ? formatGithub(report) : formatText(report);
+  return format === 'json'
+    ? formatJson(report)
+    : format === 'sarif'
+      ? formatSarif(report, VERSION)
+      : format === 'github'
+        ? formatGithub(report)
+        : formatText(report);
 }

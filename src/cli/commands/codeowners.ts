@@ -32,7 +32,11 @@ export async function runCodeowners(args: string[], io: CliIo): Promise<number> 
       prefix = '';
     }
   }
-  const folder = prefix.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  const folder = prefix
+    .replace(/\\/g, '/')
+    .replace(/^(\.?\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
   io.stdout(codeowners(ws, folder ? `${folder}/` : ''));
   return EXIT_OK;
 }

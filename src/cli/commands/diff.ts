@@ -37,7 +37,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? 'text';
   if (!['markdown', 'json', 'text'].includes(format)) throw new UsageError(`--format must be markdown, json or text, got "${format}"`);
-  if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
+  if (positionals.length < 1 || positionals.length > 2)
+    throw new UsageError(`expected <base> [<head>] revisions, got ${positionals.length} arguments; see "opsbook diff --help"`);
   const [baseRev, headRev] = positionals as [string, string | undefined];
   const worktree = await checkedRoot(io, values);
   const root = worktree.root;

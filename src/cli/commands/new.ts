@@ -25,7 +25,8 @@ export async function runNew(args: string[], io: CliIo): Promise<number> {
   }
   const kind = positionals[0];
   if (!kind || positionals.length > 1) throw new UsageError('expected one kind, e.g. opsbook new standard --id STD-SVC-009 --title "Gift wrapping"');
-  if (values.id !== undefined && !isValidId(values.id)) throw new UsageError('--id must start with a letter or digit, without spaces, commas, brackets, "#" or ":"');
+  if (values.id !== undefined && !isValidId(values.id))
+    throw new UsageError('--id must start with a letter or digit, without spaces, commas, brackets, "#" or ":"');
   const ws = await open(io, values);
   const template = ws.config.templates.get(kind);
   if (!ws.config.kinds.has(kind)) throw new UsageError(`unknown kind "${kind}"; kinds with templates: ${[...ws.config.templates.keys()].sort().join(', ')}`);
@@ -40,7 +41,8 @@ export async function runNew(args: string[], io: CliIo): Promise<number> {
   const text = await template.source.read(template.path);
   if (text === undefined) throw new UsageError(`template ${template.path} of kind "${kind}" is missing`);
   const rel = values.out ?? defaultPathFor(ws.config, kind, id, template.path);
-  if (!rel) throw new UsageError(`kind "${kind}" keeps its entries in one file (${ws.config.kinds.get(kind)?.files.join(', ')}); pass --out FILE for a new file`);
+  if (!rel)
+    throw new UsageError(`kind "${kind}" keeps its entries in one file (${ws.config.kinds.get(kind)?.files.join(', ')}); pass --out FILE for a new file`);
   const fs = new NodeWorkspaceFs(rootOf(io, values));
   const target = fs.resolve(rel);
   if (!target) throw new UsageError(`--out ${rel}: must be inside the workspace root`);
@@ -58,7 +60,6 @@ export async function runNew(args: string[], io: CliIo): Promise<number> {
   io.stdout(`Created ${rel} (${kind} ${id}).\n`);
   return EXIT_OK;
 }
-
 
 /** The next free id of `kind` after the ids in use; a usage error when none can be proposed. */
 function proposedId(ws: Awaited<ReturnType<typeof open>>, kind: string): string {

@@ -53,7 +53,11 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   await checkTarget(out);
   const ws = await open(io, values);
   const data = buildDashboard(ws, { title: values.title ?? path.basename(rootOf(io, values)), generatedAt: new Date().toISOString() });
-  const [js, css, bundle] = await Promise.all([fsp.readFile(path.join(assets, 'dashboard.js'), 'utf8'), fsp.readFile(path.join(assets, 'dashboard.css'), 'utf8'), l10nBundle(data.locale)]);
+  const [js, css, bundle] = await Promise.all([
+    fsp.readFile(path.join(assets, 'dashboard.js'), 'utf8'),
+    fsp.readFile(path.join(assets, 'dashboard.css'), 'utf8'),
+    l10nBundle(data.locale),
+  ]);
   const files: Record<(typeof OWN_FILES)[number], string> = {
     'index.html': reportHtml(data, bundle),
     'dashboard.css': `/* ${MARKER} ${VERSION} */\n${stripSourceMap(css)}`,
@@ -184,7 +188,8 @@ async function checkTarget(out: string): Promise<void> {
     try {
       const buf = Buffer.alloc(200);
       const { bytesRead } = await handle.read(buf, 0, 200, 0);
-      if (!buf.subarray(0, bytesRead).toString('utf8').includes(MARKER)) throw new UsageError(`--out: ${file} was not written by "opsbook report"; refusing to overwrite it (choose another folder)`);
+      if (!buf.subarray(0, bytesRead).toString('utf8').includes(MARKER))
+        throw new UsageError(`--out: ${file} was not written by "opsbook report"; refusing to overwrite it (choose another folder)`);
     } finally {
       await handle.close();
     }

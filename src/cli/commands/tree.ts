@@ -61,10 +61,14 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
         const rows: string[] = [];
         for (const k of o.kpis) {
           const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
-          rows.push(`KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`);
+          rows.push(
+            `KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`,
+          );
         }
         for (const i of o.initiatives) {
-          rows.push(`INI ${titled(i.id, i.title)}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`);
+          rows.push(
+            `INI ${titled(i.id, i.title)}  ${i.status ?? ''}${i.due ? `  due ${i.due}` : ''}${i.overdue ? '  ⚠ overdue' : ''}${i.budget !== undefined ? `  budget ${formatMoney(i.budget, cur)}` : ''}  spent ${formatMoney(i.spent, cur)}`,
+          );
         }
         rows.forEach((r, n) => out.push(`${inner}${n === rows.length - 1 ? '└─ ' : '├─ '}${r.replace(/ +$/, '')}`));
       },

@@ -26,7 +26,13 @@ function textLine(d: Diagnostic): string {
 /** Configuration problems in the text format: the same lines, and why nothing else was checked. */
 export function formatConfigText(r: CheckReport): string {
   const n = r.diagnostics.length;
-  return [...r.diagnostics.map(textLine), '', `✖ ${plural(n, 'configuration problem')}: the workspace is not checked until ${countOf(n, 'it is', 'they are')} fixed`].join('\n') + '\n';
+  return (
+    [
+      ...r.diagnostics.map(textLine),
+      '',
+      `✖ ${plural(n, 'configuration problem')}: the workspace is not checked until ${countOf(n, 'it is', 'they are')} fixed`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** ESLint-like lines: `file:line:col  severity  message  ruleId`, then a summary. */
@@ -70,7 +76,8 @@ export function formatJson(r: CheckReport): string {
         entities: r.entities,
         diagnostics: r.diagnostics.map((d) => {
           const o = diagnosticJson(d);
-          if (d.related?.length) o['related'] = d.related.map((x) => ({ file: x.file, line: x.range.start.line, column: x.range.start.column, message: x.message }));
+          if (d.related?.length)
+            o['related'] = d.related.map((x) => ({ file: x.file, line: x.range.start.line, column: x.range.start.column, message: x.message }));
           if (d.suggestions?.length) o['suggestions'] = d.suggestions;
           return o;
         }),
@@ -88,7 +95,10 @@ export function formatGithub(r: CheckReport): string {
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
   return r.diagnostics
-    .map((d) => `::${level[d.severity]} file=${prop(d.file)},line=${d.range.start.line},col=${d.range.start.column},endLine=${d.range.end.line},endColumn=${d.range.end.column},title=${prop(d.ruleId)}::${esc(d.message)}`)
+    .map(
+      (d) =>
+        `::${level[d.severity]} file=${prop(d.file)},line=${d.range.start.line},col=${d.range.start.column},endLine=${d.range.end.line},endColumn=${d.range.end.column},title=${prop(d.ruleId)}::${esc(d.message)}`,
+    )
     .map((l) => l + '\n')
     .join('');
 }
@@ -124,7 +134,16 @@ export function formatSarif(r: CheckReport, version: string): string {
             },
           ],
           ...(d.related?.length
-            ? { relatedLocations: d.related.map((x, i) => ({ id: i, message: { text: x.message }, physicalLocation: { artifactLocation: { uri: x.file, uriBaseId: 'SRCROOT' }, region: { startLine: x.range.start.line, startColumn: x.range.start.column } } })) }
+            ? {
+                relatedLocations: d.related.map((x, i) => ({
+                  id: i,
+                  message: { text: x.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: x.file, uriBaseId: 'SRCROOT' },
+                    region: { startLine: x.range.start.line, startColumn: x.range.start.column },
+                  },
+                })),
+              }
             : {}),
         })),
       },

@@ -18,7 +18,15 @@ export function formatDiffJson(r: DiffReport): string {
     head: r.head,
     baseCommit: r.baseCommit,
     headCommit: r.headCommit,
-    summary: { changes: d.changes.length, ...counts, reviewErrors: review.errors, reviewWarnings: review.warnings, introduced: d.introduced.length, resolved: d.resolved.length, parseErrors: d.parseErrors.length },
+    summary: {
+      changes: d.changes.length,
+      ...counts,
+      reviewErrors: review.errors,
+      reviewWarnings: review.warnings,
+      introduced: d.introduced.length,
+      resolved: d.resolved.length,
+      parseErrors: d.parseErrors.length,
+    },
     changes: d.changes.map((c) => ({
       kind: c.kind,
       id: c.id,

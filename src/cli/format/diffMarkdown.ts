@@ -1,4 +1,16 @@
-import { type Diagnostic, type EntityChange, fieldPhrase, gist, hunkPhrase, type JsonValue, plural, type RequiredApprover, sectionPhrase, type Style, valueText } from '../../core';
+import {
+  type Diagnostic,
+  type EntityChange,
+  fieldPhrase,
+  gist,
+  hunkPhrase,
+  type JsonValue,
+  plural,
+  type RequiredApprover,
+  sectionPhrase,
+  type Style,
+  valueText,
+} from '../../core';
 import { CHANGE_TYPES, countByKind, reviewCounts, type DiffReport } from './diffReport';
 
 /** GitHub comments are limited to 65,536 characters; stay well below with room for the footer. */
@@ -48,7 +60,8 @@ export function formatDiffMarkdown(r: DiffReport, limit = MARKDOWN_LIMIT): strin
     head.push('| Kind | Added | Removed | Modified | Moved | Renamed |', '|:--|--:|--:|--:|--:|--:|');
     const cell = (n: number) => (n === 0 ? '·' : String(n));
     for (const { kind, counts } of countByKind(d.changes)) head.push(`| ${mdText(kind)} | ${CHANGE_TYPES.map((t) => cell(counts[t])).join(' | ')} |`);
-    if (countByKind(d.changes).length > 1) head.push(`| **total** | ${CHANGE_TYPES.map((t) => `**${cell(d.changes.filter((c) => c.change === t).length)}**`).join(' | ')} |`);
+    if (countByKind(d.changes).length > 1)
+      head.push(`| **total** | ${CHANGE_TYPES.map((t) => `**${cell(d.changes.filter((c) => c.change === t).length)}**`).join(' | ')} |`);
     head.push('');
   }
   const rc = reviewCounts(r);
@@ -63,7 +76,14 @@ export function formatDiffMarkdown(r: DiffReport, limit = MARKDOWN_LIMIT): strin
 
   if (d.review.length) {
     head.push('#### Review rules', '');
-    head.push(...fold(d.review.map((x) => `- ${x.severity === 'error' ? '❌' : '⚠️'} ${mdText(x.message)} (${mdCode(x.ruleId)}, ${mdCode(`${x.file}:${x.range.start.line}`)})`), 'more review findings'));
+    head.push(
+      ...fold(
+        d.review.map(
+          (x) => `- ${x.severity === 'error' ? '❌' : '⚠️'} ${mdText(x.message)} (${mdCode(x.ruleId)}, ${mdCode(`${x.file}:${x.range.start.line}`)})`,
+        ),
+        'more review findings',
+      ),
+    );
     head.push('');
   }
   if (d.approvers.length) {
@@ -73,7 +93,15 @@ export function formatDiffMarkdown(r: DiffReport, limit = MARKDOWN_LIMIT): strin
   }
   if (d.parseErrors.length) {
     head.push('#### Files that do not parse', '');
-    head.push(...fold(d.parseErrors.map((p) => `- ${mdCode(`${p.file}:${p.line}`)} (${p.side}): ${mdText(p.message)}${p.entities.length ? ` — not compared: ${p.entities.map(mdText).join(', ')}` : ''}`), 'more files'));
+    head.push(
+      ...fold(
+        d.parseErrors.map(
+          (p) =>
+            `- ${mdCode(`${p.file}:${p.line}`)} (${p.side}): ${mdText(p.message)}${p.entities.length ? ` — not compared: ${p.entities.map(mdText).join(', ')}` : ''}`,
+        ),
+        'more files',
+      ),
+    );
     head.push('');
   }
   if (d.introduced.length) {

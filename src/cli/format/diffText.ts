@@ -6,9 +6,15 @@ export function formatDiffText(r: DiffReport): string {
   const d = r.diff;
   const lines: string[] = [];
   const totals = CHANGE_TYPES.map((t) => [t, d.changes.filter((c) => c.change === t).length] as const).filter(([, n]) => n > 0);
-  lines.push(`opsbook diff ${r.base} → ${r.head}: ${plural(d.changes.length, 'change')}${totals.length ? ` (${totals.map(([t, n]) => `${n} ${t}`).join(', ')})` : ''}`);
+  lines.push(
+    `opsbook diff ${r.base} → ${r.head}: ${plural(d.changes.length, 'change')}${totals.length ? ` (${totals.map(([t, n]) => `${n} ${t}`).join(', ')})` : ''}`,
+  );
   for (const { kind, counts } of countByKind(d.changes)) {
-    lines.push(`  ${kind.padEnd(12)} ${CHANGE_TYPES.filter((t) => counts[t] > 0).map((t) => `${counts[t]} ${t}`).join(', ')}`);
+    lines.push(
+      `  ${kind.padEnd(12)} ${CHANGE_TYPES.filter((t) => counts[t] > 0)
+        .map((t) => `${counts[t]} ${t}`)
+        .join(', ')}`,
+    );
   }
   for (const c of d.changes) {
     lines.push('');
@@ -24,7 +30,8 @@ export function formatDiffText(r: DiffReport): string {
   }
   if (d.parseErrors.length) {
     lines.push('', 'Files that do not parse:');
-    for (const p of d.parseErrors) lines.push(`  ${p.file}:${p.line}  ${p.side}  ${p.message}  ${p.ruleId}${p.entities.length ? ` (not compared: ${p.entities.join(', ')})` : ''}`);
+    for (const p of d.parseErrors)
+      lines.push(`  ${p.file}:${p.line}  ${p.side}  ${p.message}  ${p.ruleId}${p.entities.length ? ` (not compared: ${p.entities.join(', ')})` : ''}`);
   }
   const rc = reviewCounts(r);
   lines.push('', d.review.length === 0 ? 'Review rules: passed' : `Review rules: ${plural(rc.errors, 'error')}, ${plural(rc.warnings, 'warning')}`);

@@ -28,7 +28,10 @@ export function configDiagnostic(p: ConfigProblem, configPath: string): Diagnost
   const own = inWorkspace(p.file);
   const line = own ? Math.max(1, p.line) : 1;
   const column = own ? Math.max(1, p.column) : 1;
-  const end = own && p.endLine !== undefined && p.endColumn !== undefined && (p.endLine > line || (p.endLine === line && p.endColumn >= column)) ? { line: p.endLine, column: p.endColumn } : { line, column };
+  const end =
+    own && p.endLine !== undefined && p.endColumn !== undefined && (p.endLine > line || (p.endLine === line && p.endColumn >= column))
+      ? { line: p.endLine, column: p.endColumn }
+      : { line, column };
   return {
     file: own ? p.file : configPath,
     range: { start: { line, column }, end },

@@ -19,7 +19,10 @@ export function applyCustomFields(config: ResolvedConfig, fieldAt: (kind: string
     for (const [name, raw] of Object.entries(kc.fields)) {
       const at = fieldAt(kc.name, name);
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-        problems.push({ ...at, message: `kinds.${kc.name}.fields.${name}: expected a mapping (a JSON Schema fragment such as { type: string }, or { ref: <kind> })` });
+        problems.push({
+          ...at,
+          message: `kinds.${kc.name}.fields.${name}: expected a mapping (a JSON Schema fragment such as { type: string }, or { ref: <kind> })`,
+        });
         continue;
       }
       const fragment = expandShorthands(raw as Json);
@@ -31,7 +34,10 @@ export function applyCustomFields(config: ResolvedConfig, fieldAt: (kind: string
       try {
         ajv.compile(fragment);
       } catch (err) {
-        problems.push({ ...at, message: `kinds.${kc.name}.fields.${name} is not a valid JSON Schema fragment: ${err instanceof Error ? err.message : String(err)}` });
+        problems.push({
+          ...at,
+          message: `kinds.${kc.name}.fields.${name} is not a valid JSON Schema fragment: ${err instanceof Error ? err.message : String(err)}`,
+        });
         continue;
       }
       fields[name] = fragment;
@@ -47,7 +53,10 @@ export function expandShorthands(fragment: Json): Json {
     if (k === 'ref' && typeof v === 'string') out['x-opsbook-ref'] = v;
     else if (k === 'vocab' && typeof v === 'string') out['x-opsbook-vocab'] = v;
     else if ((k === 'items' || k === 'additionalProperties') && v && typeof v === 'object' && !Array.isArray(v)) out[k] = expandShorthands(v as Json);
-    else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) out[k] = Object.fromEntries(Object.entries(v as Json).map(([pk, pv]) => [pk, pv && typeof pv === 'object' && !Array.isArray(pv) ? expandShorthands(pv as Json) : pv]));
+    else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v))
+      out[k] = Object.fromEntries(
+        Object.entries(v as Json).map(([pk, pv]) => [pk, pv && typeof pv === 'object' && !Array.isArray(pv) ? expandShorthands(pv as Json) : pv]),
+      );
     else out[k] = v;
   }
   if ((out['x-opsbook-ref'] !== undefined || out['x-opsbook-vocab'] !== undefined) && out['type'] === undefined) out['type'] = 'string';
@@ -100,7 +109,8 @@ function follow(root: Json, node: Json | undefined): Json | undefined {
   let n = node;
   for (let i = 0; i < 10 && n && typeof n['$ref'] === 'string' && (n['$ref'] as string).startsWith('#/'); i++) {
     let target: unknown = root;
-    for (const seg of (n['$ref'] as string).slice(2).split('/')) target = target && typeof target === 'object' ? (target as Json)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    for (const seg of (n['$ref'] as string).slice(2).split('/'))
+      target = target && typeof target === 'object' ? (target as Json)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     n = target && typeof target === 'object' ? (target as Json) : undefined;
   }
   return n && typeof n === 'object' && !Array.isArray(n) ? n : undefined;

@@ -7,7 +7,18 @@ import { compileIdPattern } from '../vocab/idPattern';
 import { applyCustomFields } from './fields';
 import { dirname, joinRelative, resolvePack } from './packs';
 import { metaValidator, parseStrict } from './strict';
-import type { ConfigProblem, KindConfig, Layout, LoadedSchema, ReferenceSpec, ResolvedConfig, ReviewRule, RuleSetting, TemplateRef, VocabularyConfig } from './types';
+import type {
+  ConfigProblem,
+  KindConfig,
+  Layout,
+  LoadedSchema,
+  ReferenceSpec,
+  ResolvedConfig,
+  ReviewRule,
+  RuleSetting,
+  TemplateRef,
+  VocabularyConfig,
+} from './types';
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.yml', '**/*.yaml'];
 export const DEFAULT_EXCLUDE = ['node_modules/**', '.git/**'];
@@ -58,7 +69,7 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   const text = await input.readWorkspaceFile(configPath);
   let raw: Record<string, unknown> = {};
   if (text !== undefined) {
-    const parsed = parseStrict(configPath, text, problems, (v) => validateConfig?.(v) ? [] : (validateConfig?.errors ?? []));
+    const parsed = parseStrict(configPath, text, problems, (v) => (validateConfig?.(v) ? [] : (validateConfig?.errors ?? [])));
     if (parsed) raw = parsed;
   }
 
@@ -89,7 +100,7 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
       continue;
     }
     const file = input.builtinPacks.has(packName) ? `<pack ${packName}>/pack.yaml` : `${source.name}/pack.yaml`;
-    const part = parseStrict(file, packText, problems, (v) => validatePack?.(v) ? [] : (validatePack?.errors ?? []));
+    const part = parseStrict(file, packText, problems, (v) => (validatePack?.(v) ? [] : (validatePack?.errors ?? [])));
     if (part) pending.push({ part: part as RawPart, source, at: locator(file, packText) });
   }
   pending.push({ part: raw as RawPart, source: workspaceSource, at: configAt });
@@ -148,7 +159,15 @@ interface MergeChecks {
   builtin: boolean;
 }
 
-function mergePart(config: ResolvedConfig, part: RawPart, source: PackSource, at: Locator, schemaPaths: Map<string, SchemaPaths>, referenceLocs: ConfigLoc[], checks: MergeChecks): void {
+function mergePart(
+  config: ResolvedConfig,
+  part: RawPart,
+  source: PackSource,
+  at: Locator,
+  schemaPaths: Map<string, SchemaPaths>,
+  referenceLocs: ConfigLoc[],
+  checks: MergeChecks,
+): void {
   for (const [name, def] of Object.entries(part.kinds ?? {})) {
     const prev = config.kinds.get(name);
     const d = def ?? {};
@@ -259,12 +278,8 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
   }
 }
 
-
-
-
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return undefined;
 }
-

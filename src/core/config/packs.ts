@@ -15,7 +15,11 @@ export function resolvePack(name: string, input: PackInput, problems: ConfigProb
   const builtin = input.builtinPacks.get(name);
   if (builtin) return builtin;
   if (!name.startsWith('.')) {
-    problems.push({ ...at, ruleId: 'config/pack-missing', message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./` });
+    problems.push({
+      ...at,
+      ruleId: 'config/pack-missing',
+      message: `unknown pack "${name}": built-in packs are ${[...input.builtinPacks.keys()].join(', ')}; local packs start with ./`,
+    });
     return undefined;
   }
   const base = joinRelative(dirname(at.file), name);

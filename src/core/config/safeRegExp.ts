@@ -20,8 +20,12 @@ export class UnsafePatternError extends Error {}
 
 export function checkPattern(pattern: string): void {
   const unsafe = [...pattern.matchAll(NESTED_QUANTIFIER)].some((m) => !separatorAnchored(m[1] ?? ''));
-  if (unsafe) throw new UnsafePatternError(`pattern ${JSON.stringify(pattern)} repeats a group that itself repeats (like (a+)+), which can take exponential time; rewrite it without nested quantifiers`);
-  if (BACKREFERENCE.test(pattern)) throw new UnsafePatternError(`pattern ${JSON.stringify(pattern)} uses a back-reference, which can take exponential time; rewrite it without one`);
+  if (unsafe)
+    throw new UnsafePatternError(
+      `pattern ${JSON.stringify(pattern)} repeats a group that itself repeats (like (a+)+), which can take exponential time; rewrite it without nested quantifiers`,
+    );
+  if (BACKREFERENCE.test(pattern))
+    throw new UnsafePatternError(`pattern ${JSON.stringify(pattern)} uses a back-reference, which can take exponential time; rewrite it without one`);
 }
 
 /** Ajv's `code.regExp` engine: checked patterns, bounded inputs. */

@@ -14,7 +14,12 @@ export function metaValidator(schemaText: string, cache?: SchemaCache): Validate
 }
 
 /** The file's top-level mapping, or undefined with problems at their lines (syntax, or what `validate` says). */
-export function parseStrict(file: string, text: string, problems: ConfigProblem[], validate: (v: unknown) => ErrorObject[]): Record<string, unknown> | undefined {
+export function parseStrict(
+  file: string,
+  text: string,
+  problems: ConfigProblem[],
+  validate: (v: unknown) => ErrorObject[],
+): Record<string, unknown> | undefined {
   const { result } = parseYamlFull(text);
   const positions = () => new YamlPositions(text);
   const syntax = result.problems.filter((x) => x.severity === 'error');
@@ -40,7 +45,14 @@ export function parseStrict(file: string, text: string, problems: ConfigProblem[
       const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
       const r = pos.rangeOf(0, extra ? [...path, extra] : path, extra ? 'key' : 'value');
       const where = [...path, ...(extra ? [extra] : [])].join('.') || '(top level)';
-      problems.push({ file, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column, message: `${where}: ${describeAjvError(e)}` });
+      problems.push({
+        file,
+        line: r.start.line,
+        column: r.start.column,
+        endLine: r.end.line,
+        endColumn: r.end.column,
+        message: `${where}: ${describeAjvError(e)}`,
+      });
     }
     return undefined;
   }

@@ -36,7 +36,16 @@ export function budgetSection(ws: Workspace, tree: PlanTree): BudgetSection {
       const expenses = projectExpenses(ws.referencesTo('project', e.id));
       const { spent, source } = projectSpent(e, expenses);
       const budget = num(e.data['budget']);
-      const row: BudgetProjectRow = { project: e.id, title: e.title, file: e.file, line: lineOf(ws, e), spent, spentSource: source, expenseCount: expenses.length, overBudget: budget !== undefined && spent > budget };
+      const row: BudgetProjectRow = {
+        project: e.id,
+        title: e.title,
+        file: e.file,
+        line: lineOf(ws, e),
+        spent,
+        spentSource: source,
+        expenseCount: expenses.length,
+        overBudget: budget !== undefined && spent > budget,
+      };
       assign(row, 'region', str(e.data['region']));
       assign(row, 'type', str(e.data['type']));
       assign(row, 'status', str(e.data['status']));
@@ -53,7 +62,17 @@ export function budgetSection(ws: Workspace, tree: PlanTree): BudgetSection {
 
   const regions = new Map<string, BudgetRegionRow>();
   const regionRow = (region: string, currency: string | undefined) => (): BudgetRegionRow => {
-    const r: BudgetRegionRow = { region, budget: 0, allocated: 0, spent: 0, expenses: 0, projectBudget: 0, projectSpent: 0, overAllocated: false, overSpent: false };
+    const r: BudgetRegionRow = {
+      region,
+      budget: 0,
+      allocated: 0,
+      spent: 0,
+      expenses: 0,
+      projectBudget: 0,
+      projectSpent: 0,
+      overAllocated: false,
+      overSpent: false,
+    };
     assign(r, 'currency', currency);
     return r;
   };

@@ -38,13 +38,23 @@ export function healthSection(ws: Workspace, dueWithinDays: number, diagnosticsL
     else if (d.severity === 'warning') kc.warnings++;
     else kc.infos++;
     if (diagnostics.length < diagnosticsLimit) {
-      const row: DiagnosticRow = { file: d.file, line: d.range.start.line, column: d.range.start.column, severity: d.severity, ruleId: d.ruleId, message: d.message, kind };
+      const row: DiagnosticRow = {
+        file: d.file,
+        line: d.range.start.line,
+        column: d.range.start.column,
+        severity: d.severity,
+        ruleId: d.ruleId,
+        message: d.message,
+        kind,
+      };
       assign(row, 'entity', d.entity);
       diagnostics.push(row);
     }
   }
   const sevRank = { error: 0, warning: 1, info: 2 };
-  const byRule = [...rules.values()].sort((a, b) => sevRank[a.severity] - sevRank[b.severity] || b.count - a.count || byString<RuleCount>((r) => r.ruleId)(a, b));
+  const byRule = [...rules.values()].sort(
+    (a, b) => sevRank[a.severity] - sevRank[b.severity] || b.count - a.count || byString<RuleCount>((r) => r.ruleId)(a, b),
+  );
   const byKind = [...kinds.values()].sort(byString((k) => k.kind));
 
   const today = ws.todayDate;

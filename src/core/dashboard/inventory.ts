@@ -17,7 +17,14 @@ export function inventorySection(ws: Workspace): InventorySection {
       const reorder = num(item['reorder_point']);
       const max = num(item['max']);
       const below = onHand !== undefined && reorder !== undefined && onHand < reorder;
-      const row: InventoryRow = { inventory: e.id, sku, below, shortfall: below ? (reorder as number) - (onHand as number) : 0, file: e.file, line: lineOf(ws, e, ['items', i]) };
+      const row: InventoryRow = {
+        inventory: e.id,
+        sku,
+        below,
+        shortfall: below ? (reorder as number) - (onHand as number) : 0,
+        file: e.file,
+        line: lineOf(ws, e, ['items', i]),
+      };
       assign(row, 'region', str(e.data['region']));
       assign(row, 'asOf', str(e.data['as_of']));
       const product = ws.get('product', sku);
@@ -33,12 +40,17 @@ export function inventorySection(ws: Workspace): InventorySection {
   const regions = new Map<string, InventoryRegionRow>();
   for (const r of rows) {
     const region = r.region ?? '(none)';
-    tally(regions, region, (): InventoryRegionRow => ({ region, skus: 0, below: 0, onHand: 0 }), (x) => {
-      x.skus++;
-      refFirst(x, r);
-      if (r.below) x.below++;
-      x.onHand += r.onHand ?? 0;
-    });
+    tally(
+      regions,
+      region,
+      (): InventoryRegionRow => ({ region, skus: 0, below: 0, onHand: 0 }),
+      (x) => {
+        x.skus++;
+        refFirst(x, r);
+        if (r.below) x.below++;
+        x.onHand += r.onHand ?? 0;
+      },
+    );
   }
   return { regions: [...regions.values()].sort(byString((x) => x.region)), rows };
 }

@@ -64,4 +64,3 @@ function mainCurrency(d: DashboardData): string | undefined {
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
   return best;
 }
-

@@ -31,7 +31,14 @@ export function partnerSection(ws: Workspace): PartnerSection {
       const end = field(e, 'contract.end');
       const start = field(e, 'contract.start');
       const regions = Array.isArray(e.data['regions']) ? e.data['regions'].filter((r): r is string => typeof r === 'string') : [];
-      const row: PartnerRow = { id: e.id, name: e.title, regions, bucket: contractBucket(e.data['status'], end, today, days), file: e.file, line: lineOf(ws, e) };
+      const row: PartnerRow = {
+        id: e.id,
+        name: e.title,
+        regions,
+        bucket: contractBucket(e.data['status'], end, today, days),
+        file: e.file,
+        line: lineOf(ws, e),
+      };
       assign(row, 'type', str(e.data['type']));
       assign(row, 'tier', str(e.data['tier']));
       assign(row, 'status', str(e.data['status']));

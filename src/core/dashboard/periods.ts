@@ -9,7 +9,11 @@ import type { PeriodOption } from './types';
 export function periodOptions(used: Iterable<string | undefined>, fiscalYearStart: number): PeriodOption[] {
   const values = [...new Set([...used].filter((v): v is string => v !== undefined && v !== ''))].sort((a, b) => comparePeriods(a, b, fiscalYearStart));
   return values.map((value) => {
-    const option: PeriodOption = { value, label: periodLabel(value, fiscalYearStart), covers: values.filter((v) => v === value || periodWithin(v, value, fiscalYearStart)) };
+    const option: PeriodOption = {
+      value,
+      label: periodLabel(value, fiscalYearStart),
+      covers: values.filter((v) => v === value || periodWithin(v, value, fiscalYearStart)),
+    };
     const p = parsePeriod(value, fiscalYearStart);
     if (p) {
       option.start = p.start;

@@ -134,7 +134,14 @@ export function isFromWebview(v: unknown): v is FromWebview {
     case 'filter':
       return isTabId(v['tab']) && isFilters(v['filters']);
     case 'open':
-      return typeof v['file'] === 'string' && v['file'].length > 0 && v['file'].length <= 4096 && typeof v['line'] === 'number' && Number.isInteger(v['line']) && v['line'] >= 1;
+      return (
+        typeof v['file'] === 'string' &&
+        v['file'].length > 0 &&
+        v['file'].length <= 4096 &&
+        typeof v['line'] === 'number' &&
+        Number.isInteger(v['line']) &&
+        v['line'] >= 1
+      );
     case 'error':
       return typeof v['message'] === 'string';
     default:
@@ -155,7 +162,15 @@ const BACKSLASH_OR_CONTROL = /[\\\u0000-\u001f]/;
  * paths, drive letters, backslashes, `..` segments, empty segments or control characters.
  */
 export function safeRelativePath(file: string): string | undefined {
-  if (file.length === 0 || file.length > 4096 || BACKSLASH_OR_CONTROL.test(file) || file.startsWith('/') || /^[a-zA-Z]:/.test(file) || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(file)) return undefined;
+  if (
+    file.length === 0 ||
+    file.length > 4096 ||
+    BACKSLASH_OR_CONTROL.test(file) ||
+    file.startsWith('/') ||
+    /^[a-zA-Z]:/.test(file) ||
+    /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(file)
+  )
+    return undefined;
   const parts = file.split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) return undefined;
   return parts.join('/');

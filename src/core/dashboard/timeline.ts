@@ -21,7 +21,14 @@ export function timelineSection(ws: Workspace): TimelineSection {
       .map((m): MilestoneRow => {
         const mDue = isoOrUndefined(m.data['due']);
         const done = m.data['done'] === true;
-        const row: MilestoneRow = { id: m.id, title: m.title, done, overdue: !done && !closed && mDue !== undefined && mDue < today, file: m.file, line: lineOf(ws, m) };
+        const row: MilestoneRow = {
+          id: m.id,
+          title: m.title,
+          done,
+          overdue: !done && !closed && mDue !== undefined && mDue < today,
+          file: m.file,
+          line: lineOf(ws, m),
+        };
         assign(row, 'due', mDue);
         if (mDue) dates.push(mDue);
         return row;

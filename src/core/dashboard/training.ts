@@ -21,26 +21,52 @@ export function trainingSection(ws: Workspace): TrainingSection {
     if (statuses.length === 0) continue;
     const region = str(e.data['region']);
     const valid = statuses.filter((s) => s.valid).length;
-    const row: TrainingPersonRow = { person: e.id, name: e.title, role, required: statuses.length, valid, compliant: valid === statuses.length, file: e.file, line: lineOf(ws, e) };
+    const row: TrainingPersonRow = {
+      person: e.id,
+      name: e.title,
+      role,
+      required: statuses.length,
+      valid,
+      compliant: valid === statuses.length,
+      file: e.file,
+      line: lineOf(ws, e),
+    };
     assign(row, 'region', region);
-    const expiries = statuses.map((s) => s.validUntil).filter((d): d is string => d !== undefined).sort();
+    const expiries = statuses
+      .map((s) => s.validUntil)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     assign(row, 'nextExpiry', expiries[0]);
     people.push(row);
     const roleLine = lineOf(ws, e, ['role'], 'value');
     for (const s of statuses) {
       if (s.valid) continue;
-      const gap: TrainingGap = { person: e.id, name: e.title, role, course: s.course.id, courseTitle: s.course.title, reason: s.reason ?? 'missing', file: e.file, line: roleLine };
+      const gap: TrainingGap = {
+        person: e.id,
+        name: e.title,
+        role,
+        course: s.course.id,
+        courseTitle: s.course.title,
+        reason: s.reason ?? 'missing',
+        file: e.file,
+        line: roleLine,
+      };
       assign(gap, 'region', region);
       assign(gap, 'lastCompleted', s.lastCompleted);
       gaps.push(gap);
     }
     const r = region ?? '(none)';
-    tally(cells, `${r}\u0000${role}`, (): TrainingCell => ({ region: r, role, people: 0, compliant: 0, required: 0, valid: 0, rate: 0 }), (c) => {
-      c.people++;
-      if (row.compliant) c.compliant++;
-      c.required += statuses.length;
-      c.valid += valid;
-    });
+    tally(
+      cells,
+      `${r}\u0000${role}`,
+      (): TrainingCell => ({ region: r, role, people: 0, compliant: 0, required: 0, valid: 0, rate: 0 }),
+      (c) => {
+        c.people++;
+        if (row.compliant) c.compliant++;
+        c.required += statuses.length;
+        c.valid += valid;
+      },
+    );
   }
   const cellRows = [...cells.values()].sort((a, b) => byString<TrainingCell>((c) => c.region)(a, b) || byString<TrainingCell>((c) => c.role)(a, b));
   for (const c of cellRows) {

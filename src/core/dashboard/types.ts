@@ -9,8 +9,40 @@ import type { PartnerSection, InventorySection, TrainingSection, HealthSection }
 import type { SourceRef } from './refs';
 
 export type { SourceRef, OptionalRef, Pace } from './refs';
-export type { KpiRow, KpiPlanSummary, KpiSection, BudgetPlanRow, BudgetRegionRow, BudgetProjectRow, BudgetSection, MilestoneRow, TimelineProject, TimelineSection } from './planTypes';
-export type { ContractBucket, PartnerRow, PartnerCount, PartnerSection, InventoryRow, InventoryRegionRow, InventorySection, TrainingGapReason, TrainingCell, TrainingGap, TrainingPersonRow, TrainingSection, Severity, DiagnosticRow, RuleCount, KindCount, DocumentFlag, DocumentRow, StatusCount, HealthSection } from './registerTypes';
+export type {
+  KpiRow,
+  KpiPlanSummary,
+  KpiSection,
+  BudgetPlanRow,
+  BudgetRegionRow,
+  BudgetProjectRow,
+  BudgetSection,
+  MilestoneRow,
+  TimelineProject,
+  TimelineSection,
+} from './planTypes';
+export type {
+  ContractBucket,
+  PartnerRow,
+  PartnerCount,
+  PartnerSection,
+  InventoryRow,
+  InventoryRegionRow,
+  InventorySection,
+  TrainingGapReason,
+  TrainingCell,
+  TrainingGap,
+  TrainingPersonRow,
+  TrainingSection,
+  Severity,
+  DiagnosticRow,
+  RuleCount,
+  KindCount,
+  DocumentFlag,
+  DocumentRow,
+  StatusCount,
+  HealthSection,
+} from './registerTypes';
 
 export const DASHBOARD_DATA_VERSION = 1;
 

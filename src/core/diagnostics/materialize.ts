@@ -34,7 +34,13 @@ export function materializeDiagnostics(config: ResolvedConfig, store: FileStore,
     for (const f of rec.analysis.findings) toDiagnostic(config, store, f, out);
     for (const e of rec.analysis.entities) for (const f of resultOf(e)?.findings ?? []) toDiagnostic(config, store, f, out);
   }
-  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : 1)));
+  out.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : 1),
+  );
   return out;
 }
 

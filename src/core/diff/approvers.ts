@@ -36,7 +36,12 @@ export function ruleCovers(rule: ReviewRule, kind: string, files: string[]): boo
 }
 
 /** Approvers of one change: people named by the review rules that cover it, then the owner(s). */
-export function changeApprovers(c: EntityChange, rules: ReviewRule[], base: Entity | undefined, head: Entity | undefined): { id: string; reason: 'review-rule' | 'owner' }[] {
+export function changeApprovers(
+  c: EntityChange,
+  rules: ReviewRule[],
+  base: Entity | undefined,
+  head: Entity | undefined,
+): { id: string; reason: 'review-rule' | 'owner' }[] {
   const out: { id: string; reason: 'review-rule' | 'owner' }[] = [];
   const add = (id: unknown, reason: 'review-rule' | 'owner') => {
     if (typeof id === 'string' && id && !out.some((o) => o.id === id)) out.push({ id, reason });
@@ -52,7 +57,11 @@ export function changeApprovers(c: EntityChange, rules: ReviewRule[], base: Enti
 }
 
 /** All required approvers, de-duplicated, with names and GitHub handles from the people register. */
-export function collectApprovers(perChange: { change: EntityChange; approvers: { id: string; reason: 'review-rule' | 'owner' }[] }[], base: Workspace, head: Workspace): RequiredApprover[] {
+export function collectApprovers(
+  perChange: { change: EntityChange; approvers: { id: string; reason: 'review-rule' | 'owner' }[] }[],
+  base: Workspace,
+  head: Workspace,
+): RequiredApprover[] {
   const byId = new Map<string, RequiredApprover>();
   for (const { change, approvers } of perChange) {
     for (const a of approvers) {

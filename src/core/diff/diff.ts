@@ -52,7 +52,13 @@ export function diffWorkspaces(base: Workspace, head: Workspace): WorkspaceDiff 
   };
 }
 
-function compare(pair: Pair, base: Workspace, head: Workspace, nested: Map<string, NestedChange[]>, failures: Map<string, ParseFailure>): EntityChange | undefined {
+function compare(
+  pair: Pair,
+  base: Workspace,
+  head: Workspace,
+  nested: Map<string, NestedChange[]>,
+  failures: Map<string, ParseFailure>,
+): EntityChange | undefined {
   const b = pair.base;
   const h = pair.head;
   if (!h || !b) {
@@ -91,7 +97,19 @@ function compare(pair: Pair, base: Workspace, head: Workspace, nested: Map<strin
 }
 
 function newChange(e: Entity, ws: Workspace, change: EntityChange['change']): EntityChange {
-  return { kind: e.kind, id: e.id, title: e.title, change, file: e.file, line: ws.entityRange(e).start.line, fields: [], sections: [], nested: [], approvers: [], review: [] };
+  return {
+    kind: e.kind,
+    id: e.id,
+    title: e.title,
+    change,
+    file: e.file,
+    line: ws.entityRange(e).start.line,
+    fields: [],
+    sections: [],
+    nested: [],
+    approvers: [],
+    review: [],
+  };
 }
 
 function addStatus(c: EntityChange, b: Entity | undefined, h: Entity | undefined): void {
@@ -148,7 +166,8 @@ const FATAL = /^(yaml\/(?!duplicate-key$)|file\/)/;
 /** Files that could not be read into entities on one side only (a failure on both sides is old news). */
 function parseFailures(base: Workspace, head: Workspace): Map<string, ParseFailure> {
   const out = new Map<string, ParseFailure>();
-  const fatal = (p: ParsedFile | undefined) => (p ? p.problems.find((x) => (x.severity ?? 'error') === 'error' && FATAL.test(x.ruleId)) ?? (p.skipped ? p.problems[0] : undefined) : undefined);
+  const fatal = (p: ParsedFile | undefined) =>
+    p ? (p.problems.find((x) => (x.severity ?? 'error') === 'error' && FATAL.test(x.ruleId)) ?? (p.skipped ? p.problems[0] : undefined)) : undefined;
   for (const [side, ws, other] of [
     ['base', base, head],
     ['head', head, base],

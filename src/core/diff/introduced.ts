@@ -14,7 +14,12 @@ export function compareDiagnostics(base: readonly Diagnostic[], head: readonly D
 }
 
 /** Removes pairs with equal keys from both lists (each base finding cancels one head finding). */
-function cancel(left: readonly Diagnostic[], right: readonly Diagnostic[], key: (d: Diagnostic) => string, applies: (d: Diagnostic) => boolean): { left: Diagnostic[]; right: Diagnostic[] } {
+function cancel(
+  left: readonly Diagnostic[],
+  right: readonly Diagnostic[],
+  key: (d: Diagnostic) => string,
+  applies: (d: Diagnostic) => boolean,
+): { left: Diagnostic[]; right: Diagnostic[] } {
   const pool = new Map<string, Diagnostic[]>();
   for (const d of left) {
     if (!applies(d)) continue;

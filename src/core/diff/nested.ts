@@ -19,7 +19,13 @@ export function topOf(e: Entity): Entity {
  * modified when its own fields change, not when only its nested entities do.
  */
 export function nestedChanges(base: Workspace, head: Workspace, renamedTops: ReadonlyMap<string, string> = new Map()): Map<string, NestedChange[]> {
-  const nestedOf = (ws: Workspace) => new Map(ws.entities().filter((e) => e.parent).map((e) => [entityKey(e.kind, e.id), e]));
+  const nestedOf = (ws: Workspace) =>
+    new Map(
+      ws
+        .entities()
+        .filter((e) => e.parent)
+        .map((e) => [entityKey(e.kind, e.id), e]),
+    );
   const b = nestedOf(base);
   const h = nestedOf(head);
   const out = new Map<string, NestedChange[]>();

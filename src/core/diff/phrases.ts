@@ -22,7 +22,10 @@ export function valueText(v: JsonValue, max = 80): string {
 
 function compact(v: JsonValue): string {
   if (Array.isArray(v)) return `[${v.map(compact).join(', ')}]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${compact(x)}`).join(', ')} }`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${compact(x)}`)
+      .join(', ')} }`;
   return String(v);
 }
 

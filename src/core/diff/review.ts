@@ -38,7 +38,13 @@ export function contentChanges(c: EntityChange): string[] {
 }
 
 /** `review/version-not-bumped` and `review/approval-stale` for one change. */
-export function reviewChange(c: EntityChange, baseEntity: Entity | undefined, headEntity: Entity | undefined, base: Workspace, head: Workspace): ReviewDiagnostic[] {
+export function reviewChange(
+  c: EntityChange,
+  baseEntity: Entity | undefined,
+  headEntity: Entity | undefined,
+  base: Workspace,
+  head: Workspace,
+): ReviewDiagnostic[] {
   if (!baseEntity || !headEntity || !VERSIONED_KINDS.includes(c.kind)) return [];
   if (baseEntity.data['status'] !== 'approved') return [];
   const what = contentChanges(c);
@@ -61,7 +67,14 @@ export function reviewChange(c: EntityChange, baseEntity: Entity | undefined, he
             ? `stays at version ${shown(vAfter)}`
             : `goes from version ${shown(vBefore)} to ${shown(vAfter)}, which is not higher`;
     out.push(
-      diag(head, headEntity, 'version', notBumped, 'review/version-not-bumped', `approved ${label} changed (${summary}) but ${state}: bump the version (patch for wording, minor for changed clauses, major for a rewrite) and have it approved again`),
+      diag(
+        head,
+        headEntity,
+        'version',
+        notBumped,
+        'review/version-not-bumped',
+        `approved ${label} changed (${summary}) but ${state}: bump the version (patch for wording, minor for changed clauses, major for a rewrite) and have it approved again`,
+      ),
     );
   }
   const stale = reviewSeverity('review/approval-stale', base, head);
@@ -69,7 +82,14 @@ export function reviewChange(c: EntityChange, baseEntity: Entity | undefined, he
   if (stale !== 'off' && headEntity.data['status'] === 'approved' && sameApprovers) {
     const by = Array.isArray(headEntity.data['approved_by']) ? headEntity.data['approved_by'].join(', ') : String(headEntity.data['approved_by'] ?? 'nobody');
     out.push(
-      diag(head, headEntity, 'approved_by', stale, 'review/approval-stale', `${label} changed (${summary}) but stays approved by ${by}: set status to in-review until the new text is approved, or record the new approval in approved_by`),
+      diag(
+        head,
+        headEntity,
+        'approved_by',
+        stale,
+        'review/approval-stale',
+        `${label} changed (${summary}) but stays approved by ${by}: set status to in-review until the new text is approved, or record the new approval in approved_by`,
+      ),
     );
   }
   return out;

@@ -27,7 +27,13 @@ export function bodySections(file: ParsedFile): BodySection[] {
   if (preamble.length > 0) out.push({ heading: '', level: 0, line: file.body.line, words: preamble, title: '' });
   for (const s of file.body.sections) {
     const m = NUMBERED.exec(s.heading);
-    const section: BodySection = { heading: s.heading, level: s.level, line: s.line, words: text(s.line + 1, s.endLine), title: m ? (m[2] ?? '').trim() : s.heading };
+    const section: BodySection = {
+      heading: s.heading,
+      level: s.level,
+      line: s.line,
+      words: text(s.line + 1, s.endLine),
+      title: m ? (m[2] ?? '').trim() : s.heading,
+    };
     if (m) section.clause = m[1] as string;
     out.push(section);
   }

@@ -20,7 +20,9 @@ export interface Translator {
 }
 
 /** English: the message itself, `{0}`, `{1}` … filled in as `@vscode/l10n` fills them. */
-const ENGLISH: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (all, i: string) => (args[Number(i)] === undefined ? all : String(args[Number(i)]))) };
+const ENGLISH: Translator = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (all, i: string) => (args[Number(i)] === undefined ? all : String(args[Number(i)]))),
+};
 
 /** A KPI's pace in words: `on track`, `at risk`, `off track`, `no data`. */
 export function paceText(p: PaceWord, l10n: Translator = ENGLISH): string {

@@ -46,7 +46,8 @@ export function fieldFragment(values: readonly JsonValue[], ids: IdIndex): { fra
       const strings = present as string[];
       const ref = nullable ? undefined : referencedKind(strings, ids);
       if (ref) return { fragment: { ref }, what: `${ref} ids` };
-      if (strings.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)) && strings.some(isIsoDate)) return { fragment: { type: withNull('string'), format: 'date' }, what: 'dates' };
+      if (strings.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)) && strings.some(isIsoDate))
+        return { fragment: { type: withNull('string'), format: 'date' }, what: 'dates' };
       return { fragment: { type: withNull('string') }, what: 'text' };
     }
     if (t === 'array') {
@@ -57,10 +58,14 @@ export function fieldFragment(values: readonly JsonValue[], ids: IdIndex): { fra
         if (ref) return { fragment: { type: withNull('array'), items: { type: 'string', 'x-opsbook-ref': ref } }, what: `lists of ${ref} ids` };
         return { fragment: { type: withNull('array'), items: { type: 'string' } }, what: 'lists of text' };
       }
-      if (itemTypes.size === 1 && (itemTypes.has('integer') || itemTypes.has('number'))) return { fragment: { type: withNull('array'), items: { type: 'number' } }, what: 'lists of numbers' };
+      if (itemTypes.size === 1 && (itemTypes.has('integer') || itemTypes.has('number')))
+        return { fragment: { type: withNull('array'), items: { type: 'number' } }, what: 'lists of numbers' };
       return { fragment: { type: withNull('array') }, what: 'lists' };
     }
-    return { fragment: { type: withNull(t) }, what: t === 'integer' ? 'whole numbers' : t === 'number' ? 'numbers' : t === 'boolean' ? 'yes/no values' : t === 'object' ? 'mappings' : t };
+    return {
+      fragment: { type: withNull(t) },
+      what: t === 'integer' ? 'whole numbers' : t === 'number' ? 'numbers' : t === 'boolean' ? 'yes/no values' : t === 'object' ? 'mappings' : t,
+    };
   }
   if (types.size === 2 && types.has('integer') && types.has('number')) return { fragment: { type: withNull('number') }, what: 'numbers' };
   if (types.size === 0) return { fragment: {}, what: 'empty values' };

@@ -39,7 +39,8 @@ export async function inferConfiguration(input: InferInput): Promise<Inference> 
     paths.map((p) => ({ parsed: ws1.parsedFile(p)!, kind: ws1.fileKind(p) })),
   );
   inference.kinds = kinds;
-  for (const n of notes) inference.suspects.push({ anchor: { file: n.file, doc: 0, path: [], part: 'entity' }, kind: 'note', message: n.message, line: n.line });
+  for (const n of notes)
+    inference.suspects.push({ anchor: { file: n.file, doc: 0, path: [], part: 'entity' }, kind: 'note', message: n.message, line: n.line });
 
   // Second reading, with the inferred kinds: every record now has its kind, fields and ids.
   const second = await openWorkspace({ ...input, fs: withConfig(input.fs, configPath, renderConfig({ ...inference, kinds })), configPath });
@@ -176,7 +177,11 @@ function customFields(ws: Workspace, ids: IdIndex, suspects: Suspect[]): Inferre
       const n = u.values.length;
       const typo = n <= 2 ? typoOf(key, [...known, ...byUse.filter((k) => k !== key && (unknown.get(k)?.values.length ?? 0) > n)]) : undefined;
       if (typo) {
-        suspects.push({ anchor: u.first, kind: 'typo', message: `field "${key}" of ${describe(u.entity)}${n > 1 ? ` (${n} uses)` : ''} looks like a typo of "${typo}": not declared as a custom field, left as a finding` });
+        suspects.push({
+          anchor: u.first,
+          kind: 'typo',
+          message: `field "${key}" of ${describe(u.entity)}${n > 1 ? ` (${n} uses)` : ''} looks like a typo of "${typo}": not declared as a custom field, left as a finding`,
+        });
         continue;
       }
       const { fragment, what } = fieldFragment(u.values, ids);

@@ -25,7 +25,8 @@ export function keptSettings(text: string): KeptSettings {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return kept;
   const r = raw as Record<string, unknown>;
   if (typeof r['today'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r['today'])) kept.today = r['today'];
-  if (Number.isInteger(r['fiscalYearStart']) && (r['fiscalYearStart'] as number) >= 1 && (r['fiscalYearStart'] as number) <= 12) kept.fiscalYearStart = r['fiscalYearStart'] as number;
+  if (Number.isInteger(r['fiscalYearStart']) && (r['fiscalYearStart'] as number) >= 1 && (r['fiscalYearStart'] as number) <= 12)
+    kept.fiscalYearStart = r['fiscalYearStart'] as number;
   if (typeof r['locale'] === 'string' && r['locale'] !== '') kept.locale = r['locale'];
   for (const key of ['rules', 'review'] as const) {
     const value = r[key];

@@ -155,13 +155,20 @@ export function inferKinds(config: ResolvedConfig, files: { parsed: ParsedFile; 
     if (own !== undefined && !config.kinds.has(own)) {
       const typo = known.find((k) => looksLikeTypo(own, k));
       if (typo || !KIND_NAME.test(own)) {
-        notes.push({ file: parsed.path, line: lineOfKey(parsed, 'kind'), message: typo ? `kind "${own}" looks like a typo of "${typo}": left as a finding (kind/unknown)` : `kind "${own}" is not a valid kind name: left as a finding (kind/unknown)` });
+        notes.push({
+          file: parsed.path,
+          line: lineOfKey(parsed, 'kind'),
+          message: typo
+            ? `kind "${own}" looks like a typo of "${typo}": left as a finding (kind/unknown)`
+            : `kind "${own}" is not a valid kind name: left as a finding (kind/unknown)`,
+        });
         continue;
       }
       if (parsed.format === 'markdown') add(own, { layout: 'markdown', id: 'id', byKindField: true }, parsed.path, [root as JsonObject]);
       else {
         const shape = shapeOf(root);
-        if (shape?.layout === 'list') add(own, { layout: 'list', ...(shape.listKey ? { listKey: shape.listKey } : {}), id: shape.id, byKindField: true }, parsed.path, shape.records);
+        if (shape?.layout === 'list')
+          add(own, { layout: 'list', ...(shape.listKey ? { listKey: shape.listKey } : {}), id: shape.id, byKindField: true }, parsed.path, shape.records);
         else add(own, { layout: 'single', id: 'id', byKindField: true }, parsed.path, [root as JsonObject]);
       }
       continue;
@@ -184,14 +191,19 @@ export function inferKinds(config: ResolvedConfig, files: { parsed: ParsedFile; 
     }
     const name = (shape.listKey !== undefined ? singular(shape.listKey) : undefined) ?? singular(baseName(parsed.path));
     if (!name) {
-      notes.push({ file: parsed.path, line: 1, message: 'holds records, but no kind name could be made of its key or file name: add a kind for it in opsbook.yaml' });
+      notes.push({
+        file: parsed.path,
+        line: 1,
+        message: 'holds records, but no kind name could be made of its key or file name: add a kind for it in opsbook.yaml',
+      });
       continue;
     }
     const g: Omit<Group, 'name' | 'files' | 'records'> = { layout: shape.layout, id: shape.id, byKindField: false };
     if (shape.listKey !== undefined) g.listKey = shape.listKey;
     const existing = config.kinds.get(name);
     if (existing) {
-      if (existing.layout === shape.layout && existing.listKey === shape.listKey && existing.id === shape.id && existing.files.length > 0) g.extendsPack = existing;
+      if (existing.layout === shape.layout && existing.listKey === shape.listKey && existing.id === shape.id && existing.files.length > 0)
+        g.extendsPack = existing;
       else {
         add(`${name}-record`, g, parsed.path, shape.records);
         continue;

@@ -46,7 +46,13 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
   const listed = vocabulary.values ?? [];
   const aliases = Object.keys(vocabulary.aliases);
   const isKnown = (v: string) => listed.includes(v) || aliases.includes(v);
-  const frequent = [...listed, ...[...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([v]) => v)];
+  const frequent = [
+    ...listed,
+    ...[...counts]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1])
+      .map(([v]) => v),
+  ];
   const firstUse = new Map<string, VocabularyUse>();
   for (const u of uses) if (!firstUse.has(u.value)) firstUse.set(u.value, u);
 
@@ -71,18 +77,35 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
   for (const [value, u] of firstUse) {
     if (isKnown(value)) continue;
     const n = counts.get(value) as number;
-    const typo = n === 1 ? typoOf(value, frequent.filter((f) => f !== value)) : undefined;
+    const typo =
+      n === 1
+        ? typoOf(
+            value,
+            frequent.filter((f) => f !== value),
+          )
+        : undefined;
     if (typo) {
-      suspects.push({ anchor: u.anchor, kind: 'typo', message: `${u.field} "${value}" of ${u.entity} (used once) looks like a typo of "${typo}": not declared in ${vocabulary.name}, left as a finding` });
+      suspects.push({
+        anchor: u.anchor,
+        kind: 'typo',
+        message: `${u.field} "${value}" of ${u.entity} (used once) looks like a typo of "${typo}": not declared in ${vocabulary.name}, left as a finding`,
+      });
       continue;
     }
     declared.push(value);
     // Short words (two characters, the norm in Chinese: 奶茶, 果茶) are not judged by spelling, as
     // siblings differ by one character by design; a one-off one character away from a frequent
     // value is still declared, but named in the summary so a person can look (奶荼 for 奶茶).
-    const near = n === 1 ? frequent.find((f) => f !== value && (counts.get(f) ?? 0) >= 3 && [...f].length === [...value].length && editDistance(f, value) === 1) : undefined;
+    const near =
+      n === 1
+        ? frequent.find((f) => f !== value && (counts.get(f) ?? 0) >= 3 && [...f].length === [...value].length && editDistance(f, value) === 1)
+        : undefined;
     if (near !== undefined) {
-      suspects.push({ anchor: u.anchor, kind: 'check', message: `${u.field} "${value}" of ${u.entity} (used once) is one character from "${near}" (used ${counts.get(near)} times): declared in ${vocabulary.name}; if it is a typo, fix it and remove it there` });
+      suspects.push({
+        anchor: u.anchor,
+        kind: 'check',
+        message: `${u.field} "${value}" of ${u.entity} (used once) is one character from "${near}" (used ${counts.get(near)} times): declared in ${vocabulary.name}; if it is a typo, fix it and remove it there`,
+      });
     }
   }
   if (declared.length === 0) return { suspects };

@@ -49,12 +49,20 @@ export class Analyzer {
   private readonly idPatterns: Map<string, CompiledIdPattern>;
 
   /** `compiled`: the configuration's schemas from `compileSchemas`; compiled here when absent. */
-  constructor(readonly config: ResolvedConfig, compiled: CompiledSchemas = compileSchemasNow(config)) {
+  constructor(
+    readonly config: ResolvedConfig,
+    compiled: CompiledSchemas = compileSchemasNow(config),
+  ) {
     this.problems.push(...compiled.problems);
     this.vocab = new VocabularyCheck(config);
     this.idPatterns = compileIdPatterns(config);
     for (const kc of config.kinds.values()) {
-      const ck: CompiledKind = { config: kc, nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })), refs: [], ...compiled.byKind.get(kc.name) };
+      const ck: CompiledKind = {
+        config: kc,
+        nested: kc.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })),
+        refs: [],
+        ...compiled.byKind.get(kc.name),
+      };
       if (kc.files.length > 0) ck.match = picomatch(kc.files, { dot: true });
       this.kinds.set(kc.name, ck);
     }
@@ -114,7 +122,7 @@ export class Analyzer {
     if (!kindName) return result;
     result.kind = kindName;
     const ck = this.kinds.get(kindName) as CompiledKind;
-    const layout = file.format === 'markdown' ? 'markdown' : ck.config.layout ?? 'single';
+    const layout = file.format === 'markdown' ? 'markdown' : (ck.config.layout ?? 'single');
     if (layout === 'none') return result;
 
     file.docs.forEach((doc, docIndex) => {
@@ -123,7 +131,8 @@ export class Analyzer {
       // After a syntax error the file's shape is a guess (a stray line may have become a key of
       // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
       const fileFindings = damaged.size > 0 ? [] : findings;
-      if (ck.validateFile && damaged.size === 0) schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
+      if (ck.validateFile && damaged.size === 0)
+        schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
         // would raise false findings); its siblings parsed completely and are kept.
@@ -138,12 +147,21 @@ export class Analyzer {
     // A missing id is one problem: id/missing says it; the schema's `required` would repeat it.
     const missingIds = new Set(findings.filter((f) => f.ruleId === 'id/missing').map((f) => anchorKey(f.anchor.doc, f.anchor.path)));
     if (missingIds.size > 0) {
-      result.findings = findings.filter((f) => !(f.ruleId === 'schema/required' && f.suggestions?.[0] === ck.config.id && missingIds.has(anchorKey(f.anchor.doc, f.anchor.path))));
+      result.findings = findings.filter(
+        (f) => !(f.ruleId === 'schema/required' && f.suggestions?.[0] === ck.config.id && missingIds.has(anchorKey(f.anchor.doc, f.anchor.path))),
+      );
     }
     return result;
   }
 
-  private topEntities(doc: JsonValue, layout: string, ck: CompiledKind, file: string, docIndex: number, findings: Finding[]): { data: JsonValue; path: NodePath; mapKey?: string }[] {
+  private topEntities(
+    doc: JsonValue,
+    layout: string,
+    ck: CompiledKind,
+    file: string,
+    docIndex: number,
+    findings: Finding[],
+  ): { data: JsonValue; path: NodePath; mapKey?: string }[] {
     const out: { data: JsonValue; path: NodePath; mapKey?: string }[] = [];
     if (layout === 'list') {
       let list: JsonValue | undefined = doc;
@@ -171,7 +189,16 @@ export class Analyzer {
     return out;
   }
 
-  private addEntity(result: FileAnalysis, ck: CompiledKind, raw: JsonValue, file: string, doc: number, path: NodePath, mapKey: string | undefined, parent: Entity | undefined): void {
+  private addEntity(
+    result: FileAnalysis,
+    ck: CompiledKind,
+    raw: JsonValue,
+    file: string,
+    doc: number,
+    path: NodePath,
+    mapKey: string | undefined,
+    parent: Entity | undefined,
+  ): void {
     const findings = result.findings;
     if (!isObject(raw)) {
       findings.push({ anchor: { file, doc, path, part: 'value' }, ruleId: 'schema/type', message: `a ${ck.config.name} entry must be a mapping of fields` });
@@ -203,7 +230,14 @@ export class Analyzer {
     for (const r of ck.refs) {
       for (const m of matchPattern(data, r.steps, path)) {
         if (typeof m.value !== 'string' || m.value === '' || r.allow.includes(m.value)) continue;
-        const ref: Reference = { from: entity, value: m.value, targetKind: r.targetKind, field: r.field, anchor: { file, doc, path: m.path, part: m.isKey ? 'key' : 'value' }, allow: r.allow };
+        const ref: Reference = {
+          from: entity,
+          value: m.value,
+          targetKind: r.targetKind,
+          field: r.field,
+          anchor: { file, doc, path: m.path, part: m.isKey ? 'key' : 'value' },
+          allow: r.allow,
+        };
         if (r.targetField) ref.targetField = r.targetField;
         result.references.push(ref);
       }

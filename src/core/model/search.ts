@@ -15,7 +15,11 @@ export class WorkspaceSearch {
   private addFile(file: string): void {
     const docs = searchDocsOf(this.ws, file);
     for (const d of docs) this.index.add(d);
-    if (docs.length > 0) this.keysByFile.set(file, docs.map((d) => d.key));
+    if (docs.length > 0)
+      this.keysByFile.set(
+        file,
+        docs.map((d) => d.key),
+      );
   }
 
   /** Re-indexes files after `Workspace.setFile` / `deleteFile`. */

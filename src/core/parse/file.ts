@@ -46,13 +46,23 @@ export function parseFile(path: string, content: Uint8Array | string, format: Fi
   const base: ParsedFile = { path, format, text: '', docs: [], yamlText: '', yamlLineOffset: 0, problems: [] };
   if (size > MAX_FILE_BYTES) {
     base.skipped = 'too-large';
-    base.problems.push(fileProblem(path, 'file/too-large', `file is ${(size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit: skipped`, 'warning'));
+    base.problems.push(
+      fileProblem(path, 'file/too-large', `file is ${(size / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit: skipped`, 'warning'),
+    );
     return base;
   }
   const decoded = decodeText(content);
   if (!decoded.ok) {
     base.skipped = decoded.reason;
-    base.problems.push(fileProblem(path, decoded.reason === 'binary' ? 'file/binary' : 'file/encoding', decoded.message, decoded.reason === 'binary' ? 'warning' : 'error', decoded.line));
+    base.problems.push(
+      fileProblem(
+        path,
+        decoded.reason === 'binary' ? 'file/binary' : 'file/encoding',
+        decoded.message,
+        decoded.reason === 'binary' ? 'warning' : 'error',
+        decoded.line,
+      ),
+    );
     return base;
   }
   const text = decoded.text;
@@ -75,7 +85,9 @@ function parseMarkdownFile(base: ParsedFile, text: string): ParsedFile {
   const md = parseMarkdown(text);
   base.body = { text: md.body, line: md.bodyLine, sections: md.sections, hasFrontMatter: !!md.frontMatter };
   if (md.unclosedFrontMatterLine !== undefined) {
-    base.problems.push(fileProblem(base.path, 'yaml/syntax', 'front matter is not closed: add a line with --- after the last field', 'error', md.unclosedFrontMatterLine));
+    base.problems.push(
+      fileProblem(base.path, 'yaml/syntax', 'front matter is not closed: add a line with --- after the last field', 'error', md.unclosedFrontMatterLine),
+    );
     return base;
   }
   if (md.frontMatter) {

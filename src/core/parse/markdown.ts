@@ -29,7 +29,8 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
-const HTML_BLOCK = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i;
+const HTML_BLOCK =
+  /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i;
 const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 const LINK_DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/;
 
@@ -125,14 +126,20 @@ function scanHeadings(lines: string[], from: number): Section[] {
     }
     const atx = ATX.exec(line);
     if (atx && atx[1]) {
-      const heading = (atx[2] ?? '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '').trim();
+      const heading = (atx[2] ?? '')
+        .replace(/[ \t]+#+[ \t]*$/, '')
+        .replace(/^#+[ \t]*$/, '')
+        .trim();
       push(sections, heading, atx[1].length, i + 1);
       paragraph = false;
       continue;
     }
     const setext = SETEXT.exec(line);
     if (setext && setext[1] && paragraph && !/^ {4,}/.test(lines[paragraphLine] ?? '')) {
-      const heading = lines.slice(paragraphLine, i).map((l) => stripCr(l).trim()).join('\n');
+      const heading = lines
+        .slice(paragraphLine, i)
+        .map((l) => stripCr(l).trim())
+        .join('\n');
       push(sections, heading, setext[1][0] === '=' ? 1 : 2, paragraphLine + 1);
       paragraph = false;
       continue;

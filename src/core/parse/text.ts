@@ -51,9 +51,7 @@ export class LineIndex {
   }
 }
 
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'binary' | 'encoding'; text: string; line: number; message: string };
+export type DecodeResult = { ok: true; text: string } | { ok: false; reason: 'binary' | 'encoding'; text: string; line: number; message: string };
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });

@@ -90,7 +90,16 @@ const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keep
 function composeDocuments(text: string): { documents: Document[]; problem?: YamlProblem } {
   const deep = excessiveNesting(text);
   if (deep !== -1) {
-    return { documents: [], problem: { ruleId: 'yaml/syntax', message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`, start: deep, end: deep + 1, severity: 'error' } };
+    return {
+      documents: [],
+      problem: {
+        ruleId: 'yaml/syntax',
+        message: `collections nested more than ${MAX_NESTING} levels deep: the file was not read`,
+        start: deep,
+        end: deep + 1,
+        severity: 'error',
+      },
+    };
   }
   try {
     const documents = parseAllDocuments(text, YAML_OPTIONS) as Document[];
@@ -132,7 +141,13 @@ export function parseYamlFull(text: string): { result: YamlParse; documents: Doc
     }
     for (const w of doc.warnings) {
       // Unknown tags (`!foo`, `!!js/function`) are read as plain strings: nothing is executed.
-      problems.push({ ruleId: w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/warning', message: cleanMessage(w.message), start: w.pos[0], end: w.pos[1], severity: 'warning' });
+      problems.push({
+        ruleId: w.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/warning',
+        message: cleanMessage(w.message),
+        start: w.pos[0],
+        end: w.pos[1],
+        severity: 'warning',
+      });
     }
     try {
       docs.push(sanitize(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })));
@@ -209,7 +224,10 @@ export function defineKey(obj: { [k: string]: JsonValue }, key: string, value: J
 }
 
 function cleanMessage(m: string): string {
-  return m.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').replace(/\n[\s\S]*$/, '').trim();
+  return m
+    .replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')
+    .replace(/\n[\s\S]*$/, '')
+    .trim();
 }
 
 function errorText(err: unknown): string {
@@ -224,7 +242,10 @@ export class YamlPositions {
   private readonly documents: Document[];
   private readonly lines: LineIndex;
 
-  constructor(private readonly text: string, private readonly lineOffset = 0) {
+  constructor(
+    private readonly text: string,
+    private readonly lineOffset = 0,
+  ) {
     this.documents = composeDocuments(text).documents;
     this.lines = new LineIndex(text);
   }

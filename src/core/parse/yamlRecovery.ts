@@ -20,7 +20,13 @@ export const MAX_DETAILED_DUPLICATES = 50;
 
 /** `yaml/duplicate-key` at the repeated key, related to its first occurrence in the same mapping. */
 export function duplicateKeyProblem(doc: Document | undefined, start: number, end: number): YamlProblem {
-  const problem: YamlProblem = { ruleId: 'yaml/duplicate-key', message: 'a key is repeated in one mapping: the last value is the one read; keep one', start, end, severity: 'error' };
+  const problem: YamlProblem = {
+    ruleId: 'yaml/duplicate-key',
+    message: 'a key is repeated in one mapping: the last value is the one read; keep one',
+    start,
+    end,
+    severity: 'error',
+  };
   const found = doc ? repeatedKeyAt(doc.contents, start) : undefined;
   if (found) {
     problem.end = Math.max(found.end, start + 1);

@@ -38,7 +38,13 @@ export type Pace = 'on-track' | 'at-risk' | 'off-track';
  * it is behind. Level KPIs (%, scores, days) are compared with the full target. On track from
  * 95 % of the expectation, at risk from 80 %.
  */
-export function kpiPace(target: number | undefined, actual: number | undefined, direction: 'up' | 'down', unit: string, elapsed: number | undefined): Pace | undefined {
+export function kpiPace(
+  target: number | undefined,
+  actual: number | undefined,
+  direction: 'up' | 'down',
+  unit: string,
+  elapsed: number | undefined,
+): Pace | undefined {
   const share = isAdditiveUnit(unit) ? (elapsed ?? 1) : 1;
   const ratio = attainment(target === undefined ? undefined : target * share, actual, direction);
   if (ratio === undefined) return undefined;
@@ -139,7 +145,10 @@ function rollUp(n: PlanNode): Money {
 
 function planNode(ws: Workspace, p: Entity): PlanNode {
   const elapsed = elapsedShare(p.data['period'], ws.todayDate, ws.config.fiscalYearStart);
-  const objectives = ws.children(p).filter((c) => c.kind === 'objective').map((o) => objectiveNode(ws, o, elapsed));
+  const objectives = ws
+    .children(p)
+    .filter((c) => c.kind === 'objective')
+    .map((o) => objectiveNode(ws, o, elapsed));
   const allocated = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + (i.budget ?? 0), 0), 0);
   const spent = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + i.spent, 0), 0);
   const money: Money = { allocated, spent };
@@ -174,11 +183,24 @@ export function attainment(target: number | undefined, actual: number | undefine
 function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode {
   const direction = k.data['direction'] === 'down' ? 'down' : 'up';
   const unit = str(k.data['unit']) ?? '';
-  const contributors = ws.referencesTo('kpi', k.id).filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi').map((r) => r.from).sort(compareEntities);
+  const contributors = ws
+    .referencesTo('kpi', k.id)
+    .filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi')
+    .map((r) => r.from)
+    .sort(compareEntities);
   let actual = num(k.data['actual']);
   let actualRolledUp = false;
   const target = num(k.data['target']);
-  const node: KpiNode = { id: k.id, metric: str(k.data['metric']) ?? k.title, unit, direction, file: k.file, line: lineOf(ws, k), actualRolledUp, contributors: contributors.map((c) => c.id) };
+  const node: KpiNode = {
+    id: k.id,
+    metric: str(k.data['metric']) ?? k.title,
+    unit,
+    direction,
+    file: k.file,
+    line: lineOf(ws, k),
+    actualRolledUp,
+    contributors: contributors.map((c) => c.id),
+  };
   if (contributors.length > 0 && isAdditiveUnit(unit) && contributors.every((c) => c.data['unit'] === unit)) {
     node.contributorsTarget = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
     if (actual === undefined && contributors.every((c) => num(c.data['actual']) !== undefined)) {

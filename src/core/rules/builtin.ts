@@ -1,4 +1,16 @@
-import { approvalMissing, belowFloor, belowReorder, budgetExceeded, contractDates, dateOrder, dueOutsidePeriod, overBudget, overdue, rollupMismatch, trainingRequired } from './ops';
+import {
+  approvalMissing,
+  belowFloor,
+  belowReorder,
+  budgetExceeded,
+  contractDates,
+  dateOrder,
+  dueOutsidePeriod,
+  overBudget,
+  overdue,
+  rollupMismatch,
+  trainingRequired,
+} from './ops';
 import { cycle, duplicateId, references } from './identity';
 import type { Rule } from './rule';
 

@@ -88,7 +88,12 @@ export class Evaluator {
       try {
         rule.check(e, this.ctx);
       } catch (err) {
-        findings.push({ anchor: { file: e.file, doc: e.doc, path: e.path, part: 'entity' }, ruleId: rule.id, severity: 'error', message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}` });
+        findings.push({
+          anchor: { file: e.file, doc: e.doc, path: e.path, part: 'entity' },
+          ruleId: rule.id,
+          severity: 'error',
+          message: `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     }
     const depList = [...deps];

@@ -93,7 +93,12 @@ export const cycle: Rule = {
       while (current) {
         chain.push(current.id);
         if (current === e) {
-          ctx.report({ anchor: ref.anchor, ruleId: 'ref/cycle', entity: e.id, message: `${e.kind} ${e.id}: ${ref.field} loops back to itself (${chain.join(' → ')}); break the chain` });
+          ctx.report({
+            anchor: ref.anchor,
+            ruleId: 'ref/cycle',
+            entity: e.id,
+            message: `${e.kind} ${e.id}: ${ref.field} loops back to itself (${chain.join(' → ')}); break the chain`,
+          });
           break;
         }
         if (seen.has(current)) break;

@@ -10,12 +10,21 @@ export const dateOrder: Rule = {
   id: 'date/order',
   kinds: ['project', 'partner', 'plan', 'initiative'],
   check(e, ctx) {
-    const pairs: [string, string][] = [['start', 'due'], ['start', 'end'], ['contract.start', 'contract.end']];
+    const pairs: [string, string][] = [
+      ['start', 'due'],
+      ['start', 'end'],
+      ['contract.start', 'contract.end'],
+    ];
     for (const [a, b] of pairs) {
       const start = field(e, a);
       const end = field(e, b);
       if (isIsoDate(start) && isIsoDate(end) && start > end) {
-        ctx.report({ anchor: entityAnchor(e, b.split('.'), 'value'), ruleId: 'date/order', entity: e.id, message: `${e.kind} ${e.id}: ${a} ${start} is after ${b} ${end}; fix one of the dates` });
+        ctx.report({
+          anchor: entityAnchor(e, b.split('.'), 'value'),
+          ruleId: 'date/order',
+          entity: e.id,
+          message: `${e.kind} ${e.id}: ${a} ${start} is after ${b} ${end}; fix one of the dates`,
+        });
       }
     }
   },
@@ -43,7 +52,12 @@ export const rollupMismatch: Rule = {
     if (contributors.length === 0) return;
     if (contributors.some((c) => c.data['unit'] !== e.data['unit'])) {
       const odd = contributors.find((c) => c.data['unit'] !== e.data['unit']) as Entity;
-      ctx.report({ anchor: entityAnchor(e, ['unit'], 'value'), ruleId: 'plan/rollup-mismatch', entity: e.id, message: `KPI ${e.id} is in ${String(e.data['unit'])} but contributing KPI ${odd.id} is in ${String(odd.data['unit'])}; use one unit to roll up` });
+      ctx.report({
+        anchor: entityAnchor(e, ['unit'], 'value'),
+        ruleId: 'plan/rollup-mismatch',
+        entity: e.id,
+        message: `KPI ${e.id} is in ${String(e.data['unit'])} but contributing KPI ${odd.id} is in ${String(odd.data['unit'])}; use one unit to roll up`,
+      });
       return;
     }
     const sum = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
@@ -60,7 +74,9 @@ export const rollupMismatch: Rule = {
 };
 
 function initiativesOf(plan: Entity, children: (e: Entity) => Entity[]): Entity[] {
-  return children(plan).flatMap((o) => children(o)).filter((x) => x.kind === 'initiative');
+  return children(plan)
+    .flatMap((o) => children(o))
+    .filter((x) => x.kind === 'initiative');
 }
 
 /** `plan/budget-exceeded`: initiative budgets above the plan budget. */
@@ -74,7 +90,12 @@ export const budgetExceeded: Rule = {
     const allocated = inis.reduce((s, i) => s + (num(i.data['budget']) ?? 0), 0);
     if (allocated > budget) {
       const cur = str(field(e, 'budget.currency')) ?? '';
-      ctx.report({ anchor: entityAnchor(e, ['budget', 'amount'], 'value'), ruleId: 'plan/budget-exceeded', entity: e.id, message: `plan ${e.id}: initiatives allocate ${fmt(allocated)} ${cur}, ${fmt(allocated - budget)} over the plan budget of ${fmt(budget)} ${cur}` });
+      ctx.report({
+        anchor: entityAnchor(e, ['budget', 'amount'], 'value'),
+        ruleId: 'plan/budget-exceeded',
+        entity: e.id,
+        message: `plan ${e.id}: initiatives allocate ${fmt(allocated)} ${cur}, ${fmt(allocated - budget)} over the plan budget of ${fmt(budget)} ${cur}`,
+      });
     }
   },
 };
@@ -95,7 +116,12 @@ export const dueOutsidePeriod: Rule = {
     const range = plan ? periodRange(plan.data['period'], ctx.fiscalYearStart) : undefined;
     if (!plan || !range || !isIsoDate(due)) return;
     if (due < range.start || due > range.end) {
-      ctx.report({ anchor: entityAnchor(e, ['due'], 'value'), ruleId: 'plan/due-outside-period', entity: e.id, message: `initiative ${e.id} is due ${due}, outside its plan ${plan.id}'s period ${String(plan.data['period'])} (${range.start} – ${range.end})` });
+      ctx.report({
+        anchor: entityAnchor(e, ['due'], 'value'),
+        ruleId: 'plan/due-outside-period',
+        entity: e.id,
+        message: `initiative ${e.id} is due ${due}, outside its plan ${plan.id}'s period ${String(plan.data['period'])} (${range.start} – ${range.end})`,
+      });
     }
   },
 };
@@ -141,7 +167,12 @@ export const overdue: Rule = {
     const due = e.data['due'];
     const status = e.data['status'];
     if (isIsoDate(due) && due < ctx.today && status !== 'done' && status !== 'cancelled') {
-      ctx.report({ anchor: entityAnchor(e, ['due'], 'value'), ruleId: 'project/overdue', entity: e.id, message: `project ${e.id} was due ${due} and is still ${String(status ?? 'open')}; update its status or due date` });
+      ctx.report({
+        anchor: entityAnchor(e, ['due'], 'value'),
+        ruleId: 'project/overdue',
+        entity: e.id,
+        message: `project ${e.id} was due ${due} and is still ${String(status ?? 'open')}; update its status or due date`,
+      });
     }
   },
 };
@@ -157,7 +188,12 @@ export const belowFloor: Rule = {
     for (const [channel, value] of Object.entries(prices)) {
       const price = num(value);
       if (price !== undefined && price < floor) {
-        ctx.report({ anchor: entityAnchor(e, ['channel_prices', channel], 'value'), ruleId: 'price/below-floor', entity: e.id, message: `${e.id} ${channel} price ${fmt(price)} is below the floor price ${fmt(floor)} ${str(e.data['currency']) ?? ''}`.trim() });
+        ctx.report({
+          anchor: entityAnchor(e, ['channel_prices', channel], 'value'),
+          ruleId: 'price/below-floor',
+          entity: e.id,
+          message: `${e.id} ${channel} price ${fmt(price)} is below the floor price ${fmt(floor)} ${str(e.data['currency']) ?? ''}`.trim(),
+        });
       }
     }
   },
@@ -175,7 +211,12 @@ export const belowReorder: Rule = {
       const onHand = num(item['on_hand']);
       const reorder = num(item['reorder_point']);
       if (onHand !== undefined && reorder !== undefined && onHand < reorder) {
-        ctx.report({ anchor: entityAnchor(e, ['items', i, 'on_hand'], 'value'), ruleId: 'inventory/below-reorder', entity: e.id, message: `${e.id}: ${String(item['sku'])} has ${onHand} on hand, below its reorder point of ${reorder}; reorder` });
+        ctx.report({
+          anchor: entityAnchor(e, ['items', i, 'on_hand'], 'value'),
+          ruleId: 'inventory/below-reorder',
+          entity: e.id,
+          message: `${e.id}: ${String(item['sku'])} has ${onHand} on hand, below its reorder point of ${reorder}; reorder`,
+        });
       }
     });
   },
@@ -191,12 +232,22 @@ export const contractDates: Rule = {
     if (e.data['status'] !== 'active' || !isIsoDate(end)) return;
     const anchor = entityAnchor(e, ['contract', 'end'], 'value');
     if (end < ctx.today) {
-      ctx.report({ anchor, ruleId: 'partner/contract-expired', entity: e.id, message: `partner ${e.id} (${e.title}) is active but its contract ended ${end}; renew it or set status to ended` });
+      ctx.report({
+        anchor,
+        ruleId: 'partner/contract-expired',
+        entity: e.id,
+        message: `partner ${e.id} (${e.title}) is active but its contract ended ${end}; renew it or set status to ended`,
+      });
       return;
     }
     const days = num(ctx.options('partner/contract-expiring')['days']) ?? 60;
     if (end <= addDays(ctx.today, days)) {
-      ctx.report({ anchor, ruleId: 'partner/contract-expiring', entity: e.id, message: `partner ${e.id} (${e.title}): contract ends ${end}, within ${days} days; plan the renewal` });
+      ctx.report({
+        anchor,
+        ruleId: 'partner/contract-expiring',
+        entity: e.id,
+        message: `partner ${e.id} (${e.title}): contract ends ${end}, within ${days} days; plan the renewal`,
+      });
     }
   },
 };
@@ -209,7 +260,12 @@ export const approvalMissing: Rule = {
     if (e.data['status'] !== 'approved') return;
     const by = e.data['approved_by'];
     if (Array.isArray(by) ? by.length > 0 : typeof by === 'string' && by.trim() !== '') return;
-    ctx.report({ anchor: entityAnchor(e, ['status'], 'value'), ruleId: 'standard/approval-missing', entity: e.id, message: `${e.kind} ${e.id} is approved but lists no approved_by; add the approvers` });
+    ctx.report({
+      anchor: entityAnchor(e, ['status'], 'value'),
+      ruleId: 'standard/approval-missing',
+      entity: e.id,
+      message: `${e.kind} ${e.id} is approved but lists no approved_by; add the approvers`,
+    });
   },
 };
 
@@ -224,7 +280,12 @@ export const trainingRequired: Rule = {
       if (valid) continue;
       const months = num(course.data['valid_months']);
       const pass = num(course.data['pass_score']);
-      ctx.report({ anchor: entityAnchor(e, ['role'], 'value'), ruleId: 'training/missing-required', entity: e.id, message: `${e.id} (${e.title}, ${role}) has no valid completion of required course ${course.id} "${course.title}"${months ? ` (valid ${months} months` : ''}${pass !== undefined ? `${months ? ', ' : ' ('}pass ${pass})` : months ? ')' : ''}` });
+      ctx.report({
+        anchor: entityAnchor(e, ['role'], 'value'),
+        ruleId: 'training/missing-required',
+        entity: e.id,
+        message: `${e.id} (${e.title}, ${role}) has no valid completion of required course ${course.id} "${course.title}"${months ? ` (valid ${months} months` : ''}${pass !== undefined ? `${months ? ', ' : ' ('}pass ${pass})` : months ? ')' : ''}`,
+      });
     }
   },
 };

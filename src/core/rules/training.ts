@@ -47,7 +47,14 @@ export function requiredCourseStatus(person: Entity, courses: readonly Entity[],
       else if (validUntil === undefined || (until !== undefined && until > validUntil)) validUntil = until ?? '9999-12-31';
     }
     const status: RequiredCourseStatus = { course, valid: validUntil !== undefined };
-    if (!status.valid) status.reason = reasons.includes('below-pass') ? 'below-pass' : reasons.includes('expired') ? 'expired' : reasons.includes('future') ? 'future' : 'missing';
+    if (!status.valid)
+      status.reason = reasons.includes('below-pass')
+        ? 'below-pass'
+        : reasons.includes('expired')
+          ? 'expired'
+          : reasons.includes('future')
+            ? 'future'
+            : 'missing';
     if (lastCompleted) status.lastCompleted = lastCompleted;
     if (validUntil && validUntil !== '9999-12-31') status.validUntil = validUntil;
     out.push(status);

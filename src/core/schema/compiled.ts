@@ -69,7 +69,9 @@ function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems
 
 /** Custom fields (`kinds.<kind>.fields`) are part of the key through the schemas they were merged into at load. */
 function schemasKey(config: ResolvedConfig): string {
-  return JSON.stringify([...config.kinds.values()].map((k) => [k.name, k.schema?.origin ?? null, k.schema?.json ?? null, k.fileSchema?.origin ?? null, k.fileSchema?.json ?? null]));
+  return JSON.stringify(
+    [...config.kinds.values()].map((k) => [k.name, k.schema?.origin ?? null, k.schema?.json ?? null, k.fileSchema?.origin ?? null, k.fileSchema?.json ?? null]),
+  );
 }
 
 /**

@@ -171,7 +171,13 @@ function dayOf(text: string): string | undefined {
   return ISO_DAY.test(text) ? text.slice(0, 10) : undefined;
 }
 
-function compares(actual: unknown, op: Exclude<FieldFilter['op'], ':'>, want: string, wantSpan: PeriodRange | undefined, spans: ((text: string) => PeriodRange | undefined) | undefined): boolean {
+function compares(
+  actual: unknown,
+  op: Exclude<FieldFilter['op'], ':'>,
+  want: string,
+  wantSpan: PeriodRange | undefined,
+  spans: ((text: string) => PeriodRange | undefined) | undefined,
+): boolean {
   const text = scalarText(actual);
   if (text === undefined || typeof actual === 'boolean') return false;
   let order: number;

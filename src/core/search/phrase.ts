@@ -16,7 +16,7 @@ export function findPhrase(text: string, phrase: string): { start: number; end: 
   let normalised = '';
   const origin: number[] = [];
   let inSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(code);
     if (/\s/.test(ch) || ch === '\u0000') {

@@ -166,7 +166,12 @@ export class SearchIndex {
     for (const word of excludedWords) {
       const tokens = queryTokens(word);
       if (tokens.length === 0) continue;
-      const found = this.#mini.matchAll(tokens.map((term) => [{ term, prefix: false, fuzzy: 0 }]), BOOST, WEIGHTS, false);
+      const found = this.#mini.matchAll(
+        tokens.map((term) => [{ term, prefix: false, fuzzy: 0 }]),
+        BOOST,
+        WEIGHTS,
+        false,
+      );
       for (const id of found.ids) {
         const entry = this.#mini.documentAt(id);
         if (entry) keys.add(entry.doc.key);

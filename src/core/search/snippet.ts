@@ -43,9 +43,7 @@ export function lineAt(text: string, offset: number, firstLine: number): number 
  * context is cleaned: the match itself stays exactly as written.
  */
 function plain(text: string, startsLine: boolean): string {
-  return text
-    .replace(startsLine ? BLOCK_MARKER_AT_START : BLOCK_MARKER, '$1')
-    .replace(EMPHASIS, '');
+  return text.replace(startsLine ? BLOCK_MARKER_AT_START : BLOCK_MARKER, '$1').replace(EMPHASIS, '');
 }
 
 function oneLine(text: string): string {

@@ -37,7 +37,7 @@ export function queryTokens(word: string): string[] {
   if (!runs) return [];
   const out: string[] = [];
   for (const run of runs) {
-    for (const segment of CJK_CHAR.test(run) ? run.match(SEGMENT) ?? [] : [run]) {
+    for (const segment of CJK_CHAR.test(run) ? (run.match(SEGMENT) ?? []) : [run]) {
       if (CJK_CHAR.test(segment) && [...segment].length > 2) pushBigrams(segment, out);
       else out.push(cut(segment));
     }

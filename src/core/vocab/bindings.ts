@@ -43,7 +43,6 @@ export function fieldVocabularies(config: ResolvedConfig): VocabularyBinding[] {
   return out;
 }
 
-
 /**
  * Bindings by the kind that owns the value: a binding declared in a parent's schema below a
  * nested kind's path (`objectives[].kpis[].direction` in the plan schema) belongs to the nested

@@ -12,7 +12,12 @@ export interface DeclarationProblem {
  * rule-bearing vocabulary's values are the meanings rules and views depend on, so it takes
  * aliases only. Returns the problems and the declaration with the refused parts left out.
  */
-export function checkDeclaration(prev: VocabularyConfig | undefined, name: string, value: unknown, builtin: boolean): { problems: DeclarationProblem[]; allowed: unknown } {
+export function checkDeclaration(
+  prev: VocabularyConfig | undefined,
+  name: string,
+  value: unknown,
+  builtin: boolean,
+): { problems: DeclarationProblem[]; allowed: unknown } {
   const problems: DeclarationProblem[] = [];
   if (builtin || prev?.class !== 'rule') return { problems, allowed: value };
   const meanings = (prev.values ?? []).join(', ');
@@ -39,7 +44,10 @@ export function aliasProblems(merged: VocabularyConfig, value: unknown): Declara
   const out: DeclarationProblem[] = [];
   for (const [word, meaning] of Object.entries(aliases)) {
     if (typeof meaning === 'string' && merged.values.includes(meaning)) continue;
-    out.push({ path: ['aliases', word], message: `vocabularies.${merged.name}.aliases: "${word}" maps to ${JSON.stringify(meaning)}, which is not a value of ${merged.name} (${merged.values.join(', ')})` });
+    out.push({
+      path: ['aliases', word],
+      message: `vocabularies.${merged.name}.aliases: "${word}" maps to ${JSON.stringify(meaning)}, which is not a value of ${merged.name} (${merged.values.join(', ')})`,
+    });
   }
   return out;
 }

@@ -33,7 +33,9 @@ export function compileIdPattern(pattern: string): CompiledIdPattern {
 export function idPatternFinding(compiled: CompiledIdPattern | undefined, idField: string, at: EntityPlace, fromMapKey: boolean): Finding | undefined {
   if (!compiled || !('test' in compiled) || !at.id || compiled.test(at.id)) return undefined;
   return {
-    anchor: fromMapKey ? { file: at.file, doc: at.doc, path: at.path, part: 'key' } : { file: at.file, doc: at.doc, path: [...at.path, idField], part: 'value' },
+    anchor: fromMapKey
+      ? { file: at.file, doc: at.doc, path: at.path, part: 'key' }
+      : { file: at.file, doc: at.doc, path: [...at.path, idField], part: 'value' },
     ruleId: 'id/pattern',
     entity: at.id,
     message: `${at.kind} id "${at.id}" does not follow the id convention ${compiled.pattern} declared in kinds.${at.kind}.idPattern: rename it (and the references to it), or change the pattern`,

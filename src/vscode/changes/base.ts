@@ -1,4 +1,14 @@
-import { createWorkspace, type EngineInit, fileFilter, openWorkspace, type OpsbookWorkspace, type PackSource, parseFile, type SchemaCache, type WorkspaceFileSystem } from '../../core';
+import {
+  createWorkspace,
+  type EngineInit,
+  fileFilter,
+  openWorkspace,
+  type OpsbookWorkspace,
+  type PackSource,
+  parseFile,
+  type SchemaCache,
+  type WorkspaceFileSystem,
+} from '../../core';
 import { engineInputs } from '../../node/engineInputs';
 import { GitRevisionFs } from '../../node/git';
 import type { FolderModel } from '../api';
@@ -82,7 +92,13 @@ export class BaseCache {
   }
 }
 
-async function readWithConfig(fs: WorkspaceFileSystem, live: OpsbookWorkspace, configPath: string, parseMany: EngineInit['parseMany'], schemas: SchemaCache | undefined): Promise<OpsbookWorkspace> {
+async function readWithConfig(
+  fs: WorkspaceFileSystem,
+  live: OpsbookWorkspace,
+  configPath: string,
+  parseMany: EngineInit['parseMany'],
+  schemas: SchemaCache | undefined,
+): Promise<OpsbookWorkspace> {
   const filter = fileFilter(live.config.include, live.config.exclude);
   const paths = (await fs.listFiles(filter.excluded)).filter((p) => p !== configPath && filter.included(p)).sort();
   // The blob reader answers in order: asking for everything at once keeps its pipe full.

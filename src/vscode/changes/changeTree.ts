@@ -1,5 +1,20 @@
 import * as l10n from '@vscode/l10n';
-import { type ChangeType, type EntityChange, type FieldChange, fieldPhrase, gist, hunkPhrase, type ParseFailure, plainStyle, type ReviewDiagnostic, type SectionChange, sectionPhrase, titled, titleOr, type WorkspaceDiff } from '../../core';
+import {
+  type ChangeType,
+  type EntityChange,
+  type FieldChange,
+  fieldPhrase,
+  gist,
+  hunkPhrase,
+  type ParseFailure,
+  plainStyle,
+  type ReviewDiagnostic,
+  type SectionChange,
+  sectionPhrase,
+  titled,
+  titleOr,
+  type WorkspaceDiff,
+} from '../../core';
 import type { IconSpec } from '../views/viewNode';
 
 /** Which side of the comparison a row opens: the live working tree or the base revision. */
@@ -134,7 +149,9 @@ export function entityDescription(c: EntityChange): string {
 export function countPhrase(changes: readonly EntityChange[]): string {
   const counts = new Map<ChangeType, number>();
   for (const c of changes) counts.set(c.change, (counts.get(c.change) ?? 0) + 1);
-  return CHANGE_ORDER.filter((t) => counts.has(t)).map((t) => countOf(t, counts.get(t) ?? 0)).join(', ');
+  return CHANGE_ORDER.filter((t) => counts.has(t))
+    .map((t) => countOf(t, counts.get(t) ?? 0))
+    .join(', ');
 }
 
 /** `2 modified`, `1 added`. */
@@ -169,7 +186,16 @@ function entityTooltip(c: EntityChange, findings: readonly ReviewDiagnostic[]): 
     for (const h of s.hunks ?? []) lines.push(`    ${hunkPhrase(h, plainStyle)}`);
   }
   for (const f of c.fields) lines.push(fieldPhrase(f, plainStyle));
-  for (const n of c.nested) lines.push(n.previousParent ? l10n.t({ message: '{0} {1} {2} (from {3})', args: [n.kind, n.id, changeWord(n.change), n.previousParent.id], comment: ['kind, id, what happened (moved…), id of the previous parent record'] }) : `${n.kind} ${n.id} ${changeWord(n.change)}`);
+  for (const n of c.nested)
+    lines.push(
+      n.previousParent
+        ? l10n.t({
+            message: '{0} {1} {2} (from {3})',
+            args: [n.kind, n.id, changeWord(n.change), n.previousParent.id],
+            comment: ['kind, id, what happened (moved…), id of the previous parent record'],
+          })
+        : `${n.kind} ${n.id} ${changeWord(n.change)}`,
+    );
   if (c.approvers.length > 0) lines.push(l10n.t('Approval needed: {0}', c.approvers.join(', ')));
   return { title: `${c.kind} ${titled(c.id, c.title)}`, lines };
 }
@@ -180,10 +206,16 @@ function sectionRow(parentId: string, c: EntityChange, s: SectionChange, i: numb
     id: `${parentId}/s${i}`,
     label: sectionPhrase(s, plainStyle),
     icon: { id: s.change === 'added' ? 'add' : s.change === 'removed' ? 'remove' : 'edit' },
-    location: { side: c.change === 'removed' || s.change === 'removed' ? 'base' : 'head', file: c.change === 'removed' || s.change === 'removed' ? (c.previousFile ?? c.file) : c.file, line: s.line },
+    location: {
+      side: c.change === 'removed' || s.change === 'removed' ? 'base' : 'head',
+      file: c.change === 'removed' || s.change === 'removed' ? (c.previousFile ?? c.file) : c.file,
+      line: s.line,
+    },
     children: [],
   };
-  if (first) node.description = s.hunkCount && s.hunkCount > 1 ? l10n.t('{0} (+{1} more)', hunkPhrase(first, plainStyle), s.hunkCount - 1) : hunkPhrase(first, plainStyle);
+  if (first)
+    node.description =
+      s.hunkCount && s.hunkCount > 1 ? l10n.t('{0} (+{1} more)', hunkPhrase(first, plainStyle), s.hunkCount - 1) : hunkPhrase(first, plainStyle);
   const hunks = (s.hunks ?? []).map((h) => hunkPhrase(h, plainStyle));
   if (hunks.length > 0) node.tooltip = { title: node.label, lines: hunks };
   return node;
@@ -208,7 +240,17 @@ export function entityNode(folderKey: string, c: EntityChange, findings: readonl
   const id = `${folderKey}#change:${c.kind}:${c.id}:${c.file}`;
   const location: ChangeLocation = { side: c.change === 'removed' ? 'base' : 'head', file: c.file, line: c.line };
   const children: ChangeNode[] = [];
-  findings.forEach((f, i) => children.push({ id: `${id}/r${i}`, label: f.message, description: f.ruleId, icon: WARNING, location, tooltip: { title: f.ruleId, lines: [f.message] }, children: [] }));
+  findings.forEach((f, i) =>
+    children.push({
+      id: `${id}/r${i}`,
+      label: f.message,
+      description: f.ruleId,
+      icon: WARNING,
+      location,
+      tooltip: { title: f.ruleId, lines: [f.message] },
+      children: [],
+    }),
+  );
   c.sections.forEach((s, i) => children.push(sectionRow(id, c, s, i)));
   c.fields.forEach((f, i) => children.push(fieldRow(id, c, f, i, location)));
   return {
@@ -227,7 +269,10 @@ export function entityNode(folderKey: string, c: EntityChange, findings: readonl
 
 function failureRow(folderKey: string, p: ParseFailure): ChangeNode {
   const side = p.side === 'base' ? l10n.t('base') : l10n.t('working tree');
-  const lost = p.entities.length > 0 ? ` ${l10n.t('({0} not compared: {1})', p.entities.length, `${p.entities.slice(0, 5).join(', ')}${p.entities.length > 5 ? ', …' : ''}`)}` : '';
+  const lost =
+    p.entities.length > 0
+      ? ` ${l10n.t('({0} not compared: {1})', p.entities.length, `${p.entities.slice(0, 5).join(', ')}${p.entities.length > 5 ? ', …' : ''}`)}`
+      : '';
   return {
     id: `${folderKey}#unreadable:${p.side}:${p.file}`,
     label: p.file,
@@ -268,10 +313,19 @@ export function buildChangeGroups(folderKey: string, diff: WorkspaceDiff): Chang
       label: kind,
       description: countPhrase(changes) + (failing > 0 ? ` · ${l10n.t('{0} to fix', failing)}` : ''),
       icon: failing > 0 ? WARNING : { id: 'symbol-folder' },
-      tooltip: { title: l10n.t('{0} of kind {1}', changesCount(changes.length), kind), lines: changes.map((c) => `${titled(c.id, c.title)}: ${gist(c, plainStyle)}`) },
+      tooltip: {
+        title: l10n.t('{0} of kind {1}', changesCount(changes.length), kind),
+        lines: changes.map((c) => `${titled(c.id, c.title)}: ${gist(c, plainStyle)}`),
+      },
       expanded: true,
       contextValue: 'opsbook.changeGroup',
-      children: changes.map((c) => entityNode(folderKey, c, (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)))),
+      children: changes.map((c) =>
+        entityNode(
+          folderKey,
+          c,
+          (findings.get(c.id) ?? []).filter((f) => c.review.includes(f.ruleId) && (f.file === c.file || f.file === c.previousFile)),
+        ),
+      ),
     };
   });
   if (diff.parseErrors.length > 0) {

@@ -59,7 +59,13 @@ export function resolveSteps(data: JsonValue, steps: readonly FieldStep[]): Node
       continue;
     }
     const list: JsonValue[] = node;
-    let index = list.findIndex((x) => x !== null && typeof x === 'object' && !Array.isArray(x) && ITEM_KEYS.some((k) => (typeof x[k] === 'string' || typeof x[k] === 'number') && String(x[k]) === step.item));
+    let index = list.findIndex(
+      (x) =>
+        x !== null &&
+        typeof x === 'object' &&
+        !Array.isArray(x) &&
+        ITEM_KEYS.some((k) => (typeof x[k] === 'string' || typeof x[k] === 'number') && String(x[k]) === step.item),
+    );
     if (index === -1 && /^\d+$/.test(step.item) && Number(step.item) < list.length) index = Number(step.item);
     if (index === -1) break;
     out.push(index);

@@ -1,5 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { createWorkspace, diffWorkspaces, type EntityChange, type OpsbookWorkspace, type ResolvedConfig, SchemaCache, titled, titleOr, type WorkspaceDiff } from '../../core';
+import {
+  createWorkspace,
+  diffWorkspaces,
+  type EntityChange,
+  type OpsbookWorkspace,
+  type ResolvedConfig,
+  SchemaCache,
+  titled,
+  titleOr,
+  type WorkspaceDiff,
+} from '../../core';
 import { detailPhrases } from './changeTree';
 
 /** Separators of the `git log` format below: record (RS) and field (US). */
@@ -41,12 +51,19 @@ export function parseGitLog(out: string, path: string): LogEntry[] {
     const header = nul === -1 ? record : record.slice(0, nul);
     const [commit = '', parents = '', author = '', date = '', ...subject] = header.split(US);
     if (!/^[0-9a-f]{40,64}$/.test(commit)) continue;
-    const tokens = nul === -1 ? [] : record.slice(nul + 1).replace(/^\n/, '').split('\0').filter((t) => t !== '');
+    const tokens =
+      nul === -1
+        ? []
+        : record
+            .slice(nul + 1)
+            .replace(/^\n/, '')
+            .split('\0')
+            .filter((t) => t !== '');
     let status = '';
     let pathHere = current;
     let parentPath: string | undefined = current;
     // Several files can be listed (copies detected alongside): keep the one that is the followed file.
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const st = tokens[i] as string;
       const letter = st.charAt(0);
       const two = letter === 'R' || letter === 'C';
@@ -134,7 +151,8 @@ export function summarizeDocumentDiff({ diff, several }: DocumentDiff): string[]
     }
     phrases.push(...entityPhrases(c, named));
   }
-  for (const p of diff.parseErrors) phrases.push(p.side === 'head' ? l10n.t('no longer readable: {0}', p.message) : l10n.t('readable again (was: {0})', p.message));
+  for (const p of diff.parseErrors)
+    phrases.push(p.side === 'head' ? l10n.t('no longer readable: {0}', p.message) : l10n.t('readable again (was: {0})', p.message));
   return phrases.map((p) => {
     if (typeof p === 'string') return p;
     const g = groups[p] as (typeof groups)[number];

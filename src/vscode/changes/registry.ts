@@ -42,10 +42,13 @@ export class RepoRegistry implements vscode.Disposable {
     const list: vscode.Disposable[] = [];
     const fire = (): void => {
       clearTimeout(this.timers.get(repo.toplevel));
-      this.timers.set(repo.toplevel, setTimeout(() => {
-        this.timers.delete(repo.toplevel);
-        this.refsChanged.fire(repo);
-      }, REF_EVENT_DELAY_MS));
+      this.timers.set(
+        repo.toplevel,
+        setTimeout(() => {
+          this.timers.delete(repo.toplevel);
+          this.refsChanged.fire(repo);
+        }, REF_EVENT_DELAY_MS),
+      );
     };
     for (const dir of repo.gitDirs) {
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), REF_FILES));

@@ -34,7 +34,11 @@ export class Repo {
       if (err instanceof GitError && /not inside a git repository/.test(err.message)) return undefined;
       throw err;
     }
-    const dirs = (await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).toString('utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+    const dirs = (await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir']))
+      .toString('utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const gitDirs = [...new Set(dirs.map((d) => path.resolve(folderPath, d)))];
     return new Repo(git, location.toplevel, location.prefix, gitDirs);
   }
@@ -81,7 +85,9 @@ export class Repo {
 
   /** Local branches, remote branches and tags, most recently committed first. */
   async refs(): Promise<RefChoice[]> {
-    const out = (await this.git.run(['for-each-ref', '--sort=-committerdate', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'])).toString('utf8');
+    const out = (await this.git.run(['for-each-ref', '--sort=-committerdate', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'])).toString(
+      'utf8',
+    );
     const refs: RefChoice[] = [];
     for (const line of out.split('\n')) {
       const full = line.trim();

@@ -248,7 +248,10 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
     }
     const e = node.entry;
     const many = node.phrases === undefined || node.phrases.length > 1;
-    const item = new vscode.TreeItem(e ? e.subject || vscode.l10n.t('(no subject)') : vscode.l10n.t('Uncommitted changes'), many ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      e ? e.subject || vscode.l10n.t('(no subject)') : vscode.l10n.t('Uncommitted changes'),
+      many ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = node.id;
     item.description = node.error ? vscode.l10n.t('could not compare: {0}', node.error) : node.phrases ? summaryLine(node.phrases) : '…';
     item.iconPath = new vscode.ThemeIcon(e ? 'git-commit' : 'edit');
@@ -284,7 +287,12 @@ class HistoryTree implements vscode.TreeDataProvider<HistoryNode>, vscode.Dispos
     const name = target.rel.split('/').pop() ?? target.rel;
     if (!entry) {
       const head = await repo.revParseHead();
-      await vscode.commands.executeCommand('vscode.diff', gitUri(repo, head, repo.repoPath(target.rel)), target.uri, vscode.l10n.t('{0} (HEAD ↔ working tree)', name));
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        gitUri(repo, head, repo.repoPath(target.rel)),
+        target.uri,
+        vscode.l10n.t('{0} (HEAD ↔ working tree)', name),
+      );
       return;
     }
     const left = gitUri(repo, entry.parentPath ? entry.parent : undefined, entry.parentPath ?? entry.path);

@@ -168,7 +168,12 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
       r.commit = await repo.resolve(base);
       const loaded = await this.bases.load(model, repo, r.commit);
       const live = model.workspace;
-      if (live.configProblems.length > 0) return { ...r, status: 'error', message: vscode.l10n.t('the configuration has problems ({0}): fix them to compare', live.configProblems[0]?.message ?? '') };
+      if (live.configProblems.length > 0)
+        return {
+          ...r,
+          status: 'error',
+          message: vscode.l10n.t('the configuration has problems ({0}): fix them to compare', live.configProblems[0]?.message ?? ''),
+        };
       // The live engine already holds unsaved edits: this is the working tree as the editor shows it.
       const diff = diffWorkspaces(loaded.workspace, live);
       r.count = diff.changes.length;
@@ -192,7 +197,14 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     } else {
       roots = shown.map((r) => {
         const children = r.status === 'error' ? [errorRow(r)] : r.groups;
-        const row: ChangeNode = { id: `${r.key}#changesFolder`, label: r.name, description: folderDescription(r), icon: { id: 'root-folder' }, expanded: true, children };
+        const row: ChangeNode = {
+          id: `${r.key}#changesFolder`,
+          label: r.name,
+          description: folderDescription(r),
+          icon: { id: 'root-folder' },
+          expanded: true,
+          children,
+        };
         this.own(r, [row]);
         return row;
       });
@@ -259,7 +271,10 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     const name = (headFile ?? node.files.base).split('/').pop() ?? '';
     const line = node.location?.side === 'head' ? node.location.line : 1;
     const pos = new vscode.Position(Math.max(0, line - 1), 0);
-    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ({1} ↔ working tree)', name, r.base ?? vscode.l10n.t('base')), { selection: new vscode.Range(pos, pos), preview: true });
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ({1} ↔ working tree)', name, r.base ?? vscode.l10n.t('base')), {
+      selection: new vscode.Range(pos, pos),
+      preview: true,
+    });
   }
 
   private chosenBase(folderKey: string): string | undefined {
@@ -270,7 +285,9 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
   /** Picks the base revision of a folder: a branch, remote branch or tag, or any revision typed in. */
   async chooseBase(): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: structured changes need a trusted workspace (git can run commands from a repository’s configuration).'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Opsbook: structured changes need a trusted workspace (git can run commands from a repository’s configuration).'),
+      );
       return;
     }
     const folders: { model: FolderModel; repo: Repo }[] = [];
@@ -284,7 +301,10 @@ class ChangesTree implements vscode.TreeDataProvider<ChangeNode>, vscode.Disposa
     }
     let target = folders[0] as { model: FolderModel; repo: Repo };
     if (folders.length > 1) {
-      const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.model.folder.name, f })), { placeHolder: vscode.l10n.t('Folder whose base to choose') });
+      const pick = await vscode.window.showQuickPick(
+        folders.map((f) => ({ label: f.model.folder.name, f })),
+        { placeHolder: vscode.l10n.t('Folder whose base to choose') },
+      );
       if (!pick) return;
       target = pick.f;
     }
@@ -323,7 +343,11 @@ async function pickRevision(repo: Repo, current: string | undefined): Promise<st
   const fixed: RevisionItem[] = [
     { label: `$(discard) ${vscode.l10n.t('Default')}`, description: vscode.l10n.t('the upstream branch, else HEAD'), rev: '' },
     { label: 'HEAD', description: vscode.l10n.t('the last commit'), rev: 'HEAD' },
-    ...refs.map((r) => ({ label: r.name, description: r.kind === 'branch' ? vscode.l10n.t('branch') : r.kind === 'remote' ? vscode.l10n.t('remote branch') : vscode.l10n.t('tag'), rev: r.name })),
+    ...refs.map((r) => ({
+      label: r.name,
+      description: r.kind === 'branch' ? vscode.l10n.t('branch') : r.kind === 'remote' ? vscode.l10n.t('remote branch') : vscode.l10n.t('tag'),
+      rev: r.name,
+    })),
   ];
   if (current) for (const i of fixed) if (i.rev === current) i.detail = vscode.l10n.t('current base');
   const qp = vscode.window.createQuickPick<RevisionItem>();
@@ -341,7 +365,8 @@ async function pickRevision(repo: Repo, current: string | undefined): Promise<st
     };
     qp.onDidChangeValue((value) => {
       const v = value.trim();
-      qp.items = v && !fixed.some((i) => i.rev === v) ? [{ label: v, description: vscode.l10n.t('use this revision'), rev: v, alwaysShow: true }, ...fixed] : fixed;
+      qp.items =
+        v && !fixed.some((i) => i.rev === v) ? [{ label: v, description: vscode.l10n.t('use this revision'), rev: v, alwaysShow: true }, ...fixed] : fixed;
     });
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -382,4 +407,3 @@ function overallState(results: readonly FolderResult[]): string {
   if (results.some((r) => r.status === 'noCommits')) return 'noCommits';
   return 'notGit';
 }
-

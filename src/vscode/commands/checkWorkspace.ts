@@ -7,12 +7,17 @@ import { readyFolders, type Command } from './command';
 export class CheckWorkspaceCommand implements Command {
   readonly id = 'opsbook.checkWorkspace';
 
-  constructor(private readonly hub: Hub, private readonly publisher: DiagnosticsPublisher) {}
+  constructor(
+    private readonly hub: Hub,
+    private readonly publisher: DiagnosticsPublisher,
+  ) {}
 
   /** Resolves with the totals once the check is done (the summary message is not waited for). */
   async execute(): Promise<{ errors: number; warnings: number; infos: number; files: number } | undefined> {
     if (!readyFolders(this.hub)) return undefined;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opsbook: checking the workspace…') }, () => this.hub.rebuildAll());
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opsbook: checking the workspace…') }, () =>
+      this.hub.rebuildAll(),
+    );
     const folders = this.hub.allFolders().filter((f) => f.loaded);
     const t = this.publisher.totals();
     const files = folders.reduce((n, f) => n + f.workspace.fileCount, 0);

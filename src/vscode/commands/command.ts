@@ -24,7 +24,9 @@ export function readyFolders(hub: Hub): OpsbookFolder[] | undefined {
     return undefined;
   }
   if (active.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No Opsbook folder is open: open a folder with opsbook.yaml (or plans/, standards/, partners/ … folders).'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No Opsbook folder is open: open a folder with opsbook.yaml (or plans/, standards/, partners/ … folders).'),
+    );
     return undefined;
   }
   return active.filter((f) => f.loaded);

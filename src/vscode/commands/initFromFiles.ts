@@ -24,7 +24,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export class InitFromFilesCommand {
   readonly id = INIT_FROM_FILES;
 
-  constructor(private readonly packs: ReadonlyMap<string, UriPackSource>, private readonly log: vscode.OutputChannel) {}
+  constructor(
+    private readonly packs: ReadonlyMap<string, UriPackSource>,
+    private readonly log: vscode.OutputChannel,
+  ) {}
 
   async execute(target?: vscode.WorkspaceFolder | vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = await this.pick(target);
@@ -47,7 +50,9 @@ export class InitFromFilesCommand {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(renderConfig(inference)) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Opsbook: could not create {0} in {1} (it may have been created meanwhile); nothing was overwritten.', configPath, folder.name));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Opsbook: could not create {0} in {1} (it may have been created meanwhile); nothing was overwritten.', configPath, folder.name),
+      );
       return undefined;
     }
     this.log.appendLine(renderSummary(inference, `${folder.name}/${configPath}`));
@@ -75,7 +80,10 @@ export class InitFromFilesCommand {
       return undefined;
     }
     if (folders.length === 1) return folders[0];
-    const pick = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.name, folder: f })), { placeHolder: vscode.l10n.t('Folder to initialize') });
+    const pick = await vscode.window.showQuickPick(
+      folders.map((f) => ({ label: f.name, folder: f })),
+      { placeHolder: vscode.l10n.t('Folder to initialize') },
+    );
     return pick?.folder;
   }
 }
@@ -100,7 +108,11 @@ async function offer(hub: ModelHub, command: InitFromFilesCommand): Promise<void
     offered.add(key);
     void vscode.window
       .showInformationMessage(
-        vscode.l10n.t("Opsbook: {0} has records but no {1}. Infer one from the existing files (the company's kinds, fields and vocabularies)?", folder.name, configPath),
+        vscode.l10n.t(
+          "Opsbook: {0} has records but no {1}. Infer one from the existing files (the company's kinds, fields and vocabularies)?",
+          folder.name,
+          configPath,
+        ),
         INIT_ACTION(),
       )
       .then((choice) => (choice ? command.execute(folder) : undefined));
@@ -111,7 +123,10 @@ export const activateInitFromFiles: Feature = (context, hub) => {
   const packs = new Map([['ops', new UriPackSource('ops', vscode.Uri.joinPath(context.extensionUri, 'schemas'))]]);
   const log = vscode.window.createOutputChannel('Opsbook: Initialize');
   const command = new InitFromFilesCommand(packs, log);
-  context.subscriptions.push(log, vscode.commands.registerCommand(command.id, (target?: vscode.WorkspaceFolder | vscode.Uri) => command.execute(target)));
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(command.id, (target?: vscode.WorkspaceFolder | vscode.Uri) => command.execute(target)),
+  );
   // Folders loaded later (added to the workspace, or made Opsbook folders by a new file) too.
   let running = false;
   const check = async (): Promise<void> => {

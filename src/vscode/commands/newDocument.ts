@@ -4,7 +4,6 @@ import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { pickFolder, readyFolders, type Command } from './command';
 
-
 /** Asks for a kind, an id and a title, then creates the document from the kind's template (never overwriting). */
 export class NewDocumentCommand implements Command {
   readonly id = 'opsbook.newDocument';
@@ -17,7 +16,9 @@ export class NewDocumentCommand implements Command {
     const folder = await pickFolder(this.hub, folders);
     if (!folder) return;
     if (folder.configProblems.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Fix the problems in {0} first: the templates come from the configuration.', folder.settings.configPath));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Fix the problems in {0} first: the templates come from the configuration.', folder.settings.configPath),
+      );
       return;
     }
     const ws = folder.workspace;
@@ -26,10 +27,15 @@ export class NewDocumentCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('No kind in this workspace has a template (see `templates:` in packs).'));
       return;
     }
-    const kind = typeof kindArg === 'string' && templates.has(kindArg) ? kindArg : (await vscode.window.showQuickPick(
-      [...templates.keys()].sort().map((k) => ({ label: k, description: ws.config.kinds.get(k)?.files.join(', ') ?? '' })),
-      { placeHolder: vscode.l10n.t('Kind of the new document'), title: vscode.l10n.t('Opsbook: New Document') },
-    ))?.label;
+    const kind =
+      typeof kindArg === 'string' && templates.has(kindArg)
+        ? kindArg
+        : (
+            await vscode.window.showQuickPick(
+              [...templates.keys()].sort().map((k) => ({ label: k, description: ws.config.kinds.get(k)?.files.join(', ') ?? '' })),
+              { placeHolder: vscode.l10n.t('Kind of the new document'), title: vscode.l10n.t('Opsbook: New Document') },
+            )
+          )?.label;
     if (!kind) return;
     const template = templates.get(kind);
     if (!template) return;
@@ -44,7 +50,11 @@ export class NewDocumentCommand implements Command {
       validateInput: (v) => this.validateId(folder, kind, template.path, v.trim()),
     });
     if (!id) return;
-    const title = await vscode.window.showInputBox({ title: vscode.l10n.t('New {0} {1}: title', kind, id.trim()), prompt: vscode.l10n.t('Title (optional)'), value: '' });
+    const title = await vscode.window.showInputBox({
+      title: vscode.l10n.t('New {0} {1}: title', kind, id.trim()),
+      prompt: vscode.l10n.t('Title (optional)'),
+      value: '',
+    });
     if (title === undefined) return;
     await this.create(folder, kind, id.trim(), title.trim() || id.trim());
   }
@@ -71,11 +81,14 @@ export class NewDocumentCommand implements Command {
     if (!rel) {
       // Single-file kinds (org/people.yaml) keep entries in one file: ask where the new file goes.
       const ext = template.path.endsWith('.md') ? 'md' : 'yaml';
-      rel = (await vscode.window.showInputBox({
-        title: vscode.l10n.t('{0} entries live in {1}: file for {2}', kind, ws.config.kinds.get(kind)?.files.join(', ') ?? '', id),
-        value: `${id.toLowerCase()}.${ext}`,
-        validateInput: (v) => (joinRelative('', v.trim()) && formatOf(v.trim()) ? undefined : vscode.l10n.t('A path inside the folder ending in .md, .yaml or .yml')),
-      }))?.trim();
+      rel = (
+        await vscode.window.showInputBox({
+          title: vscode.l10n.t('{0} entries live in {1}: file for {2}', kind, ws.config.kinds.get(kind)?.files.join(', ') ?? '', id),
+          value: `${id.toLowerCase()}.${ext}`,
+          validateInput: (v) =>
+            joinRelative('', v.trim()) && formatOf(v.trim()) ? undefined : vscode.l10n.t('A path inside the folder ending in .md, .yaml or .yml'),
+        })
+      )?.trim();
       if (!rel) return;
     }
     const clean = joinRelative('', rel);
@@ -83,7 +96,11 @@ export class NewDocumentCommand implements Command {
     const uri = folder.uriOf(clean);
     const filled = fillTemplate(text, { id, title, today: ws.todayDate });
     const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(filled) }, { label: vscode.l10n.t('New {0} {1}', kind, id), needsConfirmation: false });
+    edit.createFile(
+      uri,
+      { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(filled) },
+      { label: vscode.l10n.t('New {0} {1}', kind, id), needsConfirmation: false },
+    );
     if (!(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: it may already exist.', clean));
       return;

@@ -6,7 +6,6 @@ import { PLAN_KINDS } from '../views/planView';
 import { PLANS_REVEAL_COMMAND } from '../views/plans';
 import { readyFolders, type Command } from './command';
 
-
 /** Selects the plan, objective, KPI or initiative under the cursor in the Plans view. */
 export class RevealInPlanTreeCommand implements Command {
   readonly id = 'opsbook.revealInPlanTree';
@@ -45,7 +44,10 @@ export class RevealInPlanTreeCommand implements Command {
       if (!best || e.path.length >= best.depth) best = { id: e.id, depth: e.path.length };
     }
     if (best) return { folder: ctx.folder.folder.uri.toString(), id: best.id };
-    const linked = ctx.ws.entitiesIn(ctx.rel).map((e) => e.data['plan']).find((v): v is string => typeof v === 'string');
+    const linked = ctx.ws
+      .entitiesIn(ctx.rel)
+      .map((e) => e.data['plan'])
+      .find((v): v is string => typeof v === 'string');
     return linked ? { folder: ctx.folder.folder.uri.toString(), id: linked } : undefined;
   }
 }

@@ -41,7 +41,11 @@ class DashboardPanels implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, titleOf(model, this.hub), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.webviewRoot()] });
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, titleOf(model, this.hub), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [this.webviewRoot()],
+    });
     this.track(new DashboardPanel(panel, key, this.hub, this.webviewRoot(), { tab: 'kpi', filters: {}, source: key }));
   }
 

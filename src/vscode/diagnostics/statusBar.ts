@@ -36,10 +36,17 @@ export function registerStatusBar(context: vscode.ExtensionContext, hub: Hub, pu
     }
     const first = broken[0];
     config.text = `$(warning) ${vscode.l10n.t('Opsbook configuration')}`;
-    config.tooltip = broken.map((f) => (f.state === 'failed'
-      ? vscode.l10n.t('{0}: could not be loaded (see the Opsbook output)', f.folder.name)
-      : vscode.l10n.t('{0}: {1} problem(s) in {2}; files are not checked until it is fixed', f.folder.name, f.configProblems.length, f.settings.configPath))).join('\n');
-    config.command = first && first.state !== 'failed' ? { title: vscode.l10n.t('Open configuration'), command: 'vscode.open', arguments: [first.uriOf(first.settings.configPath)] } : 'opsbook.showOutput';
+    config.tooltip = broken
+      .map((f) =>
+        f.state === 'failed'
+          ? vscode.l10n.t('{0}: could not be loaded (see the Opsbook output)', f.folder.name)
+          : vscode.l10n.t('{0}: {1} problem(s) in {2}; files are not checked until it is fixed', f.folder.name, f.configProblems.length, f.settings.configPath),
+      )
+      .join('\n');
+    config.command =
+      first && first.state !== 'failed'
+        ? { title: vscode.l10n.t('Open configuration'), command: 'vscode.open', arguments: [first.uriOf(first.settings.configPath)] }
+        : 'opsbook.showOutput';
     config.show();
   };
 

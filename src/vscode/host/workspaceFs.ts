@@ -16,7 +16,10 @@ export type LinkResolver = (uri: vscode.Uri) => Promise<string | undefined>;
  * and each real directory is visited once (the CLI's Node file system does the same).
  */
 export class VscodeWorkspaceFs implements WorkspaceFileSystem {
-  constructor(private readonly root: vscode.Uri, private readonly resolveLink?: LinkResolver) {}
+  constructor(
+    private readonly root: vscode.Uri,
+    private readonly resolveLink?: LinkResolver,
+  ) {}
 
   uriOf(rel: string): vscode.Uri | undefined {
     const clean = joinRelative('', rel);
@@ -106,7 +109,10 @@ export class VscodeWorkspaceFs implements WorkspaceFileSystem {
 
 /** A pack folder read through `vscode.workspace.fs`: the built-in `ops` pack ships in the extension's `schemas/`. */
 export class UriPackSource implements PackSource {
-  constructor(readonly name: string, private readonly dir: vscode.Uri) {}
+  constructor(
+    readonly name: string,
+    private readonly dir: vscode.Uri,
+  ) {}
 
   async read(rel: string): Promise<string | undefined> {
     const clean = joinRelative('', rel);

@@ -18,25 +18,29 @@ const REPLACEABLE = new Set(['ref/missing', 'schema/enum', 'kind/unknown', 'voca
 /** Quick fixes from the engine's suggestions: did-you-mean ids, valid enum values, missing required fields. */
 export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, publisher: DiagnosticsPublisher): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(OPSBOOK_DOCUMENTS, {
-      provideCodeActions(document, _range, actionContext) {
-        const ours = actionContext.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-        if (ours.length === 0) return undefined;
-        const ctx = documentContext(hub, document);
-        if (!ctx) return undefined;
-        const actions: vscode.CodeAction[] = [];
-        for (const d of ours) {
-          const core = publisher.coreDiagnostic(document.uri, d);
-          if (!core?.suggestions?.length) continue;
-          if (REPLACEABLE.has(core.ruleId)) actions.push(...replacements(ctx, d, core));
-          else if (core.ruleId === 'schema/required') {
-            const a = insertRequired(ctx, d, core);
-            if (a) actions.push(a);
+    vscode.languages.registerCodeActionsProvider(
+      OPSBOOK_DOCUMENTS,
+      {
+        provideCodeActions(document, _range, actionContext) {
+          const ours = actionContext.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+          if (ours.length === 0) return undefined;
+          const ctx = documentContext(hub, document);
+          if (!ctx) return undefined;
+          const actions: vscode.CodeAction[] = [];
+          for (const d of ours) {
+            const core = publisher.coreDiagnostic(document.uri, d);
+            if (!core?.suggestions?.length) continue;
+            if (REPLACEABLE.has(core.ruleId)) actions.push(...replacements(ctx, d, core));
+            else if (core.ruleId === 'schema/required') {
+              const a = insertRequired(ctx, d, core);
+              if (a) actions.push(a);
+            }
           }
-        }
-        return actions;
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
 }
 
@@ -46,7 +50,12 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
   const current = ctx.document.getText(range);
   const suggestions = core.ruleId === 'kind/unknown' ? closest(current, core.suggestions ?? []) : (core.suggestions ?? []);
   return suggestions.slice(0, MAX_SUGGESTIONS).map((s, i) => {
-    const title = core.ruleId === 'ref/missing' ? vscode.l10n.t('Did you mean "{0}"?', s) : core.ruleId === 'schema/additionalProperties' ? vscode.l10n.t('Rename the field to "{0}"', s) : vscode.l10n.t('Change to "{0}"', s);
+    const title =
+      core.ruleId === 'ref/missing'
+        ? vscode.l10n.t('Did you mean "{0}"?', s)
+        : core.ruleId === 'schema/additionalProperties'
+          ? vscode.l10n.t('Rename the field to "{0}"', s)
+          : vscode.l10n.t('Change to "{0}"', s);
     const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     a.diagnostics = [d];
     a.isPreferred = i === 0 && (core.ruleId === 'ref/missing' || core.ruleId === 'schema/additionalProperties');
@@ -79,7 +88,8 @@ function insertRequired(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic)
   if (!at || at.keys.includes(field)) return undefined;
   // A vocabulary field starts with the vocabulary's first value, as an enum field would.
   const vocab = ctx.shape ? vocabularyAt([...mapPath, field], false, ctx.shape, (k) => ctx.ws.vocabularyBindings(k)) : undefined;
-  const value = vocab?.values?.[0] !== undefined ? yamlScalar(vocab.values[0]) : placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
+  const value =
+    vocab?.values?.[0] !== undefined ? yamlScalar(vocab.values[0]) : placeholderFor(schemaForPath([...mapPath, field], ctx.shape), ctx.ws.todayDate);
   const eol = ctx.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const needsBreak = at.offset === ctx.yamlText.length && !ctx.yamlText.endsWith('\n');
   const pos = ctx.positionAt(at.offset);

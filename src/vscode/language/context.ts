@@ -96,7 +96,7 @@ export function shapeOf(folder: OpsbookFolder, kind: string, rel?: string): Kind
   if (!kc) return undefined;
   const shape: KindShape = {
     name: kc.name,
-    layout: rel && formatOf(rel) === 'markdown' ? 'markdown' : kc.layout ?? 'single',
+    layout: rel && formatOf(rel) === 'markdown' ? 'markdown' : (kc.layout ?? 'single'),
     idField: kc.id,
     nested: kc.nested,
   };

@@ -49,9 +49,7 @@ export function entityChain(path: NodePath, shape: KindShape): ChainLink[] {
   if (!base) return [];
   const chain: ChainLink[] = [{ kind: shape.name, base }];
   const rel = path.slice(base.length);
-  const nested = shape.nested
-    .map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) }))
-    .sort((a, b) => a.steps.length - b.steps.length);
+  const nested = shape.nested.map((n) => ({ kind: n.kind, steps: parsePathPattern(n.path) })).sort((a, b) => a.steps.length - b.steps.length);
   for (const n of nested) {
     if (n.steps.length <= rel.length && stepsMatch(n.steps, rel.slice(0, n.steps.length), false)) {
       chain.push({ kind: n.kind, base: [...base, ...rel.slice(0, n.steps.length)] });

@@ -31,9 +31,13 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
             const targets = referencedEntities(ctx, t);
             if (targets.length === 0) {
               const value = `\`${escape(t.value)}\``;
-              md.appendMarkdown(`$(warning) ${t.targetField
-                ? vscode.l10n.t('No {0} with {1} {2} in this workspace.', t.targetKind, t.targetField, value)
-                : vscode.l10n.t('No {0} {1} in this workspace.', t.targetKind, value)}`);
+              md.appendMarkdown(
+                `$(warning) ${
+                  t.targetField
+                    ? vscode.l10n.t('No {0} with {1} {2} in this workspace.', t.targetKind, t.targetField, value)
+                    : vscode.l10n.t('No {0} {1} in this workspace.', t.targetKind, value)
+                }`,
+              );
               break;
             }
             for (const e of targets.slice(0, 3)) md.appendMarkdown(describeEntity(ctx, e));

@@ -27,7 +27,8 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const record = ctx && recordAt(ctx, position);
         if (!ctx || !record) return undefined;
         const name = newName.trim();
-        if (!isValidId(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', newName));
+        if (!isValidId(name))
+          throw new Error(vscode.l10n.t('"{0}" is not a valid id: start with a letter or digit, without spaces, commas, brackets, "#" or ":".', newName));
         if (name === record.id) return new vscode.WorkspaceEdit();
         const ws = ctx.ws;
         const clash = ws.byIdAnyKind(name).find((e) => e.kind === record.kind);
@@ -35,7 +36,10 @@ export function registerRename(context: vscode.ExtensionContext, hub: Hub): void
         const edit = new vscode.WorkspaceEdit();
         const add = (file: string, range: CoreRange) => {
           const r = unquoted(ctx.folder, file, range);
-          edit.replace(ctx.folder.uriOf(file), convert.range(r), name, { label: vscode.l10n.t('Rename {0} {1}', record.kind, record.id), needsConfirmation: false });
+          edit.replace(ctx.folder.uriOf(file), convert.range(r), name, {
+            label: vscode.l10n.t('Rename {0} {1}', record.kind, record.id),
+            needsConfirmation: false,
+          });
         };
         for (const e of ws.byIdAnyKind(record.id)) if (e.kind === record.kind) add(e.file, idRange(ctx.folder, e));
         for (const r of ws.referencesTo(record.kind, record.id)) if (!r.targetField) add(r.anchor.file, rangeOfValue(ctx.folder, r.anchor));

@@ -79,7 +79,8 @@ export function placeholderFor(node: SchemaNode | undefined, today: string): str
 
 export function yamlScalar(v: unknown): string {
   // Letters of any script stay plain (`合作中`, `店长`); YAML's own words and numbers are quoted.
-  if (typeof v === 'string') return /^[\p{L}\p{N}][\p{L}\p{N} ._/-]*$/u.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/^[\d.]+$/.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string')
+    return /^[\p{L}\p{N}][\p{L}\p{N} ._/-]*$/u.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/^[\d.]+$/.test(v) ? v : JSON.stringify(v);
   return JSON.stringify(v);
 }
 

@@ -30,34 +30,38 @@ export const symbolKind = (kind: string): vscode.SymbolKind => SYMBOL_KINDS[kind
 /** The file's entities with their nested entities (plan → objectives → KPIs, initiatives). */
 export function registerDocumentSymbols(context: vscode.ExtensionContext, hub: Hub): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(OPSBOOK_DOCUMENTS, {
-      provideDocumentSymbols(document) {
-        const ctx = documentContext(hub, document);
-        if (!ctx) return undefined;
-        const ws = ctx.ws;
-        const parsed = ws.parsedFile(ctx.rel);
-        if (!parsed) return undefined;
-        const whole = new vscode.Range(0, 0, document.lineCount, 0);
-        const symbols = new Map<Entity, vscode.DocumentSymbol>();
-        const roots: vscode.DocumentSymbol[] = [];
-        const locator = new YamlLocator(parsed.yamlText);
-        for (const e of ws.entitiesIn(ctx.rel)) {
-          const selection = convert.range(idRange(ctx.folder, e));
-          let range = whole;
-          if (e.path.length > 0 || parsed.format !== 'markdown') {
-            const span = locator.nodeSpan(e.doc, e.path);
-            if (span) range = ctx.rangeAt(span.start, span.end);
+    vscode.languages.registerDocumentSymbolProvider(
+      OPSBOOK_DOCUMENTS,
+      {
+        provideDocumentSymbols(document) {
+          const ctx = documentContext(hub, document);
+          if (!ctx) return undefined;
+          const ws = ctx.ws;
+          const parsed = ws.parsedFile(ctx.rel);
+          if (!parsed) return undefined;
+          const whole = new vscode.Range(0, 0, document.lineCount, 0);
+          const symbols = new Map<Entity, vscode.DocumentSymbol>();
+          const roots: vscode.DocumentSymbol[] = [];
+          const locator = new YamlLocator(parsed.yamlText);
+          for (const e of ws.entitiesIn(ctx.rel)) {
+            const selection = convert.range(idRange(ctx.folder, e));
+            let range = whole;
+            if (e.path.length > 0 || parsed.format !== 'markdown') {
+              const span = locator.nodeSpan(e.doc, e.path);
+              if (span) range = ctx.rangeAt(span.start, span.end);
+            }
+            if (!range.contains(selection)) range = range.union(selection);
+            const sym = new vscode.DocumentSymbol(e.id, e.title !== e.id ? e.title : e.kind, symbolKind(e.kind), range, selection);
+            symbols.set(e, sym);
+            const parent = e.parent && symbols.get(e.parent);
+            if (parent) parent.children.push(sym);
+            else roots.push(sym);
           }
-          if (!range.contains(selection)) range = range.union(selection);
-          const sym = new vscode.DocumentSymbol(e.id, e.title !== e.id ? e.title : e.kind, symbolKind(e.kind), range, selection);
-          symbols.set(e, sym);
-          const parent = e.parent && symbols.get(e.parent);
-          if (parent) parent.children.push(sym);
-          else roots.push(sym);
-        }
-        return roots;
+          return roots;
+        },
       },
-    }, { label: 'Opsbook' }),
+      { label: 'Opsbook' },
+    ),
   );
 }
 

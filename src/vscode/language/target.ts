@@ -34,7 +34,9 @@ export function targetAt(ctx: DocContext, pos: vscode.Position): CursorTarget | 
       return { type: 'id', entity: e, value, start, end };
     }
   }
-  const ref = ws.referencesIn(ctx.rel).find((r) => r.anchor.doc === hit.doc && same(r.anchor.path, hit.path) && (r.anchor.part === 'key') === (hit.part === 'key'));
+  const ref = ws
+    .referencesIn(ctx.rel)
+    .find((r) => r.anchor.doc === hit.doc && same(r.anchor.path, hit.path) && (r.anchor.part === 'key') === (hit.part === 'key'));
   if (ref) {
     const t: CursorTarget = { type: 'reference', targetKind: ref.targetKind, value, path: hit.path, start, end };
     if (ref.targetField) t.targetField = ref.targetField;

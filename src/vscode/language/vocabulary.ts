@@ -17,7 +17,12 @@ function className(c: VocabularyConfig['class']): string {
 }
 
 /** The vocabulary of the value (or map key) at `path`, for the innermost entity that holds it. */
-export function vocabularyAt(path: NodePath, isKey: boolean, shape: KindShape, bindingsOf: (kind: string) => readonly VocabularyBinding[]): VocabularyConfig | undefined {
+export function vocabularyAt(
+  path: NodePath,
+  isKey: boolean,
+  shape: KindShape,
+  bindingsOf: (kind: string) => readonly VocabularyBinding[],
+): VocabularyConfig | undefined {
   const chain = entityChain(path, shape);
   for (let i = chain.length - 1; i >= 0; i--) {
     const link = chain[i]!;
@@ -41,18 +46,38 @@ export function vocabularyItems(v: VocabularyConfig, inUse: ReadonlyMap<string, 
   };
   (v.values ?? []).forEach((value, i) => {
     seen.add(value);
-    out.push({ label: value, kind: 'enum', detail: `${v.name}${usedNote(value)}`, documentation: vocabularyHover(v, value), insertText: yamlScalar(value), sortText: `0${String(i).padStart(4, '0')}` });
+    out.push({
+      label: value,
+      kind: 'enum',
+      detail: `${v.name}${usedNote(value)}`,
+      documentation: vocabularyHover(v, value),
+      insertText: yamlScalar(value),
+      sortText: `0${String(i).padStart(4, '0')}`,
+    });
   });
   Object.entries(v.aliases).forEach(([word, meaning], i) => {
     if (seen.has(word)) return;
     seen.add(word);
-    out.push({ label: word, kind: 'enum', detail: `${v.name} · ${l10n.t('alias of {0}', meaning)}${usedNote(word)}`, documentation: vocabularyHover(v, word), insertText: yamlScalar(word), sortText: `1${String(i).padStart(4, '0')}` });
+    out.push({
+      label: word,
+      kind: 'enum',
+      detail: `${v.name} · ${l10n.t('alias of {0}', meaning)}${usedNote(word)}`,
+      documentation: vocabularyHover(v, word),
+      insertText: yamlScalar(word),
+      sortText: `1${String(i).padStart(4, '0')}`,
+    });
   });
   [...inUse.keys()].forEach((value, i) => {
     if (seen.has(value)) return;
     seen.add(value);
     const note = v.values ? l10n.t('used in this workspace, not in the declared list') : l10n.t('already used in this workspace');
-    out.push({ label: value, kind: 'value', detail: `${v.name} · ${note}${usedNote(value).replace(' · ', ', ')}`, insertText: yamlScalar(value), sortText: `2${String(i).padStart(4, '0')}` });
+    out.push({
+      label: value,
+      kind: 'value',
+      detail: `${v.name} · ${note}${usedNote(value).replace(' · ', ', ')}`,
+      insertText: yamlScalar(value),
+      sortText: `2${String(i).padStart(4, '0')}`,
+    });
   });
   return out;
 }

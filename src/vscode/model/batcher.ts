@@ -88,7 +88,12 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /** Runs `fn` over `items` in chunks, yielding to the event loop between chunks; stops when `cancelled()`. */
-export async function inChunks<T>(items: readonly T[], size: number, fn: (chunk: T[]) => Promise<void> | void, cancelled: () => boolean = () => false): Promise<boolean> {
+export async function inChunks<T>(
+  items: readonly T[],
+  size: number,
+  fn: (chunk: T[]) => Promise<void> | void,
+  cancelled: () => boolean = () => false,
+): Promise<boolean> {
   for (let i = 0; i < items.length; i += size) {
     if (cancelled()) return false;
     await fn(items.slice(i, i + size));

@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { checkFromCache, type ConfigProblem, decodeText, type Diagnostic, fileFilter, openWorkspace, type OpsbookWorkspace, type PackSource, prepareWorkspace, type SchemaCache } from '../../core';
+import {
+  checkFromCache,
+  type ConfigProblem,
+  decodeText,
+  type Diagnostic,
+  fileFilter,
+  openWorkspace,
+  type OpsbookWorkspace,
+  type PackSource,
+  prepareWorkspace,
+  type SchemaCache,
+} from '../../core';
 import { engineInputs } from '../../node/engineInputs';
 import type { FolderModel } from '../api';
 import { localLinkResolver } from '../host/localLinks';
@@ -171,21 +182,26 @@ export class OpsbookFolder implements FolderModel {
     const ws = this.ws;
     const generation = this.generation;
     if (!ws || this.configProblems.length > 0) return touched;
-    await inChunks(paths, CHUNK, async (chunk) => {
-      const contents = await Promise.all(chunk.map((rel) => (skip(rel) || !this.included(rel) ? Promise.resolve(null) : this.fs.readFile(rel))));
-      if (generation !== this.generation) return;
-      chunk.forEach((rel, i) => {
-        const content = contents[i];
-        if (content === null) return;
-        if (content === undefined) {
-          if (!ws.parsedFile(rel)) return;
-          for (const f of ws.deleteFile(rel)) touched.add(f);
-        } else {
-          if (sameText(ws, rel, content)) return;
-          for (const f of ws.setFile(rel, content)) touched.add(f);
-        }
-      });
-    }, () => generation !== this.generation);
+    await inChunks(
+      paths,
+      CHUNK,
+      async (chunk) => {
+        const contents = await Promise.all(chunk.map((rel) => (skip(rel) || !this.included(rel) ? Promise.resolve(null) : this.fs.readFile(rel))));
+        if (generation !== this.generation) return;
+        chunk.forEach((rel, i) => {
+          const content = contents[i];
+          if (content === null) return;
+          if (content === undefined) {
+            if (!ws.parsedFile(rel)) return;
+            for (const f of ws.deleteFile(rel)) touched.add(f);
+          } else {
+            if (sameText(ws, rel, content)) return;
+            for (const f of ws.setFile(rel, content)) touched.add(f);
+          }
+        });
+      },
+      () => generation !== this.generation,
+    );
     return touched;
   }
 

@@ -92,7 +92,15 @@ export class Hub implements ModelHub, vscode.Disposable {
       this.log.info(`${wf.name}: ${diagnostics.length} problem(s) shown from the warm-start cache while the folder loads`);
     };
     this.folders.set(key, folder);
-    const batcher = new ChangeBatcher<true>((batch) => this.applyDiskBatch(folder, batch.map(([rel]) => rel)), DISK_BATCH_MS, (err) => this.log.error(`applying file changes in ${wf.name}: ${describe(err)}`));
+    const batcher = new ChangeBatcher<true>(
+      (batch) =>
+        this.applyDiskBatch(
+          folder,
+          batch.map(([rel]) => rel),
+        ),
+      DISK_BATCH_MS,
+      (err) => this.log.error(`applying file changes in ${wf.name}: ${describe(err)}`),
+    );
     this.batchers.set(key, batcher);
     try {
       if (!(await folder.detect())) {
@@ -167,7 +175,9 @@ export class Hub implements ModelHub, vscode.Disposable {
       const edited = this.applyOpenEditors(folder);
       if (edited.size > 0) this.publisher.publishFiles(folder, edited);
       const how = folder.lastLoad?.warm ? ` (warm start: ${folder.lastLoad.changed} file(s) changed since the cache)` : '';
-      this.log.info(`${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`);
+      this.log.info(
+        `${folder.folder.name}: ${ws.fileCount} files, ${ws.entityCount} entities in ${Date.now() - started} ms${how}${folder.configProblems.length ? `; ${folder.configProblems.length} configuration problem(s)` : ''}`,
+      );
       const notified = Date.now();
       this.changed.fire(folder);
       if (Date.now() - notified > 200) this.log.info(`${folder.folder.name}: views and features took ${Date.now() - notified} ms to refresh`);
@@ -182,20 +192,25 @@ export class Hub implements ModelHub, vscode.Disposable {
 
   /** Rebuilds every loaded folder (packs or settings changed). */
   async rebuildAll(filter: (f: OpsbookFolder) => boolean = () => true): Promise<void> {
-    await Promise.all([...this.folders.values()].filter(filter).map(async (f) => {
-      if (f.state !== 'inactive') return this.load(f);
-      // The configuration path may have changed: look again.
-      f.refreshSettings();
-      if (await f.detect()) await this.load(f);
-    }));
+    await Promise.all(
+      [...this.folders.values()].filter(filter).map(async (f) => {
+        if (f.state !== 'inactive') return this.load(f);
+        // The configuration path may have changed: look again.
+        f.refreshSettings();
+        if (await f.detect()) await this.load(f);
+      }),
+    );
   }
 
   scheduleRebuild(folder: OpsbookFolder): void {
     clearTimeout(this.rebuildTimers.get(folder.key));
-    this.rebuildTimers.set(folder.key, setTimeout(() => {
-      this.rebuildTimers.delete(folder.key);
-      void this.load(folder);
-    }, REBUILD_MS));
+    this.rebuildTimers.set(
+      folder.key,
+      setTimeout(() => {
+        this.rebuildTimers.delete(folder.key);
+        void this.load(folder);
+      }, REBUILD_MS),
+    );
   }
 
   registerPack(name: string, source: PackSource): vscode.Disposable {
@@ -272,10 +287,13 @@ export class Hub implements ModelHub, vscode.Disposable {
     if (!enabled) return;
     const key = doc.uri.toString();
     clearTimeout(this.textTimers.get(key));
-    this.textTimers.set(key, setTimeout(() => {
-      this.textTimers.delete(key);
-      this.applyDocument(doc);
-    }, delay));
+    this.textTimers.set(
+      key,
+      setTimeout(() => {
+        this.textTimers.delete(key);
+        this.applyDocument(doc);
+      }, delay),
+    );
   }
 
   /** A closed, saved or reverted editor: the disk holds the truth again (unsaved changes were discarded). */
@@ -330,7 +348,10 @@ export class Hub implements ModelHub, vscode.Disposable {
     const published = Date.now();
     this.changed.fire(folder);
     const done = Date.now();
-    if (done - started > 150) this.log.info(`${what}: checked in ${applied - started} ms, ${touched.size} file(s) published in ${published - applied} ms, features refreshed in ${done - published} ms`);
+    if (done - started > 150)
+      this.log.info(
+        `${what}: checked in ${applied - started} ms, ${touched.size} file(s) published in ${published - applied} ms, features refreshed in ${done - published} ms`,
+      );
   }
 
   /** After a (re)load from disk, open editors with unsaved changes are applied again. */

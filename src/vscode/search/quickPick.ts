@@ -13,7 +13,9 @@ interface ResultItem extends vscode.QuickPickItem {
 
 /** `Opsbook: Search` — a quick pick over every folder's search engine (SPEC §4 syntax), live as you type. Optional argument: the initial query. */
 export const activateSearch: Feature = (context, hub) => {
-  context.subscriptions.push(vscode.commands.registerCommand(SEARCH_COMMAND, (initial?: unknown) => showSearch(hub, typeof initial === 'string' ? initial : '')));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SEARCH_COMMAND, (initial?: unknown) => showSearch(hub, typeof initial === 'string' ? initial : '')),
+  );
 };
 
 function targets(hub: ModelHub): SearchTarget[] {
@@ -56,7 +58,10 @@ function showSearch(hub: ModelHub, initial: string): void {
     }
     const loc = item?.location;
     if (!loc) return;
-    const uri = hub.models().find((m) => m.folder.uri.toString() === loc.folder)?.uriOf(loc.file);
+    const uri = hub
+      .models()
+      .find((m) => m.folder.uri.toString() === loc.folder)
+      ?.uriOf(loc.file);
     if (!uri) return;
     qp.hide();
     void openLocation(uri.toString(), loc.line);

@@ -22,9 +22,22 @@ export interface ResultRow {
 export const DEFAULT_LIMIT = 50;
 
 const KIND_ICONS: Record<string, string> = {
-  plan: 'project', objective: 'target', kpi: 'graph', initiative: 'play-circle', milestone: 'milestone',
-  partner: 'organization', product: 'package', person: 'person', course: 'mortar-board', region: 'globe',
-  standard: 'law', brand: 'book', project: 'briefcase', inventory: 'archive', expense: 'credit-card', document: 'file-text',
+  plan: 'project',
+  objective: 'target',
+  kpi: 'graph',
+  initiative: 'play-circle',
+  milestone: 'milestone',
+  partner: 'organization',
+  product: 'package',
+  person: 'person',
+  course: 'mortar-board',
+  region: 'globe',
+  standard: 'law',
+  brand: 'book',
+  project: 'briefcase',
+  inventory: 'archive',
+  expense: 'credit-card',
+  document: 'file-text',
 };
 
 export function kindIcon(kind: string): string {
@@ -60,8 +73,18 @@ export function searchRows(targets: readonly SearchTarget[], query: string, limi
   const shown = hits.slice(0, limit);
   const multi = targets.length > 1;
   const rows = [...notes, ...shown.map(({ hit, target }) => hitRow(hit, target, multi))];
-  if (shown.length === 0) rows.push({ label: l10n.t('No results for {0}', q), detail: l10n.t('Try fewer or shorter words, or check field names (status:approved, kind:standard).'), icon: 'info' });
-  else if (total > shown.length) rows.push({ label: l10n.t('Showing {0} of {1} results', shown.length, total), detail: l10n.t('Add words or field filters to narrow the search.'), icon: 'info' });
+  if (shown.length === 0)
+    rows.push({
+      label: l10n.t('No results for {0}', q),
+      detail: l10n.t('Try fewer or shorter words, or check field names (status:approved, kind:standard).'),
+      icon: 'info',
+    });
+  else if (total > shown.length)
+    rows.push({
+      label: l10n.t('Showing {0} of {1} results', shown.length, total),
+      detail: l10n.t('Add words or field filters to narrow the search.'),
+      icon: 'info',
+    });
   return rows;
 }
 

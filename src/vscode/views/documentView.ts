@@ -24,7 +24,9 @@ export function documentRow(ws: OpsbookWorkspace, e: Entity, folder: string): Vi
   if (version) parts.push(`v${version}`);
   if (effective) parts.push(l10n.t('effective {0}', effective));
   if (overdue) parts.push(l10n.t('review overdue since {0}', due ?? '?'));
-  const rows: [string, string][] = [[l10n.t('Kind'), e.kind === 'brand' ? l10n.t('brand manual chapter') : e.kind === 'standard' ? l10n.t('standard') : e.kind]];
+  const rows: [string, string][] = [
+    [l10n.t('Kind'), e.kind === 'brand' ? l10n.t('brand manual chapter') : e.kind === 'standard' ? l10n.t('standard') : e.kind],
+  ];
   optional(rows, l10n.t('Status'), text(e, 'status'));
   optional(rows, l10n.t('Version'), version);
   optional(rows, l10n.t('Effective'), effective);
@@ -54,7 +56,15 @@ function documents(f: FolderInput): ViewNode[] {
   return groups
     .map((g) => ({ g, members: docs.filter((d) => (text(d, 'status') ?? NO_STATUS) === g.status) }))
     .filter(({ members }) => members.length > 0)
-    .map(({ g, members }) => groupRow(`${f.key}#docs:${g.status}`, g.label, g.icon, members.map((d) => documentRow(ws, d, f.key)), g.status !== 'retired'));
+    .map(({ g, members }) =>
+      groupRow(
+        `${f.key}#docs:${g.status}`,
+        g.label,
+        g.icon,
+        members.map((d) => documentRow(ws, d, f.key)),
+        g.status !== 'retired',
+      ),
+    );
 }
 
 /** The Documents view: standards and brand chapters grouped by status. */

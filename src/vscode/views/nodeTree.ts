@@ -58,7 +58,15 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
       return this.build(models.map((m) => ({ key: m.folder.uri.toString(), name: m.folder.name, workspace: m.workspace })));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return [{ id: 'opsbook#error', label: vscode.l10n.t('This view could not be built'), description: message, icon: { id: 'error', color: 'errorForeground' }, children: [] }];
+      return [
+        {
+          id: 'opsbook#error',
+          label: vscode.l10n.t('This view could not be built'),
+          description: message,
+          icon: { id: 'error', color: 'errorForeground' },
+          children: [],
+        },
+      ];
     }
   }
 
@@ -90,12 +98,21 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
 }
 
 /** Creates the tree view for `viewId`, refreshing on model changes; everything goes into `context.subscriptions`. */
-export function createNodeView(context: vscode.ExtensionContext, hub: ModelHub, viewId: string, build: (folders: readonly FolderInput[]) => ViewNode[]): { tree: NodeTree; view: vscode.TreeView<ViewNode> } {
+export function createNodeView(
+  context: vscode.ExtensionContext,
+  hub: ModelHub,
+  viewId: string,
+  build: (folders: readonly FolderInput[]) => ViewNode[],
+): { tree: NodeTree; view: vscode.TreeView<ViewNode> } {
   // The row builders are plain modules (tested without VS Code) and translate with @vscode/l10n:
   // give it the extension's bundle for the display language (none for English).
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const tree = new NodeTree(hub, build);
   const view = vscode.window.createTreeView(viewId, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(tree, view, hub.onDidChange(() => tree.refresh()));
+  context.subscriptions.push(
+    tree,
+    view,
+    hub.onDidChange(() => tree.refresh()),
+  );
   return { tree, view };
 }

@@ -1,4 +1,15 @@
-import { countOf, type Formatter, type InitiativeNode, type KpiNode, type ObjectiveNode, type Pace, paceText, type PlanNode, titled, titleOr } from '../../core';
+import {
+  countOf,
+  type Formatter,
+  type InitiativeNode,
+  type KpiNode,
+  type ObjectiveNode,
+  type Pace,
+  paceText,
+  type PlanNode,
+  titled,
+  titleOr,
+} from '../../core';
 import * as l10n from '@vscode/l10n';
 import type { IconSpec, ViewNode } from './viewNode';
 
@@ -77,7 +88,10 @@ export function objectiveRow(o: ObjectiveNode, ctx: PlanContext): ViewNode {
   const parts: string[] = [];
   const { fmt } = ctx;
   if (o.attainment !== undefined) parts.push(fmt.percent(o.attainment));
-  parts.push(countOf(o.kpis.length, l10n.t('1 KPI'), l10n.t('{0} KPIs', o.kpis.length)), countOf(o.initiatives.length, l10n.t('1 initiative'), l10n.t('{0} initiatives', o.initiatives.length)));
+  parts.push(
+    countOf(o.kpis.length, l10n.t('1 KPI'), l10n.t('{0} KPIs', o.kpis.length)),
+    countOf(o.initiatives.length, l10n.t('1 initiative'), l10n.t('{0} initiatives', o.initiatives.length)),
+  );
   const rows: [string, string][] = [[l10n.t('Id'), o.id]];
   if (o.attainment !== undefined) rows.push([l10n.t('Attainment'), l10n.t('{0} (mean of KPIs)', fmt.percent(o.attainment))]);
   rows.push([l10n.t('File'), where(o)]);
@@ -109,7 +123,13 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
   if (k.actual !== undefined) rows.push([l10n.t('Actual'), full(k.actual) + (k.actualRolledUp ? ` (${l10n.t('sum of contributing KPIs')})` : '')]);
   rows.push([l10n.t('Direction'), k.direction === 'down' ? l10n.t('lower is better') : l10n.t('higher is better')]);
   if (k.attainment !== undefined) rows.push([l10n.t('Attainment'), fmt.percent(k.attainment)]);
-  if (k.pace) rows.push([l10n.t('Pace'), ctx.asOf ? l10n.t('{0} for the time elapsed in the period, as of {1}', pace(k.pace), fmt.longDate(ctx.asOf)) : l10n.t('{0} for the time elapsed in the period', pace(k.pace))]);
+  if (k.pace)
+    rows.push([
+      l10n.t('Pace'),
+      ctx.asOf
+        ? l10n.t('{0} for the time elapsed in the period, as of {1}', pace(k.pace), fmt.longDate(ctx.asOf))
+        : l10n.t('{0} for the time elapsed in the period', pace(k.pace)),
+    ]);
   if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
   if (k.contributors.length > 0) rows.push([l10n.t('Contributors'), k.contributors.join(', ')]);
   if (k.contributorsTarget !== undefined) rows.push([l10n.t('Contributors’ targets'), full(k.contributorsTarget)]);

@@ -32,10 +32,19 @@ async function reveal(hub: ModelHub, tree: NodeTree, view: vscode.TreeView<ViewN
   await hub.ready.catch(() => undefined);
   const target = typeof entityId === 'string' && entityId ? fromArgs(folderUri, entityId) : atCursor(hub);
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: place the cursor on a plan, objective, KPI or initiative to reveal it in the Plans view.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Opsbook: place the cursor on a plan, objective, KPI or initiative to reveal it in the Plans view.'),
+    );
     return;
   }
-  const node = findNode(tree.current(), (n) => n.entity !== undefined && PLAN_KINDS.includes(n.entity.kind) && n.entity.id === target.id && (target.folder === undefined || n.entity.folder === target.folder));
+  const node = findNode(
+    tree.current(),
+    (n) =>
+      n.entity !== undefined &&
+      PLAN_KINDS.includes(n.entity.kind) &&
+      n.entity.id === target.id &&
+      (target.folder === undefined || n.entity.folder === target.folder),
+  );
   if (!node) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Opsbook: {0} is not in the Plans view.', target.id));
     return;

@@ -1,4 +1,17 @@
-import { contractBucket, countOf, daysBetween, type Entity, expiringDays, field, type Formatter, isIsoDate, num, type OpsbookWorkspace, relativeDays, str } from '../../core';
+import {
+  contractBucket,
+  countOf,
+  daysBetween,
+  type Entity,
+  expiringDays,
+  field,
+  type Formatter,
+  isIsoDate,
+  num,
+  type OpsbookWorkspace,
+  relativeDays,
+  str,
+} from '../../core';
 import * as l10n from '@vscode/l10n';
 import { entityRow, list, optional, text } from './rows';
 import type { IconSpec, ViewNode } from './viewNode';
@@ -32,19 +45,31 @@ export function partnerRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt:
   if (end && state === 'expired') parts.push(l10n.t('expired {0}', end));
   else if (end && state === 'expiring') {
     const days = daysBetween(today, end);
-    parts.push(l10n.t('ends {0} ({1})', end, relativeDays(days, (n) => fmt.number(n), l10n)));
+    parts.push(
+      l10n.t(
+        'ends {0} ({1})',
+        end,
+        relativeDays(days, (n) => fmt.number(n), l10n),
+      ),
+    );
   } else if (end) parts.push(l10n.t('ends {0}', end));
   const icon: IconSpec =
-    state === 'expired' ? { id: 'warning', color: 'list.warningForeground' }
-    : state === 'expiring' ? { id: 'clock', color: 'charts.yellow' }
-    : (PARTNER_ICON[status ?? ''] ?? { id: 'organization' });
+    state === 'expired'
+      ? { id: 'warning', color: 'list.warningForeground' }
+      : state === 'expiring'
+        ? { id: 'clock', color: 'charts.yellow' }
+        : (PARTNER_ICON[status ?? ''] ?? { id: 'organization' });
   const rows: [string, string][] = [];
   optional(rows, l10n.t('Type'), text(e, 'type'));
   optional(rows, l10n.t('Tier'), tier);
   optional(rows, l10n.t('Status'), status);
   optional(rows, l10n.t('Regions'), list(e, 'regions'));
   const start = str(field(e, 'contract.start'));
-  if (start || end) rows.push([l10n.t('Contract'), `${start ?? '?'} → ${end ?? '?'}${state === 'expired' ? ` (${l10n.t('expired')})` : state === 'expiring' ? ` (${l10n.t('expiring')})` : ''}`]);
+  if (start || end)
+    rows.push([
+      l10n.t('Contract'),
+      `${start ?? '?'} → ${end ?? '?'}${state === 'expired' ? ` (${l10n.t('expired')})` : state === 'expiring' ? ` (${l10n.t('expiring')})` : ''}`,
+    ]);
   const value = num(field(e, 'contract.value'));
   if (value !== undefined) rows.push([l10n.t('Contract value'), fmt.currency(value, str(field(e, 'contract.currency')))]);
   optional(rows, l10n.t('Owner'), text(e, 'owner'));

@@ -11,9 +11,22 @@ interface Folder extends FolderInput {
 
 type RowOf = (ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter) => ViewNode;
 
-function grouped(f: Folder, entities: Entity[], base: string, key: (e: Entity) => string | undefined, missing: string, labelOf: (k: string) => string, row: RowOf): ViewNode[] {
+function grouped(
+  f: Folder,
+  entities: Entity[],
+  base: string,
+  key: (e: Entity) => string | undefined,
+  missing: string,
+  labelOf: (k: string) => string,
+  row: RowOf,
+): ViewNode[] {
   return groupBy(entities, key, missing).map(([k, members]) =>
-    groupRow(`${base}/${k}`, labelOf(k), { id: 'tag' }, members.map((e) => row(f.workspace, e, f.key, f.fmt))),
+    groupRow(
+      `${base}/${k}`,
+      labelOf(k),
+      { id: 'tag' },
+      members.map((e) => row(f.workspace, e, f.key, f.fmt)),
+    ),
   );
 }
 
@@ -21,14 +34,40 @@ function partners(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('partner');
   if (all.length === 0) return undefined;
   const base = `${f.key}#reg:partner`;
-  return groupRow(base, l10n.t('Partners'), { id: 'organization' }, grouped(f, all, base, (e) => text(e, 'type'), l10n.t('(no type)'), (k) => k, partnerRow));
+  return groupRow(
+    base,
+    l10n.t('Partners'),
+    { id: 'organization' },
+    grouped(
+      f,
+      all,
+      base,
+      (e) => text(e, 'type'),
+      l10n.t('(no type)'),
+      (k) => k,
+      partnerRow,
+    ),
+  );
 }
 
 function products(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('product');
   if (all.length === 0) return undefined;
   const base = `${f.key}#reg:product`;
-  return groupRow(base, l10n.t('Products'), { id: 'package' }, grouped(f, all, base, (e) => text(e, 'category'), l10n.t('(no category)'), (k) => k, productRow));
+  return groupRow(
+    base,
+    l10n.t('Products'),
+    { id: 'package' },
+    grouped(
+      f,
+      all,
+      base,
+      (e) => text(e, 'category'),
+      l10n.t('(no category)'),
+      (k) => k,
+      productRow,
+    ),
+  );
 }
 
 /** People by region (named after the region record when there is one), then by role. */
@@ -43,7 +82,20 @@ function people(f: Folder): ViewNode | undefined {
     .sort((a, b) => a.label.localeCompare(b.label));
   const regions = byRegion.map(({ region, label, members }) => {
     const rbase = `${base}/${region}`;
-    return groupRow(rbase, label, { id: 'globe' }, grouped(f, members, rbase, (e) => text(e, 'role'), l10n.t('(no role)'), (k) => k, personRow));
+    return groupRow(
+      rbase,
+      label,
+      { id: 'globe' },
+      grouped(
+        f,
+        members,
+        rbase,
+        (e) => text(e, 'role'),
+        l10n.t('(no role)'),
+        (k) => k,
+        personRow,
+      ),
+    );
   });
   return groupRow(base, l10n.t('People'), { id: 'person' }, regions);
 }
@@ -51,7 +103,12 @@ function people(f: Folder): ViewNode | undefined {
 function courses(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('course').sort(byTitle);
   if (all.length === 0) return undefined;
-  return groupRow(`${f.key}#reg:course`, l10n.t('Courses'), { id: 'mortar-board' }, all.map((e) => courseRow(f.workspace, e, f.key, f.fmt)));
+  return groupRow(
+    `${f.key}#reg:course`,
+    l10n.t('Courses'),
+    { id: 'mortar-board' },
+    all.map((e) => courseRow(f.workspace, e, f.key, f.fmt)),
+  );
 }
 
 /** The Registers view: Partners by type, Products by category, People by region → role, Courses. */

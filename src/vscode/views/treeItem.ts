@@ -28,8 +28,16 @@ export function tooltipMarkdown(title: string, lines: readonly string[]): vscode
  * The one conversion of a row into a `TreeItem`: collapsible state, id, description, themed
  * icon, tooltip, the label screen readers read, context value and the command a click runs.
  */
-export function treeItem(row: TreeRow, extra: { tooltip?: { title: string; lines: readonly string[] }; contextValue?: string; command?: vscode.Command }): vscode.TreeItem {
-  const state = row.children.length === 0 ? vscode.TreeItemCollapsibleState.None : row.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+export function treeItem(
+  row: TreeRow,
+  extra: { tooltip?: { title: string; lines: readonly string[] }; contextValue?: string; command?: vscode.Command },
+): vscode.TreeItem {
+  const state =
+    row.children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : row.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(row.label, state);
   item.id = row.id;
   if (row.description) item.description = row.description;

@@ -72,7 +72,16 @@ export function perFolder(folders: readonly FolderInput[], build: (f: FolderInpu
   const built = folders.map((f) => ({ f, nodes: build(f) })).filter((x) => x.nodes.length > 0);
   if (built.length === 0) return [];
   if (built.length === 1) return link((built[0] as { nodes: ViewNode[] }).nodes);
-  return link(built.map(({ f, nodes }) => ({ id: `${f.key}#folder`, label: f.name, description: count(nodes), icon: { id: 'root-folder' }, expanded: true, children: nodes })));
+  return link(
+    built.map(({ f, nodes }) => ({
+      id: `${f.key}#folder`,
+      label: f.name,
+      description: count(nodes),
+      icon: { id: 'root-folder' },
+      expanded: true,
+      children: nodes,
+    })),
+  );
 }
 
 /** Depth-first search over a forest. */

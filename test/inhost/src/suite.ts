@@ -146,28 +146,35 @@ export function defineSuite(): void {
       assert.equal(models[0].folder.uri.toString(), folder().uri.toString());
     });
 
-    it('publishes the seeded defects and the sample\'s findings, with rule ids, and nothing else', async function () {
+    it("publishes the seeded defects and the sample's findings, with rule ids, and nothing else", async function () {
       const want = expectedFindings();
-      await waitFor('the seeded findings', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
+      await waitFor(
+        'the seeded findings',
+        () => JSON.stringify(opsbookFindings()) === JSON.stringify(want),
+        () => diff(want, opsbookFindings()),
+      );
       const north = vscode.languages.getDiagnostics(uriOf('plans/2026/north.yaml')).filter((d) => d.source === 'opsbook');
       assert.deepEqual(north.map(codeOf), ['ref/missing']);
       assert.match(north[0].message, /PTN-SUP-GHOSTWOOD/);
       assert.equal(north[0].severity, vscode.DiagnosticSeverity.Error);
     });
 
-    it('completes partner ids (label = id, detail = name) in a plan\'s partners list', async function () {
+    it("completes partner ids (label = id, detail = name) in a plan's partners list", async function () {
       const { doc, pos } = await lineOf('plans/2026/north.yaml', 'partners: [PTN-SUP-FITRIGHT,', 'partners: ['.length);
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
       const partnerItems = list.items.filter((i) => labelOf(i).startsWith('PTN-'));
-      assert.ok(partnerItems.length >= 20, `only ${partnerItems.length} partner ids among ${list.items.length} items: ${list.items.slice(0, 10).map(labelOf).join(', ')}`);
+      assert.ok(
+        partnerItems.length >= 20,
+        `only ${partnerItems.length} partner ids among ${list.items.length} items: ${list.items.slice(0, 10).map(labelOf).join(', ')}`,
+      );
       const skycart = partnerItems.find((i) => labelOf(i) === 'PTN-CH-SKYCART');
       assert.ok(skycart, 'PTN-CH-SKYCART is not offered');
-      const detail = skycart.detail ?? (typeof skycart.label === 'object' ? skycart.label.description ?? skycart.label.detail : undefined) ?? '';
+      const detail = skycart.detail ?? (typeof skycart.label === 'object' ? (skycart.label.description ?? skycart.label.detail) : undefined) ?? '';
       assert.match(detail, /SkyCart/, `PTN-CH-SKYCART's detail: "${detail}"`);
       assert.ok(!list.items.some((i) => labelOf(i).startsWith('PRJ-')), 'project ids offered where partners belong');
     });
 
-    it('goes to the partner\'s definition from a reference', async function () {
+    it("goes to the partner's definition from a reference", async function () {
       const { doc, pos } = await lineOf('plans/2026/north.yaml', 'PTN-SUP-FITRIGHT, PTN-SUP-GHOSTWOOD', 4);
       const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, pos);
       assert.equal(locs.length, 1, `definitions: ${JSON.stringify(locs)}`);
@@ -185,31 +192,50 @@ export function defineSuite(): void {
     });
 
     it('bad input: an unparsable file, a binary file and a broken opsbook.yaml are diagnostics; removing them restores the findings', async function () {
-      const codesOf = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'opsbook').map(codeOf);
+      const codesOf = (uri: vscode.Uri): string[] =>
+        vscode.languages
+          .getDiagnostics(uri)
+          .filter((d) => d.source === 'opsbook')
+          .map(codeOf);
       const broken = uriOf('partners/broken.yaml');
       const binary = uriOf('catalog/blob.yaml');
       const bytes = new Uint8Array(4096).map((_, i) => i % 256); // NUL bytes included
       await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('partners:\n  - id: PTN-X-BROKEN\n    name: "unterminated\n'));
       await vscode.workspace.fs.writeFile(binary, bytes);
       try {
-        await waitFor('yaml/syntax and file/binary', () => codesOf(broken).includes('yaml/syntax') && codesOf(binary).includes('file/binary'),
-          () => `broken.yaml: [${codesOf(broken).join(', ')}], blob.yaml: [${codesOf(binary).join(', ')}]`);
+        await waitFor(
+          'yaml/syntax and file/binary',
+          () => codesOf(broken).includes('yaml/syntax') && codesOf(binary).includes('file/binary'),
+          () => `broken.yaml: [${codesOf(broken).join(', ')}], blob.yaml: [${codesOf(binary).join(', ')}]`,
+        );
       } finally {
         await vscode.workspace.fs.delete(broken);
         await vscode.workspace.fs.delete(binary);
       }
       const want = expectedFindings();
-      await waitFor('the findings without the bad files', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
+      await waitFor(
+        'the findings without the bad files',
+        () => JSON.stringify(opsbookFindings()) === JSON.stringify(want),
+        () => diff(want, opsbookFindings()),
+      );
 
       const configUri = uriOf('opsbook.yaml');
       const original = await vscode.workspace.fs.readFile(configUri);
       await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode('opsbook: 1\npacks: [ops\n'));
       try {
-        await waitFor('a diagnostic on the broken opsbook.yaml', () => codesOf(configUri).length > 0, () => `opsbook.yaml: [${codesOf(configUri).join(', ')}]; ${diff(want, opsbookFindings())}`);
+        await waitFor(
+          'a diagnostic on the broken opsbook.yaml',
+          () => codesOf(configUri).length > 0,
+          () => `opsbook.yaml: [${codesOf(configUri).join(', ')}]; ${diff(want, opsbookFindings())}`,
+        );
       } finally {
         await vscode.workspace.fs.writeFile(configUri, original);
       }
-      await waitFor('the findings with opsbook.yaml restored', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
+      await waitFor(
+        'the findings with opsbook.yaml restored',
+        () => JSON.stringify(opsbookFindings()) === JSON.stringify(want),
+        () => diff(want, opsbookFindings()),
+      );
     });
 
     it('registers a pack through the API: its custom kind is validated by its schema', async function () {
@@ -218,14 +244,22 @@ export function defineSuite(): void {
       const text = new TextDecoder().decode(original);
       assert.match(text, /^packs: \[ops\]$/m);
       const gadget = uriOf(INHOST_PACK.file);
-      const gadgetCodes = (): string[] => vscode.languages.getDiagnostics(gadget).filter((d) => d.source === 'opsbook').map(codeOf);
+      const gadgetCodes = (): string[] =>
+        vscode.languages
+          .getDiagnostics(gadget)
+          .filter((d) => d.source === 'opsbook')
+          .map(codeOf);
       assert.deepEqual(gadgetCodes(), [], 'the gadget file has findings before its pack exists');
 
       const files: Readonly<Record<string, string>> = INHOST_PACK.files;
       const registration = api.registerPack(INHOST_PACK.name, { name: INHOST_PACK.name, read: async (p) => files[p] });
       try {
         await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(text.replace(/^packs: \[ops\]$/m, `packs: [ops, ${INHOST_PACK.name}]`)));
-        await waitFor(`${INHOST_PACK.ruleId} on ${INHOST_PACK.file}`, () => gadgetCodes().includes(INHOST_PACK.ruleId), () => `${INHOST_PACK.file}: [${gadgetCodes().join(', ')}]`);
+        await waitFor(
+          `${INHOST_PACK.ruleId} on ${INHOST_PACK.file}`,
+          () => gadgetCodes().includes(INHOST_PACK.ruleId),
+          () => `${INHOST_PACK.file}: [${gadgetCodes().join(', ')}]`,
+        );
         const d = vscode.languages.getDiagnostics(gadget).find((x) => codeOf(x) === INHOST_PACK.ruleId);
         assert.equal(d?.range.start.line, 2, 'the status line');
         // The ops kinds still work alongside the pack's.
@@ -235,7 +269,11 @@ export function defineSuite(): void {
         registration.dispose();
       }
       const want = expectedFindings();
-      await waitFor('the findings without the pack', () => JSON.stringify(opsbookFindings()) === JSON.stringify(want), () => diff(want, opsbookFindings()));
+      await waitFor(
+        'the findings without the pack',
+        () => JSON.stringify(opsbookFindings()) === JSON.stringify(want),
+        () => diff(want, opsbookFindings()),
+      );
     });
   });
 }

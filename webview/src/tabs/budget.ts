@@ -12,9 +12,23 @@ export const budgetTab: TabDef = {
     return l10n.t('Budget');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf([...d.budget.plans.map((p) => p.region), ...d.budget.projects.map((p) => p.region)], (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        [...d.budget.plans.map((p) => p.region), ...d.budget.projects.map((p) => p.region)],
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
     { key: 'period', label: l10n.t('Period'), options: periodChoices(d) },
-    { key: 'status', label: l10n.t('Budget'), options: [{ value: 'over', label: l10n.t('over budget') }, { value: 'within', label: l10n.t('within budget') }] },
+    {
+      key: 'status',
+      label: l10n.t('Budget'),
+      options: [
+        { value: 'over', label: l10n.t('over budget') },
+        { value: 'within', label: l10n.t('within budget') },
+      ],
+    },
   ],
   badge: (d) => d.budget.projects.filter((p) => p.overBudget).length + d.budget.plans.filter((p) => p.overAllocated || p.overSpent).length,
   render(ctx) {
@@ -22,8 +36,13 @@ export const budgetTab: TabDef = {
     const cur = data.currency;
     const money = (n: number | undefined, c = cur) => fmt.currency(n, c);
     const short = (n: number | undefined, c = cur) => fmt.currency(n, c, { compact: true });
-    const plans = data.budget.plans.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overAllocated || p.overSpent) }, data.periods));
-    const regions = data.budget.regions.filter((r) => passes({ region: filters.region }, { region: r.region }) && (filters.status === undefined || over(r.overAllocated || r.overSpent) === filters.status));
+    const plans = data.budget.plans.filter((p) =>
+      passes(filters, { region: p.region, period: p.period, status: over(p.overAllocated || p.overSpent) }, data.periods),
+    );
+    const regions = data.budget.regions.filter(
+      (r) =>
+        passes({ region: filters.region }, { region: r.region }) && (filters.status === undefined || over(r.overAllocated || r.overSpent) === filters.status),
+    );
     const projects = data.budget.projects.filter((p) => passes(filters, { region: p.region, period: p.period, status: over(p.overBudget) }, data.periods));
     const overProjects = projects.filter((p) => p.overBudget);
     const roots = plans.filter((p) => !p.parent || !plans.some((q) => q.plan === p.parent));
@@ -41,7 +60,11 @@ export const budgetTab: TabDef = {
       { colour: 'green' as const, label: l10n.t('spent') },
       { colour: 'red' as const, label: l10n.t('spent, over budget') },
     ];
-    const planChart = chartRows(plans, l10n.t('plans'), (a, b) => Number(b.overAllocated || b.overSpent) - Number(a.overAllocated || a.overSpent) || (b.budget ?? 0) - (a.budget ?? 0));
+    const planChart = chartRows(
+      plans,
+      l10n.t('plans'),
+      (a, b) => Number(b.overAllocated || b.overSpent) - Number(a.overAllocated || a.overSpent) || (b.budget ?? 0) - (a.budget ?? 0),
+    );
     out.push(
       section(ctx, {
         id: 'budget-plans',
@@ -52,13 +75,33 @@ export const budgetTab: TabDef = {
         chart: () =>
           barChart({
             title: l10n.t('Plan budget, allocated and spent'),
-            desc: planChart.rows.map((p) => l10n.t('{0}: budget {1}, allocated {2}, spent {3}', p.title || p.plan, money(p.budget, p.currency), money(p.allocated, p.currency), money(p.spent, p.currency))).join('; '),
+            desc: planChart.rows
+              .map((p) =>
+                l10n.t(
+                  '{0}: budget {1}, allocated {2}, spent {3}',
+                  p.title || p.plan,
+                  money(p.budget, p.currency),
+                  money(p.allocated, p.currency),
+                  money(p.spent, p.currency),
+                ),
+              )
+              .join('; '),
             tick: (v) => short(v),
             rows: planChart.rows.map((p) => ({
               label: p.title || p.plan,
               value: l10n.t('{0} spent of {1}', short(p.spent, p.currency), short(p.budget, p.currency)),
-              bars: [[{ value: p.budget ?? 0, colour: 'grey' }], [{ value: p.allocated, colour: p.overAllocated ? 'red' : 'blue' }], [{ value: p.spent, colour: p.overSpent ? 'red' : 'green' }]],
-              tooltip: l10n.t('{0}: budget {1}, allocated {2}, spent {3}', titled(p.plan, p.title), money(p.budget, p.currency), money(p.allocated, p.currency), money(p.spent, p.currency)),
+              bars: [
+                [{ value: p.budget ?? 0, colour: 'grey' }],
+                [{ value: p.allocated, colour: p.overAllocated ? 'red' : 'blue' }],
+                [{ value: p.spent, colour: p.overSpent ? 'red' : 'green' }],
+              ],
+              tooltip: l10n.t(
+                '{0}: budget {1}, allocated {2}, spent {3}',
+                titled(p.plan, p.title),
+                money(p.budget, p.currency),
+                money(p.allocated, p.currency),
+                money(p.spent, p.currency),
+              ),
               ref: refOf(p),
             })),
             onOpen: ctx.open,
@@ -79,7 +122,15 @@ export const budgetTab: TabDef = {
               { header: l10n.t('Spent'), cell: (p) => money(p.spent, p.currency), numeric: true },
               { header: l10n.t('Allocated incl. sub-plans'), cell: (p) => money(p.rollupAllocated, p.currency), numeric: true },
               { header: l10n.t('Spent incl. sub-plans'), cell: (p) => money(p.rollupSpent, p.currency), numeric: true },
-              { header: l10n.t('Flags'), cell: (p) => (p.overAllocated ? pill(l10n.t('over-allocated'), 'red', '✖') : p.overSpent ? pill(l10n.t('over budget'), 'red', '✖') : pill(l10n.t('within budget'), 'green', '✔')) },
+              {
+                header: l10n.t('Flags'),
+                cell: (p) =>
+                  p.overAllocated
+                    ? pill(l10n.t('over-allocated'), 'red', '✖')
+                    : p.overSpent
+                      ? pill(l10n.t('over budget'), 'red', '✖')
+                      : pill(l10n.t('within budget'), 'green', '✔'),
+              },
             ],
           }),
       }),
@@ -94,12 +145,26 @@ export const budgetTab: TabDef = {
         chart: () =>
           barChart({
             title: l10n.t('Budget by region'),
-            desc: regionChart.rows.map((r) => l10n.t('{0}: budget {1}, allocated {2}, spent {3}', ctx.region(r.region), money(r.budget, r.currency), money(r.allocated, r.currency), money(r.spent, r.currency))).join('; '),
+            desc: regionChart.rows
+              .map((r) =>
+                l10n.t(
+                  '{0}: budget {1}, allocated {2}, spent {3}',
+                  ctx.region(r.region),
+                  money(r.budget, r.currency),
+                  money(r.allocated, r.currency),
+                  money(r.spent, r.currency),
+                ),
+              )
+              .join('; '),
             tick: (v) => short(v),
             rows: regionChart.rows.map((r) => ({
               label: ctx.region(r.region),
               value: l10n.t('{0} spent of {1}', short(r.spent, r.currency), short(r.budget, r.currency)),
-              bars: [[{ value: r.budget, colour: 'grey' }], [{ value: r.allocated, colour: r.overAllocated ? 'red' : 'blue' }], [{ value: r.spent, colour: r.overSpent ? 'red' : 'green' }]],
+              bars: [
+                [{ value: r.budget, colour: 'grey' }],
+                [{ value: r.allocated, colour: r.overAllocated ? 'red' : 'blue' }],
+                [{ value: r.spent, colour: r.overSpent ? 'red' : 'green' }],
+              ],
               ref: refOf(r),
             })),
             onOpen: ctx.open,
@@ -137,11 +202,18 @@ export const budgetTab: TabDef = {
         chart: () =>
           barChart({
             title: l10n.t('Project spend against budget'),
-            desc: projectChart.rows.map((p) => `${l10n.t('{0}: spent {1} of {2}', p.title || p.project, money(p.spent, p.currency), money(p.budget, p.currency))}${p.overBudget ? `, ${l10n.t('over budget')}` : ''}`).join('; '),
+            desc: projectChart.rows
+              .map(
+                (p) =>
+                  `${l10n.t('{0}: spent {1} of {2}', p.title || p.project, money(p.spent, p.currency), money(p.budget, p.currency))}${p.overBudget ? `, ${l10n.t('over budget')}` : ''}`,
+              )
+              .join('; '),
             tick: (v) => short(v),
             rows: projectChart.rows.map((p) => ({
               label: p.title || p.project,
-              value: p.overBudget ? l10n.t('{0} · {1} over', short(p.spent, p.currency), short(p.spent - (p.budget ?? 0), p.currency)) : l10n.t('{0} of {1}', short(p.spent, p.currency), short(p.budget, p.currency)),
+              value: p.overBudget
+                ? l10n.t('{0} · {1} over', short(p.spent, p.currency), short(p.spent - (p.budget ?? 0), p.currency))
+                : l10n.t('{0} of {1}', short(p.spent, p.currency), short(p.budget, p.currency)),
               bars: [[{ value: p.spent, colour: p.overBudget ? 'red' : 'green' }]],
               markers: p.budget !== undefined ? [{ value: p.budget, label: l10n.t('budget {0}', money(p.budget, p.currency)) }] : [],
               tooltip: titled(p.project, p.title),
@@ -161,7 +233,11 @@ export const budgetTab: TabDef = {
               { header: l10n.t('Region'), cell: (p) => ctx.region(p.region) },
               { header: l10n.t('Status'), cell: (p) => p.status ?? '–' },
               { header: l10n.t('Budget'), cell: (p) => money(p.budget, p.currency), numeric: true },
-              { header: l10n.t('Spent'), cell: (p) => `${money(p.spent, p.currency)}${p.spentSource === 'expenses' ? ` (${l10n.t('expenses')})` : ''}`, numeric: true },
+              {
+                header: l10n.t('Spent'),
+                cell: (p) => `${money(p.spent, p.currency)}${p.spentSource === 'expenses' ? ` (${l10n.t('expenses')})` : ''}`,
+                numeric: true,
+              },
               { header: l10n.t('Remaining'), cell: (p) => (p.budget === undefined ? '–' : money(p.budget - p.spent, p.currency)), numeric: true },
               { header: l10n.t('Flag'), cell: (p) => (p.overBudget ? pill(l10n.t('over budget'), 'red', '✖') : pill(l10n.t('within budget'), 'green', '✔')) },
             ],

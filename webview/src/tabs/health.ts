@@ -72,7 +72,12 @@ export const healthTab: TabDef = {
                 title: l10n.t('Diagnostics by rule'),
                 desc: byRule.map((r) => `${r.ruleId}: ${severityCount(r.severity, r.count, fmt.number(r.count))}`).join('; '),
                 tick: (v) => fmt.number(v),
-                rows: byRule.map((r) => ({ label: r.ruleId, value: severityCount(r.severity, r.count, fmt.number(r.count)), bars: [[{ value: r.count, colour: SEV[r.severity].colour }]], ref: refOf(r) })),
+                rows: byRule.map((r) => ({
+                  label: r.ruleId,
+                  value: severityCount(r.severity, r.count, fmt.number(r.count)),
+                  bars: [[{ value: r.count, colour: SEV[r.severity].colour }]],
+                  ref: refOf(r),
+                })),
                 onOpen: ctx.open,
               })
           : undefined,
@@ -104,9 +109,31 @@ export const healthTab: TabDef = {
           ? () =>
               barChart({
                 title: l10n.t('Diagnostics by kind of document'),
-                desc: byKind.map((k) => `${label(k.kind)}: ${[severityCount('error', k.errors, fmt.number(k.errors)), severityCount('warning', k.warnings, fmt.number(k.warnings)), severityCount('info', k.infos, fmt.number(k.infos))].join(', ')}`).join('; '),
+                desc: byKind
+                  .map(
+                    (k) =>
+                      `${label(k.kind)}: ${[severityCount('error', k.errors, fmt.number(k.errors)), severityCount('warning', k.warnings, fmt.number(k.warnings)), severityCount('info', k.infos, fmt.number(k.infos))].join(', ')}`,
+                  )
+                  .join('; '),
                 tick: (v) => fmt.number(v),
-                rows: byKind.map((k) => ({ label: label(k.kind), value: [k.errors ? severityCount('error', k.errors, fmt.number(k.errors)) : '', k.warnings ? severityCount('warning', k.warnings, fmt.number(k.warnings)) : '', k.infos ? severityCount('info', k.infos, fmt.number(k.infos)) : ''].filter(Boolean).join(' · '), bars: [[{ value: k.errors, colour: 'red' }, { value: k.warnings, colour: 'yellow' }, { value: k.infos, colour: 'blue' }]], ref: refOf(k) })),
+                rows: byKind.map((k) => ({
+                  label: label(k.kind),
+                  value: [
+                    k.errors ? severityCount('error', k.errors, fmt.number(k.errors)) : '',
+                    k.warnings ? severityCount('warning', k.warnings, fmt.number(k.warnings)) : '',
+                    k.infos ? severityCount('info', k.infos, fmt.number(k.infos)) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                  bars: [
+                    [
+                      { value: k.errors, colour: 'red' },
+                      { value: k.warnings, colour: 'yellow' },
+                      { value: k.infos, colour: 'blue' },
+                    ],
+                  ],
+                  ref: refOf(k),
+                })),
                 onOpen: ctx.open,
               })
           : undefined,
@@ -135,13 +162,24 @@ export const healthTab: TabDef = {
           ? () =>
               barChart({
                 title: l10n.t('Documents by status'),
-                desc: statusKinds.map((k) => `${k}: ${hl.documentsByStatus.filter((x) => x.kind === k).map((x) => `${x.count} ${label(x.status)}`).join(', ')}`).join('; '),
+                desc: statusKinds
+                  .map(
+                    (k) =>
+                      `${k}: ${hl.documentsByStatus
+                        .filter((x) => x.kind === k)
+                        .map((x) => `${x.count} ${label(x.status)}`)
+                        .join(', ')}`,
+                  )
+                  .join('; '),
                 tick: (v) => fmt.number(v),
                 rows: statusKinds.map((k) => {
                   const counts = hl.documentsByStatus.filter((x) => x.kind === k);
                   return {
                     label: label(k),
-                    value: counts.filter((x) => x.count > 0).map((x) => `${x.count} ${label(x.status)}`).join(' · '),
+                    value: counts
+                      .filter((x) => x.count > 0)
+                      .map((x) => `${x.count} ${label(x.status)}`)
+                      .join(' · '),
                     bars: [counts.map((x) => ({ value: x.count, colour: STATUS_COLOUR[x.status] ?? ('orange' as const) }))],
                   };
                 }),
@@ -180,7 +218,11 @@ export const healthTab: TabDef = {
               { header: l10n.t('Version'), cell: (x) => x.version ?? '–' },
               { header: l10n.t('Effective'), cell: (x) => x.effective ?? '–' },
               { header: l10n.t('Review due'), cell: (x) => x.reviewDue ?? '–' },
-              { header: l10n.t('Why'), cell: (x) => h('span', {}, ...x.flags.map((f) => pill(FLAG[f](), f === 'review-overdue' || f === 'effective-unapproved' ? 'yellow' : 'blue', '⚠'))) },
+              {
+                header: l10n.t('Why'),
+                cell: (x) =>
+                  h('span', {}, ...x.flags.map((f) => pill(FLAG[f](), f === 'review-overdue' || f === 'effective-unapproved' ? 'yellow' : 'blue', '⚠'))),
+              },
             ],
           }),
       }),
@@ -189,7 +231,10 @@ export const healthTab: TabDef = {
       section(ctx, {
         id: 'health-diagnostics',
         title: l10n.t('Diagnostics'),
-        note: hl.diagnosticsTotal > hl.diagnostics.length ? l10n.t('Showing the first {0} of {1}; run opsbook check for all.', fmt.number(hl.diagnostics.length), fmt.number(hl.diagnosticsTotal)) : undefined,
+        note:
+          hl.diagnosticsTotal > hl.diagnostics.length
+            ? l10n.t('Showing the first {0} of {1}; run opsbook check for all.', fmt.number(hl.diagnostics.length), fmt.number(hl.diagnosticsTotal))
+            : undefined,
         table: () =>
           table(ctx, {
             caption: l10n.t('Diagnostics'),

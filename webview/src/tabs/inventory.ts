@@ -13,7 +13,12 @@ function stockChart(ctx: Ctx, rows: InventoryRow[], title: string) {
   // Each SKU on its own scale (share of its max stock) so 2 sofas and 140 cushions both read.
   return barChart({
     title,
-    desc: rows.map((r) => `${l10n.t('{0} in {1}: {2} on hand, reorder point {3}, max {4}', r.name || r.sku, ctx.region(r.region), fmt.number(r.onHand), fmt.number(r.reorderPoint), fmt.number(r.max))}${r.below ? `, ${l10n.t('below reorder point')}` : ''}`).join('; '),
+    desc: rows
+      .map(
+        (r) =>
+          `${l10n.t('{0} in {1}: {2} on hand, reorder point {3}, max {4}', r.name || r.sku, ctx.region(r.region), fmt.number(r.onHand), fmt.number(r.reorderPoint), fmt.number(r.max))}${r.below ? `, ${l10n.t('below reorder point')}` : ''}`,
+      )
+      .join('; '),
     max: 1,
     tick: (v) => (v === 1 ? l10n.t('max') : fmt.percentWhole(v)),
     rows: rows.map((r) => {
@@ -60,9 +65,30 @@ export const inventoryTab: TabDef = {
     return l10n.t('Inventory');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.inventory.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: l10n.t('Category'), options: optionsOf(d.inventory.rows.map((r) => r.category), label) },
-    { key: 'status', label: l10n.t('Stock'), options: [{ value: 'below', label: l10n.t('below reorder point') }, { value: 'ok', label: l10n.t('at or above reorder point') }] },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        d.inventory.rows.map((r) => r.region),
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
+    {
+      key: 'type',
+      label: l10n.t('Category'),
+      options: optionsOf(
+        d.inventory.rows.map((r) => r.category),
+        label,
+      ),
+    },
+    {
+      key: 'status',
+      label: l10n.t('Stock'),
+      options: [
+        { value: 'below', label: l10n.t('below reorder point') },
+        { value: 'ok', label: l10n.t('at or above reorder point') },
+      ],
+    },
   ],
   badge: (d) => d.inventory.rows.filter((r) => r.below).length,
   render(ctx) {
@@ -113,7 +139,17 @@ export const inventoryTab: TabDef = {
             title: l10n.t('SKUs below reorder point by region'),
             desc: regions.map((r) => l10n.t('{0}: {1} of {2} below reorder point', ctx.region(r.region), r.below, r.skus)).join('; '),
             tick: (v) => fmt.number(v),
-            rows: regions.map((r) => ({ label: ctx.region(r.region), value: l10n.t('{0} of {1} below', fmt.number(r.below), fmt.number(r.skus)), bars: [[{ value: r.below, colour: 'red' }, { value: r.skus - r.below, colour: 'green' }]], ref: refOf(r) })),
+            rows: regions.map((r) => ({
+              label: ctx.region(r.region),
+              value: l10n.t('{0} of {1} below', fmt.number(r.below), fmt.number(r.skus)),
+              bars: [
+                [
+                  { value: r.below, colour: 'red' },
+                  { value: r.skus - r.below, colour: 'green' },
+                ],
+              ],
+              ref: refOf(r),
+            })),
             onOpen: ctx.open,
           }),
         table: () =>

@@ -21,9 +21,20 @@ export const kpiTab: TabDef = {
     return l10n.t('KPI');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.kpi.rows.map((r) => r.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        d.kpi.rows.map((r) => r.region),
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
     { key: 'period', label: l10n.t('Period'), options: periodChoices(d) },
-    { key: 'status', label: l10n.t('Pace'), options: (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ value: p, label: paceWord(p) })) },
+    {
+      key: 'status',
+      label: l10n.t('Pace'),
+      options: (['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ value: p, label: paceWord(p) })),
+    },
   ],
   badge: (d) => d.kpi.rows.filter((r) => r.pace === 'at-risk' || r.pace === 'off-track').length,
   render(ctx) {
@@ -49,18 +60,34 @@ export const kpiTab: TabDef = {
         id: 'kpi-plans',
         chartNote: planChart.note,
         title: l10n.t('Pace by plan (region and period)'),
-        legend: [
-          ...(['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) })),
-        ],
+        legend: [...(['on-track', 'at-risk', 'off-track', 'no-data'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) }))],
         chart: () =>
           barChart({
             title: l10n.t('KPI pace by plan'),
-            desc: planChart.rows.map((p) => l10n.t('{0}: {1} on track, {2} at risk, {3} off track, mean attainment {4}', p.title || p.plan, p.onTrack, p.atRisk, p.offTrack, fmt.percent(p.attainment))).join('; '),
+            desc: planChart.rows
+              .map((p) =>
+                l10n.t(
+                  '{0}: {1} on track, {2} at risk, {3} off track, mean attainment {4}',
+                  p.title || p.plan,
+                  p.onTrack,
+                  p.atRisk,
+                  p.offTrack,
+                  fmt.percent(p.attainment),
+                ),
+              )
+              .join('; '),
             tick: (v) => fmt.number(v),
             rows: planChart.rows.map((p) => ({
               label: p.title || `${ctx.region(p.region)} ${p.period ?? ''}`.trim(),
               value: l10n.t('{0} mean', fmt.percent(p.attainment)),
-              bars: [[{ value: p.onTrack, colour: 'green' }, { value: p.atRisk, colour: 'yellow' }, { value: p.offTrack, colour: 'red' }, { value: p.noData, colour: 'grey' }]],
+              bars: [
+                [
+                  { value: p.onTrack, colour: 'green' },
+                  { value: p.atRisk, colour: 'yellow' },
+                  { value: p.offTrack, colour: 'red' },
+                  { value: p.noData, colour: 'grey' },
+                ],
+              ],
               tooltip: `${titled(p.plan, p.title)} · ${ctx.region(p.region)} ${p.period ?? ''}`.trim(),
               ref: refOf(p),
             })),
@@ -86,20 +113,29 @@ export const kpiTab: TabDef = {
       }),
     );
 
-    const kpiChart = chartRows(rows, l10n.t('KPIs'), (a, b) => PACE_RANK[paceOf(a)] - PACE_RANK[paceOf(b)] || (a.attainment ?? 0) / (a.expected ?? 1) - (b.attainment ?? 0) / (b.expected ?? 1));
+    const kpiChart = chartRows(
+      rows,
+      l10n.t('KPIs'),
+      (a, b) => PACE_RANK[paceOf(a)] - PACE_RANK[paceOf(b)] || (a.attainment ?? 0) / (a.expected ?? 1) - (b.attainment ?? 0) / (b.expected ?? 1),
+    );
     out.push(
       section(ctx, {
         id: 'kpi-attainment',
         chartNote: kpiChart.note,
         title: l10n.t('Attainment against the elapsed share of the period'),
-        note: l10n.t("Bars show attainment (actual vs target, in the KPI's direction); the tick marks what is expected by {0}: the elapsed share of the period for cumulative KPIs (money, counts), 100 % for levels (%, scores, days). On track from 95 % of the expectation, at risk from 80 %.", fmt.longDate(ctx.data.asOf)),
-        legend: [
-          ...(['on-track', 'at-risk', 'off-track'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) })),
-        ],
+        note: l10n.t(
+          "Bars show attainment (actual vs target, in the KPI's direction); the tick marks what is expected by {0}: the elapsed share of the period for cumulative KPIs (money, counts), 100 % for levels (%, scores, days). On track from 95 % of the expectation, at risk from 80 %.",
+          fmt.longDate(ctx.data.asOf),
+        ),
+        legend: [...(['on-track', 'at-risk', 'off-track'] as const).map((p) => ({ colour: PACE_COLOUR[p], label: paceWord(p) }))],
         chart: () =>
           barChart({
             title: l10n.t('KPI attainment against expected pace'),
-            desc: kpiChart.rows.map((r) => l10n.t('{0}: {1} attained, {2} expected, {3}', r.metric || r.id, fmt.percent(r.attainment), fmt.percent(r.expected), paceWord(paceOf(r)))).join('; '),
+            desc: kpiChart.rows
+              .map((r) =>
+                l10n.t('{0}: {1} attained, {2} expected, {3}', r.metric || r.id, fmt.percent(r.attainment), fmt.percent(r.expected), paceWord(paceOf(r))),
+              )
+              .join('; '),
             max: 1.5,
             tick: (v) => fmt.percentWhole(v),
             rows: kpiChart.rows.map((r) => ({
@@ -134,9 +170,15 @@ export const kpiTab: TabDef = {
 
     // Regional → company roll-up: company KPIs whose regional contributions add up.
     const byId = new Map(ctx.data.kpi.rows.map((r) => [r.id, r]));
-    const rollups = ctx.data.kpi.rows.filter((r) => r.contributors.length > 0 && r.contributorsTarget !== undefined && passes({ period: filters.period }, { period: r.period }, ctx.data.periods));
+    const rollups = ctx.data.kpi.rows.filter(
+      (r) => r.contributors.length > 0 && r.contributorsTarget !== undefined && passes({ period: filters.period }, { period: r.period }, ctx.data.periods),
+    );
     const palette: Colour[] = ['blue', 'purple', 'orange', 'green', 'yellow', 'red'];
-    const contributorRows = rollups.flatMap((r) => r.contributors.map((c) => ({ parent: r, kpi: byId.get(c) })).filter((x): x is { parent: KpiRow; kpi: KpiRow } => x.kpi !== undefined && passes({ region: filters.region }, { region: x.kpi.region })));
+    const contributorRows = rollups.flatMap((r) =>
+      r.contributors
+        .map((c) => ({ parent: r, kpi: byId.get(c) }))
+        .filter((x): x is { parent: KpiRow; kpi: KpiRow } => x.kpi !== undefined && passes({ region: filters.region }, { region: x.kpi.region })),
+    );
     const regionsInRollup = [...new Set(contributorRows.map((x) => x.kpi.region ?? ''))].sort();
     const colourOf = (region: string | undefined) => palette[regionsInRollup.indexOf(region ?? '') % palette.length] as Colour;
     const rollupChart = chartRows(rollups, l10n.t('company KPIs'));
@@ -151,7 +193,16 @@ export const kpiTab: TabDef = {
           chart: () =>
             barChart({
               title: l10n.t('Regional contributions to company KPIs'),
-              desc: rollupChart.rows.map((r) => l10n.t('{0}: {1}; target {2}', r.metric || r.id, r.contributors.map((c) => `${byId.get(c)?.metric || c} ${fmt.unit(byId.get(c)?.actual, r.unit)}`).join(', '), fmt.unit(r.target, r.unit))).join('; '),
+              desc: rollupChart.rows
+                .map((r) =>
+                  l10n.t(
+                    '{0}: {1}; target {2}',
+                    r.metric || r.id,
+                    r.contributors.map((c) => `${byId.get(c)?.metric || c} ${fmt.unit(byId.get(c)?.actual, r.unit)}`).join(', '),
+                    fmt.unit(r.target, r.unit),
+                  ),
+                )
+                .join('; '),
               max: 1.2,
               tick: (v) => fmt.percentWhole(v),
               rows: rollupChart.rows.map((r) => {
@@ -159,7 +210,15 @@ export const kpiTab: TabDef = {
                 const scale = r.target && r.target > 0 ? r.target : 1;
                 return {
                   label: r.metric || r.id,
-                  value: l10n.t('{0} of {1}', fmt.unit(sumOf(parts, (x) => x.kpi.actual), r.unit, { compact: true }), fmt.unit(r.target, r.unit, { compact: true })),
+                  value: l10n.t(
+                    '{0} of {1}',
+                    fmt.unit(
+                      sumOf(parts, (x) => x.kpi.actual),
+                      r.unit,
+                      { compact: true },
+                    ),
+                    fmt.unit(r.target, r.unit, { compact: true }),
+                  ),
                   bars: [parts.map((x) => ({ value: (x.kpi.actual ?? 0) / scale, colour: colourOf(x.kpi.region) }))],
                   markers: [{ value: 1, label: l10n.t('target {0}', fmt.unit(r.target, r.unit)) }],
                   tooltip: `${titled(r.id, r.metric)}: ${parts.map((x) => `${ctx.region(x.kpi.region)} ${fmt.unit(x.kpi.actual, x.kpi.unit)}`).join(', ')}`,
@@ -181,7 +240,11 @@ export const kpiTab: TabDef = {
                 { header: l10n.t('Target'), cell: (x) => fmt.unit(x.kpi.target, x.kpi.unit), numeric: true },
                 { header: l10n.t('Actual'), cell: (x) => fmt.unit(x.kpi.actual, x.kpi.unit), numeric: true },
                 { header: l10n.t('Attainment'), cell: (x) => fmt.percent(x.kpi.attainment), numeric: true },
-                { header: l10n.t('Share of company actual'), cell: (x) => fmt.percent(x.parent.contributorsActual ? (x.kpi.actual ?? 0) / x.parent.contributorsActual : undefined), numeric: true },
+                {
+                  header: l10n.t('Share of company actual'),
+                  cell: (x) => fmt.percent(x.parent.contributorsActual ? (x.kpi.actual ?? 0) / x.parent.contributorsActual : undefined),
+                  numeric: true,
+                },
               ],
             }),
         }),
@@ -190,4 +253,3 @@ export const kpiTab: TabDef = {
     return out;
   },
 };
-

@@ -44,12 +44,31 @@ function countChart(ctx: Ctx, id: string, title: string, counts: PartnerCount[],
     chart: () =>
       barChart({
         title,
-        desc: counts.map((c) => l10n.t('{0}: {1} partners, {2} active, {3} expiring, {4} expired, {5} not active', name(c.key), c.total, c.active, c.expiring, c.expired, c.inactive)).join('; '),
+        desc: counts
+          .map((c) =>
+            l10n.t(
+              '{0}: {1} partners, {2} active, {3} expiring, {4} expired, {5} not active',
+              name(c.key),
+              c.total,
+              c.active,
+              c.expiring,
+              c.expired,
+              c.inactive,
+            ),
+          )
+          .join('; '),
         tick: (v) => fmt.number(v),
         rows: counts.map((c) => ({
           label: name(c.key),
           value: l10n.t('{0} ({1} expiring)', fmt.number(c.total), fmt.number(c.expiring)),
-          bars: [[{ value: c.active, colour: 'green' }, { value: c.expiring, colour: 'yellow' }, { value: c.expired, colour: 'red' }, { value: c.inactive, colour: 'grey' }]],
+          bars: [
+            [
+              { value: c.active, colour: 'green' },
+              { value: c.expiring, colour: 'yellow' },
+              { value: c.expired, colour: 'red' },
+              { value: c.inactive, colour: 'grey' },
+            ],
+          ],
           ref: refOf(c),
         })),
         onOpen: ctx.open,
@@ -78,9 +97,27 @@ export const partnersTab: TabDef = {
     return l10n.t('Partners');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.partners.rows.flatMap((p) => p.regions), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: l10n.t('Type'), options: optionsOf(d.partners.rows.map((p) => p.type), label) },
-    { key: 'status', label: l10n.t('Contract'), options: (['expired', 'expiring', 'active', 'no-contract', 'inactive'] as const).map((b) => ({ value: b, label: bucketText(b) })) },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        d.partners.rows.flatMap((p) => p.regions),
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
+    {
+      key: 'type',
+      label: l10n.t('Type'),
+      options: optionsOf(
+        d.partners.rows.map((p) => p.type),
+        label,
+      ),
+    },
+    {
+      key: 'status',
+      label: l10n.t('Contract'),
+      options: (['expired', 'expiring', 'active', 'no-contract', 'inactive'] as const).map((b) => ({ value: b, label: bucketText(b) })),
+    },
   ],
   badge: (d) => d.partners.buckets.expiring + d.partners.buckets.expired,
   render(ctx) {
@@ -90,7 +127,10 @@ export const partnersTab: TabDef = {
     const buckets = contractBuckets(rows);
     const n = (b: ContractBucket) => buckets[b];
     const count = (keys: (r: (typeof rows)[number]) => string[]): PartnerCount[] => partnerCounts(rows, keys);
-    const dated = chartRows(rows.filter((r) => r.contractEnd && r.bucket !== 'inactive'), l10n.t('active contracts'));
+    const dated = chartRows(
+      rows.filter((r) => r.contractEnd && r.bucket !== 'inactive'),
+      l10n.t('active contracts'),
+    );
     const out: Node[] = [
       stats([
         { label: l10n.t('Partners'), value: fmt.number(rows.length) },
@@ -105,7 +145,11 @@ export const partnersTab: TabDef = {
         id: 'partners-contracts',
         chartNote: dated.note,
         title: l10n.t('Contracts by end date'),
-        note: l10n.t("Active partners' contracts from start to end. Expiring: ending within {0} days of {1} (rule partner/contract-expiring). The table lists every partner.", p.expiringDays, fmt.longDate(data.asOf)),
+        note: l10n.t(
+          "Active partners' contracts from start to end. Expiring: ending within {0} days of {1} (rule partner/contract-expiring). The table lists every partner.",
+          p.expiringDays,
+          fmt.longDate(data.asOf),
+        ),
         legend: [
           { colour: 'green', label: l10n.t('active') },
           { colour: 'yellow', label: l10n.t('expiring within {0} days', p.expiringDays) },
@@ -152,9 +196,33 @@ export const partnersTab: TabDef = {
           }),
       }),
     );
-    out.push(countChart(ctx, 'partners-type', l10n.t('Partners by type'), count((r) => [r.type ?? '(none)']), label));
-    out.push(countChart(ctx, 'partners-region', l10n.t('Partners by region'), count((r) => (r.regions.length ? r.regions : ['(none)'])), (k) => ctx.region(k)));
-    out.push(countChart(ctx, 'partners-tier', l10n.t('Partners by tier'), count((r) => [r.tier ?? '(none)']), (k) => l10n.t('tier {0}', k)));
+    out.push(
+      countChart(
+        ctx,
+        'partners-type',
+        l10n.t('Partners by type'),
+        count((r) => [r.type ?? '(none)']),
+        label,
+      ),
+    );
+    out.push(
+      countChart(
+        ctx,
+        'partners-region',
+        l10n.t('Partners by region'),
+        count((r) => (r.regions.length ? r.regions : ['(none)'])),
+        (k) => ctx.region(k),
+      ),
+    );
+    out.push(
+      countChart(
+        ctx,
+        'partners-tier',
+        l10n.t('Partners by tier'),
+        count((r) => [r.tier ?? '(none)']),
+        (k) => l10n.t('tier {0}', k),
+      ),
+    );
     return out;
   },
 };

@@ -22,9 +22,30 @@ export const timelineTab: TabDef = {
     return l10n.t('Timeline');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.timeline.projects.map((p) => p.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: l10n.t('Type'), options: optionsOf(d.timeline.projects.map((p) => p.type), label) },
-    { key: 'status', label: l10n.t('Status'), options: optionsOf(d.timeline.projects.map((p) => p.status), label) },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        d.timeline.projects.map((p) => p.region),
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
+    {
+      key: 'type',
+      label: l10n.t('Type'),
+      options: optionsOf(
+        d.timeline.projects.map((p) => p.type),
+        label,
+      ),
+    },
+    {
+      key: 'status',
+      label: l10n.t('Status'),
+      options: optionsOf(
+        d.timeline.projects.map((p) => p.status),
+        label,
+      ),
+    },
   ],
   badge: (d) => d.timeline.projects.filter((p) => p.overdue).length,
   render(ctx) {
@@ -58,7 +79,19 @@ export const timelineTab: TabDef = {
         chart: () =>
           ganttChart({
             title: l10n.t('Project timeline'),
-            desc: ganttRows.rows.map((p) => l10n.t('{0} {1} to {2}, {3}, {4} of {5} milestones done', p.title || p.id, p.start ?? '?', p.due ?? '?', state(p).text, p.milestonesDone, p.milestones.length)).join('; '),
+            desc: ganttRows.rows
+              .map((p) =>
+                l10n.t(
+                  '{0} {1} to {2}, {3}, {4} of {5} milestones done',
+                  p.title || p.id,
+                  p.start ?? '?',
+                  p.due ?? '?',
+                  state(p).text,
+                  p.milestonesDone,
+                  p.milestones.length,
+                ),
+              )
+              .join('; '),
             start: data.timeline.start ?? data.asOf,
             end: data.timeline.end ?? data.asOf,
             today: data.asOf,
@@ -69,7 +102,13 @@ export const timelineTab: TabDef = {
               ...(p.start ? { start: p.start } : {}),
               ...(p.due ? { end: p.due } : {}),
               colour: state(p).colour,
-              milestones: p.milestones.filter((m) => m.due).map((m) => ({ date: m.due as string, state: m.done ? 'done' : m.overdue ? 'overdue' : 'open', label: `${l10n.t('{0}: due {1}', titled(m.id, m.title), m.due as string)}${m.done ? `, ${l10n.t('done')}` : m.overdue ? `, ${l10n.t('overdue')}` : ''}` })),
+              milestones: p.milestones
+                .filter((m) => m.due)
+                .map((m) => ({
+                  date: m.due as string,
+                  state: m.done ? 'done' : m.overdue ? 'overdue' : 'open',
+                  label: `${l10n.t('{0}: due {1}', titled(m.id, m.title), m.due as string)}${m.done ? `, ${l10n.t('done')}` : m.overdue ? `, ${l10n.t('overdue')}` : ''}`,
+                })),
               tooltip: `${titled(p.id, p.title)} · ${state(p).text}`,
               ref: refOf(p),
             })),
@@ -83,7 +122,11 @@ export const timelineTab: TabDef = {
             ref: (l) => refOf(l.milestone ?? l.project),
             rowClass: (l) => (l.milestone ? 'sub' : l.project.overdue ? 'flagged' : undefined),
             columns: [
-              { header: l10n.t('Project / milestone'), cell: (l) => (l.milestone ? h('span', { class: 'indent' }, '◆ ', named(l.milestone.title, l.milestone.id)) : named(l.project.title, l.project.id)) },
+              {
+                header: l10n.t('Project / milestone'),
+                cell: (l) =>
+                  l.milestone ? h('span', { class: 'indent' }, '◆ ', named(l.milestone.title, l.milestone.id)) : named(l.project.title, l.project.id),
+              },
               { header: l10n.t('Region'), cell: (l) => (l.milestone ? '' : ctx.region(l.project.region)) },
               { header: l10n.t('Type'), cell: (l) => (l.milestone ? '' : label(l.project.type)) },
               { header: l10n.t('Start'), cell: (l) => (l.milestone ? '' : (l.project.start ?? '–')) },
@@ -97,7 +140,11 @@ export const timelineTab: TabDef = {
                     const st = state(l.project);
                     return pill(st.text, st.colour, st.symbol);
                   }
-                  return l.milestone.done ? pill(l10n.t('done'), 'green', '✔') : l.milestone.overdue ? pill(l10n.t('overdue'), 'red', '✖') : pill(l10n.t('open'), 'blue', '○');
+                  return l.milestone.done
+                    ? pill(l10n.t('done'), 'green', '✔')
+                    : l.milestone.overdue
+                      ? pill(l10n.t('overdue'), 'red', '✖')
+                      : pill(l10n.t('open'), 'blue', '○');
                 },
               },
             ],

@@ -19,9 +19,30 @@ export const trainingTab: TabDef = {
     return l10n.t('Training');
   },
   filters: (d) => [
-    { key: 'region', label: l10n.t('Region'), options: optionsOf(d.training.people.map((p) => p.region), (v) => d.regions.find((x) => x.id === v)?.name ?? v) },
-    { key: 'type', label: l10n.t('Role'), options: optionsOf(d.training.people.map((p) => p.role), label) },
-    { key: 'status', label: l10n.t('Compliance'), options: [{ value: 'compliant', label: l10n.t('compliant') }, { value: 'gap', label: l10n.t('with gaps') }] },
+    {
+      key: 'region',
+      label: l10n.t('Region'),
+      options: optionsOf(
+        d.training.people.map((p) => p.region),
+        (v) => d.regions.find((x) => x.id === v)?.name ?? v,
+      ),
+    },
+    {
+      key: 'type',
+      label: l10n.t('Role'),
+      options: optionsOf(
+        d.training.people.map((p) => p.role),
+        label,
+      ),
+    },
+    {
+      key: 'status',
+      label: l10n.t('Compliance'),
+      options: [
+        { value: 'compliant', label: l10n.t('compliant') },
+        { value: 'gap', label: l10n.t('with gaps') },
+      ],
+    },
   ],
   badge: (d) => d.training.gaps.length,
   render(ctx) {
@@ -47,18 +68,27 @@ export const trainingTab: TabDef = {
       stats([
         { label: l10n.t('People with required courses'), value: fmt.number(people.length) },
         { label: l10n.t('Fully compliant'), value: fmt.number(compliant), colour: 'green' },
-        { label: l10n.t('Compliance'), value: fmt.percent(people.length ? compliant / people.length : undefined), colour: rateColour(people.length ? compliant / people.length : 1) },
+        {
+          label: l10n.t('Compliance'),
+          value: fmt.percent(people.length ? compliant / people.length : undefined),
+          colour: rateColour(people.length ? compliant / people.length : 1),
+        },
         { label: l10n.t('Missing or lapsed courses'), value: fmt.number(gaps.length), colour: gaps.length ? 'red' : undefined },
       ]),
     ];
     const regions = [...new Set(cellRows.map((c) => c.region))].sort();
     const roles = [...new Set(cellRows.map((c) => c.role))].sort();
-    const firstPerson = (region: string, role: string) => people.find((p) => (p.region ?? '(none)') === region && p.role === role && !p.compliant) ?? people.find((p) => (p.region ?? '(none)') === region && p.role === role);
+    const firstPerson = (region: string, role: string) =>
+      people.find((p) => (p.region ?? '(none)') === region && p.role === role && !p.compliant) ??
+      people.find((p) => (p.region ?? '(none)') === region && p.role === role);
     out.push(
       section(ctx, {
         id: 'training-grid',
         title: l10n.t('Compliance by region and role'),
-        note: l10n.t("People holding a valid completion (within the course's validity, at or above its pass mark) of every course their role requires, as of {0}.", fmt.longDate(data.asOf)),
+        note: l10n.t(
+          "People holding a valid completion (within the course's validity, at or above its pass mark) of every course their role requires, as of {0}.",
+          fmt.longDate(data.asOf),
+        ),
         legend: [
           { colour: 'green', label: l10n.t('all compliant') },
           { colour: 'yellow', label: l10n.t('80 % or more') },
@@ -74,7 +104,20 @@ export const trainingTab: TabDef = {
               const c = cells.get(`${region}\u0000${role}`);
               if (!c) return undefined;
               const ref = firstPerson(region, role);
-              return { text: `${c.compliant}/${c.people}`, colour: rateColour(c.rate), tooltip: l10n.t('{0}, {1}: {2} of {3} compliant, {4} of {5} courses valid', ctx.region(region), label(role), c.compliant, c.people, c.valid, c.required), ...(ref ? { ref: refOf(ref) } : {}) };
+              return {
+                text: `${c.compliant}/${c.people}`,
+                colour: rateColour(c.rate),
+                tooltip: l10n.t(
+                  '{0}, {1}: {2} of {3} compliant, {4} of {5} courses valid',
+                  ctx.region(region),
+                  label(role),
+                  c.compliant,
+                  c.people,
+                  c.valid,
+                  c.required,
+                ),
+                ...(ref ? { ref: refOf(ref) } : {}),
+              };
             },
             onOpen: ctx.open,
           }),
