@@ -185,11 +185,13 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
 export function createWorkspace(
   config: ResolvedConfig,
   today: string,
-  options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache } = {},
+  options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache; rangesFrom?: OpsbookWorkspace } = {},
 ): OpsbookWorkspace {
   const compiled = options.schemas ? compileSchemasNow(config, options.schemas) : undefined;
   const workspace = new OpenedWorkspace(config, options.rules === 'none' ? [] : builtinRules, today, [], compiled);
   if (options.files) workspace.addParsedFiles(options.files);
+  // Files parsed once for both (the head's, reused for a diff's base): their ranges are resolved once.
+  if (options.rangesFrom instanceof OpenedWorkspace) workspace.shareRanges(options.rangesFrom);
   return workspace;
 }
 

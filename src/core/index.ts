@@ -96,6 +96,7 @@ export { ruleCovers } from './diff/approvers';
 
 // ---- Words and numbers a person reads (the presentation room, shared with the webview) --------
 export { configDiagnostics } from './config/diagnostics';
+export { configSignature } from './config/signature';
 export * from './format/format';
 export * from './format/words';
 export * from './format/text';

@@ -260,3 +260,17 @@ export class GitRevisionFs implements WorkspaceFileSystem {
     this.reader = undefined;
   }
 }
+
+/**
+ * Paths (relative to the git folder `git.cwd`, which must be the workspace root) whose contents
+ * may differ between a commit and another commit, or the working tree when `head` is undefined.
+ * Conservative: renames are listed as a removal and an addition; files git does not track are
+ * not listed (callers compare the two sides' path lists for those).
+ */
+export async function changedPaths(git: Git, base: string, head: string | undefined): Promise<string[]> {
+  const out = await git.run(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', base, ...(head ? [head] : []), '--']);
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p !== '');
+}

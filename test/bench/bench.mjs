@@ -211,3 +211,75 @@ row('editor warm start: model (sliced)', `${(editorWarm.loadMs / 1000).toFixed(2
 row('  then all diagnostics (cold / warm)', `${editorCold.publishMs.toFixed(0)} / ${editorWarm.publishMs.toFixed(0)} ms`, '-', true);
 row('longest block (cold / warm start)', `${editorCold.blockMs.toFixed(0)} / ${editorWarm.blockMs.toFixed(0)} ms`, '-', true);
 row('heap growth over 1,000 edits', `${((heapAfter - heapBefore) / 1048576).toFixed(1)} MB`, global.gc ? '≈ 0' : '(run with --expose-gc)', true);
+
+// ---- fastdiff (issue 11): `opsbook diff` of a one-file change, next to the cold check ----
+// A copy of the generated workspace as a git repository (.bench/diff-N): committed, then one
+// list price changed and committed; `opsbook diff HEAD~1 HEAD` in fresh processes.
+{
+  const { cpSync, writeFileSync: write } = await import('node:fs');
+  const repo = path.join(projectRoot, '.bench', `diff-${files}`);
+  rmSync(repo, { recursive: true, force: true });
+  cpSync(ws, repo, { recursive: true });
+  const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(projectRoot, '.bench', 'gitconfig') };
+  write(gitEnv.GIT_CONFIG_GLOBAL, '');
+  const git = (...a) => {
+    const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@opsbook.invalid', '-c', 'commit.gpgsign=false', ...a], {
+      cwd: repo,
+      env: gitEnv,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    if (r.status !== 0) throw new Error(`git ${a[0]} failed: ${r.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'generated');
+  const priced = path.join(repo, 'catalog', 'c0.yaml');
+  const before = readFileSync(priced, 'utf8');
+  const after = before.replace(/list_price: (\d+)/, (_, n) => `list_price: ${Number(n) + 100}`);
+  if (after === before) throw new Error('no list_price to change in catalog/c0.yaml');
+  write(priced, after);
+  git('commit', '-q', '-a', '-m', 'one price');
+  const diffRuns = [];
+  let diffRss = 0;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        path.join(here, 'rss.cjs'),
+        path.join(projectRoot, 'bin', 'opsbook.js'),
+        'diff',
+        'HEAD~1',
+        'HEAD',
+        '--root',
+        repo,
+        '--today',
+        today,
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, OPSBOOK_NO_CACHE: '1' } },
+    );
+    diffRuns.push(performance.now() - start);
+    const m = /@@maxrss_kb=(\d+)/.exec(r.stderr);
+    if (!m || r.status === 2) throw new Error(`diff failed: ${r.stderr.slice(0, 2000)}`);
+    const changes = JSON.parse(r.stdout).changes;
+    if (changes.length !== 1) throw new Error(`expected one change, got ${changes.length}`);
+    diffRss = Math.max(diffRss, Number(m[1]) / 1024);
+  }
+  diffRuns.sort((a, b) => a - b);
+  const coldMed = cold[Math.floor(cold.length / 2)];
+  const diffMed = diffRuns[Math.floor(diffRuns.length / 2)];
+  const line = (name, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(34)} ${value.padStart(12)}   target ${target}`);
+  line(
+    'diff, one-file change (median of 3)',
+    `${(diffMed / 1000).toFixed(2)} s`,
+    `≤ 1.5 × cold check (${((1.5 * coldMed) / 1000).toFixed(2)} s)`,
+    diffMed <= 1.5 * coldMed,
+  );
+  line('  diff / cold check', `${(diffMed / coldMed).toFixed(2)} ×`, '≤ 1.5 ×', diffMed <= 1.5 * coldMed);
+  line('diff peak RSS', `${diffRss.toFixed(0)} MB`, '≤ 400 MB', diffRss <= 400);
+}
+// ---- end fastdiff ----

@@ -1,5 +1,16 @@
-import { diffWorkspaces, openWorkspace, type OpsbookWorkspace, SchemaCache, type WorkspaceFileSystem } from '../../core';
-import { Git, GitError, GitRevisionFs } from '../../node/git';
+import {
+  configSignature,
+  createWorkspace,
+  diffWorkspaces,
+  openWorkspace,
+  type OpsbookWorkspace,
+  type ParsedFile,
+  parseFile,
+  prepareWorkspace,
+  SchemaCache,
+  type WorkspaceFileSystem,
+} from '../../core';
+import { changedPaths, Git, GitError, GitRevisionFs } from '../../node/git';
 import { checkedRoot, COMMON_HELP, configProblemsError, engineInitFor, parse, type CommonValues } from '../common';
 import { formatDiffJson } from '../format/diffJson';
 import { formatDiffMarkdown } from '../format/diffMarkdown';
@@ -53,14 +64,16 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     sides.push(baseFs);
     // Both sides usually have the same schemas: compiled once.
     const schemas = new SchemaCache();
-    const base = await load(baseFs, values, `base revision ${baseRev}`, schemas);
     let headFs: WorkspaceFileSystem = worktree;
     if (headCommit) {
       const fs = new GitRevisionFs(git, headCommit, prefix);
       sides.push(fs);
       headFs = fs;
     }
-    const head = await load(headFs, values, headRev === undefined ? 'the working tree' : `head revision ${headRev}`, schemas);
+    const headLabel = headRev === undefined ? 'the working tree' : `head revision ${headRev}`;
+    const fast = process.env['OPSBOOK_DIFF_FULL'] === '1' ? undefined : await fastSides(git, baseCommit, headCommit, baseFs, headFs, values, schemas);
+    const base = fast?.base ?? (await load(baseFs, values, `base revision ${baseRev}`, schemas));
+    const head = fast?.head ?? (await load(headFs, values, headLabel, schemas));
     const report: DiffReport = { base: baseRev, head: headRev ?? WORKING_TREE, baseCommit, headCommit: headCommit ?? null, diff: diffWorkspaces(base, head) };
     io.stdout(format === 'json' ? formatDiffJson(report) : format === 'markdown' ? formatDiffMarkdown(report) : formatDiffText(report));
     return report.diff.review.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
@@ -78,4 +91,45 @@ async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string
   const result = await openWorkspace(init);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`, init.configPath);
   return result.workspace;
+}
+
+/**
+ * Both sides for the price of one load plus the change: the head is loaded, and the base is
+ * the head's parsed files with the base versions of the files git lists as changed, checked
+ * with the (identical) configuration. Undefined when the configuration differs between the
+ * sides or has problems: the caller then loads both sides in full, which reports them.
+ */
+export async function fastSides(
+  git: Git,
+  baseCommit: string,
+  headCommit: string | undefined,
+  baseFs: WorkspaceFileSystem,
+  headFs: WorkspaceFileSystem,
+  values: CommonValues,
+  schemas: SchemaCache,
+): Promise<{ base: OpsbookWorkspace; head: OpsbookWorkspace } | undefined> {
+  const baseInit = engineInitFor(baseFs, values, { schemas });
+  const headInit = engineInitFor(headFs, values, { schemas });
+  const [baseSetup, headSetup] = await Promise.all([prepareWorkspace(baseInit), prepareWorkspace(headInit)]);
+  if (baseSetup.problems.length > 0 || headSetup.problems.length > 0) return undefined;
+  if (baseSetup.configPath !== headSetup.configPath || baseSetup.today !== headSetup.today) return undefined;
+  const changed = new Set(await changedPaths(git, baseCommit, headCommit));
+  // opsbook.yaml, a local pack or a schema changed: every file may read differently.
+  if (changed.has(baseSetup.configPath)) return undefined;
+  if (configSignature(baseSetup.config) !== configSignature(headSetup.config)) return undefined;
+  const opened = await openWorkspace(headInit, headSetup);
+  if (opened.configProblems.length > 0) return undefined;
+  const head = opened.workspace;
+  const files: ParsedFile[] = [];
+  for (const path of await baseSetup.paths()) {
+    const same = changed.has(path) ? undefined : head.parsedFile(path);
+    if (same) {
+      files.push(same);
+      continue;
+    }
+    // As a full load reads it: a file that cannot be read is empty.
+    files.push(parseFile(path, (await baseFs.readFile(path)) ?? ''));
+  }
+  const base = createWorkspace(baseSetup.config, baseSetup.today, { files, schemas, rangesFrom: head });
+  return { base, head };
 }

@@ -120,6 +120,21 @@ export class FileStore {
     return range;
   }
 
+  /**
+   * Shares resolved source ranges with another store for the files both hold in the very same
+   * parse (another version of the folder derived from this one): a range resolved by either is
+   * not resolved again by the other.
+   */
+  shareRanges(other: FileStore): void {
+    for (const [path, rec] of this.files) {
+      const theirs = other.files.get(path);
+      if (!theirs || theirs.parsed !== rec.parsed) continue;
+      const ranges = (theirs.ranges ??= rec.ranges ?? new Map());
+      if (rec.ranges && rec.ranges !== ranges) for (const [k, v] of rec.ranges) ranges.set(k, v);
+      rec.ranges = ranges;
+    }
+  }
+
   /** How many source ranges have been resolved (and would be cached). */
   get resolvedRangeCount(): number {
     let n = 0;

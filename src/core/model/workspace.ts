@@ -203,6 +203,11 @@ export class Workspace implements WorkspaceModel {
   }
 
   /** Diagnostics of one file, or of the whole workspace, sorted by file and position. */
+  /** Shares resolved source ranges with another workspace for the files both hold in the same parse (see `FileStore.shareRanges`). */
+  shareRanges(other: Workspace): void {
+    this.store.shareRanges(other.store);
+  }
+
   diagnostics(file?: string): Diagnostic[] {
     return materializeDiagnostics(this.config, this.store, this.resultOf, file);
   }
