@@ -19,18 +19,16 @@
  * Environment: OPSBOOK_E2E_VSIX=FILE installs FILE instead of building and packaging.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
-import { promisify } from 'node:util';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { PROJECT_ROOT, openEditorSession, runCommand, screenshot, treeItems } from './codeServer.mjs';
 import { resizeSidebar, webviewFrame } from './workbench.mjs';
 import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { commitAll } from './workspace.mjs';
 
-const run = promisify(execFile);
 /** The bakery sample's README writes its findings as of this date. */
 const TODAY = '2026-06-15';
 /** Its monthly plan, by title (titles first in the Plans view). */
@@ -44,15 +42,7 @@ const PLAN_TITLE = '上海区六月经营计划';
 async function prepareBakery(dir) {
   await fs.cp(path.join(PROJECT_ROOT, 'samples', 'maitian-bakery'), dir, { recursive: true });
   await fs.appendFile(path.join(dir, 'opsbook.yaml'), '\n# Added by the planners: numbers, money and dates in Chinese formats.\nlocale: zh-CN\n');
-  const git = (/** @type {string[]} */ ...args) =>
-    run(
-      'git',
-      ['-c', 'user.name=Opsbook E2E', '-c', 'user.email=e2e@opsbook.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
-      { cwd: dir },
-    );
-  await git('init', '-q');
-  await git('add', '-A');
-  await git('commit', '-q', '-m', '麦田烘焙');
+  await commitAll(dir, '麦田烘焙');
   return dir;
 }
 

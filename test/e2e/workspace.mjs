@@ -44,6 +44,17 @@ export async function prepareWorkspace(dir) {
     }
     await fs.writeFile(file, text.slice(0, at) + seed.replace + text.slice(at + seed.find.length));
   }
+  await commitAll(dir, 'Seeded lumen-oak sample');
+  return dir;
+}
+
+/**
+ * Makes `dir` a fresh git repository with everything in it committed (the Changes and History
+ * views compare with HEAD).
+ * @param {string} dir
+ * @param {string} message
+ */
+export async function commitAll(dir, message) {
   const git = (/** @type {string[]} */ ...args) =>
     run(
       'git',
@@ -52,8 +63,7 @@ export async function prepareWorkspace(dir) {
     );
   await git('init', '-q');
   await git('add', '-A');
-  await git('commit', '-q', '-m', 'Seeded lumen-oak sample');
-  return dir;
+  await git('commit', '-q', '-m', message);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { openWorkspace, type EngineInit } from '../engine';
 import type { WorkspaceFileSystem } from '../host';
-import { entityAnchor, type Entity } from '../model/entity';
+import { compareSourceOrder, entityAnchor, type Entity } from '../model/entity';
 import { matchPattern, parsePathPattern } from '../model/pathPattern';
 import { schemaAt } from '../model/schemaRefs';
 import type { WorkspaceModel as Workspace } from '../model/queries';
@@ -254,16 +254,4 @@ function vocabularies(ws: Workspace, suspects: Suspect[]): InferredVocabulary[] 
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function compareAnchors(a: Anchor, b: Anchor): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.doc !== b.doc) return a.doc - b.doc;
-  const n = Math.min(a.path.length, b.path.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.path[i] as string | number;
-    const y = b.path[i] as string | number;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return a.path.length - b.path.length;
-}
+const compareAnchors = (a: Anchor, b: Anchor): number => compareSourceOrder(a, b);

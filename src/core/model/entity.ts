@@ -58,6 +58,11 @@ export function num(v: unknown): number | undefined {
 
 /** Source order across the workspace: by file, document, then path. Keeps messages stable. */
 export function compareEntities(a: Entity, b: Entity): number {
+  return compareSourceOrder(a, b);
+}
+
+/** Source order of anything placed in a file (entities, finding anchors): file, document, then path. */
+export function compareSourceOrder(a: { file: string; doc: number; path: NodePath }, b: { file: string; doc: number; path: NodePath }): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.doc !== b.doc) return a.doc - b.doc;
   const n = Math.min(a.path.length, b.path.length);
