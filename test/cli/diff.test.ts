@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { GitError, validateRevision } from '../../src/node/git';
+import { gitIn, replaceIn } from './gitRepo';
+
+const git = (cwd: string, ...args: string[]): string => gitIn(cwd, tmp, ...args);
 
 const SAMPLE = path.resolve(__dirname, '../../samples/lumen-oak');
 const GOLDEN = path.resolve(__dirname, '../golden/diff.md');
@@ -12,37 +14,11 @@ const TODAY = '2026-06-15';
 
 let tmp: string;
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
-    {
-      cwd,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
-        GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z',
-        GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-}
-
 async function opsbook(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
-}
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  assert.notEqual(next, text, `${String(from)} not found in ${file}`);
-  writeFileSync(file, next);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +8,7 @@ import type { CommonValues } from '../../src/cli/common';
 import { run } from '../../src/cli/main';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { Git, GitRevisionFs } from '../../src/node/git';
+import { gitIn, replaceIn as replaceInFile } from './gitRepo';
 
 const SAMPLE = path.resolve(__dirname, '../../samples/lumen-oak');
 const TODAY = '2026-06-15';
@@ -16,31 +16,8 @@ const TODAY = '2026-06-15';
 let tmp: string;
 let ws: string;
 
-function git(...args: string[]): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Opsbook Test', '-c', 'user.email=test@opsbook.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
-    {
-      cwd: ws,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
-        GIT_AUTHOR_DATE: '2026-06-15T09:00:00Z',
-        GIT_COMMITTER_DATE: '2026-06-15T09:00:00Z',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-}
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(path.join(ws, file), 'utf8');
-  const next = text.replace(from, to);
-  assert.notEqual(next, text, `${String(from)} not found in ${file}`);
-  writeFileSync(path.join(ws, file), next);
-}
+const git = (...args: string[]): string => gitIn(ws, tmp, ...args);
+const replaceIn = (file: string, from: string | RegExp, to: string): void => replaceInFile(path.join(ws, file), from, to);
 
 async function opsbook(full: boolean, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

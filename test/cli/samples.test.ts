@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BROKEN, cli, isUsageError, LUMEN, REPO } from './run';
+import { SPEC_RULES } from '../core/specRules';
 
 interface JsonDiagnostic {
   file: string;
@@ -54,38 +55,6 @@ function readmeTable(): { file: string; line: number; ruleId: string; what: stri
   }
   return rows;
 }
-
-const SPEC_RULES = [
-  'yaml/syntax',
-  'yaml/duplicate-key',
-  'yaml/alias-limit',
-  'schema/required',
-  'schema/type',
-  'schema/enum',
-  'schema/format',
-  'schema/pattern',
-  'schema/additionalProperties',
-  'kind/unknown',
-  'id/missing',
-  'id/duplicate',
-  'ref/missing',
-  'ref/wrong-kind',
-  'ref/cycle',
-  'date/order',
-  'plan/rollup-mismatch',
-  'plan/budget-exceeded',
-  'plan/due-outside-period',
-  'project/over-budget',
-  'project/overdue',
-  'price/below-floor',
-  'inventory/below-reorder',
-  'partner/contract-expired',
-  'partner/contract-expiring',
-  'standard/approval-missing',
-  'training/missing-required',
-  'vocab/unknown',
-  'id/pattern',
-];
 
 describe('cli check on samples/', function () {
   this.timeout(30000);

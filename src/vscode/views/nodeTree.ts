@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { FolderModel, ModelHub } from '../api';
 import { openLocationCommand } from './openLocation';
@@ -104,9 +103,6 @@ export function createNodeView(
   viewId: string,
   build: (folders: readonly FolderInput[]) => ViewNode[],
 ): { tree: NodeTree; view: vscode.TreeView<ViewNode> } {
-  // The row builders are plain modules (tested without VS Code) and translate with @vscode/l10n:
-  // give it the extension's bundle for the display language (none for English).
-  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const tree = new NodeTree(hub, build);
   const view = vscode.window.createTreeView(viewId, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
