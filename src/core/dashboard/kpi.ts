@@ -1,5 +1,5 @@
 import { type KpiNode, type PlanNode, type PlanTree } from '../plan/tree';
-import { isAdditiveUnit } from '../rules/ops';
+import { unitClassifier } from '../vocab/units';
 import { comparePeriods, elapsedShare } from '../period/order';
 import { meanAttainment, paceCounts, sumOf } from './aggregate';
 import { assign, currencyOf } from './common';
@@ -21,11 +21,12 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
   const rows: KpiRow[] = [];
   const plans: KpiPlanSummary[] = [];
   const periods = new Set<string>();
+  const additive = unitClassifier(tree.additiveUnits);
   for (const { node: p, parent } of flattenPlans(tree)) {
     const level = parent ? 'region' : 'company';
     const elapsed = elapsedShare(p.period, asOf, tree.fiscalYearStart);
     if (p.period) periods.add(p.period);
-    const own = p.objectives.flatMap((o) => o.kpis.map((k) => kpiRow(k, p, o.id, o.title, level, elapsed)));
+    const own = p.objectives.flatMap((o) => o.kpis.map((k) => kpiRow(k, p, o.id, o.title, level, elapsed, additive(k.unit))));
     rows.push(...own);
     const summary: KpiPlanSummary = { plan: p.id, title: p.title, file: p.file, line: p.line, level, kpis: own.length, ...paceCounts(own) };
     assign(summary, 'region', p.region);
@@ -43,7 +44,15 @@ export function kpiSection(tree: PlanTree, asOf: string): KpiSection {
   return { periods: [...periods].sort((a, b) => comparePeriods(a, b, tree.fiscalYearStart)), plans, rows };
 }
 
-function kpiRow(k: KpiNode, p: PlanNode, objective: string, objectiveTitle: string, level: 'company' | 'region', elapsed: number | undefined): KpiRow {
+function kpiRow(
+  k: KpiNode,
+  p: PlanNode,
+  objective: string,
+  objectiveTitle: string,
+  level: 'company' | 'region',
+  elapsed: number | undefined,
+  additive: boolean,
+): KpiRow {
   const row: KpiRow = {
     id: k.id,
     metric: k.metric,
@@ -66,7 +75,7 @@ function kpiRow(k: KpiNode, p: PlanNode, objective: string, objectiveTitle: stri
   assign(row, 'actual', k.actual);
   assign(row, 'attainment', k.attainment);
   assign(row, 'elapsed', elapsed);
-  if (k.attainment !== undefined) row.expected = isAdditiveUnit(k.unit) ? (elapsed ?? 1) : 1;
+  if (k.attainment !== undefined) row.expected = additive ? (elapsed ?? 1) : 1;
   assign(row, 'pace', k.pace);
   assign(row, 'contributesTo', k.contributesTo);
   assign(row, 'contributorsTarget', k.contributorsTarget);

@@ -9,6 +9,7 @@ import { fieldVocabularies } from '../vocab/bindings';
 import { fieldFragment, referencedKind, type IdIndex } from './fields';
 import { inferKinds, type InferredKind } from './kinds';
 import { renderConfig } from './render';
+import { inferAdditiveUnits } from './units';
 import { typoOf } from './similar';
 import { inferVocabulary, type InferredVocabulary, type Suspect, type VocabularyUse } from './vocab';
 
@@ -251,6 +252,8 @@ function vocabularies(ws: Workspace, suspects: Suspect[]): InferredVocabulary[] 
     suspects.push(...r.suspects);
     if (r.inferred) out.push(r.inferred);
   }
+  const units = inferAdditiveUnits(ws);
+  if (units) out.push(units);
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -57,6 +57,7 @@ function referenceComment(r: InferredReference): string {
 function vocabularyComment(v: InferredVocabulary): string {
   const n = (v.values ?? v.add ?? []).length;
   const times = v.uses === 1 ? 'once' : `${v.uses} times`;
+  if (v.comment) return `${v.comment} in ${whereIn(v.files)}`;
   if (v.add) return `${n === 1 ? 'used' : `${n} values used`} ${times} in ${whereIn(v.files)}, beyond the ops pack's list`;
   return `${plural(n, 'value')} used ${times} in ${whereIn(v.files)}`;
 }

@@ -21,6 +21,8 @@ export interface InferredVocabulary {
   /** How many uses, in which files. */
   uses: number;
   files: string[];
+  /** Why it was inferred, when not from values in use (the comment starts with it). */
+  comment?: string;
 }
 
 /**

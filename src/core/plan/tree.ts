@@ -1,7 +1,8 @@
 import { compareEntities, field, num, str, type Entity } from '../model/entity';
 import type { WorkspaceModel as Workspace } from '../model/queries';
 import { assign, lineOf } from '../dashboard/common';
-import { isAdditiveUnit, projectExpenses, projectSpent } from '../rules/ops';
+import { projectExpenses, projectSpent } from '../rules/ops';
+import { additiveUnitList, unitClassifier, type UnitClassifier } from '../vocab/units';
 import { elapsedShare } from '../period/order';
 import { isIsoDate } from '../util/dates';
 
@@ -42,10 +43,10 @@ export function kpiPace(
   target: number | undefined,
   actual: number | undefined,
   direction: 'up' | 'down',
-  unit: string,
+  additive: boolean,
   elapsed: number | undefined,
 ): Pace | undefined {
-  const share = isAdditiveUnit(unit) ? (elapsed ?? 1) : 1;
+  const share = additive ? (elapsed ?? 1) : 1;
   const ratio = attainment(target === undefined ? undefined : target * share, actual, direction);
   if (ratio === undefined) return undefined;
   return ratio >= 0.95 ? 'on-track' : ratio >= 0.8 ? 'at-risk' : 'off-track';
@@ -98,6 +99,8 @@ export interface PlanTree {
   today: string;
   /** Month in which fiscal periods start, for the plans' `FY…` periods. */
   fiscalYearStart: number;
+  /** Units that add up, lower-cased (`additiveUnitList`), for views that weigh pace by elapsed time. */
+  additiveUnits: string[];
   roots: PlanNode[];
 }
 
@@ -105,7 +108,9 @@ export interface PlanTree {
 export function buildPlanTree(ws: Workspace): PlanTree {
   const plans = ws.entities('plan').sort((a, b) => (a.id < b.id ? -1 : 1));
   const nodes = new Map<Entity, PlanNode>();
-  for (const p of plans) nodes.set(p, planNode(ws, p));
+  const additiveUnits = additiveUnitList(ws.config);
+  const additive = unitClassifier(additiveUnits);
+  for (const p of plans) nodes.set(p, planNode(ws, p, additive));
   const roots: PlanNode[] = [];
   for (const p of plans) {
     const parentId = str(p.data['parent']);
@@ -116,7 +121,7 @@ export function buildPlanTree(ws: Workspace): PlanTree {
     else roots.push(node);
   }
   for (const r of roots) rollUp(r);
-  return { today: ws.todayDate, fiscalYearStart: ws.config.fiscalYearStart, roots };
+  return { today: ws.todayDate, fiscalYearStart: ws.config.fiscalYearStart, additiveUnits, roots };
 }
 
 function reaches(ws: Workspace, from: Entity, target: Entity): boolean {
@@ -143,12 +148,12 @@ function rollUp(n: PlanNode): Money {
   return total;
 }
 
-function planNode(ws: Workspace, p: Entity): PlanNode {
+function planNode(ws: Workspace, p: Entity, additive: UnitClassifier): PlanNode {
   const elapsed = elapsedShare(p.data['period'], ws.todayDate, ws.config.fiscalYearStart);
   const objectives = ws
     .children(p)
     .filter((c) => c.kind === 'objective')
-    .map((o) => objectiveNode(ws, o, elapsed));
+    .map((o) => objectiveNode(ws, o, elapsed, additive));
   const allocated = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + (i.budget ?? 0), 0), 0);
   const spent = objectives.reduce((s, o) => s + o.initiatives.reduce((t, i) => t + i.spent, 0), 0);
   const money: Money = { allocated, spent };
@@ -164,9 +169,9 @@ function planNode(ws: Workspace, p: Entity): PlanNode {
   return node;
 }
 
-function objectiveNode(ws: Workspace, o: Entity, elapsed: number | undefined): ObjectiveNode {
+function objectiveNode(ws: Workspace, o: Entity, elapsed: number | undefined, additive: UnitClassifier): ObjectiveNode {
   const kids = ws.children(o);
-  const kpis = kids.filter((k) => k.kind === 'kpi').map((k) => kpiNode(ws, k, elapsed));
+  const kpis = kids.filter((k) => k.kind === 'kpi').map((k) => kpiNode(ws, k, elapsed, additive));
   const initiatives = kids.filter((k) => k.kind === 'initiative').map((i) => initiativeNode(ws, i));
   const node: ObjectiveNode = { id: o.id, title: o.title, file: o.file, line: lineOf(ws, o), kpis, initiatives };
   assign(node, 'attainment', mean(kpis.map((k) => k.attainment)));
@@ -180,7 +185,7 @@ export function attainment(target: number | undefined, actual: number | undefine
   return target === 0 ? undefined : actual / target;
 }
 
-function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode {
+function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined, additive: UnitClassifier): KpiNode {
   const direction = k.data['direction'] === 'down' ? 'down' : 'up';
   const unit = str(k.data['unit']) ?? '';
   const contributors = ws
@@ -201,7 +206,7 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode
     actualRolledUp,
     contributors: contributors.map((c) => c.id),
   };
-  if (contributors.length > 0 && isAdditiveUnit(unit) && contributors.every((c) => c.data['unit'] === unit)) {
+  if (contributors.length > 0 && additive(unit) && contributors.every((c) => c.data['unit'] === unit)) {
     node.contributorsTarget = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
     if (actual === undefined && contributors.every((c) => num(c.data['actual']) !== undefined)) {
       actual = contributors.reduce((s, c) => s + (num(c.data['actual']) ?? 0), 0);
@@ -213,7 +218,7 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined): KpiNode
   assign(node, 'actual', actual);
   assign(node, 'attainment', attainment(target, actual, direction));
   assign(node, 'contributesTo', str(k.data['contributes_to']));
-  assign(node, 'pace', kpiPace(target, actual, direction, unit, elapsed));
+  assign(node, 'pace', kpiPace(target, actual, direction, additive(unit), elapsed));
   return node;
 }
 

@@ -4,6 +4,7 @@ import { entityKey, type Entity } from '../model/entity';
 import type { FileStore } from '../model/store';
 import type { Finding } from '../types';
 import type { Rule, RuleContext } from './rule';
+import { additiveUnitList, unitClassifier, type UnitClassifier } from '../vocab/units';
 
 /** What an entity's rules found, and the dependency keys they read while finding it. */
 export interface RuleResult {
@@ -37,6 +38,7 @@ export class Evaluator {
   ) {
     (this.ctx as { today: string }).today = today;
     (this.ctx as { fiscalYearStart: number }).fiscalYearStart = fiscalYearStart;
+    (this.ctx as { isAdditive: UnitClassifier }).isAdditive = unitClassifier(additiveUnitList(config));
   }
 
   /** The findings and dependencies of an entity's last check (none when it found nothing and read nothing). */
@@ -118,6 +120,7 @@ export class Evaluator {
   private readonly ctx: RuleContext = {
     today: '',
     fiscalYearStart: 1,
+    isAdditive: () => false,
     options: (id) => this.config.rules.get(id)?.options ?? {},
     lookup: (kind, id) => {
       this.currentDeps.add(LOOKUP + entityKey(kind, id));

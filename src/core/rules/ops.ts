@@ -30,20 +30,13 @@ export const dateOrder: Rule = {
   },
 };
 
-/** Units whose values add up across regions (money and counts); %, scores and days do not. */
-export function isAdditiveUnit(unit: unknown): boolean {
-  if (typeof unit !== 'string') return false;
-  if (/^[A-Z]{3}$/.test(unit)) return true;
-  return ['count', 'units', 'pcs', 'stores', 'people', 'customers', 'orders', 'members', 'visits', 'items', 'sqm'].includes(unit.toLowerCase());
-}
-
 /** `plan/rollup-mismatch`: contributing KPI targets must sum to the parent KPI's target. */
 export const rollupMismatch: Rule = {
   id: 'plan/rollup-mismatch',
   kinds: ['kpi'],
   check(e, ctx) {
     const target = num(e.data['target']);
-    if (target === undefined || !isAdditiveUnit(e.data['unit'])) return;
+    if (target === undefined || !ctx.isAdditive(e.data['unit'])) return;
     const contributors = ctx
       .referrers('kpi', e.id)
       .filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi')

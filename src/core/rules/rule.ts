@@ -1,5 +1,6 @@
 import type { Entity, Reference } from '../model/entity';
 import type { Finding } from '../types';
+import type { UnitClassifier } from '../vocab/units';
 
 /**
  * What a rule may read. Every lookup records a dependency, so after a file changes only the
@@ -9,6 +10,8 @@ export interface RuleContext {
   readonly today: string;
   /** Month (1–12) in which fiscal periods (`FY2026-Q1`) start, from the configuration. */
   readonly fiscalYearStart: number;
+  /** Whether a KPI unit adds up (money, counts, the company's `additive-units`); %, scores and days do not. */
+  readonly isAdditive: UnitClassifier;
   /** Options of the rule from packs and `opsbook.yaml` (`days` for contract-expiring…). */
   options(ruleId: string): Record<string, unknown>;
   /** Entities of `kind` with `id` (several when the id is duplicated). */
