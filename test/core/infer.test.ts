@@ -135,6 +135,18 @@ describe('inference: opsbook init --infer on a folder never configured', () => {
     assert.match(s?.message ?? '', /looks like a typo of "Gold"/);
   });
 
+  it('declares two one-off values a letter apart (Platinum, Platnum) — spelling cannot tell which is right — and names the later one with the other', async () => {
+    const partners = ['Platinum', 'Gold', 'Silver', 'Platnum']
+      .map((tier, i) => `  - id: WH-${i + 1}\n    name: Store ${i + 1}\n    type: channel\n    status: active\n    tier: ${tier}`)
+      .join('\n');
+    const inf = await infer({ 'partners/wholesale.yaml': `partners:\n${partners}\n` });
+    assert.deepEqual(inf.vocabularies.find((v) => v.name === 'partner.tier')?.values, ['Platinum', 'Gold', 'Silver', 'Platnum']);
+    const checks = inf.suspects.filter((x) => x.kind === 'check');
+    assert.equal(checks.length, 1);
+    assert.equal(checks[0]?.line, 21);
+    assert.match(checks[0]?.message ?? '', /tier "Platnum" of partner WH-4 and "Platinum" of partner WH-1 are each used once/);
+  });
+
   it('extends a default vocabulary with add: for values outside the pack list, but not with a near-miss of a listed one', async () => {
     const inf = await infer(FASHION);
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import type { VocabularyClass, VocabularyConfig } from '../config/types';
 import type { Anchor } from '../types';
-import { editDistance, typoOf } from './similar';
+import { editDistance, looksLikeTypo, typoOf } from './similar';
 
 /** One use of a value in a field bound to a vocabulary. */
 export interface VocabularyUse {
@@ -111,6 +111,20 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
     }
   }
   if (declared.length === 0) return { suspects };
+  // Two one-off values a misspelling apart (Platinum, Platnum): spelling cannot tell which is
+  // right, so both are declared, and the later one is named in the summary with the other.
+  const named = new Set(suspects.map((s) => s.anchor));
+  declared.forEach((value, i) => {
+    const u = firstUse.get(value) as VocabularyUse;
+    if (counts.get(value) !== 1 || named.has(u.anchor)) return;
+    const twin = declared.slice(0, i).find((d) => counts.get(d) === 1 && looksLikeTypo(value, d));
+    if (twin === undefined) return;
+    suspects.push({
+      anchor: u.anchor,
+      kind: 'check',
+      message: `${u.field} "${value}" of ${u.entity} and "${twin}" of ${(firstUse.get(twin) as VocabularyUse).entity} are each used once and differ by a letter or two: both declared in ${vocabulary.name}; if one is a typo, fix it and remove it there`,
+    });
+  });
   // Where the declared values are used (the comment says what they came from).
   const used = uses.filter((u) => declared.includes(u.value));
   const files = [...new Set(used.map((u) => u.anchor.file))];
