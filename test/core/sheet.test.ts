@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { parse as parseYaml } from 'yaml';
 import { exportSheet, importSummary, parseDate, parseNumber, planImport, rejectionLine, sheetColumns, SheetImportError } from '../../src/core';
 import type { InputCell, OpsbookWorkspace } from '../../src/core';
 import { editYamlText } from '../../src/core/sheet/write';
@@ -376,6 +377,6 @@ describe('YAML edits that keep the file', () => {
       ],
       [],
     );
-    assert.deepEqual((require('yaml') as typeof import('yaml')).parse(out), { items: [{ id: 'A', code: '007', note: 'a, b' }] });
+    assert.deepEqual(parseYaml(out), { items: [{ id: 'A', code: '007', note: 'a, b' }] });
   });
 });
