@@ -32,10 +32,28 @@ const common = {
   legalComments: 'none',
 };
 
+// exceljs (~1.2 MB minified) is bundled apart into dist/xlsx.js and required from there on first
+// use (src/node/spreadsheet.ts imports it dynamically), keeping it out of start-up.
+const lazyXlsx = {
+  name: 'lazy-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: './xlsx.js', external: true }));
+  },
+};
+
 const targets = [
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'parse-worker': 'src/node/parse-worker.ts', engine: 'src/node/engineApi.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyXlsx],
+  },
+  {
+    ...common,
+    entryPoints: { xlsx: 'src/node/xlsx.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -51,6 +69,7 @@ if (existsSync('src/vscode/extension.ts')) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [lazyXlsx],
   });
 }
 if (existsSync('webview/src/main.ts')) {

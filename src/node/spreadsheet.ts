@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import type ExcelJSModule from 'exceljs';
 import type { InputCell, Sheet } from '../core';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -23,7 +24,7 @@ export function sheetToCsv(sheet: Sheet, bom = true): Buffer {
 
 /** An xlsx workbook: one sheet named after the kind, a bold frozen header, numbers, booleans and dates as typed cells. */
 export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Opsbook';
   const ws = wb.addWorksheet(sheet.kind.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -52,7 +53,7 @@ export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {
 /** A CSV or xlsx file's first sheet as rows of cells (row 0 = the header). */
 export async function readSheet(bytes: Uint8Array, format: SheetFormat): Promise<InputCell[][]> {
   if (format === 'csv') return readCsv(bytes);
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -92,4 +93,14 @@ function cellValue(v: unknown): InputCell {
     if ('error' in o) return String(o['error']);
   }
   return String(v);
+}
+
+/**
+ * exceljs, loaded on first use: from node_modules when run from source, from dist/xlsx.js in
+ * the bundles (see esbuild.mjs), whose default export may arrive wrapped once more.
+ */
+async function excel(): Promise<typeof ExcelJSModule> {
+  let m = (await import('exceljs')) as unknown as { default?: unknown; Workbook?: unknown };
+  while (m && !m.Workbook && m.default) m = m.default as typeof m;
+  return m as unknown as typeof ExcelJSModule;
 }
