@@ -1,8 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { importSummary, planImport, rejectionLine, SheetImportError, unknownColumnLine, type ImportPlan } from '../../core';
+import { importSummary, planImport, rejectionLine, SchemaCache, SheetImportError, unknownColumnLine, type ImportPlan } from '../../core';
 import { readSheet, sheetFormatOf } from '../../node/spreadsheet';
-import { COMMON_HELP, open, parse, rootOf } from '../common';
+import { COMMON_HELP, open, parse, rootOf, session } from '../common';
 import { NodeWorkspaceFs } from '../../node/fs';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 
@@ -52,12 +52,16 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   } catch (err) {
     throw new UsageError(`${file} cannot be read as ${format}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const ws = await open(io, values);
+  // The result is checked with the schemas compiled for opening the workspace.
+  const opened = await session(io, values);
+  const schemas = new SchemaCache();
+  opened.init.schemas = schemas;
+  const ws = await open(io, values, opened);
   const fs = new NodeWorkspaceFs(rootOf(io, values));
   if (values.into !== undefined && !fs.resolve(values.into)) throw new UsageError(`--into ${values.into}: must be inside the workspace root`);
   let plan: ImportPlan;
   try {
-    plan = planImport(ws, kind, rows, values.into !== undefined ? { into: values.into.split(path.sep).join('/') } : {});
+    plan = planImport(ws, kind, rows, { schemas, ...(values.into !== undefined ? { into: values.into.split(path.sep).join('/') } : {}) });
   } catch (err) {
     if (err instanceof SheetImportError) throw new UsageError(err.message);
     throw err;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document, type Node as YamlNode, type Pair, type YAMLMap, Scalar } from 'yaml';
+import { parseYaml } from '../parse/yaml';
 import type { JsonObject, JsonValue, NodePath } from '../types';
 
 /** A change to one record: fields set (nested paths create the maps they need) or removed. */
@@ -236,14 +237,17 @@ function applySplices(text: string, splices: Splice[]): string {
   return parts.join('');
 }
 
-/** Whether the spliced text reads back as the edits asked (and still parses). */
+/** Whether the spliced text reads back as the edits asked (and still parses), read with the engine's fast parser. */
 function matches(out: string, edits: RecordEdit[], appends: RecordAppend[]): boolean {
-  const docs = parseAllDocuments(out) as Document[];
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return false;
+  const { docs, problems } = parseYaml(out);
+  if (problems.length > 0) return false;
   const js = (doc: number, path: readonly (string | number)[]): unknown => {
-    const d = docs[doc];
-    const n = d && (path.length === 0 ? d.contents : d.getIn(path, true));
-    return n && typeof n === 'object' && 'toJSON' in n ? (n as { toJSON(): unknown }).toJSON() : n;
+    let v: unknown = docs[doc];
+    for (const seg of path) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string | number, unknown>)[seg];
+    }
+    return v;
   };
   for (const e of edits) {
     for (const s of e.set) if (!same(js(e.doc, [...e.path, ...s.path]), s.value)) return false;
