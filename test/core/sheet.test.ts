@@ -302,6 +302,84 @@ describe('spreadsheet import', () => {
   });
 });
 
+describe('spreadsheet import into other layouts', () => {
+  it('upserts into a map-layout kind: the id is the key, a new id becomes a new key', async () => {
+    const { workspace: ws } = await openMem({
+      'opsbook.yaml':
+        'kinds:\n  shop:\n    files: data/门店.yml\n    layout: map\n    title: name\n    fields:\n      name: { type: string }\n      seats: { type: integer }\n',
+      'data/门店.yml': '# 门店名册\nSH-01:\n  name: 静安店  # 旗舰\n  seats: 40\n',
+    });
+    assert.deepEqual(ws.diagnostics(), []);
+    const rows = [
+      ['id', 'name', 'seats'],
+      ['SH-01', '静安店', '42'],
+      ['SH-02', '徐汇店', 28],
+    ];
+    const plan = planImport(ws, 'shop', rows);
+    assert.deepEqual(plan.rejections, []);
+    assert.equal(plan.writes[0]!.after, '# 门店名册\nSH-01:\n  name: 静安店  # 旗舰\n  seats: 42\nSH-02:\n  name: 徐汇店\n  seats: 28\n');
+    assert.deepEqual(
+      planImport(ws, 'shop', [
+        ['id', 'seats'],
+        ['SH-01', 40.5],
+      ]).rejections.map(rejectionLine),
+      ['row 2 (SH-01), seats: 40.5 is not a whole number'],
+    );
+  });
+
+  it("creates the --into file for new records with the kind's list key", async () => {
+    const ws = await tea();
+    const plan = planImport(
+      ws,
+      'product',
+      [
+        ['id', 'name', 'category', 'currency', 'list_price'],
+        ['QC-1', '秋茶', '乌龙', 'CNY', '1,000'],
+      ],
+      { into: 'catalog/秋季.yaml' },
+    );
+    assert.deepEqual(plan.rejections, []);
+    assert.deepEqual(plan.writes, [
+      {
+        path: 'catalog/秋季.yaml',
+        before: undefined,
+        after: 'products:\n  - id: QC-1\n    name: 秋茶\n    category: 乌龙\n    currency: CNY\n    list_price: 1000\n',
+      },
+    ]);
+    assert.deepEqual(
+      planImport(
+        ws,
+        'product',
+        [
+          ['id', 'name'],
+          ['QC-1', '秋茶'],
+        ],
+        { into: 'partners/x.yaml' },
+      ).rejections.map(rejectionLine),
+      ['row 2 (QC-1): product QC-1 is new, and partners/x.yaml is not a product file (kinds.product.files: catalog/**/*.yaml, catalog/**/*.yml)'],
+    );
+  });
+
+  it('refuses new records of a kind whose records are files of their own, and edits an existing one in place', async () => {
+    const inv = 'id: INV-华东-01\nregion: 华东\nas_of: 2026-06-01\nitems:\n  - { sku: LJ-250, on_hand: 12, reorder_point: 5 }\n';
+    const ws = await tea({ 'inventory/华东.yaml': inv });
+    const plan = planImport(ws, 'inventory', [
+      ['id', 'as_of'],
+      ['INV-华东-01', '2026/6/15'],
+      ['INV-华南-01', '2026-06-15'],
+    ]);
+    assert.deepEqual(plan.rejections.map(rejectionLine), [
+      'row 3 (INV-华南-01): inventory INV-华南-01 is new, and each inventory is a file of its own: create it first (opsbook new inventory --id INV-华南-01)',
+    ]);
+    const ok = planImport(ws, 'inventory', [
+      ['id', 'as_of'],
+      ['INV-华东-01', '2026/6/15'],
+    ]);
+    assert.deepEqual(ok.rejections, []);
+    assert.equal(ok.writes[0]!.after, inv.replace('as_of: 2026-06-01', 'as_of: 2026-06-15'));
+  });
+});
+
 describe('YAML edits that keep the file', () => {
   it('keeps CRLF line ends, quoting style and the comments around an edited value', () => {
     const text = "items:\r\n  - id: A # first\r\n    name: 'Old name'  # keep\r\n    qty: 1\r\n";
