@@ -181,6 +181,22 @@ describe('cli export and import (spreadsheets)', function () {
     assert.equal(after.match(/#/g)!.length, PRICES.match(/#/g)!.length);
   });
 
+  it('takes an exported workbook back with two edited cells: exactly those two lines change, every comment stays', async () => {
+    assert.equal((await cli(['export', 'product', '--out', 'prices.xlsx', '--root', dir, ...ARGS], dir)).code, 0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'prices.xlsx'));
+    const sheet = wb.worksheets[0]!;
+    sheet.getCell('F3').value = 720; // 碧螺春-250 floor_price
+    sheet.getCell('E6').value = 218; // 滇红-200 list_price
+    await wb.xlsx.writeFile(path.join(dir, 'prices.xlsx'));
+    const r = await cli(['import', 'product', 'prices.xlsx', '--root', dir, ...ARGS], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const after = readFileSync(file(), 'utf8').split('\n');
+    const changed = PRICES.split('\n').flatMap((l, i) => (after[i] !== l ? [`${l} → ${after[i]}`] : []));
+    assert.deepEqual(changed, ['    floor_price: 700   # 经销底价 →     floor_price: 720   # 经销底价', '    list_price: 198 →     list_price: 218']);
+    assert.equal(after.length, PRICES.split('\n').length);
+  });
+
   it('prints the changes of a dry run and writes nothing', async () => {
     writeFileSync(path.join(dir, 'new.csv'), 'id,name,category,currency,list_price\r\n普洱-357,勐海普洱 357g,红茶,CNY,"2,680"\r\n');
     const r = await cli(['import', 'product', 'new.csv', '--dry-run', '--root', dir, ...ARGS], dir);
