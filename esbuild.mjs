@@ -41,6 +41,20 @@ const lazyXlsx = {
   },
 };
 
+// archiver-utils (under exceljs's streaming writer) still calls the deprecated `new Buffer()`;
+// bundled, Node no longer sees it is a dependency and prints DEP0005 to the user.
+const modernBuffer = {
+  name: 'modern-buffer',
+  setup(build) {
+    build.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8')
+        .replace(/new Buffer\((size|0)\)/g, 'Buffer.alloc($1)')
+        .replace(/new Buffer\(source\)/g, 'Buffer.from(source)'),
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -58,6 +72,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [modernBuffer],
   },
 ];
 if (existsSync('src/vscode/extension.ts')) {
