@@ -111,7 +111,7 @@ export function planImport(ws: OpsbookWorkspace, kind: string, rows: InputCell[]
       plan.rejections.push({ row: e.rows[0], reason: `${path} cannot be edited: ${err instanceof Error ? err.message : String(err)}`, file: path });
     }
   }
-  if (plan.rejections.length === 0) validate(ws, plan, read.changes, options.schemas);
+  if (plan.rejections.length === 0 && plan.writes.length > 0) validate(ws, plan, read.changes, options.schemas);
   if (plan.rejections.length > 0) plan.writes = [];
   return plan;
 }
