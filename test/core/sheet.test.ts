@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { exportSheet, importSummary, parseDate, parseNumber, planImport, rejectionLine, sheetColumns, SheetImportError } from '../../src/core';
 import type { InputCell, OpsbookWorkspace } from '../../src/core';
 import { editYamlText } from '../../src/core/sheet/write';
+import { listItemStarts } from '../../src/core/sheet/window';
 import { openMem } from './memfs';
 
 /** A tea chain's workspace: their own ids, Chinese names and categories, comments everywhere. */
@@ -456,5 +457,57 @@ describe('YAML edits that keep the file', () => {
       [],
     );
     assert.deepEqual(parseYaml(out), { items: [{ id: 'A', code: '007', note: 'a, b' }] });
+  });
+});
+
+describe('YAML edits in long lists (one item at a time)', () => {
+  const LIST = `# 门店价目
+products:
+# 第一组（注释在列表缩进之外）
+- id: A
+  notes: |
+    - 不是列表项
+    - 也不是
+  price: 1
+- id: B   # 第二
+  price: 2
+other: 3`;
+
+  it('finds the items of a block list by their dash lines, not by lines inside block scalars', () => {
+    const w = listItemStarts(LIST, ['products'], 2)!;
+    assert.deepEqual(
+      w.starts.map((s) => LIST.slice(s, LIST.indexOf('\n', s))),
+      ['- id: A', '- id: B   # 第二'],
+    );
+    assert.equal(LIST.slice(w.end), 'other: 3');
+    assert.equal(listItemStarts(LIST, ['products'], 3), undefined);
+    assert.equal(listItemStarts('products: [a, b]\n', ['products'], 2), undefined);
+    assert.equal(listItemStarts('a: 1\n---\nproducts:\n  - x\n', ['products'], 1), undefined);
+  });
+
+  it("edits, removes and appends in a list whose items sit at the key's indentation, keeping everything else byte for byte", () => {
+    const out = editYamlText(
+      LIST,
+      [
+        { doc: 0, path: ['products', 0], set: [{ path: ['price'], value: 10 }], remove: [['notes']] },
+        { doc: 0, path: ['products', 1], set: [{ path: ['unit'], value: '盒' }], remove: [] },
+      ],
+      [{ doc: 0, container: ['products'], record: { id: 'C', price: 3 } }],
+    );
+    assert.equal(
+      out,
+      LIST.replace('  notes: |\n    - 不是列表项\n    - 也不是\n  price: 1', '  price: 10').replace(
+        '  price: 2\n',
+        '  price: 2\n  unit: 盒\n- id: C\n  price: 3\n',
+      ),
+    );
+  });
+
+  it('appends after a last item that ends the file without a line break, and edits a top-level list', () => {
+    const text = '- id: A\n  qty: 1\n- id: B\n  qty: 2';
+    assert.equal(
+      editYamlText(text, [{ doc: 0, path: [1], set: [{ path: ['qty'], value: 5 }], remove: [] }], [{ doc: 0, container: [], record: { id: 'C' } }]),
+      '- id: A\n  qty: 1\n- id: B\n  qty: 5\n- id: C\n',
+    );
   });
 });

@@ -1,5 +1,18 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document, type Node as YamlNode, type Pair, type YAMLMap, Scalar } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  stringify,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+  Scalar,
+} from 'yaml';
 import { parseYaml } from '../parse/yaml';
+import { listItemStarts } from './window';
 import type { JsonObject, JsonValue, NodePath } from '../types';
 
 /** A change to one record: fields set (nested paths create the maps they need) or removed. */
@@ -28,6 +41,8 @@ export interface RecordAppend {
  * comments but may re-indent. Throws when an edit names a path that is not a mapping.
  */
 export function editYamlText(text: string, edits: RecordEdit[], appends: RecordAppend[]): string {
+  const windowed = editListWindows(text, edits, appends);
+  if (windowed !== undefined && matches(windowed, edits, appends)) return windowed;
   const docs = parseAllDocuments(text) as Document[];
   if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) throw new Error('the file does not parse as YAML');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -45,6 +60,53 @@ export function editYamlText(text: string, edits: RecordEdit[], appends: RecordA
 }
 
 class Unsupported extends Error {}
+
+/**
+ * The edits of records in one block list, each made on its own item's text: a 10,000-entry
+ * price list is not built as one document for a hundred changed prices. Undefined when the
+ * file or the edits are of another shape (the caller builds the whole document).
+ */
+function editListWindows(text: string, edits: RecordEdit[], appends: RecordAppend[]): string | undefined {
+  const container = edits[0]?.path.slice(0, -1) ?? appends[0]?.container;
+  if (!container) return undefined;
+  const key = JSON.stringify(container);
+  if (edits.some((e) => e.doc !== 0 || typeof e.path[e.path.length - 1] !== 'number' || JSON.stringify(e.path.slice(0, -1)) !== key)) return undefined;
+  if (appends.some((a) => a.doc !== 0 || a.key !== undefined || JSON.stringify(a.container) !== key)) return undefined;
+  const { docs, problems } = parseYaml(text);
+  let list: unknown = docs[0];
+  for (const seg of container) list = list && typeof list === 'object' ? (list as Record<string, unknown>)[seg] : undefined;
+  if (docs.length !== 1 || problems.length > 0 || !Array.isArray(list) || list.length === 0) return undefined;
+  const items = listItemStarts(text, container, list.length);
+  if (!items) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const item = (i: number): { base: number; snippet: string; seq: YamlNode } | undefined => {
+    const base = items.starts[i]!;
+    const snippet = text.slice(base, items.starts[i + 1] ?? items.end);
+    const [doc, ...more] = parseAllDocuments(snippet) as Document[];
+    if (!doc || more.length > 0 || doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    return { base, snippet, seq: doc.contents };
+  };
+  const shift = (sp: Splice, base: number): Splice => ({ ...sp, start: sp.start + base, end: sp.end + base });
+  try {
+    const splices: Splice[] = [];
+    for (const e of edits) {
+      const w = item(e.path[e.path.length - 1] as number);
+      if (!w) return undefined;
+      const record = (w.seq as YAMLSeq).items[0] as YamlNode;
+      for (const sp of recordSplices(w.snippet, record, e, eol)) splices.push(shift(sp, w.base));
+    }
+    if (appends.length > 0) {
+      const w = item(list.length - 1);
+      if (!w) return undefined;
+      for (const a of appends) splices.push(shift(appendSplice(w.snippet, w.seq, a, eol), w.base));
+    }
+    splices.forEach((sp, i) => (sp.seq = i));
+    return applySplices(text, splices);
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+}
 
 interface Splice {
   start: number;
