@@ -361,6 +361,24 @@ describe('spreadsheet import into other layouts', () => {
     );
   });
 
+  it('never adds records to a file the workspace could not read (too large)', async () => {
+    const big = `products:\n${'  - { id: X, name: x, category: 绿茶, currency: CNY, list_price: 1 }\n'.repeat(40000)}`;
+    const ws = await openMem({ ...TEA, 'catalog/春茶.yaml': big }).then((r) => r.workspace);
+    const plan = planImport(
+      ws,
+      'product',
+      [
+        ['id', 'name'],
+        ['NEW-1', '新茶'],
+      ],
+      { into: 'catalog/春茶.yaml' },
+    );
+    assert.deepEqual(plan.rejections.map(rejectionLine), [
+      'row 2 (NEW-1): product NEW-1 is new, and catalog/春茶.yaml was not read (too-large): new records cannot be added to it',
+    ]);
+    assert.deepEqual(plan.writes, []);
+  });
+
   it('refuses new records of a kind whose records are files of their own, and edits an existing one in place', async () => {
     const inv = 'id: INV-华东-01\nregion: 华东\nas_of: 2026-06-01\nitems:\n  - { sku: LJ-250, on_hand: 12, reorder_point: 5 }\n';
     const ws = await tea({ 'inventory/华东.yaml': inv });

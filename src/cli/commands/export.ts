@@ -39,6 +39,10 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const ws = await open(io, values);
   if (!ws.config.kinds.has(kind)) throw new UsageError(`unknown kind "${kind}"; kinds: ${[...ws.config.kinds.keys()].sort().join(', ')}`);
   const sheet = exportSheet(ws, kind);
+  for (const p of ws.filePaths()) {
+    const skipped = ws.parsedFile(p)?.skipped;
+    if (skipped && ws.kindForPath(p) === kind) io.stderr(`opsbook export: ${p} was not read (${skipped}); its ${kind} records are not in the sheet\n`);
+  }
   if (values.out === undefined) {
     io.stdout(sheetToCsv(sheet, false).toString('utf8'));
     return EXIT_OK;
