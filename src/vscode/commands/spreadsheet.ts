@@ -98,8 +98,10 @@ export class ImportSpreadsheetCommand implements Command {
     }
     let plan: ImportPlan;
     try {
-      const rows = await readSheet(await vscode.workspace.fs.readFile(file), format);
-      plan = planImport(folder.workspace, kind, rows);
+      plan = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', vscode.workspace.asRelativePath(file)) },
+        async () => planImport(folder.workspace, kind, await readSheet(await vscode.workspace.fs.readFile(file), format)),
+      );
     } catch (err) {
       const message =
         err instanceof SheetImportError ? err.message : vscode.l10n.t('{0} cannot be read: {1}', file.path, err instanceof Error ? err.message : String(err));
