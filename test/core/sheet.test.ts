@@ -475,6 +475,25 @@ describe('YAML edits that keep the file', () => {
       [],
     );
     assert.deepEqual(parseYaml(out), { items: [{ id: 'A', code: '007', note: 'a, b' }] });
+    assert.equal(out, 'items:\n  - { id: A, code: "007", note: "a, b" }\n');
+  });
+
+  it('adds and removes keys of a flow mapping in place (a channel price column filled or emptied)', () => {
+    const text = 'products:\n  - id: A\n    channel_prices: { flagship: 1280, online: 1180 }  # 春季\n    list_price: 1280\n';
+    const edit = (set: { path: string[]; value: number }[], remove: string[][]) => editYamlText(text, [{ doc: 0, path: ['products', 0], set, remove }], []);
+    assert.equal(edit([{ path: ['channel_prices', 'tmall'], value: 1199 }], []), text.replace('online: 1180 }', 'online: 1180, tmall: 1199 }'));
+    assert.equal(edit([], [['channel_prices', 'flagship']]), text.replace('{ flagship: 1280, online: 1180 }', '{ online: 1180 }'));
+    assert.equal(edit([], [['channel_prices', 'online']]), text.replace('{ flagship: 1280, online: 1180 }', '{ flagship: 1280 }'));
+    assert.equal(
+      edit(
+        [],
+        [
+          ['channel_prices', 'online'],
+          ['channel_prices', 'flagship'],
+        ],
+      ),
+      text.replace('    channel_prices: { flagship: 1280, online: 1180 }  # 春季\n', ''),
+    );
   });
 });
 

@@ -1,16 +1,5 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  stringify,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-  Scalar,
-} from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { inline, pairLines, pairsLines, scalarText } from './render';
 import { parseYaml } from '../parse/yaml';
 import { listItemStarts } from './window';
 import type { JsonObject, JsonValue, NodePath } from '../types';
@@ -127,9 +116,27 @@ function recordSplices(text: string, record: YamlNode, e: RecordEdit, eol: strin
   if (!isMap(record)) throw new Error('the record is not a mapping');
   const out: Splice[] = [];
   for (const s of e.set) out.push(setSplice(text, record, s.path, s.value, eol));
-  for (const r of e.remove) {
+  for (const r of wholeMaps(record, e)) {
     const sp = removeSplice(text, record, r);
     if (sp) out.push(sp);
+  }
+  return out;
+}
+
+/** The removals, with every nested mapping whose keys all go removed as a whole (`channel_prices`, not each price). */
+function wholeMaps(record: YAMLMap, e: RecordEdit): string[][] {
+  const byParent = new Map<string, string[][]>();
+  for (const r of e.remove) {
+    const k = JSON.stringify(r.slice(0, -1));
+    byParent.set(k, [...(byParent.get(k) ?? []), r]);
+  }
+  const out: string[][] = [];
+  for (const [k, removes] of byParent) {
+    const parent = JSON.parse(k) as string[];
+    const node = parent.length > 0 ? record.getIn(parent, true) : undefined;
+    const all = isMap(node) && node.items.every((p) => removes.some((r) => r[r.length - 1] === keyText(p as Pair)));
+    const setInside = e.set.some((s) => JSON.stringify(s.path.slice(0, parent.length)) === k);
+    out.push(...(all && !setInside ? [parent] : removes));
   }
   return out;
 }
@@ -176,7 +183,8 @@ function keyText(pair: Pair): string {
 }
 
 function insertPair(text: string, map: YAMLMap, key: string, value: JsonValue, eol: string): Splice {
-  if (map.flow || map.items.length === 0) throw new Unsupported();
+  if (map.flow) return flowInsert(text, map, key, value);
+  if (map.items.length === 0) throw new Unsupported();
   const first = map.items[0]!.key as YamlNode;
   const indent = column(text, first.range![0]);
   const at = afterLastLine(text, map);
@@ -195,7 +203,7 @@ function removeSplice(text: string, map: YAMLMap, path: string[]): Splice | unde
     // Removing the last field of a nested mapping removes the mapping.
     if (!(inner.items.length === 1 && keyText(inner.items[0] as Pair) === rest[0] && rest.length === 1)) return removeSplice(text, inner, rest);
   }
-  if (map.flow) throw new Unsupported();
+  if (map.flow) return flowRemove(map, i);
   const keyStart = (pair.key as YamlNode).range![0];
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   if (/^[ \t]*$/.test(text.slice(lineStart, keyStart))) {
@@ -208,6 +216,28 @@ function removeSplice(text: string, map: YAMLMap, path: string[]): Splice | unde
   const next = map.items[i + 1] as Pair | undefined;
   if (!next) throw new Unsupported();
   return { start: keyStart, end: (next.key as YamlNode).range![0], text: '', seq: 0 };
+}
+
+/** `{ a: 1 }` → `{ a: 1, b: 2 }`: the pair goes after the last value, before the spaces and the brace. */
+function flowInsert(text: string, map: YAMLMap, key: string, value: JsonValue): Splice {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) throw new Unsupported();
+  const close = text.lastIndexOf('}', map.range![1] - 1);
+  if (close < map.range![0]) throw new Unsupported();
+  const last = map.items[map.items.length - 1] as Pair | undefined;
+  const pair = `${scalarText(key, undefined, true)}: ${inline(value, true)}`;
+  if (!last) return { start: close, end: close, text: pair, seq: 0 };
+  const at = endOf(last);
+  return { start: at, end: at, text: `, ${pair}`, seq: 0 };
+}
+
+/** A pair out of a flow mapping with its comma; the only pair leaves `{}`. */
+function flowRemove(map: YAMLMap, i: number): Splice {
+  const pair = map.items[i] as Pair;
+  const next = map.items[i + 1] as Pair | undefined;
+  const prev = map.items[i - 1] as Pair | undefined;
+  if (next) return { start: (pair.key as YamlNode).range![0], end: (next.key as YamlNode).range![0], text: '', seq: 0 };
+  if (prev) return { start: endOf(prev), end: endOf(pair), text: '', seq: 0 };
+  throw new Unsupported();
 }
 
 function appendSplice(text: string, container: YamlNode, a: RecordAppend, eol: string): Splice {
@@ -252,38 +282,6 @@ function lineEndOf(text: string, pos: number): number {
 
 function column(text: string, pos: number): number {
   return pos - (text.lastIndexOf('\n', pos - 1) + 1);
-}
-
-function pairLines(key: string, value: JsonValue, indent: number, eol: string): string {
-  const pad = ' '.repeat(indent);
-  const k = scalarText(key, undefined, false);
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    if (Object.keys(value).length === 0) return `${pad}${k}: {}${eol}`;
-    return `${pad}${k}:${eol}${pairsLines(value, indent + 2, eol)}`;
-  }
-  return `${pad}${k}: ${inline(value, false)}${eol}`;
-}
-
-function pairsLines(obj: JsonObject, indent: number, eol: string): string {
-  return Object.entries(obj)
-    .map(([k, v]) => pairLines(k, v, indent, eol))
-    .join('');
-}
-
-function inline(value: JsonValue, inFlow: boolean, like?: Scalar): string {
-  if (Array.isArray(value)) return `[${value.map((v) => scalarText(v, undefined, true)).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return scalarText(value, like, inFlow);
-}
-
-/** A scalar as YAML text: the old node's quoting kept when it can hold the value, plain when safe, else double-quoted. */
-function scalarText(v: JsonValue, like: Scalar | undefined, inFlow: boolean): string {
-  if (typeof v !== 'string') return v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (like?.type === Scalar.QUOTE_DOUBLE || /[\r\n\t]/.test(v)) return JSON.stringify(v);
-  if (like?.type === Scalar.QUOTE_SINGLE) return `'${v.replace(/'/g, "''")}'`;
-  const plain = stringify(v, { lineWidth: 0 }).replace(/\r?\n$/, '');
-  if (plain === v && !(inFlow && /[,[\]{}]/.test(v))) return v;
-  return plain.includes('\n') || inFlow ? JSON.stringify(v) : plain;
 }
 
 function applySplices(text: string, splices: Splice[]): string {
