@@ -32,6 +32,29 @@ const common = {
   legalComments: 'none',
 };
 
+// exceljs (~1.2 MB minified) is bundled apart into dist/xlsx.js and required from there on first
+// use (src/node/spreadsheet.ts imports it dynamically), keeping it out of start-up.
+const lazyXlsx = {
+  name: 'lazy-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: './xlsx.js', external: true }));
+  },
+};
+
+// archiver-utils (under exceljs's streaming writer) still calls the deprecated `new Buffer()`;
+// bundled, Node no longer sees it is a dependency and prints DEP0005 to the user.
+const modernBuffer = {
+  name: 'modern-buffer',
+  setup(build) {
+    build.onLoad({ filter: /archiver-utils[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8')
+        .replace(/new Buffer\((size|0)\)/g, 'Buffer.alloc($1)')
+        .replace(/new Buffer\(source\)/g, 'Buffer.from(source)'),
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -40,6 +63,16 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [lazyXlsx],
+  },
+  {
+    ...common,
+    entryPoints: { xlsx: 'src/node/xlsx.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [modernBuffer],
   },
 ];
 if (existsSync('src/vscode/extension.ts')) {
@@ -51,6 +84,7 @@ if (existsSync('src/vscode/extension.ts')) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [lazyXlsx],
   });
 }
 if (existsSync('webview/src/main.ts')) {

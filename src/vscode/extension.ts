@@ -5,6 +5,7 @@ import { CheckWorkspaceCommand } from './commands/checkWorkspace';
 import { registerCommands } from './commands/command';
 import { NewDocumentCommand } from './commands/newDocument';
 import { RevealInPlanTreeCommand } from './commands/revealInPlanTree';
+import { ExportSpreadsheetCommand, ImportSpreadsheetCommand } from './commands/spreadsheet';
 import { DiagnosticsPublisher } from './diagnostics/publisher';
 import { registerStatusBar } from './diagnostics/statusBar';
 import { features } from './features';
@@ -65,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
       new CheckWorkspaceCommand(hub, publisher),
       new NewDocumentCommand(hub),
       new RevealInPlanTreeCommand(hub),
+      new ExportSpreadsheetCommand(hub),
+      new ImportSpreadsheetCommand(hub),
       { id: 'opsbook.showOutput', execute: () => log.show() },
     ]);
     const updateContext = (): void => {

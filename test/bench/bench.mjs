@@ -283,3 +283,10 @@ row('heap growth over 1,000 edits', `${((heapAfter - heapBefore) / 1048576).toFi
   line('diff peak RSS', `${diffRss.toFixed(0)} MB`, '≤ 400 MB', diffRss <= 400);
 }
 // ---- end fastdiff ----
+
+// ---- sheets (issue 12.4): export and import of a 10,000-row price list ----
+{
+  const { benchSheets } = await import('./sheets.mjs');
+  benchSheets(projectRoot, today);
+}
+// ---- end sheets ----
