@@ -65,7 +65,7 @@ export { joinRelative } from './config/packs';
 
 // ---- Computed views --------------------------------------------------------------------------
 export { attainment, buildPlanTree, kpiPace } from './plan/tree';
-export type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
+export type { InitiativeNode, KpiForecastNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
 export { buildDashboard } from './dashboard/model';
 export type { DashboardData, DashboardOptions } from './dashboard/types';
 export { contractBucket, expiringDays } from './dashboard/partners';
@@ -116,3 +116,15 @@ export { keptSettings, type KeptSettings } from './infer/kept';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
 export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';
+
+// ---- Monitoring: KPI series, forecasts, budget burn, assessments -----------------------------
+export { kpiSeries, seriesActual, sumSeries } from './forecast/series';
+export type { SeriesPoint } from './forecast/series';
+export { forecastSeries, leastSquares } from './forecast/forecast';
+export type { Forecast, ForecastMethod, Trend } from './forecast/forecast';
+export { kpiForecast, seriesOfKpi } from './forecast/kpi';
+export type { KpiForecast, KpiSeries } from './forecast/kpi';
+export { expectedShare, planBurn, planExpenses } from './forecast/burn';
+export type { Burn, BurnMonth } from './forecast/burn';
+export { explainForecast } from './forecast/explain';
+export { assessmentsOf } from './rules/people';

@@ -132,9 +132,7 @@ export function planBurn(plan: Entity, expenses: readonly Entity[], today: strin
     cumulative += s;
     const monthEnd = parsePeriod(m)?.end ?? `${m}-28`;
     const expected = (expectedShare(period, phasing, monthEnd, fiscalYearStart)?.share ?? 0) * budget;
-    const row: BurnMonth = { month: m, spent: s, expected };
-    if (m <= today.slice(0, 7)) row.cumulative = cumulative;
-    months.push(row);
+    months.push({ month: m, spent: s, ...(m <= today.slice(0, 7) && { cumulative }), expected });
   }
   return { budget, spent, expenses: count, spentShare: spent / budget, expectedShare: now.share, method: now.method, months };
 }

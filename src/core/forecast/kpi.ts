@@ -24,7 +24,8 @@ export function contributorsOf(k: Entity, referrers: Referrers): Entity[] {
 /**
  * The series of a KPI: its own `actuals` when it has any; else, for a unit that adds up, the
  * series of the contributing KPIs in the same unit (each its own or its contributors', down the
- * tree) summed by period, through the last period all of them reported. Undefined when there is none.
+ * tree) summed by period, through the last period all of them reported. Undefined when there is
+ * none, or when a contributor has none (a partial sum would understate the KPI).
  */
 export function seriesOfKpi(
   k: Entity,
@@ -43,7 +44,8 @@ export function seriesOfKpi(
   for (const c of contributorsOf(k, referrers)) {
     if (seen.has(c) || c.data['unit'] !== unit) continue;
     const s = seriesOfKpi(c, referrers, additive, fiscalYearStart, seen);
-    if (!s) continue;
+    // A contributor without figures by period would make the sum look short: no series then.
+    if (!s) return undefined;
     parts.push(s.points);
     ids.push(c.id);
   }
