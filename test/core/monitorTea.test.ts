@@ -142,3 +142,20 @@ describe('plan tree on the tea chain: forecasts per KPI, burn per plan', functio
     );
   });
 });
+
+describe('monitoring rules after an edit (incremental)', function () {
+  this.timeout(20000);
+
+  it('an expense edited in finance/ re-checks the plan it is booked to; an actual added re-checks the company KPI', async () => {
+    const { workspace } = await openMem(TEA, { today: '2026-08-20' });
+    const at = (file: string) => workspace.diagnostics(file).map((d) => `${d.range.start.line} ${d.ruleId}`);
+    assert.deepEqual(at('plans/fy2026/hd.yaml'), []);
+    workspace.setFile('finance/fy2026.yaml', (TEA['finance/fy2026.yaml'] as string).replace('amount: 40000', 'amount: 130000'));
+    assert.deepEqual(at('plans/fy2026/hd.yaml'), [`${lineOf('plans/fy2026/hd.yaml', 'phasing:')} plan/burn-ahead`]);
+    // HN corrects July upwards; the company's summed series still stops at July (HD has not reported August).
+    const hn = (TEA['plans/fy2026/hn.yaml'] as string).replace('2026-07: 23000, 2026-08: 9000', '2026-07: 60000, 2026-08: 9000');
+    workspace.setFile('plans/fy2026/hn.yaml', hn);
+    // Company: 70 + 72 + 75 + 110 = 327,000 in 122 days → 978,319 of 1,000,000 (97.8 %): no longer a miss.
+    assert.deepEqual(at('plans/fy2026/company.yaml'), []);
+  });
+});
