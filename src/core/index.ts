@@ -65,7 +65,7 @@ export { joinRelative } from './config/packs';
 
 // ---- Computed views --------------------------------------------------------------------------
 export { attainment, buildPlanTree, kpiPace } from './plan/tree';
-export type { InitiativeNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
+export type { InitiativeNode, KpiForecastNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
 export { buildDashboard } from './dashboard/model';
 export type { DashboardData, DashboardOptions } from './dashboard/types';
 export { contractBucket, expiringDays } from './dashboard/partners';
@@ -127,3 +127,15 @@ export type { Rejection, Sheet, UnknownColumn } from './sheet/rows';
 export { planImport, SheetImportError } from './sheet/import';
 export type { FileWrite, ImportOptions, ImportPlan } from './sheet/import';
 export { importSummary, rejectionLine, unknownColumnLine } from './sheet/summary';
+
+// ---- Monitoring: KPI series, forecasts, budget burn, assessments -----------------------------
+export { kpiSeries, seriesActual, sumSeries } from './forecast/series';
+export type { SeriesPoint } from './forecast/series';
+export { forecastSeries, leastSquares } from './forecast/forecast';
+export type { Forecast, ForecastMethod, Trend } from './forecast/forecast';
+export { kpiForecast, seriesOfKpi } from './forecast/kpi';
+export type { KpiForecast, KpiSeries } from './forecast/kpi';
+export { expectedShare, planBurn, planExpenses } from './forecast/burn';
+export type { Burn, BurnMonth } from './forecast/burn';
+export { explainForecast } from './forecast/explain';
+export { assessmentsOf } from './rules/people';

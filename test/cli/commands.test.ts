@@ -179,6 +179,31 @@ describe('cli tree on lumen-oak', function () {
     assert.ok(Math.abs((co.attainment ?? 0) - 0.7819) < 1e-4, String(co.attainment));
   });
 
+  it('--format json: a forecast per KPI with a series and the burn per plan with a budget', async () => {
+    const r = await cli(['tree', ...LUMEN, '--format', 'json']);
+    const tree = JSON.parse(r.stdout) as { plans: (PlanJson & { burn?: Record<string, unknown> })[] };
+    const co = tree.plans[0]!;
+    type Forecasted = {
+      id: string;
+      forecast?: { value: number; ratio?: number; method: string; source: string; trend?: string; from: string; through: string };
+    };
+    const revenue = co.objectives[0]?.kpis.find((k) => k.id === 'KPI-CO-REVENUE') as Forecasted;
+    // 167,000,000 summed from the three regions' January–May actuals, over 151 days, × 365.
+    assert.ok(Math.abs((revenue.forecast?.value ?? 0) - (167_000_000 * 365) / 151) < 1e-3);
+    assert.deepEqual(
+      [revenue.forecast?.method, revenue.forecast?.source, revenue.forecast?.trend, revenue.forecast?.from, revenue.forecast?.through],
+      ['run-rate', 'contributors', 'up', '2026-01', '2026-05'],
+    );
+    const noSeries = co.objectives[0]?.kpis.find((k) => k.id === 'KPI-CO-NEW-STORES') as Forecasted;
+    assert.equal(noSeries.forecast, undefined, 'no series, no forecast');
+    const { months, ...burn } = co.burn as { months: unknown[] } & Record<string, unknown>;
+    assert.equal(months.length, 12);
+    assert.deepEqual(Object.keys(burn), ['budget', 'spent', 'expenses', 'spentShare', 'expectedShare', 'method']);
+    assert.equal(burn['method'], 'phasing');
+    // H1 carries 45 % of the budget: 166 of H1's 181 days gone on 2026-06-15.
+    assert.ok(Math.abs((burn['expectedShare'] as number) - (0.45 * 166) / 181) < 1e-12);
+  });
+
   it('text output names plans, objectives, KPIs and initiatives by title, id in parentheses', async () => {
     const r = await cli(['tree', ...LUMEN]);
     assert.equal(r.code, 0);
@@ -191,7 +216,7 @@ describe('cli tree on lumen-oak', function () {
     assert.match(r.stdout, /^│? *[├└]─ East China plan 2026 \(PLN-2026-EAST\) {2}\[/m);
     assert.match(
       r.stdout,
-      /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target CN¥360,000,000 {2}actual CN¥167,000,000 {2}46\.4% {2}✔ on track$/m,
+      /^│ {2}├─ KPI Retail net revenue \(all channels\) \(KPI-CO-REVENUE\) {2}target CN¥360,000,000 {2}actual CN¥167,000,000 {2}46\.4% {2}✔ on track {2}forecast CN¥403,675,497 \(112\.1%\) ↗ by run rate$/m,
     );
   });
 });

@@ -66,7 +66,11 @@ describe('cli init --infer', function () {
     const r = await cli(['init', dir, '--infer', '--force']);
     assert.equal(r.code, 0, r.stderr);
     const text = readFileSync(path.join(dir, 'opsbook.yaml'), 'utf8');
-    assert.match(text, /^ {2}store: {2}# 1 record under stores: in data\/stores\.yaml$/m);
+    // `store` is an ops-pack kind: the file outside its folder is added to the kind's files.
+    assert.match(
+      text,
+      /^ {2}store: {2}# 1 record under stores: in data\/stores\.yaml, outside the pack's folders\n {4}files: \[org\/stores\.yaml, data\/stores\.yaml\]$/m,
+    );
     assert.deepEqual(
       readdirSync(dir).filter((f) => f.endsWith('.tmp')),
       [],

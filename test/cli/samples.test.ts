@@ -66,8 +66,8 @@ describe('cli check on samples/', function () {
       'inventory/east.yaml:9 inventory/below-reorder',
       'inventory/north.yaml:14 inventory/below-reorder',
       'inventory/south.yaml:16 inventory/below-reorder',
-      'org/people.yaml:245 training/missing-required',
-      'org/people.yaml:261 training/missing-required',
+      'org/people.yaml:256 training/missing-required',
+      'org/people.yaml:272 training/missing-required',
       'partners/media.yaml:22 partner/contract-expiring',
       'projects/north-sanlitun-windows.md:10 project/overdue',
       'projects/south-cobrand-popup.md:12 project/over-budget',
@@ -130,7 +130,7 @@ describe('cli check: output formats', function () {
     }
     const count = (s: string) => report.diagnostics.filter((d) => d.severity === s).length;
     assert.deepEqual(report.summary, { errors: count('error'), warnings: count('warning'), infos: count('info') });
-    assert.deepEqual(report.summary, { errors: 22, warnings: 8, infos: 1 });
+    assert.deepEqual(report.summary, { errors: 22, warnings: 12, infos: 2 });
     const refMissing = report.diagnostics.find((d) => d.ruleId === 'ref/missing') as JsonDiagnostic & { suggestions?: string[] };
     assert.equal(refMissing.entity, 'PRJ-CO-POS-ROLLOUT');
     assert.deepEqual(refMissing.suggestions?.[0], 'PTN-SUP-TILLPOINT');
@@ -155,7 +155,7 @@ describe('cli check: output formats', function () {
     assert.equal(sarif.runs.length, 1);
     const run = sarif.runs[0]!;
     assert.equal(run.tool.driver.name, 'opsbook');
-    assert.equal(run.results.length, 31);
+    assert.equal(run.results.length, 36);
     for (const res of run.results) {
       assert.equal(run.tool.driver.rules[res.ruleIndex]?.id, res.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(res.level));
@@ -171,7 +171,7 @@ describe('cli check: output formats', function () {
     const r = await cli(['check', ...BROKEN, '--format', 'github']);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 31);
+    assert.equal(lines.length, 36);
     for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::\S.*$/);
     assert.ok(
       lines.includes(
@@ -194,7 +194,7 @@ describe('cli check: output formats', function () {
     assert.equal(lumen.stdout.trimEnd().split('\n').pop(), `⚠ 8 problems (0 errors, 7 warnings, 1 info) in ${report.files} files`);
     const broken = await cli(['check', ...BROKEN]);
     const b = (await json(BROKEN)).report;
-    assert.equal(broken.stdout.trimEnd().split('\n').pop(), `✖ 31 problems (22 errors, 8 warnings, 1 info) in ${b.files} files`);
+    assert.equal(broken.stdout.trimEnd().split('\n').pop(), `✖ 36 problems (22 errors, 12 warnings, 2 infos) in ${b.files} files`);
   });
 
   it('--quiet: errors only', async () => {

@@ -7,22 +7,22 @@ import { openMem } from './memfs';
 
 const where = (d: Diagnostic) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.ruleId}`;
 
-/** A tea chain's store register (a custom kind) and partners that name the store they supply. */
+/** A tea chain's shop register (a custom kind) and partners that name the shop they supply. */
 const CONFIG = `kinds:
-  store:
-    files: org/stores.yaml
+  shop:
+    files: org/shops.yaml
     layout: list
-    listKey: stores
+    listKey: shops
     title: name
   partner:
     fields:
-      store: { ref: store }
+      shop: { ref: shop }
       wechat: { type: string, description: 微信号 }
       opened: { type: string, format: date }
 `;
-const STORES = 'stores:\n  - { id: MD-001, name: 西湖店 }\n  - { id: MD-002, name: 滨江店 }\n';
-const partners = (store: string) =>
-  `partners:\n  - id: GYS-01\n    name: 龙井茶园\n    type: supplier\n    status: active\n    store: ${store}\n    wechat: longjing01\n`;
+const SHOPS = 'shops:\n  - { id: MD-001, name: 西湖店 }\n  - { id: MD-002, name: 滨江店 }\n';
+const partners = (shop: string) =>
+  `partners:\n  - id: GYS-01\n    name: 龙井茶园\n    type: supplier\n    status: active\n    shop: ${shop}\n    wechat: longjing01\n`;
 
 function shapeOf(ws: Awaited<ReturnType<typeof openMem>>['workspace'], kind: string): KindShape {
   const kc = ws.kindConfig(kind)!;
@@ -34,25 +34,25 @@ function shapeOf(ws: Awaited<ReturnType<typeof openMem>>['workspace'], kind: str
 
 describe('custom fields (kinds.<kind>.fields)', () => {
   it('declared fields are accepted on a built-in kind; a reference field to a custom kind checks its ids', async () => {
-    const ok = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-001') });
+    const ok = await openMem({ 'opsbook.yaml': CONFIG, 'org/shops.yaml': SHOPS, 'partners/p.yaml': partners('MD-001') });
     assert.deepEqual(ok.configProblems, []);
     assert.deepEqual(ok.workspace.diagnostics().map(where), []);
     assert.deepEqual(
-      ok.workspace.referencesTo('store', 'MD-001').map((r) => `${r.from.kind} ${r.from.id} ${r.field}`),
-      ['partner GYS-01 store'],
+      ok.workspace.referencesTo('shop', 'MD-001').map((r) => `${r.from.kind} ${r.from.id} ${r.field}`),
+      ['partner GYS-01 shop'],
     );
 
-    const bad = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-010') });
+    const bad = await openMem({ 'opsbook.yaml': CONFIG, 'org/shops.yaml': SHOPS, 'partners/p.yaml': partners('MD-010') });
     const ds = bad.workspace.diagnostics();
-    assert.deepEqual(ds.map(where), ['partners/p.yaml:6:12 ref/missing']);
-    assert.match(ds[0]?.message ?? '', /store "MD-010" names no store/);
+    assert.deepEqual(ds.map(where), ['partners/p.yaml:6:11 ref/missing']);
+    assert.match(ds[0]?.message ?? '', /shop "MD-010" names no shop/);
   });
 
   it('completion and go to definition see the declared reference field', async () => {
-    const { workspace } = await openMem({ 'opsbook.yaml': CONFIG, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('MD-001') });
+    const { workspace } = await openMem({ 'opsbook.yaml': CONFIG, 'org/shops.yaml': SHOPS, 'partners/p.yaml': partners('MD-001') });
     const shape = shapeOf(workspace, 'partner');
-    const path = ['partners', 0, 'store'];
-    assert.deepEqual(referenceTargetAt(path, false, shape, workspace.config.references), { target: 'store', allow: [] });
+    const path = ['partners', 0, 'shop'];
+    assert.deepEqual(referenceTargetAt(path, false, shape, workspace.config.references), { target: 'shop', allow: [] });
     const node = schemaForPath(path, shape);
     const candidates = (t: string) => workspace.entities(t).map((e) => ({ id: e.id, title: e.title, kind: e.kind, file: e.file }));
     assert.deepEqual(
@@ -66,7 +66,7 @@ describe('custom fields (kinds.<kind>.fields)', () => {
   it('a field that is not declared stays schema/additionalProperties, suggesting the closest declared field', async () => {
     const { workspace } = await openMem({
       'opsbook.yaml': CONFIG,
-      'org/stores.yaml': STORES,
+      'org/shops.yaml': SHOPS,
       'partners/p.yaml': partners('MD-001').replace('wechat:', 'wechart:'),
     });
     const ds = workspace.diagnostics();
@@ -78,7 +78,7 @@ describe('custom fields (kinds.<kind>.fields)', () => {
   it('a custom field with a format is validated', async () => {
     const { workspace } = await openMem({
       'opsbook.yaml': CONFIG,
-      'org/stores.yaml': STORES,
+      'org/shops.yaml': SHOPS,
       'partners/p.yaml': `${partners('MD-001')}    opened: 2026-13-01\n`,
     });
     assert.deepEqual(workspace.diagnostics().map(where), ['partners/p.yaml:8:13 schema/format']);
@@ -86,15 +86,15 @@ describe('custom fields (kinds.<kind>.fields)', () => {
 
   it('a kind without a schema gets its fields validated and its references resolved', async () => {
     const config = CONFIG.replace('    title: name\n', '    title: name\n    fields:\n      manager: { ref: person }\n      area_m2: { type: number }\n');
-    const stores = 'stores:\n  - { id: MD-001, name: 西湖店, manager: E404, area_m2: 八十 }\n';
+    const shops = 'shops:\n  - { id: MD-001, name: 西湖店, manager: E404, area_m2: 八十 }\n';
     const { workspace, configProblems } = await openMem({
       'opsbook.yaml': config,
-      'org/stores.yaml': stores,
+      'org/shops.yaml': shops,
       'org/people.yaml': 'people:\n  - { id: E001, name: 王芳, role: 店长, region: R1 }\n',
       'org/regions.yaml': 'regions:\n  - { id: R1, name: 华东 }\n',
     });
     assert.deepEqual(configProblems, []);
-    assert.deepEqual(workspace.diagnostics().map(where), ['org/stores.yaml:2:39 ref/missing', 'org/stores.yaml:2:54 schema/type']);
+    assert.deepEqual(workspace.diagnostics().map(where), ['org/shops.yaml:2:39 ref/missing', 'org/shops.yaml:2:54 schema/type']);
   });
 
   it('fields of a nested kind go into its parent schema (a KPI field)', async () => {
@@ -112,15 +112,15 @@ describe('custom fields (kinds.<kind>.fields)', () => {
   });
 
   it('ref: kind.field references a field of the target kind', async () => {
-    const config = `${CONFIG}`.replace('store: { ref: store }', 'store: { ref: store.name }');
-    const { workspace } = await openMem({ 'opsbook.yaml': config, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('西湖店') });
+    const config = `${CONFIG}`.replace('shop: { ref: shop }', 'shop: { ref: shop.name }');
+    const { workspace } = await openMem({ 'opsbook.yaml': config, 'org/shops.yaml': SHOPS, 'partners/p.yaml': partners('西湖店') });
     assert.deepEqual(workspace.diagnostics().map(where), []);
-    const bad = await openMem({ 'opsbook.yaml': config, 'org/stores.yaml': STORES, 'partners/p.yaml': partners('西溪店') });
-    assert.deepEqual(bad.workspace.diagnostics().map(where), ['partners/p.yaml:6:12 ref/missing']);
+    const bad = await openMem({ 'opsbook.yaml': config, 'org/shops.yaml': SHOPS, 'partners/p.yaml': partners('西溪店') });
+    assert.deepEqual(bad.workspace.diagnostics().map(where), ['partners/p.yaml:6:11 ref/missing']);
   });
 
   it('a bad fragment is a configuration problem at its line, not a crash', async () => {
-    const config = 'kinds:\n  partner:\n    fields:\n      wechat: { type: strang }\n      store: { ref: shop }\n      ok: { type: string }\n';
+    const config = 'kinds:\n  partner:\n    fields:\n      wechat: { type: strang }\n      shop: { ref: shop }\n      ok: { type: string }\n';
     const { configProblems, workspace } = await openMem({
       'opsbook.yaml': config,
       'partners/p.yaml': 'partners:\n  - { id: P1, name: A, type: media, status: active, ok: x }\n',

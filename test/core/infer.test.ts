@@ -271,24 +271,21 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
     assert.doesNotMatch(summary, /Left as findings/, 'a declared value is not a finding');
   });
 
-  it('makes a custom kind of a stores: list, with its title field guessed (名称) and its references', async () => {
+  it('reads a stores: list in org/stores.yaml as the ops pack store kind, its own fields (名称) becoming custom fields', async () => {
     const inf = await infer(TEA, opsPacks());
     assert.deepEqual(inf.problems, []);
-    const store = inf.kinds.find((k) => k.name === 'store');
-    assert.deepEqual(store, {
-      name: 'store',
-      files: ['org/stores.yaml'],
-      extendsPack: false,
-      sources: ['org/stores.yaml'],
-      records: 2,
-      byKindField: false,
-      layout: 'list',
-      listKey: 'stores',
-      title: '名称',
-    });
+    assert.equal(
+      inf.kinds.find((k) => k.name === 'store' && !k.extendsPack),
+      undefined,
+    );
     assert.deepEqual(
-      inf.references.filter((r) => r.kind === 'store').map((r) => `${r.path}→${r.target}`),
-      ['region→region', 'manager→person'],
+      inf.fields.filter((f) => f.kind === 'store').map((f) => [f.field, f.fragment]),
+      [['名称', { type: 'string' }]],
+    );
+    assert.deepEqual(
+      inf.references.filter((r) => r.kind === 'store'),
+      [],
+      'region and manager are references of the pack schema',
     );
   });
 
@@ -325,13 +322,13 @@ describe('inference on a Chinese tea chain with the ops pack', () => {
     assert.ok(inf.suspects.some((s) => s.anchor.file === 'notes/ideas.md' && s.line === 2 && /typo of "standard"/.test(s.message)));
   });
 
-  it('loads back: the custom kinds hold their records with titles, and their references are checked', async () => {
+  it('loads back: the kinds hold their records with titles and custom fields, and their references are checked', async () => {
     const inf = await infer(TEA, opsPacks());
     const files: Record<string, string> = { ...TEA, 'opsbook.yaml': renderConfig(inf) };
     files['org/stores.yaml'] = files['org/stores.yaml']!.replace('manager: E002', 'manager: E009');
     const { workspace, configProblems } = await openMem(files);
     assert.deepEqual(configProblems, []);
-    assert.equal(workspace.get('store', 'MD-SH-01')?.title, '静安寺店');
+    assert.equal(workspace.get('store', 'MD-SH-01')?.data['名称'], '静安寺店');
     assert.equal(workspace.get('warehouse', 'WH-02')?.title, '昆山仓');
     assert.equal(workspace.get('recipe', 'RC-01')?.title, '招牌奶茶');
     const refs = workspace.diagnostics('org/stores.yaml').filter((d) => d.ruleId.startsWith('ref/'));

@@ -114,7 +114,9 @@ describe('packs: a local pack (test/fixtures/packs/franchise)', () => {
   it('the ops templates are still there next to the pack template', async () => {
     const { workspace: ws } = await openMem(withPack());
     assert.deepEqual([...ws.config.templates.keys()].sort(), [
+      'assessment',
       'brand',
+      'competitor',
       'course',
       'expense',
       'franchisee',
@@ -126,6 +128,7 @@ describe('packs: a local pack (test/fixtures/packs/franchise)', () => {
       'project',
       'region',
       'standard',
+      'store',
     ]);
   });
 

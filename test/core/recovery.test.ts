@@ -261,7 +261,7 @@ version: 1.0.0
 上海徐汇店:
   region: RGN-SZ
 `;
-      const config = 'packs: [ops]\nkinds:\n  store: { files: "门店/*.yaml", layout: map }\nreferences:\n  - { kind: store, path: region, target: region }\n';
+      const config = 'packs: [ops]\nkinds:\n  outlet: { files: "门店/*.yaml", layout: map }\nreferences:\n  - { kind: outlet, path: region, target: region }\n';
       const { ds, ws } = await diagnosticsOf(file, text, { 'opsbook.yaml': config });
       assert.deepEqual(
         ds.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.ruleId}`),
@@ -269,7 +269,7 @@ version: 1.0.0
       );
       // The error is found where the next store starts: the open list above it and that store are both left out.
       assert.deepEqual(
-        ['上海南京西路店', '杭州西湖店', '上海徐汇店'].map((id) => !!ws.get('store', id)),
+        ['上海南京西路店', '杭州西湖店', '上海徐汇店'].map((id) => !!ws.get('outlet', id)),
         [false, false, true],
       );
     });

@@ -261,6 +261,46 @@ const cases: Case[] = [
     change: (f) => edit(f, 'org/people.yaml', 'score: 90', 'score: 70'),
     expect: [{ file: 'org/people.yaml', context: 'role: store-manager', token: 'store-manager' }],
   },
+  {
+    rule: 'kpi/actual-mismatch',
+    severity: 'warning',
+    what: 'an actual that is not the sum of its monthly actuals (at the actual)',
+    change: (f) => edit(f, 'plans/2026/company.yaml', 'actual: 40\n', 'actual: 40\n        actuals: { 2026-01: 15, 2026-02: 20 }\n'),
+    expect: [{ file: 'plans/2026/company.yaml', context: 'actual: 40', token: '40' }],
+  },
+  {
+    rule: 'kpi/forecast-miss',
+    severity: 'warning',
+    what: 'a run rate of 15 in 90 days that reaches 61 of a target of 100 by year end (at the target)',
+    change: (f) => edit(f, 'plans/2026/company.yaml', 'actual: 40\n', 'actuals: { 2026-01: 5, 2026-02: 5, 2026-03: 5 }\n'),
+    expect: [{ file: 'plans/2026/company.yaml', context: 'target: 100', token: '100' }],
+  },
+  {
+    rule: 'plan/burn-ahead',
+    severity: 'warning',
+    what: '20 % of the budget spent when the phasing expects nothing before H2 (at the phasing)',
+    change: (f) => {
+      edit(f, 'plans/2026/company.yaml', 'currency: CNY }', 'currency: CNY, phasing: { 2026-H1: 0, 2026-H2: 1 } }');
+      edit(f, 'finance/expenses.yaml', 'amount: 120', 'amount: 200');
+    },
+    expect: [{ file: 'plans/2026/company.yaml', context: 'phasing: {', token: 'phasing' }],
+  },
+  {
+    rule: 'assessment/overdue',
+    severity: 'warning',
+    what: 'a person last assessed for 2024 (at the person), once assessments are recorded',
+    change: (f) =>
+      (f['org/assessments/reviews.yaml'] =
+        'assessments:\n  - { id: A-1, person: PER-ANNA, period: 2025-H2, rating: good }\n  - { id: A-2, person: PER-BO, period: "2024", score: 71 }\n'),
+    expect: [{ file: 'org/people.yaml', context: 'id: PER-BO', token: 'PER-BO' }],
+  },
+  {
+    rule: 'succession/gap',
+    severity: 'info',
+    what: 'a director without a ready successor, when the workspace lists director as a key role (at the role)',
+    change: (f) => (f['opsbook.yaml'] = 'rules:\n  succession/gap: { roles: [director] }\n'),
+    expect: [{ file: 'org/people.yaml', context: 'role: director', token: 'director' }],
+  },
 ];
 
 describe('rules: each rule id at its exact range', () => {

@@ -29,4 +29,9 @@ export const SPEC_RULES = [
   'training/missing-required',
   'vocab/unknown',
   'id/pattern',
+  'kpi/actual-mismatch',
+  'kpi/forecast-miss',
+  'plan/burn-ahead',
+  'assessment/overdue',
+  'succession/gap',
 ];

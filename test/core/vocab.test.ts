@@ -264,10 +264,10 @@ describe('id/pattern', () => {
 
   it('a map layout reports the id at its key', async () => {
     const files = {
-      'opsbook.yaml': 'kinds:\n  store:\n    files: stores.yaml\n    layout: map\n    idPattern: "^S[0-9]+$"\n',
-      'stores.yaml': 'S01: { name: 西湖店 }\nHZ2: { name: 滨江店 }\n',
+      'opsbook.yaml': 'kinds:\n  outlet:\n    files: outlets.yaml\n    layout: map\n    idPattern: "^S[0-9]+$"\n',
+      'outlets.yaml': 'S01: { name: 西湖店 }\nHZ2: { name: 滨江店 }\n',
     };
     const { workspace } = await openMem(files);
-    assert.deepEqual(workspace.diagnostics().map(where), ['stores.yaml:2:1 error id/pattern']);
+    assert.deepEqual(workspace.diagnostics().map(where), ['outlets.yaml:2:1 error id/pattern']);
   });
 });

@@ -9,7 +9,7 @@ export const REPO = path.resolve(__dirname, '../..');
 
 declare const document: BrowserDocument;
 export const RESULTS = path.join(REPO, 'test-results');
-export const TAB_IDS = ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health'] as const;
+export const TAB_IDS = ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health', 'people', 'market'] as const;
 
 let built: Promise<void> | undefined;
 

@@ -156,7 +156,7 @@ describe('static report (opsbook report) in Chromium', function () {
     const loc = page.locator('.status input.location');
     assert.equal(await loc.inputValue(), 'plans/2026/east.yaml:17');
     await page.locator('tr[data-key="KPI-CO-REVENUE"]').click();
-    assert.equal(await loc.inputValue(), 'plans/2026/company.yaml:19');
+    assert.equal(await loc.inputValue(), 'plans/2026/company.yaml:20');
     // Keyboard-only: Tab reaches the rows.
     await page.locator('tr[data-key="KPI-SOUTH-DAMAGE"]').focus();
     await page.keyboard.press('Shift+Tab');

@@ -136,7 +136,17 @@ describe('dashboard webview strings from the host’s bundle', function () {
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'init', l10n: bundle } as Record<string, unknown>);
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'update', data } as unknown as Record<string, unknown>);
     await page.waitForSelector('vscode-tab-panel[data-tab="kpi"] .card');
-    assert.deepEqual(await page.locator('vscode-tab-header .tab-label').allInnerTexts(), ['关键指标', '预算', '时间线', '合作伙伴', '库存', '培训', '健康度']);
+    assert.deepEqual(await page.locator('vscode-tab-header .tab-label').allInnerTexts(), [
+      '关键指标',
+      '预算',
+      '时间线',
+      '合作伙伴',
+      '库存',
+      '培训',
+      '健康度',
+      '人员',
+      '市场',
+    ]);
     assert.equal(await page.locator('section[data-section="kpi-attainment"] h2').innerText(), '达成率与期间已过进度对比');
     await page.click('vscode-button[data-toggle="kpi-attainment"]');
     assert.equal(await page.locator('section[data-section="kpi-attainment"] th').first().innerText(), '关键指标');

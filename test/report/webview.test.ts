@@ -184,7 +184,7 @@ describe('dashboard webview (the editor panel’s page, with a stand-in VS Code 
     await send(page, { type: 'update', data: xss });
     await page.waitForSelector('.card');
     let text = '';
-    for (const tab of ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health']) {
+    for (const tab of ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health', 'people', 'market']) {
       await showTab(page, tab);
       for (const b of await page.locator(`vscode-tab-panel[data-tab="${tab}"] vscode-button[data-toggle]`).all()) await b.click();
       text += await page.locator(`vscode-tab-panel[data-tab="${tab}"]`).innerText();

@@ -64,10 +64,11 @@ describe('Plans view', () => {
     );
   });
 
-  it('should describe a KPI as actual / target, attainment and pace', async () => {
+  it('should describe a KPI as actual / target, attainment, forecast and pace', async () => {
     const kpi = await row('KPI-EAST-REVENUE');
     assert.equal(kpi.label, 'Retail net revenue, East China');
-    assert.equal(kpi.description, 'CN¥74.3M / CN¥160M · 46.4% · on track');
+    // Monthly actuals January–May: 74.3M in 151 days, × 365 = 179.6M, 112 % of the target.
+    assert.equal(kpi.description, 'CN¥74.3M / CN¥160M · 46.4% · forecast 112% ↗ · on track');
     assert.deepEqual(kpi.icon, { id: 'pass', color: 'testing.iconPassed' });
   });
 
@@ -77,7 +78,7 @@ describe('Plans view', () => {
 
   it('should mark at-risk KPIs yellow and off-track KPIs red', async () => {
     const atRisk = await row('KPI-NORTH-REVENUE');
-    assert.equal(atRisk.description, 'CN¥31.5M / CN¥80M · 39.4% · at risk');
+    assert.equal(atRisk.description, 'CN¥31.5M / CN¥80M · 39.4% · forecast 95% ↗ · at risk');
     assert.deepEqual(atRisk.icon, { id: 'warning', color: 'charts.yellow' });
     const offTrack = await row('KPI-NORTH-NEW-STORES');
     assert.equal(offTrack.description, '0 / 2 · 0.0% · off track');
@@ -132,6 +133,7 @@ describe('Plans view', () => {
         ['Budget', 'CN¥7,500,000'],
         ['Allocated to initiatives', 'CN¥4,480,000'],
         ['Spent', 'CN¥2,290,000'],
+        ['Burn', 'spent 28.7% of budget, 45.5% expected by time elapsed'],
         ['File', 'plans/2026/east.yaml:2'],
       ],
     });
@@ -147,9 +149,9 @@ describe('Plans view', () => {
 
   it('should open every row at the line of its id', async () => {
     const ini = await row('INI-EAST-618');
-    assert.deepEqual(ini.location, { folder: SAMPLE_KEY, file: 'plans/2026/east.yaml', line: 54 });
+    assert.deepEqual(ini.location, { folder: SAMPLE_KEY, file: 'plans/2026/east.yaml', line: 55 });
     const lines = readFileSync(path.join(SAMPLE_ROOT, 'plans/2026/east.yaml'), 'utf8').split('\n');
-    assert.equal(lines[53]?.trim(), '- id: INI-EAST-618');
+    assert.equal(lines[54]?.trim(), '- id: INI-EAST-618');
   });
 
   it('should keep row ids stable across rebuilds so expansion survives a refresh', async () => {
@@ -215,5 +217,44 @@ describe('Plans view', () => {
     assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 14)?.id, 'OBJ-EAST-REVENUE');
     assert.equal(planEntityAt(ws, 'plans/2026/east.yaml', 57)?.id, 'INI-EAST-618');
     assert.equal(planEntityAt(ws, 'org/people.yaml', 10), undefined);
+  });
+});
+
+describe('Plans view: forecasts and burn', () => {
+  const SERIES_PLAN = `id: 计划-26
+title: 2026 财年计划
+period: FY2026
+status: approved
+budget: { amount: 400000, currency: CNY }
+objectives:
+  - id: 目标-1
+    title: 杯量
+    kpis:
+      - id: 杯量-华南
+        metric: 售出杯数
+        unit: 杯
+        target: 400000
+        actuals: { 2026-04: 20000, 2026-05: 22000, 2026-06: 15000 }
+`;
+  const files = {
+    'opsbook.yaml': 'fiscalYearStart: 4\nvocabularies:\n  additive-units: { add: [杯] }\n',
+    'plans/fy26.yaml': SERIES_PLAN,
+  };
+
+  it('should show a KPI’s forecast ratio and trend arrow next to its attainment, and the method in the tooltip', async () => {
+    const roots = buildPlansView([await inlineFolder(files)]);
+    const kpi = findNode(roots, (n) => n.entity?.id === '杯量-华南');
+    assert.ok(kpi);
+    // On 2026-06-15 (the fixture's date), June is month-to-date: 57,000 in the 76 days since April 1, × 365.
+    assert.equal(kpi.description, '57K 杯 / 400K 杯 · 14.3% · forecast 68% ↗ · off track');
+    const rows = new Map(kpi.tooltip?.rows);
+    assert.equal(rows.get('Forecast'), 'forecast 273,750 杯 (68.4%) ↗ by run rate');
+    assert.equal(rows.get('How'), 'run rate: 57,000 杯 in 76 days to 2026-06-15 (3 periods, 2026-04 … 2026-06) = 750 a day, over 365 days = 273,750');
+  });
+
+  it('should put a plan’s burn in its tooltip', async () => {
+    const roots = buildPlansView([await inlineFolder(files)]);
+    const rows = new Map(roots[0]?.tooltip?.rows);
+    assert.equal(rows.get('Burn'), 'spent 0.0% of budget, 20.8% expected by time elapsed');
   });
 });

@@ -20,10 +20,10 @@ const PARTNERS = `partners:
 `;
 
 describe('Registers view', () => {
-  it('should show partners, products, people and courses with their counts', async () => {
+  it('should show partners, products, people, courses, stores and competitors with their counts', async () => {
     assert.deepEqual(
       (await registers()).map((r) => r.label),
-      ['Partners (28)', 'Products (39)', 'People (23)', 'Courses (7)'],
+      ['Partners (28)', 'Products (39)', 'People (23)', 'Courses (7)', 'Stores (7)', 'Competitors (2)'],
     );
   });
 
@@ -118,7 +118,40 @@ describe('Registers view', () => {
       ['regional-manager (1)', 'sales-associate (2)', 'store-manager (2)', 'visual-merchandiser (1)'],
     );
     const p = await row('PER-WANG-LEI');
-    assert.deepEqual([p.label, p.description, p.location?.line], ['Wang Lei', 'PER-WANG-LEI', 82]);
+    assert.deepEqual([p.label, p.description, p.location?.line], ['Wang Lei', 'PER-WANG-LEI · assessed 2025-H2, meets · 1 ready successor', 85]);
+  });
+
+  it('should give a person’s last assessment, successors and where they stand in others’ succession', async () => {
+    const rows = new Map((await row('PER-WANG-LEI')).tooltip?.rows);
+    assert.equal(rows.get('Last assessment'), '2025-H2 · meets · 87');
+    assert.equal(rows.get('Successors'), 'PER-ZHOU-XIN (ready), PER-WU-FANG (1-2y)');
+    assert.equal(rows.get('Successor to'), 'PER-CHEN-YU (1-2y)');
+    assert.equal(new Map((await row('PER-ZHOU-XIN')).tooltip?.rows).get('Successor to'), 'PER-WANG-LEI (ready)');
+  });
+
+  it('should group stores by region name and then by channel', async () => {
+    const stores = (await registers())[4] as ViewNode;
+    assert.deepEqual(
+      stores.children.map((g) => [g.label, g.children.map((c) => c.label)]),
+      [
+        ['East China (2)', ['flagship (1)', 'mall-counter (1)']],
+        ['National HQ (Shanghai) (1)', ['online (1)']],
+        ['North China (2)', ['flagship (1)', 'mall-counter (1)']],
+        ['South China (2)', ['flagship (1)', 'mall-counter (1)']],
+      ],
+    );
+    const s = await row('ST-SH-HUAIHAI');
+    assert.deepEqual([s.label, s.description, s.icon], ['Shanghai Huaihai Road flagship', 'ST-SH-HUAIHAI · open · 620 m²', { id: 'home' }]);
+    assert.deepEqual((await row('ST-TJ-HAIHE')).icon, { id: 'circle-outline' }, 'a planned store');
+  });
+
+  it('should describe a competitor by its price position and store count, with what to watch', async () => {
+    const c = await row('CMP-NORDHAUS');
+    assert.deepEqual([c.label, c.description], ['Nordhaus Living', 'CMP-NORDHAUS · prices above ours · 10 stores']);
+    const rows = new Map(c.tooltip?.rows);
+    assert.equal(rows.get('Stores'), 'RGN-EAST 6, RGN-NORTH 4');
+    assert.equal(rows.get('Watch'), 'Second Shanghai flagship rumoured for Q4, price cuts on the Lund sofa line');
+    assert.equal(new Map((await row('CMP-MAPLE')).tooltip?.rows).get('Strengths'), 'Large mall footprint and aggressive 618 and Double 11 discounts');
   });
 
   it('should list courses with validity and pass score', async () => {
@@ -131,7 +164,7 @@ describe('Registers view', () => {
     assert.deepEqual(
       roots.map((r) => [r.label, r.description]),
       [
-        ['lumen-oak', '97 records'],
+        ['lumen-oak', '106 records'],
         ['inline', '3 records'],
       ],
     );

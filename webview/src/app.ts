@@ -12,9 +12,11 @@ import { kpiTab } from './tabs/kpi';
 import { partnersTab } from './tabs/partners';
 import { timelineTab } from './tabs/timeline';
 import { trainingTab } from './tabs/training';
+import { peopleTab } from './tabs/people';
+import { marketTab } from './tabs/market';
 import type { Ctx, TabDef } from './ui';
 
-const TABS: TabDef[] = [kpiTab, budgetTab, timelineTab, partnersTab, inventoryTab, trainingTab, healthTab];
+const TABS: TabDef[] = [kpiTab, budgetTab, timelineTab, partnersTab, inventoryTab, trainingTab, healthTab, peopleTab, marketTab];
 
 interface TabParts {
   header: HTMLElement;

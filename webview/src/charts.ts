@@ -290,3 +290,76 @@ export function gridChart(spec: GridSpec): SVGSVGElement {
   });
   return svg;
 }
+
+export interface LineSeries {
+  label: string;
+  colour: Colour;
+  points: { x: number; y: number }[];
+  /** Dashed: a forecast or an expectation, not a measurement. */
+  dashed?: boolean;
+  /** Dots on the points (measurements). */
+  dots?: boolean;
+}
+
+/** One small chart of a set: its own title, x range and ticks, and its lines. */
+export interface LinePanel {
+  title: string;
+  /** x domain (days from the period's first day, months…). */
+  xMax: number;
+  xTicks: { x: number; label: string }[];
+  series: LineSeries[];
+  /** Printed under the panel's title (e.g. `forecast 868K, 87 %`). */
+  caption?: string;
+  tooltip?: string;
+  ref?: SourceRef;
+}
+
+export interface SmallMultiplesSpec extends ChartBase {
+  panels: LinePanel[];
+  tick: (v: number) => string;
+}
+
+/**
+ * Small line charts side by side, two to a row, each on its own scale from 0: KPI trends
+ * (actuals, forecast dashed to the period end, the expected path) and budget burn (cumulative
+ * spend against the phasing). The numbers are in `desc` and in the table behind the chart.
+ */
+export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
+  const cols = 2;
+  const panelW = WIDTH / cols;
+  const panelH = 190;
+  const rows = Math.max(1, Math.ceil(spec.panels.length / cols));
+  const svg = frame(spec, rows * panelH);
+  spec.panels.forEach((p, i) => {
+    const ox = (i % cols) * panelW;
+    const oy = Math.floor(i / cols) * panelH;
+    const g = s('g', { class: 'row panel' });
+    if (p.tooltip) g.appendChild(s('title', {}, p.tooltip));
+    g.appendChild(s('rect', { x: ox, y: oy, width: panelW, height: panelH, class: 'row-bg' }));
+    g.appendChild(s('text', { x: ox + 8, y: oy + 16, class: 'label' }, truncate(p.title, 52)));
+    if (p.caption) g.appendChild(s('text', { x: ox + 8, y: oy + 31, class: 'tick' }, truncate(p.caption, 60)));
+    const left = ox + 56;
+    const right = ox + panelW - 14;
+    const top = oy + 42;
+    const bottom = oy + panelH - 24;
+    const yMax = niceMax(Math.max(0, ...p.series.flatMap((l) => l.points.map((q) => q.y))));
+    const x = (v: number) => left + (Math.max(0, Math.min(v, p.xMax)) / Math.max(1, p.xMax)) * (right - left);
+    const y = (v: number) => bottom - (Math.max(0, Math.min(v, yMax)) / yMax) * (bottom - top);
+    const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
+    for (const v of niceTicks(yMax)) {
+      axis.appendChild(s('line', { x1: left, x2: right, y1: y(v), y2: y(v), class: 'grid' }));
+      axis.appendChild(s('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, spec.tick(v)));
+    }
+    for (const t of p.xTicks) axis.appendChild(s('text', { x: x(t.x), y: bottom + 15, 'text-anchor': 'middle', class: 'tick' }, t.label));
+    g.appendChild(axis);
+    for (const l of p.series) {
+      if (l.points.length === 0) continue;
+      const d = l.points.map((q, k) => `${k === 0 ? 'M' : 'L'}${x(q.x).toFixed(1)},${y(q.y).toFixed(1)}`).join(' ');
+      g.appendChild(s('path', { d, class: `line stroke-${l.colour}${l.dashed ? ' dashed' : ''}` }, s('title', {}, l.label)));
+      if (l.dots) for (const q of l.points) g.appendChild(s('circle', { cx: x(q.x), cy: y(q.y), r: 2.5, class: `dot fill-${l.colour}` }));
+    }
+    clickable(g, p.ref, spec.onOpen);
+    svg.appendChild(g);
+  });
+  return svg;
+}

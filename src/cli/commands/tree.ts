@@ -1,11 +1,13 @@
-import { buildPlanTree, Formatter, PACE_SYMBOLS, paceText, planTreeFromCache, type PlanNode, type PlanTree, titled } from '../../core';
+import { buildPlanTree, burnText, forecastText, Formatter, PACE_SYMBOLS, paceText, planTreeFromCache, type PlanNode, type PlanTree, titled } from '../../core';
 import { COMMON_HELP, open, parse, session } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const treeHelp = `Usage: opsbook tree [options]
 
 Prints the plan tree: company plan → regional plans → objectives → KPIs and initiatives, with
-target, actual, attainment %, budget, allocated and spent roll-ups.
+target, actual, attainment %, budget, allocated and spent roll-ups; for KPIs with monthly
+actuals the forecast at period end (run rate or trend) and its trend arrow; for plans with a
+budget the burn (spent vs expected by phasing or time elapsed).
 
 Options:
   --format text|json   output format (default: text)
@@ -61,6 +63,7 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
     `allocated ${formatMoney(p.money.allocated, cur)}`,
     `spent ${formatMoney(p.money.spent, cur)}`,
     p.children.length > 0 ? `with sub-plans: allocated ${formatMoney(p.rollup.allocated, cur)}, spent ${formatMoney(p.rollup.spent, cur)}` : undefined,
+    p.burn ? burnText(formatPercent(p.burn.spentShare), formatPercent(p.burn.expectedShare), p.burn.method) : undefined,
   ].filter(Boolean);
   out.push(`${prefix}${root ? '' : last ? '└─ ' : '├─ '}${titled(p.id, p.title)}  [${facts.join(' | ')}]`);
   const childPrefix = prefix + (root ? '' : last ? '   ' : '│  ');
@@ -73,8 +76,12 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
         const rows: string[] = [];
         for (const k of o.kpis) {
           const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
+          const f = k.forecast;
+          const forecast = f
+            ? `  ${forecastText(fmt.unit(Math.abs(f.value) >= 100 ? Math.round(f.value) : Math.round(f.value * 10) / 10, k.unit), f.ratio !== undefined ? formatPercent(f.ratio) : undefined, f.trend, f.method)}`
+            : '';
           rows.push(
-            `KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}`,
+            `KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}${forecast}`,
           );
         }
         for (const i of o.initiatives) {

@@ -6,6 +6,7 @@ import { byString, lineOf } from './common';
 import { healthSection } from './health';
 import { inventorySection } from './inventory';
 import { kpiSection } from './kpi';
+import { burnRows, kpiTrends, marketSection, peopleSection } from './monitor';
 import { partnerSection } from './partners';
 import { periodOptions } from './periods';
 import { timelineSection } from './timeline';
@@ -41,6 +42,10 @@ export function buildDashboard(ws: Workspace, options: DashboardOptions = {}): D
     inventory: inventorySection(ws),
     training: trainingSection(ws),
     health: healthSection(ws, options.dueWithinDays ?? 60, options.diagnosticsLimit ?? 1000),
+    trends: kpiTrends(ws, tree),
+    burn: burnRows(tree),
+    people: peopleSection(ws),
+    market: marketSection(ws),
   };
   if (options.title !== undefined) data.title = options.title;
   if (options.generatedAt !== undefined) data.generatedAt = options.generatedAt;

@@ -5,7 +5,7 @@
  */
 import type { DashboardData } from './types';
 
-export const TAB_IDS = ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health'] as const;
+export const TAB_IDS = ['kpi', 'budget', 'timeline', 'partners', 'inventory', 'training', 'health', 'people', 'market'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** Filter values of one tab; an absent key means "all". */

@@ -7,8 +7,21 @@
 import type { KpiSection, BudgetSection, TimelineSection } from './planTypes';
 import type { PartnerSection, InventorySection, TrainingSection, HealthSection } from './registerTypes';
 import type { SourceRef } from './refs';
+import type { BurnRow, KpiTrend, MarketSection, PeopleSection } from './monitorTypes';
 
 export type { SourceRef, OptionalRef, Pace } from './refs';
+export type {
+  AssessmentRow,
+  BenchRow,
+  BurnMonthRow,
+  BurnRow,
+  CompetitorRow,
+  KpiTrend,
+  MarketRegionRow,
+  MarketSection,
+  PeopleSection,
+  TrendPoint,
+} from './monitorTypes';
 export type {
   KpiRow,
   KpiPlanSummary,
@@ -87,6 +100,14 @@ export interface DashboardData {
   inventory: InventorySection;
   training: TrainingSection;
   health: HealthSection;
+  /** KPI series with their forecasts (trend charts), in plan order. */
+  trends: KpiTrend[];
+  /** Budget burn per plan with a budget and a period. */
+  burn: BurnRow[];
+  /** Assessments due and bench strength by role. */
+  people: PeopleSection;
+  /** Competitors beside own stores, by region. */
+  market: MarketSection;
 }
 
 export interface DashboardOptions {

@@ -87,3 +87,35 @@ export function relativeDays(n: number | undefined, number: (n: number) => strin
   if (n > 0) return Math.abs(n) === 1 ? l10n.t('in {0} day', abs) : l10n.t('in {0} days', abs);
   return Math.abs(n) === 1 ? l10n.t('{0} day ago', abs) : l10n.t('{0} days ago', abs);
 }
+
+/** Which way a KPI's series moves, as an arrow beside its attainment (the words say whether that is good). */
+export const TREND_ARROWS: Record<'up' | 'down' | 'flat', string> = { up: '↗', down: '↘', flat: '→' };
+
+/** A forecast's method in words: `run rate` (units that add up) or `trend` (levels). */
+export function forecastMethodText(m: 'run-rate' | 'trend', l10n: Translator = ENGLISH): string {
+  return m === 'run-rate' ? l10n.t('run rate') : l10n.t('trend');
+}
+
+/**
+ * A KPI's forecast in a few words: `forecast CN¥11,967,213 (99.7%) ↗ run rate`. `value` and
+ * `ratio` come formatted by the caller (money, units and percents in its locale).
+ */
+export function forecastText(
+  value: string,
+  ratio: string | undefined,
+  trend: 'up' | 'down' | 'flat' | undefined,
+  m: 'run-rate' | 'trend',
+  l10n: Translator = ENGLISH,
+): string {
+  const arrow = trend ? ` ${TREND_ARROWS[trend]}` : '';
+  return ratio !== undefined
+    ? l10n.t('forecast {0} ({1}){2} by {3}', value, ratio, arrow, forecastMethodText(m, l10n))
+    : l10n.t('forecast {0}{1} by {2}', value, arrow, forecastMethodText(m, l10n));
+}
+
+/** A plan's burn in a few words: `spent 55.0% of budget, 38.9% expected by time elapsed` (or `by phasing`). */
+export function burnText(spent: string, expected: string, method: 'phasing' | 'elapsed', l10n: Translator = ENGLISH): string {
+  return method === 'phasing'
+    ? l10n.t('spent {0} of budget, {1} expected by phasing', spent, expected)
+    : l10n.t('spent {0} of budget, {1} expected by time elapsed', spent, expected);
+}

@@ -1,10 +1,17 @@
 import { compareEntities, field, num, str, type Entity } from '../model/entity';
 import type { WorkspaceModel as Workspace } from '../model/queries';
 import { assign, lineOf } from '../dashboard/common';
-import { projectExpenses, projectSpent } from '../rules/ops';
+import { fmt, projectExpenses, projectSpent } from '../rules/ops';
 import { additiveUnitList, unitClassifier, type UnitClassifier } from '../vocab/units';
 import { elapsedShare } from '../period/order';
 import { isIsoDate } from '../util/dates';
+import { attainment } from '../forecast/forecast';
+import { kpiForecast, type KpiForecast } from '../forecast/kpi';
+import { planBurn, planExpenses, type Burn } from '../forecast/burn';
+import { explainForecast } from '../forecast/explain';
+import { kpiSeries, seriesActual } from '../forecast/series';
+
+export { attainment };
 
 export interface Located {
   file: string;
@@ -28,6 +35,28 @@ export interface KpiNode extends Located {
   contributesTo?: string;
   /** Pace against the elapsed share of the plan's period (see `kpiPace`). */
   pace?: Pace;
+  /** True when `actual` was derived from the KPI's own `actuals` (their sum, or the latest for a level). */
+  actualFromSeries?: boolean;
+  /** Forecast for the end of the plan's period, for a KPI with a series (its own or its contributors'). */
+  forecast?: KpiForecastNode;
+}
+
+/** A KPI's forecast as trees, views and `tree --format json` carry it. */
+export interface KpiForecastNode {
+  value: number;
+  /** attainment(target, value) in the KPI's direction: 1 = the target is reached. */
+  ratio?: number;
+  method: KpiForecast['method'];
+  /** Which way the series moves per period (least squares); absent under two periods. */
+  trend?: KpiForecast['trend'];
+  /** `own` actuals, or the `contributors`' series summed by period. */
+  source: KpiForecast['source'];
+  /** Periods used: how many, the first and the last. */
+  points: number;
+  from: string;
+  through: string;
+  /** The method and arithmetic in words (English, plain numbers), for hovers and notes. */
+  explanation: string;
 }
 
 export type Pace = 'on-track' | 'at-risk' | 'off-track';
@@ -91,6 +120,8 @@ export interface PlanNode extends Located {
   money: Money;
   /** This plan plus every plan below it. */
   rollup: Money;
+  /** Budget burn: dated spending (this plan and its sub-plans) against its phasing or elapsed time. */
+  burn?: Burn;
   objectives: ObjectiveNode[];
   children: PlanNode[];
 }
@@ -166,6 +197,17 @@ function planNode(ws: Workspace, p: Entity, additive: UnitClassifier): PlanNode 
   assign(node, 'owner', str(p.data['owner']));
   assign(node, 'currency', str(field(p, 'budget.currency')));
   assign(node, 'attainment', mean(objectives.map((o) => o.attainment)));
+  const parentOf = (x: Entity) => {
+    const id = str(x.data['parent']);
+    return id ? ws.get('plan', id) : undefined;
+  };
+  const expenses = planExpenses(
+    p,
+    (kind, id) => ws.referencesTo(kind, id),
+    (x) => ws.children(x),
+    parentOf,
+  );
+  assign(node, 'burn', planBurn(p, expenses, ws.todayDate, ws.config.fiscalYearStart));
   return node;
 }
 
@@ -178,13 +220,6 @@ function objectiveNode(ws: Workspace, o: Entity, elapsed: number | undefined, ad
   return node;
 }
 
-/** Attainment of a KPI: how far actual is toward target, in the KPI's direction. */
-export function attainment(target: number | undefined, actual: number | undefined, direction: 'up' | 'down'): number | undefined {
-  if (target === undefined || actual === undefined) return undefined;
-  if (direction === 'down') return actual <= 0 ? (target >= 0 ? 1 : undefined) : target / actual;
-  return target === 0 ? undefined : actual / target;
-}
-
 function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined, additive: UnitClassifier): KpiNode {
   const direction = k.data['direction'] === 'down' ? 'down' : 'up';
   const unit = str(k.data['unit']) ?? '';
@@ -193,7 +228,8 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined, additive
     .filter((r) => r.field === 'contributes_to' && r.from.kind === 'kpi')
     .map((r) => r.from)
     .sort(compareEntities);
-  let actual = num(k.data['actual']);
+  const fy = ws.config.fiscalYearStart;
+  let actual = kpiActual(k, additive, fy);
   let actualRolledUp = false;
   const target = num(k.data['target']);
   const node: KpiNode = {
@@ -208,8 +244,8 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined, additive
   };
   if (contributors.length > 0 && additive(unit) && contributors.every((c) => c.data['unit'] === unit)) {
     node.contributorsTarget = contributors.reduce((s, c) => s + (num(c.data['target']) ?? 0), 0);
-    if (actual === undefined && contributors.every((c) => num(c.data['actual']) !== undefined)) {
-      actual = contributors.reduce((s, c) => s + (num(c.data['actual']) ?? 0), 0);
+    if (actual === undefined && contributors.every((c) => kpiActual(c, additive, fy) !== undefined)) {
+      actual = contributors.reduce((s, c) => s + (kpiActual(c, additive, fy) ?? 0), 0);
       actualRolledUp = true;
     }
   }
@@ -219,7 +255,28 @@ function kpiNode(ws: Workspace, k: Entity, elapsed: number | undefined, additive
   assign(node, 'attainment', attainment(target, actual, direction));
   assign(node, 'contributesTo', str(k.data['contributes_to']));
   assign(node, 'pace', kpiPace(target, actual, direction, additive(unit), elapsed));
+  if (num(k.data['actual']) === undefined && kpiSeries(k.data['actuals'], fy).length > 0) node.actualFromSeries = true;
+  const f = kpiForecast(k, (kind, id) => ws.referencesTo(kind, id), additive, fy, ws.todayDate);
+  if (f) {
+    const forecast: KpiForecastNode = {
+      value: f.value,
+      ...(f.ratio !== undefined && { ratio: f.ratio }),
+      method: f.method,
+      ...(f.trend !== undefined && { trend: f.trend }),
+      source: f.source,
+      points: f.points,
+      from: f.from,
+      through: f.through,
+      explanation: explainForecast(f, unit, (x) => fmt(Math.round(x * 100) / 100)),
+    };
+    node.forecast = forecast;
+  }
   return node;
+}
+
+/** A KPI's actual: as written, else derived from its own `actuals` (sum, or the latest for a level). */
+function kpiActual(k: Entity, additive: UnitClassifier, fiscalYearStart: number): number | undefined {
+  return num(k.data['actual']) ?? seriesActual(kpiSeries(k.data['actuals'], fiscalYearStart), additive(k.data['unit']));
 }
 
 /** Spent on an initiative: its own expenses plus what its linked projects spent. */

@@ -13,6 +13,9 @@ import {
 } from './ops';
 import { cycle, duplicateId, references } from './identity';
 import type { Rule } from './rule';
+import { actualMismatch, forecastMiss } from './series';
+import { burnAhead } from './burn';
+import { assessmentOverdue, successionGap } from './people';
 
 /** Every built-in rule. Packs and `opsbook.yaml` set their severities and options. */
 export const builtinRules: readonly Rule[] = [
@@ -30,4 +33,9 @@ export const builtinRules: readonly Rule[] = [
   contractDates,
   approvalMissing,
   trainingRequired,
+  actualMismatch,
+  forecastMiss,
+  burnAhead,
+  assessmentOverdue,
+  successionGap,
 ];

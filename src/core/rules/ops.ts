@@ -286,6 +286,6 @@ export const trainingRequired: Rule = {
 /** Findings are English: numbers as the English formatter writes them everywhere else (`1,280`, `3.46`); built on first use. */
 let english: Formatter | undefined;
 
-function fmt(n: number): string {
+export function fmt(n: number): string {
   return (english ??= new Formatter()).number(n);
 }

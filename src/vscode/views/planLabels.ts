@@ -1,5 +1,7 @@
 import {
+  burnText,
   countOf,
+  forecastText,
   type Formatter,
   type InitiativeNode,
   type KpiNode,
@@ -9,6 +11,7 @@ import {
   type PlanNode,
   titled,
   titleOr,
+  TREND_ARROWS,
 } from '../../core';
 import * as l10n from '@vscode/l10n';
 import type { IconSpec, ViewNode } from './viewNode';
@@ -70,6 +73,9 @@ export function planRow(p: PlanNode, ctx: PlanContext): ViewNode {
   if (p.money.budget !== undefined) rows.push([l10n.t('Budget'), money(p.money.budget)]);
   rows.push([l10n.t('Allocated to initiatives'), money(p.money.allocated)], [l10n.t('Spent'), money(p.money.spent)]);
   if (p.children.length > 0) rows.push([l10n.t('With sub-plans'), l10n.t('allocated {0}, spent {1}', money(p.rollup.allocated), money(p.rollup.spent))]);
+  if (p.burn) {
+    rows.push([l10n.t('Burn'), burnText(fmt.percent(p.burn.spentShare), fmt.percent(p.burn.expectedShare), p.burn.method, l10n)]);
+  }
   rows.push([l10n.t('File'), where(p)]);
   return {
     id: `${folder}#plan:${p.id}`,
@@ -117,6 +123,9 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
   else if (k.target !== undefined) parts.push(l10n.t('target {0}', short(k.target)));
   else if (k.actual !== undefined) parts.push(l10n.t('actual {0}', short(k.actual)));
   if (k.attainment !== undefined) parts.push(fmt.percent(k.attainment));
+  const f = k.forecast;
+  if (f)
+    parts.push(`${l10n.t('forecast {0}', f.ratio !== undefined ? fmt.percentWhole(f.ratio) : short(f.value))}${f.trend ? ` ${TREND_ARROWS[f.trend]}` : ''}`);
   if (k.pace) parts.push(pace(k.pace));
   const rows: [string, string][] = [[l10n.t('Id'), k.id]];
   if (k.target !== undefined) rows.push([l10n.t('Target'), full(k.target)]);
@@ -130,6 +139,10 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
         ? l10n.t('{0} for the time elapsed in the period, as of {1}', pace(k.pace), fmt.longDate(ctx.asOf))
         : l10n.t('{0} for the time elapsed in the period', pace(k.pace)),
     ]);
+  if (f) {
+    rows.push([l10n.t('Forecast'), forecastText(full(f.value), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n)]);
+    rows.push([l10n.t('How'), f.explanation]);
+  }
   if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
   if (k.contributors.length > 0) rows.push([l10n.t('Contributors'), k.contributors.join(', ')]);
   if (k.contributorsTarget !== undefined) rows.push([l10n.t('Contributors’ targets'), full(k.contributorsTarget)]);

@@ -1,4 +1,5 @@
 import {
+  assessmentsOf,
   contractBucket,
   countOf,
   daysBetween,
@@ -101,8 +102,9 @@ export function productRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt:
   return entityRow(ws, e, folder, { id: 'package' }, parts.join(' · '), rows);
 }
 
-/** `Wang Lei` · `PER-WANG-LEI`. */
+/** `Wang Lei` · `PER-WANG-LEI · assessed 2025-H2, meets · 1 ready successor`. */
 export function personRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+  const parts = [e.id];
   const rows: [string, string][] = [];
   optional(rows, l10n.t('Role'), text(e, 'role'));
   optional(rows, l10n.t('Region'), text(e, 'region'));
@@ -110,7 +112,83 @@ export function personRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: 
   optional(rows, l10n.t('Email'), text(e, 'email'));
   const trainings = e.data['trainings'];
   if (Array.isArray(trainings)) rows.push([l10n.t('Trainings'), fmt.number(trainings.length)]);
-  return entityRow(ws, e, folder, { id: 'person' }, e.id, rows);
+  const [latest] = assessmentsOf(e, { referrers: (kind, id) => ws.referencesTo(kind, id), fiscalYearStart: ws.config.fiscalYearStart });
+  if (latest) {
+    const a = latest.assessment;
+    const period = String(a.data['period']);
+    const rating = text(a, 'rating');
+    const score = num(a.data['score']);
+    parts.push(rating ? l10n.t('assessed {0}, {1}', period, rating) : l10n.t('assessed {0}', period));
+    rows.push([l10n.t('Last assessment'), [period, rating, score !== undefined ? fmt.number(score) : undefined].filter(Boolean).join(' · ')]);
+  }
+  const successors = (Array.isArray(e.data['successors']) ? (e.data['successors'] as unknown[]) : []).filter(
+    (s): s is Record<string, unknown> => !!s && typeof s === 'object' && !Array.isArray(s),
+  );
+  if (successors.length > 0) {
+    const ready = successors.filter((s) => s['readiness'] === 'ready').length;
+    parts.push(countOf(ready, l10n.t('1 ready successor'), l10n.t('{0} ready successors', ready)));
+    rows.push([l10n.t('Successors'), successors.map((s) => `${String(s['person'])} (${String(s['readiness'])})`).join(', ')]);
+  }
+  // Where this person stands in someone else's succession: the readiness others see.
+  const standsIn = ws
+    .referencesTo('person', e.id)
+    .filter((r) => r.from.kind === 'person' && r.field.startsWith('successors'))
+    .map((r) => {
+      const list = Array.isArray(r.from.data['successors']) ? (r.from.data['successors'] as unknown[]) : [];
+      const entry = list.find((s) => !!s && typeof s === 'object' && (s as Record<string, unknown>)['person'] === e.id) as Record<string, unknown> | undefined;
+      return `${r.from.id} (${String(entry?.['readiness'] ?? '?')})`;
+    });
+  if (standsIn.length > 0) rows.push([l10n.t('Successor to'), [...new Set(standsIn)].join(', ')]);
+  return entityRow(ws, e, folder, { id: 'person' }, parts.join(' · '), rows);
+}
+
+/** `Shanghai Huaihai Road flagship` · `ST-SH-HUAIHAI · open · 620 m²`. */
+export function storeRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+  const status = text(e, 'status');
+  const area = num(e.data['area_m2']);
+  const parts = [e.id];
+  if (status) parts.push(status);
+  if (area !== undefined) parts.push(`${fmt.number(area)} m²`);
+  const rows: [string, string][] = [];
+  optional(rows, l10n.t('Region'), text(e, 'region'));
+  optional(rows, l10n.t('Channel'), text(e, 'channel'));
+  optional(rows, l10n.t('Status'), status);
+  optional(rows, l10n.t('Opened'), text(e, 'opened'));
+  optional(rows, l10n.t('Closed'), text(e, 'closed'));
+  optional(rows, l10n.t('Manager'), text(e, 'manager'));
+  if (area !== undefined) rows.push([l10n.t('Area'), `${fmt.number(area)} m²`]);
+  optional(rows, l10n.t('Address'), text(e, 'address'));
+  const icon: IconSpec = status === 'closed' ? { id: 'close', color: 'disabledForeground' } : status === 'planned' ? { id: 'circle-outline' } : { id: 'home' };
+  return entityRow(ws, e, folder, icon, parts.join(' · '), rows);
+}
+
+/** `Nordhaus Living` · `CMP-NORDHAUS · prices above ours · 10 stores`. */
+export function competitorRow(ws: OpsbookWorkspace, e: Entity, folder: string, fmt: Formatter): ViewNode {
+  const position = text(e, 'price_position');
+  const stores = e.data['stores'];
+  const counts = stores && typeof stores === 'object' && !Array.isArray(stores) ? Object.values(stores).map(num) : [];
+  const total = counts.reduce((s: number, n) => s + (n ?? 0), 0);
+  const parts = [e.id];
+  if (position === 'below') parts.push(l10n.t('prices below ours'));
+  else if (position === 'par') parts.push(l10n.t('prices at par'));
+  else if (position === 'above') parts.push(l10n.t('prices above ours'));
+  if (counts.length > 0) parts.push(countOf(total, l10n.t('1 store'), l10n.t('{0} stores', fmt.number(total))));
+  const rows: [string, string][] = [];
+  optional(rows, l10n.t('Segment'), text(e, 'segment'));
+  optional(rows, l10n.t('Price position'), position);
+  optional(rows, l10n.t('Regions'), list(e, 'regions'));
+  if (counts.length > 0)
+    rows.push([
+      l10n.t('Stores'),
+      Object.entries(stores as Record<string, unknown>)
+        .map(([region, n]) => `${region} ${String(n)}`)
+        .join(', '),
+    ]);
+  const words = (name: string) => (Array.isArray(e.data[name]) ? list(e, name) : text(e, name));
+  optional(rows, l10n.t('Strengths'), words('strengths'));
+  optional(rows, l10n.t('Watch'), words('watch'));
+  optional(rows, l10n.t('Updated'), text(e, 'updated'));
+  return entityRow(ws, e, folder, { id: 'eye' }, parts.join(' · '), rows);
 }
 
 /** `Customer Service Foundations` · `CRS-SVC-101 · valid 24 months · pass 80`. */

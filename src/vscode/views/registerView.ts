@@ -1,6 +1,6 @@
 import { countOf, type Entity, Formatter, type OpsbookWorkspace } from '../../core';
 import * as l10n from '@vscode/l10n';
-import { courseRow, partnerRow, personRow, productRow } from './registerLabels';
+import { competitorRow, courseRow, partnerRow, personRow, productRow, storeRow } from './registerLabels';
 import { byTitle, countRecords, groupBy, groupRow, text } from './rows';
 import { perFolder, type FolderInput, type ViewNode } from './viewNode';
 
@@ -100,6 +100,45 @@ function people(f: Folder): ViewNode | undefined {
   return groupRow(base, l10n.t('People'), { id: 'person' }, regions);
 }
 
+/** Stores by region (named after the region record when there is one), then by channel. */
+function stores(f: Folder): ViewNode | undefined {
+  const ws = f.workspace;
+  const all = ws.entities('store');
+  if (all.length === 0) return undefined;
+  const base = `${f.key}#reg:store`;
+  const regions = groupBy(all, (e) => text(e, 'region'), l10n.t('(no region)'))
+    .map(([region, members]) => ({ region, label: ws.get('region', region)?.title ?? region, members }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+    .map(({ region, label, members }) =>
+      groupRow(
+        `${base}/${region}`,
+        label,
+        { id: 'globe' },
+        grouped(
+          f,
+          members,
+          `${base}/${region}`,
+          (e) => text(e, 'channel'),
+          l10n.t('(no channel)'),
+          (k) => k,
+          storeRow,
+        ),
+      ),
+    );
+  return groupRow(base, l10n.t('Stores'), { id: 'home' }, regions);
+}
+
+function competitors(f: Folder): ViewNode | undefined {
+  const all = f.workspace.entities('competitor').sort(byTitle);
+  if (all.length === 0) return undefined;
+  return groupRow(
+    `${f.key}#reg:competitor`,
+    l10n.t('Competitors'),
+    { id: 'eye' },
+    all.map((e) => competitorRow(f.workspace, e, f.key, f.fmt)),
+  );
+}
+
 function courses(f: Folder): ViewNode | undefined {
   const all = f.workspace.entities('course').sort(byTitle);
   if (all.length === 0) return undefined;
@@ -111,13 +150,16 @@ function courses(f: Folder): ViewNode | undefined {
   );
 }
 
-/** The Registers view: Partners by type, Products by category, People by region → role, Courses. */
+/**
+ * The Registers view: Partners by type, Products by category, People by region → role (with
+ * their last assessment and successors), Courses, Stores by region → channel, Competitors.
+ */
 export function buildRegistersView(folders: readonly FolderInput[]): ViewNode[] {
   return perFolder(
     folders,
     (input) => {
       const f: Folder = { ...input, fmt: new Formatter(input.workspace.config.locale) };
-      return [partners(f), products(f), people(f), courses(f)].filter((n): n is ViewNode => n !== undefined);
+      return [partners(f), products(f), people(f), courses(f), stores(f), competitors(f)].filter((n): n is ViewNode => n !== undefined);
     },
     (nodes) => {
       const n = countRecords(nodes);

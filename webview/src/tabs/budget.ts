@@ -3,6 +3,7 @@ import { barChart } from '../charts';
 import { sumOf } from '../../../src/core/dashboard/aggregate';
 import { titled } from '../../../src/core/format/words';
 import { chartRows, named, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { burnSection } from './trends';
 
 const over = (flag: boolean) => (flag ? 'over' : 'within');
 
@@ -244,6 +245,7 @@ export const budgetTab: TabDef = {
           }),
       }),
     );
+    out.push(burnSection(ctx));
     return out;
   },
 };
