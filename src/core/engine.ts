@@ -5,6 +5,8 @@ import { configSignature } from './config/signature';
 import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
 import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm/restore';
 import { toCached } from './warm/state';
+import { packSearch, searchInPart } from './warm/search';
+import type { SearchOptions, SearchResponse } from './search/types';
 import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
 import type { Diagnostic } from './types';
@@ -165,6 +167,10 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       };
     };
     workspace.useCache(snapshotCache);
+    workspace.useSearchCache(async (pack) => {
+      const chunks = cache.saveSearch && packSearch(pack, files, startedAt);
+      if (chunks) await cache.saveSearch!(signature, chunks);
+    });
     return {
       workspace,
       configProblems: problems,
@@ -237,6 +243,27 @@ export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): 
  */
 export async function planTreeFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<PlanTree | undefined> {
   return (await freshSummary(init, setup))?.planTree as PlanTree | undefined;
+}
+
+/**
+ * A search answered from the search part of the warm-start cache (written by a `search` that
+ * opened the workspace): unchanged files are not read, a few changed ones are re-indexed. Same
+ * configuration required; undefined when there is no usable part (the caller opens the workspace).
+ */
+export async function searchFromCache(
+  init: EngineInit,
+  setup: WorkspaceSetup | undefined,
+  query: string,
+  options?: SearchOptions,
+): Promise<SearchResponse | undefined> {
+  const cache = init.cache;
+  if (!cache?.loadSearch || !init.fs.stamp) return undefined;
+  setup ??= await prepareWorkspace(init);
+  if (setup.problems.length > 0 || !isIsoDate(setup.today)) return undefined;
+  const bytes = await cache.loadSearch(cacheSignature(setup.config, init));
+  const { config, today } = setup;
+  const inputs = { fs: init.fs, hash: (c: Uint8Array | string) => cache.hash(c), config, today, paths: await setup.paths(), stamps: await setup.stamps() };
+  return bytes && searchInPart(bytes, init.schemas ? { ...inputs, schemas: init.schemas } : inputs, query, options);
 }
 
 /** The cached summary when every file is as it was when it was written (see `checkFromCache`). */

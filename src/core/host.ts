@@ -98,4 +98,8 @@ export interface WarmCache {
    * serialized in slices with `pause` between them.
    */
   save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void>;
+  /** The search part (`opsbook search`'s index, opaque bytes) written for this signature, checked whole. */
+  loadSearch?(signature: string): Promise<Uint8Array | undefined>;
+  /** Writes the search part, from these chunks one after the other. */
+  saveSearch?(signature: string, chunks: readonly Uint8Array[]): Promise<void>;
 }

@@ -17,6 +17,9 @@ import {
 
 const MAGIC = Buffer.from('OPSBOOK-CACHE 4\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
+/** The search part: magic, signature hash (64 hex), payload length and CRC-32, payload (8-byte aligned), END. */
+const SEARCH_MAGIC = Buffer.from('OPSBOOK-SEARCH1\n', 'latin1');
+const SEARCH_HEAD = SEARCH_MAGIC.length + 64 + 8;
 /** Trailer: index length (uint32 LE), index CRC-32 (uint32 LE), END. */
 const TRAILER = 8 + END.length;
 /** Files per state slice: each slice is (de)serialized in well under 50 ms. */
@@ -157,6 +160,63 @@ export class NodeWarmCache implements WarmCache {
     }
   }
 
+  /** The search part's file, next to the cache: written by `search`, which `check` never rewrites. */
+  private get searchFile(): string {
+    return this.file.replace(/\.cache$/, '.search');
+  }
+
+  async loadSearch(signature: string): Promise<Uint8Array | undefined> {
+    try {
+      const handle = await fsp.open(this.searchFile, 'r');
+      let buf: Buffer;
+      try {
+        const { size } = await handle.stat();
+        if (size < SEARCH_HEAD + END.length) return undefined;
+        // Not pooled, so the payload's typed arrays are views at their natural alignment.
+        buf = Buffer.allocUnsafeSlow(size);
+        if ((await handle.read(buf, 0, size, 0)).bytesRead !== size) return undefined;
+      } finally {
+        await handle.close();
+      }
+      if (!buf.subarray(0, SEARCH_MAGIC.length).equals(SEARCH_MAGIC)) return undefined;
+      if (buf.toString('latin1', SEARCH_MAGIC.length, SEARCH_MAGIC.length + 64) !== this.signatureHash(signature)) return undefined;
+      const length = buf.readUInt32LE(SEARCH_MAGIC.length + 64);
+      if (SEARCH_HEAD + length + END.length !== buf.length || !buf.subarray(buf.length - END.length).equals(END)) return undefined;
+      const payload = buf.subarray(SEARCH_HEAD, SEARCH_HEAD + length);
+      if (crc32(payload) !== buf.readUInt32LE(SEARCH_MAGIC.length + 68)) return undefined;
+      this.touch();
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async saveSearch(signature: string, chunks: readonly Uint8Array[]): Promise<void> {
+    await fsp.mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.searchFile}.${process.pid}.${Date.now()}.tmp`;
+    let length = 0;
+    let crc = 0;
+    for (const c of chunks) {
+      length += c.length;
+      crc = crc32(c, crc);
+    }
+    const head = Buffer.alloc(SEARCH_HEAD);
+    SEARCH_MAGIC.copy(head, 0);
+    head.write(this.signatureHash(signature), SEARCH_MAGIC.length, 'latin1');
+    head.writeUInt32LE(length, SEARCH_MAGIC.length + 64);
+    head.writeUInt32LE(crc, SEARCH_MAGIC.length + 68);
+    const handle = await fsp.open(tmp, 'w', 0o600);
+    try {
+      await handle.writev([head, ...chunks, END]);
+      await handle.close();
+      await fsp.rename(tmp, this.searchFile);
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   async save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void> {
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
@@ -216,7 +276,7 @@ export async function pruneCacheDir(dir: string, now: number): Promise<void> {
   }
   await Promise.all(
     names.map(async (name) => {
-      const limit = name.endsWith('.cache') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
+      const limit = name.endsWith('.cache') || name.endsWith('.search') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
       if (limit === undefined) return;
       const file = path.join(dir, name);
       try {
