@@ -29,6 +29,8 @@ export type {
   FileStamp,
   PackSource,
   WarmCache,
+  SearchPart,
+  SearchPartChunks,
   WorkspaceFileSystem,
 } from './host';
 export { SchemaCache } from './schema/compiled';

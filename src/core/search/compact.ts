@@ -1,5 +1,6 @@
 import type { Options } from 'minisearch';
 import { RankedMiniSearch, type Clause, type Matches } from './ranked';
+import { editDistance, FieldLengths, Varints, zigzag } from './compactParts';
 import type { SectionReader, SectionWriter } from './sections';
 
 /** One term's postings as MiniSearch keeps them: field id → short id → frequency. */
@@ -27,31 +28,27 @@ export function packTerms<T>(mini: RankedMiniSearch<T>, out: SectionWriter): T[]
   }
   const terms: string[] = [];
   const starts: number[] = [0];
-  let postDoc = new Int32Array(1 << 16);
-  let postFreq = new Int32Array(1 << 16);
-  let size = 0;
+  const postings = new Varints();
   for (const [term, data] of index) {
     terms.push(term);
     for (let f = 0; f < fieldCount; f++) {
+      let previous = 0;
       for (const [doc, freq] of data.get(f) ?? []) {
         const live = renumber[doc] ?? -1;
         if (live < 0) continue;
-        if (size === postDoc.length) {
-          postDoc = grow(postDoc);
-          postFreq = grow(postFreq);
-        }
-        postDoc[size] = live;
-        postFreq[size++] = freq;
+        // Short ids mostly ascend: a small signed step, then the frequency.
+        postings.push(zigzag(live - previous));
+        postings.push(freq);
+        previous = live;
       }
-      starts.push(size);
+      starts.push(postings.size);
     }
   }
   const sorted = Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
   out.strings('terms', terms, true);
   out.i32('sorted', sorted);
   out.i32('starts', Int32Array.from(starts));
-  out.i32('postDoc', postDoc.subarray(0, size));
-  out.i32('postFreq', postFreq.subarray(0, size));
+  out.u8('postings', postings.bytes());
   out.i32('fieldLength', Int32Array.from(lengths));
   return docs;
 }
@@ -70,13 +67,10 @@ export class CompactMiniSearch<T> extends RankedMiniSearch<T> {
     const fieldCount = options.fields.length;
     const lengths = data.i32('fieldLength');
     if (lengths.length !== documents.length * fieldCount) throw new Error('search index: field lengths do not match the documents');
-    documents.forEach((doc, shortId) => {
-      const id: unknown = mini._options.extractField(doc, mini._options.idField);
-      mini._documentIds.set(shortId, id);
-      mini._idToShortId.set(id, shortId);
-      mini.entries[shortId] = doc;
-      mini._fieldLength.set(shortId, Array.from(lengths.subarray(shortId * fieldCount, (shortId + 1) * fieldCount)));
-    });
+    documents.forEach((doc, shortId) => (mini.entries[shortId] = doc));
+    // The id maps are made when a document is added or discarded (a changed file), not for a query.
+    mini.#idsPending = true;
+    (mini as unknown as { _fieldLength: unknown })._fieldLength = new FieldLengths(lengths, fieldCount);
     mini._documentCount = documents.length;
     mini._nextId = documents.length;
     (mini as unknown as { _index: unknown })._index = new CompactTermMap(data, fieldCount, documents.length);
@@ -84,12 +78,32 @@ export class CompactMiniSearch<T> extends RankedMiniSearch<T> {
     return mini;
   }
 
+  #idsPending = false;
+
+  #ids(): void {
+    if (!this.#idsPending) return;
+    this.#idsPending = false;
+    this.entries.forEach((doc, shortId) => {
+      if (doc === undefined) return;
+      const id: unknown = this._options.extractField(doc, this._options.idField);
+      this._documentIds.set(shortId, id);
+      this._idToShortId.set(id, shortId);
+    });
+  }
+
+  override has(id: unknown): boolean {
+    this.#ids();
+    return super.has(id);
+  }
+
   override add(document: T): void {
+    this.#ids();
     super.add(document);
     this.#settled = false;
   }
 
   override discard(id: unknown): void {
+    this.#ids();
     super.discard(id);
     this.#settled = false;
   }
@@ -102,7 +116,7 @@ export class CompactMiniSearch<T> extends RankedMiniSearch<T> {
   /** Average field lengths as `total / count` over the live documents (exact: the totals are integers). */
   #settle(): void {
     const totals = new Array<number>(this._options.fields.length).fill(0);
-    for (const lengths of this._fieldLength.values()) lengths.forEach((n, f) => (totals[f]! += n ?? 0));
+    for (const lengths of this._fieldLength.values()) for (let f = 0; f < totals.length; f++) totals[f]! += lengths[f] ?? 0;
     const count = this._documentCount;
     this._avgFieldLength = totals.map((total) => (count > 0 ? total / count : 0));
     this.#settled = true;
@@ -118,9 +132,9 @@ class CompactTermMap {
   readonly #terms: string[];
   readonly #sorted: Int32Array;
   readonly #starts: Int32Array;
-  readonly #docs: Int32Array;
-  readonly #freqs: Int32Array;
+  readonly #postings: Uint8Array;
   readonly #fieldCount: number;
+  readonly #docCount: number;
   /** Postings made into maps (and changed by `add` since), and terms new since loading. */
   readonly #data = new Map<string, TermData>();
   readonly #added: string[] = [];
@@ -129,14 +143,12 @@ class CompactTermMap {
     this.#terms = data.strings('terms');
     this.#sorted = data.i32('sorted');
     this.#starts = data.i32('starts');
-    this.#docs = data.i32('postDoc');
-    this.#freqs = data.i32('postFreq');
+    this.#postings = data.u8('postings');
     this.#fieldCount = fieldCount;
+    this.#docCount = docCount;
     const n = this.#terms.length;
-    if (this.#sorted.length !== n || this.#starts.length !== n * fieldCount + 1 || this.#starts[n * fieldCount] !== this.#docs.length)
+    if (this.#sorted.length !== n || this.#starts.length !== n * fieldCount + 1 || this.#starts[n * fieldCount] !== this.#postings.length)
       throw new Error('search index: term arrays do not match');
-    if (this.#freqs.length !== this.#docs.length) throw new Error('search index: postings do not match');
-    for (const doc of this.#docs) if (doc < 0 || doc >= docCount) throw new Error('search index: posting of an unknown document');
   }
 
   get size(): number {
@@ -224,38 +236,29 @@ class CompactTermMap {
       const to = this.#starts[t * this.#fieldCount + f + 1]!;
       if (from === to) continue;
       const docs = new Map<number, number>();
-      for (let i = from; i < to; i++) docs.set(this.#docs[i]!, this.#freqs[i]!);
+      const bytes = this.#postings;
+      let i = from;
+      let doc = 0;
+      const next = (): number => {
+        let value = 0;
+        let shift = 1;
+        for (;;) {
+          if (i >= to) throw new Error('search index: postings cut short');
+          const b = bytes[i++]!;
+          value += (b & 0x7f) * shift;
+          if (b < 0x80) return value;
+          shift *= 128;
+        }
+      };
+      while (i < to) {
+        const step = next();
+        doc += step % 2 === 0 ? step / 2 : -(step + 1) / 2;
+        if (doc < 0 || doc >= this.#docCount) throw new Error('search index: posting of an unknown document');
+        docs.set(doc, next());
+      }
       data.set(f, docs);
     }
     this.#data.set(term, data);
     return data;
   }
-}
-
-/** Levenshtein distance of `a` and `b`, or `max + 1` once it must exceed `max`. */
-function editDistance(a: string, b: string, max: number, row: Int32Array): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = a.length;
-  for (let j = 0; j <= n; j++) row[j] = j;
-  for (let i = 1; i <= b.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    let best = i;
-    const c = b.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const above = row[j]!;
-      const value = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a.charCodeAt(j - 1) === c ? 0 : 1));
-      diagonal = above;
-      row[j] = value;
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-  }
-  return row[n]!;
-}
-
-function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }

@@ -76,26 +76,39 @@ export function packDocs(docs: readonly SearchDoc[], out: SectionWriter): boolea
 /** The documents `packDocs` wrote; throws when the columns do not line up. */
 export function unpackDocs(data: SectionReader): SearchDoc[] {
   const key = data.strings('key');
-  const kind = data.strings('kind');
-  const id = data.strings('id');
-  const title = data.strings('title');
-  const file = data.strings('file');
-  const line = data.i32('line');
-  const textLine = data.i32('textLine');
-  const text = data.lazyStrings('text');
-  const fields = data.lazyStrings('fields');
-  const anchors = data.lazyStrings('anchor');
+  const columns: Columns = {
+    kind: data.column('kind'),
+    id: data.column('id'),
+    title: data.column('title'),
+    file: data.column('file'),
+    line: data.i32('line'),
+    textLine: data.i32('textLine'),
+    text: data.lazyStrings('text'),
+    fields: data.lazyStrings('fields'),
+    anchor: data.lazyStrings('anchor'),
+  };
   const n = key.length;
-  if ([anchors.length, kind.length, id.length, title.length, file.length, line.length, textLine.length, text.length, fields.length].some((l) => l !== n))
-    throw new Error('search index: document columns do not line up');
+  if (Object.values(columns).some((c) => c.length !== n)) throw new Error('search index: document columns do not line up');
   const docs = new Array<SearchDoc>(n);
-  for (let i = 0; i < n; i++) docs[i] = new PackedDoc(i, key[i]!, kind[i]!, id[i]!, title[i]!, file[i]!, line[i]!, textLine[i]!, text, fields, anchors);
+  for (let i = 0; i < n; i++) docs[i] = new PackedDoc(i, key[i]!, columns);
   return docs;
 }
 
-type Column = { at(i: number): string };
+type Column = { length: number; at(i: number): string };
 
-/** A search document whose text and fields are decoded on first use. */
+interface Columns {
+  kind: Column;
+  id: Column;
+  title: Column;
+  file: Column;
+  line: Int32Array;
+  textLine: Int32Array;
+  text: Column;
+  fields: Column;
+  anchor: Column;
+}
+
+/** A search document read from the columns when a query needs it: most never are. */
 class PackedDoc implements SearchDoc {
   #text: string | undefined;
   #fields: Record<string, unknown> | undefined;
@@ -103,28 +116,44 @@ class PackedDoc implements SearchDoc {
   constructor(
     private readonly index: number,
     readonly key: string,
-    readonly kind: string,
-    readonly id: string,
-    readonly title: string,
-    readonly file: string,
-    readonly line: number,
-    readonly textLine: number,
-    private readonly texts: Column,
-    private readonly fieldsColumn: Column,
-    private readonly anchors: Column,
+    private readonly columns: Columns,
   ) {}
 
+  get kind(): string {
+    return this.columns.kind.at(this.index);
+  }
+
+  get id(): string {
+    return this.columns.id.at(this.index);
+  }
+
+  get title(): string {
+    return this.columns.title.at(this.index);
+  }
+
+  get file(): string {
+    return this.columns.file.at(this.index);
+  }
+
+  get line(): number {
+    return this.columns.line[this.index]!;
+  }
+
+  get textLine(): number {
+    return this.columns.textLine[this.index]!;
+  }
+
   get anchor(): SearchDoc['anchor'] {
-    const json = this.anchors.at(this.index);
+    const json = this.columns.anchor.at(this.index);
     return json ? (JSON.parse(json) as SearchDoc['anchor']) : undefined;
   }
 
   get text(): string {
-    return (this.#text ??= this.texts.at(this.index));
+    return (this.#text ??= this.columns.text.at(this.index));
   }
 
   get fields(): Record<string, unknown> {
-    this.#fields ??= JSON.parse(this.fieldsColumn.at(this.index), (_key, value: unknown) =>
+    this.#fields ??= JSON.parse(this.columns.fields.at(this.index), (_key, value: unknown) =>
       value && typeof value === 'object' && NON_FINITE in value ? Number((value as Record<string, string>)[NON_FINITE]) : value,
     ) as Record<string, unknown>;
     return this.#fields;

@@ -131,7 +131,6 @@ export class SearchIndex {
     for (const entry of entries) {
       if (index.#docs.has(entry.doc.key)) throw new Error('search index: a key twice');
       index.#docs.set(entry.doc.key, entry);
-      index.#filters.add(entry);
     }
     index.#mini = CompactMiniSearch.load(entries, data, MINISEARCH_OPTIONS);
     return index;

@@ -1,11 +1,14 @@
+import type { SearchPart, SearchPartChunks } from '../host';
+
 /**
  * A flat binary layout of named sections (typed arrays and string columns) behind a JSON
- * header, for the search part of the warm-start cache. Read without copying: sections are
- * views on the bytes read from disk (8-byte aligned), strings are decoded when asked for,
- * so loading a 50,000-file index allocates little beyond the file itself.
+ * header, for the search part of the warm-start cache, in two payloads: the eager one is read
+ * whole, its sections are views on the bytes read (8-byte aligned, not copied); the lazy one
+ * (documents' text and fields) stays on disk and each string is read when a query needs it,
+ * so a 50,000-file index costs little memory beyond what a query touches.
  */
 
-type Kind = 'i32' | 'f64' | 'u8';
+type Kind = 'i32' | 'f64' | 'u8' | 'lazy';
 interface Header {
   meta: unknown;
   sections: Record<string, [Kind, number, number]>;
@@ -38,6 +41,11 @@ function utf8(strings: readonly string[], ends: Int32Array, unit: 'byte' | 'char
 
 export class SectionWriter {
   readonly #parts: [string, Kind, Uint8Array][] = [];
+  readonly #lazy: Uint8Array[] = [];
+
+  u8(name: string, values: Uint8Array): void {
+    this.#parts.push([name, 'u8', values]);
+  }
 
   i32(name: string, values: Int32Array): void {
     this.#parts.push([name, 'i32', new Uint8Array(values.buffer, values.byteOffset, values.byteLength)]);
@@ -55,16 +63,29 @@ export class SectionWriter {
     const ends = new Int32Array(values.length);
     const bytes = utf8(values, ends, eager ? 'char' : 'byte');
     if (!bytes) return false;
-    this.#parts.push([name, 'u8', bytes]);
+    if (eager) this.#parts.push([name, 'u8', bytes]);
+    else {
+      // Only its place is in the header; the bytes go to the lazy payload.
+      this.#parts.push([name, 'lazy', new Uint8Array(0)]);
+      this.#lazy.push(bytes);
+    }
     this.i32(`${name}#ends`, ends);
     return true;
   }
 
   /** The whole layout, as the chunks to write one after the other. */
-  finish(meta: unknown): Uint8Array[] {
+  finish(meta: unknown): SearchPartChunks {
     const header: Header = { meta, sections: {} };
     let at = 0;
+    let lazyAt = 0;
+    let lazyIndex = 0;
     for (const [name, kind, bytes] of this.#parts) {
+      if (kind === 'lazy') {
+        const length = this.#lazy[lazyIndex++]!.length;
+        header.sections[name] = [kind, lazyAt, length];
+        lazyAt += length;
+        continue;
+      }
       header.sections[name] = [kind, at, bytes.length];
       at += pad8(bytes.length);
     }
@@ -73,11 +94,12 @@ export class SectionWriter {
     new DataView(head.buffer).setUint32(0, json.length, true);
     head.set(json, 4);
     const chunks: Uint8Array[] = [head];
-    for (const [, , bytes] of this.#parts) {
+    for (const [, kind, bytes] of this.#parts) {
+      if (kind === 'lazy') continue;
       chunks.push(bytes);
       if (pad8(bytes.length) > bytes.length) chunks.push(new Uint8Array(pad8(bytes.length) - bytes.length));
     }
-    return chunks;
+    return { eager: chunks, lazy: this.#lazy };
   }
 }
 
@@ -85,11 +107,14 @@ export class SectionWriter {
 export class SectionReader {
   readonly meta: unknown;
   readonly #bytes: Uint8Array;
+  readonly #lazy: SearchPart;
   readonly #sections: Header['sections'];
   readonly #base: number;
 
-  constructor(bytes: Uint8Array) {
+  constructor(part: SearchPart) {
+    const bytes = part.eager;
     this.#bytes = bytes;
+    this.#lazy = part;
     const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
     if (4 + length > bytes.length) throw new Error('truncated search index');
     const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + length))) as Header;
@@ -106,6 +131,10 @@ export class SectionReader {
     return this.#bytes.subarray(this.#base + at, this.#base + at + length);
   }
 
+  u8(name: string): Uint8Array {
+    return this.#raw(name, 'u8');
+  }
+
   i32(name: string): Int32Array {
     const raw = this.#raw(name, 'i32');
     return raw.byteOffset % 4 === 0 ? new Int32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Int32Array(raw.slice().buffer);
@@ -118,24 +147,39 @@ export class SectionReader {
 
   /** An eager column, whole. */
   strings(name: string): string[] {
+    const column = this.column(name);
+    return Array.from({ length: column.length }, (_, i) => column.at(i));
+  }
+
+  /** An eager column, decoded at once and cut into strings when asked for. */
+  column(name: string): { length: number; at(i: number): string } {
     const text = decoder.decode(this.#raw(name, 'u8'));
     const ends = this.i32(`${name}#ends`);
-    const out = new Array<string>(ends.length);
     let from = 0;
     for (let i = 0; i < ends.length; i++) {
-      out[i] = text.slice(from, ends[i]);
+      if (ends[i]! < from) throw new Error(`search index: column ${name} does not add up`);
       from = ends[i]!;
     }
     if (from !== text.length) throw new Error(`search index: column ${name} does not add up`);
-    return out;
+    return { length: ends.length, at: (i) => text.slice(i === 0 ? 0 : ends[i - 1], ends[i]) };
   }
 
-  /** A lazy column: its length and each string on demand. */
+  /** A lazy column: its length and each string on demand, read from the lazy payload. */
   lazyStrings(name: string): { length: number; at(i: number): string } {
-    const bytes = this.#raw(name, 'u8');
+    const section = this.#sections[name];
+    if (!section || section[0] !== 'lazy') throw new Error(`search index: no section ${name}`);
+    const [, base, length] = section;
     const ends = this.i32(`${name}#ends`);
-    if (ends.length > 0 && ends[ends.length - 1] !== bytes.length) throw new Error(`search index: column ${name} does not add up`);
-    return { length: ends.length, at: (i) => decoder.decode(bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i])) };
+    if (ends.length > 0 && ends[ends.length - 1] !== length) throw new Error(`search index: column ${name} does not add up`);
+    if (base + length > this.#lazy.lazyLength) throw new Error('truncated search index');
+    const part = this.#lazy;
+    return {
+      length: ends.length,
+      at: (i) => {
+        const from = i === 0 ? 0 : ends[i - 1]!;
+        return decoder.decode(part.readLazy(base + from, ends[i]! - from));
+      },
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types';
-import type { FileStamp, WorkspaceFileSystem } from '../host';
+import type { FileStamp, SearchPart, SearchPartChunks, WorkspaceFileSystem } from '../host';
 import { searchDocsOf } from '../model/searchDocs';
 import { Workspace } from '../model/workspace';
 import { parseFile, type ParsedFile } from '../parse/file';
@@ -20,7 +20,7 @@ const FORMAT = 1;
 export const MAX_SEARCH_CHANGES = 64;
 
 /** The search part: the index (`SearchIndex.pack`) and the file table it was built from. */
-export function packSearch(pack: (out: SectionWriter) => boolean, files: FileTable, savedAt: number): Uint8Array[] | undefined {
+export function packSearch(pack: (out: SectionWriter) => boolean, files: FileTable, savedAt: number): SearchPartChunks | undefined {
   const out = new SectionWriter();
   if (!pack(out)) return undefined;
   const paths = Object.keys(files);
@@ -63,12 +63,20 @@ export interface SearchPartInputs {
  * part is unusable or too much changed: the caller then opens the workspace.
  */
 export async function searchInPart(
-  bytes: Uint8Array,
+  part: SearchPart,
   inputs: SearchPartInputs,
   query: string,
   options: SearchOptions = {},
 ): Promise<SearchResponse | undefined> {
-  const data = new SectionReader(bytes);
+  try {
+    return await searchIn(part, inputs, query, options);
+  } finally {
+    part.close();
+  }
+}
+
+async function searchIn(part: SearchPart, inputs: SearchPartInputs, query: string, options: SearchOptions): Promise<SearchResponse | undefined> {
+  const data = new SectionReader(part);
   const meta = data.meta as { format?: unknown; savedAt?: unknown } | null;
   if (!meta || meta.format !== FORMAT || typeof meta.savedAt !== 'number') return undefined;
   const savedAt = meta.savedAt;
