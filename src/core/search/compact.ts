@@ -200,7 +200,9 @@ class CompactTermMap {
     const out = new Map<string, [TermData, number]>();
     const terms = this.#terms;
     const row = new Int32Array(term.length + 1);
-    for (let t = 0; t < terms.length; t++) {
+    // The radix tree lists terms (the packed order) with each node's children last first; its
+    // typo search walks them first first: the packed order backwards.
+    for (let t = terms.length - 1; t >= 0; t--) {
       const distance = editDistance(term, terms[t]!, maxDistance, row);
       if (distance <= maxDistance) out.set(terms[t]!, [this.#materialize(t), distance]);
     }
