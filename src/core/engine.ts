@@ -263,7 +263,7 @@ export async function searchFromCache(
   const bytes = await cache.loadSearch(cacheSignature(setup.config, init));
   const { config, today } = setup;
   const inputs = { fs: init.fs, hash: (c: Uint8Array | string) => cache.hash(c), config, today, paths: await setup.paths(), stamps: await setup.stamps() };
-  return bytes && searchInPart(bytes, init.schemas ? { ...inputs, schemas: init.schemas } : inputs, query, options);
+  return bytes && searchInPart(bytes, inputs, query, options);
 }
 
 /** The cached summary when every file is as it was when it was written (see `checkFromCache`). */

@@ -68,8 +68,7 @@ export class CompactMiniSearch<T> extends RankedMiniSearch<T> {
     const lengths = data.i32('fieldLength');
     if (lengths.length !== documents.length * fieldCount) throw new Error('search index: field lengths do not match the documents');
     documents.forEach((doc, shortId) => (mini.entries[shortId] = doc));
-    // The id maps are made when a document is added or discarded (a changed file), not for a query.
-    mini.#idsPending = true;
+    mini.#loaded = documents.length;
     (mini as unknown as { _fieldLength: unknown })._fieldLength = new FieldLengths(lengths, fieldCount);
     mini._documentCount = documents.length;
     mini._nextId = documents.length;
@@ -78,32 +77,38 @@ export class CompactMiniSearch<T> extends RankedMiniSearch<T> {
     return mini;
   }
 
-  #idsPending = false;
+  /**
+   * Documents loaded from the packed arrays. MiniSearch's id maps hold only documents added
+   * since (and, for a moment, one being discarded): 50,000 entries would be made for nothing.
+   */
+  #loaded = 0;
 
-  #ids(): void {
-    if (!this.#idsPending) return;
-    this.#idsPending = false;
-    this.entries.forEach((doc, shortId) => {
-      if (doc === undefined) return;
-      const id: unknown = this._options.extractField(doc, this._options.idField);
-      this._documentIds.set(shortId, id);
+  /** The loaded document with this id, put into the id maps; false when there is none. */
+  #known(id: unknown): boolean {
+    if (this._idToShortId.has(id)) return true;
+    const { extractField, idField } = this._options;
+    for (let shortId = 0; shortId < this.#loaded; shortId++) {
+      const doc = this.entries[shortId];
+      if (doc === undefined || extractField(doc, idField) !== id) continue;
       this._idToShortId.set(id, shortId);
-    });
+      this._documentIds.set(shortId, id);
+      return true;
+    }
+    return false;
   }
 
   override has(id: unknown): boolean {
-    this.#ids();
-    return super.has(id);
+    return this.#known(id);
   }
 
   override add(document: T): void {
-    this.#ids();
+    this.#known(this._options.extractField(document, this._options.idField));
     super.add(document);
     this.#settled = false;
   }
 
   override discard(id: unknown): void {
-    this.#ids();
+    this.#known(id);
     super.discard(id);
     this.#settled = false;
   }

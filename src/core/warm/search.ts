@@ -4,8 +4,6 @@ import { searchDocsOf } from '../model/searchDocs';
 import { Workspace } from '../model/workspace';
 import { parseFile, type ParsedFile } from '../parse/file';
 import { YamlPositions } from '../parse/yaml';
-import type { SchemaCache } from '../schema/compiled';
-import { compileSchemasNow } from '../schema/compiled';
 import { SearchIndex } from '../search/searchIndex';
 import { SectionReader, SectionWriter } from '../search/sections';
 import type { SearchDoc, SearchOptions, SearchResponse } from '../search/types';
@@ -52,7 +50,6 @@ export interface SearchPartInputs {
   /** The workspace's documents now, and their stamps (in the same order). */
   paths: readonly string[];
   stamps: readonly (FileStamp | undefined)[];
-  schemas?: SchemaCache;
 }
 
 /**
@@ -111,34 +108,36 @@ async function searchIn(part: SearchPart, inputs: SearchPartInputs, query: strin
   }
 
   const index = SearchIndex.unpack(data);
-  let byFile: Map<string, SearchDoc[]> | undefined;
-  const docsOf = (file: string): SearchDoc[] => {
-    if (!byFile) {
-      byFile = new Map();
-      for (const doc of index.documents()) {
-        const list = byFile.get(doc.file);
-        if (list) list.push(doc);
-        else byFile.set(doc.file, [doc]);
-      }
+  // The documents of some files, found in one pass over the index (nothing kept for the others).
+  const docsOf = (files: ReadonlySet<string>): Map<string, SearchDoc[]> => {
+    const byFile = new Map<string, SearchDoc[]>();
+    if (files.size === 0) return byFile;
+    for (const doc of index.documents()) {
+      const file = doc.file;
+      if (!files.has(file)) continue;
+      const list = byFile.get(file);
+      if (list) list.push(doc);
+      else byFile.set(file, [doc]);
     }
-    return byFile.get(file) ?? [];
+    return byFile;
   };
   if (changed.length > 0 || gone.length > 0) {
-    for (const p of [...gone, ...changed.map((c) => c.path)]) for (const doc of docsOf(p)) index.remove(doc.key);
+    for (const docs of docsOf(new Set([...gone, ...changed.map((c) => c.path)])).values()) for (const doc of docs) index.remove(doc.key);
     if (changed.length > 0) {
-      // The changed files' entities, as the workspace reads them (kinds, vocabularies, schemas).
-      const scratch = new Workspace(inputs.config, [], inputs.today, [], compileSchemasNow(inputs.config, inputs.schemas));
+      // The changed files' entities, as the workspace reads them (kinds, vocabularies). Schemas
+      // only add findings (validation changes no data): none are compiled for this.
+      const scratch = new Workspace(inputs.config, [], inputs.today, [], { byKind: new Map(), problems: [] });
       scratch.indexParsedFiles(changed);
       for (const c of changed) for (const doc of searchDocsOf(scratch, c.path)) index.add(doc);
     }
-    byFile = undefined;
   }
 
   const res = index.search(query, { fiscalYearStart: inputs.config.fiscalYearStart, ...options });
   const parsedNow = new Map(changed.map((c) => [c.path, c]));
+  const hitDocs = docsOf(new Set(res.results.filter((h) => h.line <= 0).map((h) => h.file)));
   for (const hit of res.results) {
     if (hit.line > 0) continue;
-    const anchor = docsOf(hit.file).find((d) => d.kind === hit.kind && d.id === hit.id)?.anchor;
+    const anchor = hitDocs.get(hit.file)?.find((d) => d.kind === hit.kind && d.id === hit.id)?.anchor;
     let parsed = parsedNow.get(hit.file);
     if (anchor && !parsed) {
       const content = await inputs.fs.readFile(hit.file);
