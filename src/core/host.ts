@@ -47,6 +47,8 @@ export interface CachedSummary {
   diagnostics: import('./types').Diagnostic[];
   /** The plan tree for `today` (what `opsbook tree` prints), when the writer computed it. */
   planTree?: CachedPlanTree;
+  /** What the plan tree was built from (files, kinds): a change elsewhere leaves it as it is. */
+  planTreeDeps?: { files: string[]; kinds: string[]; referencedKinds: string[] };
 }
 
 /** The engine's plan tree as plain, V8-serializable data: opaque to hosts (and no type import of the plan module here). */
