@@ -140,8 +140,13 @@ class CompactTermMap {
   readonly #postings: Uint8Array;
   readonly #fieldCount: number;
   readonly #docCount: number;
-  /** Postings made into maps (and changed by `add` since), and terms new since loading. */
+  /** Packed terms' postings made into maps (a query reached them; `add` changes them since). */
   readonly #data = new Map<string, TermData>();
+  /**
+   * Postings `add` made for terms not made into maps (merged in when a query reaches them: a
+   * changed file does not turn every common word's postings into maps), and new terms' postings.
+   */
+  readonly #overlay = new Map<string, TermData>();
   readonly #added: string[] = [];
 
   constructor(data: SectionReader, fieldCount: number, docCount: number) {
@@ -168,16 +173,16 @@ class CompactTermMap {
     const known = this.#data.get(term);
     if (known) return known;
     const at = this.#find(term);
-    return at < 0 ? undefined : this.#materialize(at);
+    return at < 0 ? this.#overlay.get(term) : this.#materialize(at);
   }
 
-  /** MiniSearch's `addTerm` goes through here: the term's map, created when new. */
+  /** MiniSearch's `addTerm` goes through here: where to put the term's new postings. */
   fetch(term: string, create: () => TermData): TermData {
-    const known = this.get(term);
+    const known = this.#data.get(term) ?? this.#overlay.get(term);
     if (known) return known;
     const made = create();
-    this.#data.set(term, made);
-    this.#added.push(term);
+    this.#overlay.set(term, made);
+    if (this.#find(term) < 0) this.#added.push(term);
     return made;
   }
 
@@ -196,7 +201,7 @@ class CompactTermMap {
     for (let i = lo; i < sorted.length && terms[sorted[i]!]!.startsWith(prefix); i++) found.push(sorted[i]!);
     found.sort((a, b) => a - b);
     const out: [string, TermData][] = found.map((t) => [terms[t]!, this.#materialize(t)]);
-    for (const term of this.#added) if (term.startsWith(prefix)) out.push([term, this.#data.get(term)!]);
+    for (const term of this.#added) if (term.startsWith(prefix)) out.push([term, this.#overlay.get(term)!]);
     return out;
   }
 
@@ -213,7 +218,7 @@ class CompactTermMap {
     }
     for (const added of this.#added) {
       const distance = editDistance(term, added, maxDistance, row);
-      if (distance <= maxDistance) out.set(added, [this.#data.get(added)!, distance]);
+      if (distance <= maxDistance) out.set(added, [this.#overlay.get(added)!, distance]);
     }
     return out;
   }
@@ -265,6 +270,13 @@ class CompactTermMap {
       }
       data.set(f, docs);
     }
+    // Documents added since loading come after the packed ones, as `add` would have put them.
+    for (const [f, docs] of this.#overlay.get(term) ?? []) {
+      const into = data.get(f);
+      if (into) for (const [doc, freq] of docs) into.set(doc, freq);
+      else data.set(f, docs);
+    }
+    this.#overlay.delete(term);
     this.#data.set(term, data);
     return data;
   }
