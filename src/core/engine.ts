@@ -3,8 +3,11 @@ import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
 import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
-import { restoreWarm, stampAll, stampTrusted, type FileTable } from './warm/restore';
+import { restoreWarm, stampAll, type FileTable } from './warm/restore';
 import { toCached } from './warm/state';
+import { packSearch, searchInPart } from './warm/search';
+import { recordPlanTree, staleFiles, treeAfterChanges } from './warm/treeDeps';
+import type { SearchOptions, SearchResponse } from './search/types';
 import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
 import type { Diagnostic } from './types';
@@ -153,10 +156,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
       const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };
-      const now =
-        options.summary === false
-          ? undefined
-          : { ...counts, diagnostics: workspace.diagnostics(), planTree: workspace.planTree() as unknown as CachedPlanTree };
+      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics(), ...recordedTree(workspace) };
       const state = workspace.snapshotState();
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
@@ -165,6 +165,10 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       };
     };
     workspace.useCache(snapshotCache);
+    workspace.useSearchCache(async (pack) => {
+      const chunks = cache.saveSearch && packSearch(pack, files, startedAt);
+      if (chunks) await cache.saveSearch!(signature, chunks);
+    });
     return {
       workspace,
       configProblems: problems,
@@ -227,41 +231,66 @@ export interface CachedCheck {
  * the caller then opens the workspace normally.
  */
 export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedCheck | undefined> {
-  const summary = await freshSummary(init, setup);
-  return summary && { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics };
+  setup ??= await prepareWorkspace(init);
+  const summary = await loadedSummary(init, setup);
+  const { suspect, gone } = summary ? staleFiles(summary, await setup.paths(), await setup.stamps()) : { suspect: [''], gone: [] };
+  return summary && suspect.length + gone.length === 0
+    ? { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics }
+    : undefined;
 }
 
 /**
- * The plan tree of an unchanged workspace straight from the warm-start cache (written by a
- * `check`), under the same conditions as `checkFromCache`; undefined otherwise.
+ * The plan tree from the warm-start cache (written by a `check`): for an unchanged workspace, as
+ * `checkFromCache`, and after a few changes that cannot touch what it was built from (see
+ * `treeAfterChanges`); undefined otherwise.
  */
 export async function planTreeFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<PlanTree | undefined> {
-  return (await freshSummary(init, setup))?.planTree as PlanTree | undefined;
+  setup ??= await prepareWorkspace(init);
+  const summary = await loadedSummary(init, setup);
+  const cache = init.cache;
+  const stale = summary && cache && staleFiles(summary, await setup.paths(), await setup.stamps());
+  if (!stale) return undefined;
+  const { config, today } = setup;
+  if (stale.suspect.length + stale.gone.length > 0) return treeAfterChanges(summary, stale, { fs: init.fs, hash: (c) => cache.hash(c), config, today });
+  return summary.planTree as PlanTree | undefined;
 }
 
-/** The cached summary when every file is as it was when it was written (see `checkFromCache`). */
-async function freshSummary(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedSummary | undefined> {
+/**
+ * A search answered from the search part of the warm-start cache (written by a `search` that
+ * opened the workspace): unchanged files are not read, a few changed ones are re-indexed. Same
+ * configuration required; undefined when there is no usable part (the caller opens the workspace).
+ */
+export async function searchFromCache(
+  init: EngineInit,
+  setup: WorkspaceSetup | undefined,
+  query: string,
+  options?: SearchOptions,
+): Promise<SearchResponse | undefined> {
   const cache = init.cache;
-  if (!cache || !init.fs.stamp) return undefined;
+  if (!cache?.loadSearch || !init.fs.stamp) return undefined;
   setup ??= await prepareWorkspace(init);
-  if (setup.problems.length > 0) return undefined;
-  let summary: CachedSummary | undefined;
+  if (setup.problems.length > 0 || !isIsoDate(setup.today)) return undefined;
+  const bytes = await cache.loadSearch(cacheSignature(setup.config, init));
+  const { config, today } = setup;
+  const inputs = { fs: init.fs, hash: (c: Uint8Array | string) => cache.hash(c), config, today, paths: await setup.paths(), stamps: await setup.stamps() };
+  return bytes && searchInPart(bytes, inputs, query, options);
+}
+
+function recordedTree(ws: OpsbookWorkspace): Pick<CachedSummary, 'planTree' | 'planTreeDeps'> {
+  const { tree, deps } = recordPlanTree(ws);
+  return deps ? { planTree: tree as unknown as CachedPlanTree, planTreeDeps: deps } : { planTree: tree as unknown as CachedPlanTree };
+}
+
+/** The summary written for this configuration and date, whatever changed since. */
+async function loadedSummary(init: EngineInit, setup: WorkspaceSetup): Promise<CachedSummary | undefined> {
+  const cache = init.cache;
+  if (!cache || !init.fs.stamp || setup.problems.length > 0) return undefined;
   try {
-    summary = await cache.loadSummary(cacheSignature(setup.config, init));
+    const summary = await cache.loadSummary(cacheSignature(setup.config, init));
+    return summary && summary.today === setup.today ? summary : undefined;
   } catch {
     return undefined;
   }
-  if (!summary || summary.today !== setup.today) return undefined;
-  const paths = await setup.paths();
-  if (paths.length !== Object.keys(summary.files).length) return undefined;
-  if (paths.some((p) => !summary.files[p])) return undefined;
-  const stamps = await setup.stamps();
-  for (let i = 0; i < paths.length; i++) {
-    const c = summary.files[paths[i]!]!;
-    const st = stamps[i];
-    if (!st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, summary.savedAt)) return undefined;
-  }
-  return summary;
 }
 
 /** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */

@@ -47,6 +47,8 @@ export interface CachedSummary {
   diagnostics: import('./types').Diagnostic[];
   /** The plan tree for `today` (what `opsbook tree` prints), when the writer computed it. */
   planTree?: CachedPlanTree;
+  /** What the plan tree was built from (files, kinds): a change elsewhere leaves it as it is. */
+  planTreeDeps?: { files: string[]; kinds: string[]; referencedKinds: string[] };
 }
 
 /** The engine's plan tree as plain, V8-serializable data: opaque to hosts (and no type import of the plan module here). */
@@ -98,4 +100,23 @@ export interface WarmCache {
    * serialized in slices with `pause` between them.
    */
   save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void>;
+  /** The search part (`opsbook search`'s index) written for this signature, both payloads checked whole. */
+  loadSearch?(signature: string): Promise<SearchPart | undefined>;
+  /** Writes the search part: each payload from its chunks, one after the other. */
+  saveSearch?(signature: string, chunks: SearchPartChunks): Promise<void>;
+}
+
+/** The search part as stored: an eager payload (read whole) and a lazy one (read piece by piece). */
+export interface SearchPartChunks {
+  eager: readonly Uint8Array[];
+  lazy: readonly Uint8Array[];
+}
+
+/** The search part as loaded: the eager payload, and reads of the lazy one (until `close`). */
+export interface SearchPart {
+  eager: Uint8Array;
+  lazyLength: number;
+  /** `length` bytes at `at` of the lazy payload; throws when they cannot be read. */
+  readLazy(at: number, length: number): Uint8Array;
+  close(): void;
 }

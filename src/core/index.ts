@@ -17,7 +17,7 @@
 // ---- Opening a folder ------------------------------------------------------------------------
 export type { OpsbookWorkspace, SaveOptions } from './front/api';
 export type { WorkspaceModel } from './model/queries';
-export { checkFromCache, createWorkspace, fileFilter, openWorkspace, planTreeFromCache, prepareWorkspace } from './engine';
+export { checkFromCache, createWorkspace, fileFilter, openWorkspace, planTreeFromCache, prepareWorkspace, searchFromCache } from './engine';
 export type { CachedCheck, EngineInit, OpenResult, WorkspaceSetup } from './engine';
 export type {
   CachedFile,
@@ -29,6 +29,8 @@ export type {
   FileStamp,
   PackSource,
   WarmCache,
+  SearchPart,
+  SearchPartChunks,
   WorkspaceFileSystem,
 } from './host';
 export { SchemaCache } from './schema/compiled';

@@ -11,12 +11,22 @@ import {
   type CachedSummary,
   type CachedWorkspace,
   packFileState,
+  type SearchPart,
+  type SearchPartChunks,
   unpackFileState,
   type WarmCache,
 } from '../core';
 
 const MAGIC = Buffer.from('OPSBOOK-CACHE 4\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
+/**
+ * The search part: magic, signature hash (64 hex), length and CRC-32 of the eager payload and
+ * of the lazy one, both payloads (the eager one 8-byte aligned), END.
+ */
+const SEARCH_MAGIC = Buffer.from('OPSBOOK-SEARCH2\n', 'latin1');
+const SEARCH_HEAD = SEARCH_MAGIC.length + 64 + 16;
+/** Lazy payload read (and checked) this much at a time. */
+const LAZY_BLOCK = 1 << 16;
 /** Trailer: index length (uint32 LE), index CRC-32 (uint32 LE), END. */
 const TRAILER = 8 + END.length;
 /** Files per state slice: each slice is (de)serialized in well under 50 ms. */
@@ -157,6 +167,102 @@ export class NodeWarmCache implements WarmCache {
     }
   }
 
+  /** The search part's file, next to the cache: written by `search`, which `check` never rewrites. */
+  private get searchFile(): string {
+    return this.file.replace(/\.cache$/, '.search');
+  }
+
+  /**
+   * The search part, when written for this signature and intact: the eager payload read whole,
+   * the lazy one checked in blocks and then read a block at a time as queries need it.
+   */
+  async loadSearch(signature: string): Promise<SearchPart | undefined> {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.searchFile, 'r');
+      const size = fstatSync(fd).size;
+      const head = Buffer.alloc(SEARCH_HEAD);
+      if (size < SEARCH_HEAD + END.length || readSync(fd, head, 0, SEARCH_HEAD, 0) !== SEARCH_HEAD) return closed(fd);
+      if (!head.subarray(0, SEARCH_MAGIC.length).equals(SEARCH_MAGIC)) return closed(fd);
+      if (head.toString('latin1', SEARCH_MAGIC.length, SEARCH_MAGIC.length + 64) !== this.signatureHash(signature)) return closed(fd);
+      const [eagerLength, eagerCrc, lazyLength, lazyCrc] = [0, 4, 8, 12].map((o) => head.readUInt32LE(SEARCH_MAGIC.length + 64 + o)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      if (SEARCH_HEAD + eagerLength + lazyLength + END.length !== size || eagerLength % 8 !== 0) return closed(fd);
+      // Not pooled, so the payload's typed arrays are views at their natural alignment.
+      const eager = Buffer.allocUnsafeSlow(eagerLength);
+      if (readSync(fd, eager, 0, eagerLength, SEARCH_HEAD) !== eagerLength || crc32(eager) !== eagerCrc) return closed(fd);
+      const lazyAt = SEARCH_HEAD + eagerLength;
+      const block = Buffer.allocUnsafeSlow(LAZY_BLOCK);
+      let crc = 0;
+      for (let at = 0; at < lazyLength; at += LAZY_BLOCK) {
+        const n = Math.min(LAZY_BLOCK, lazyLength - at);
+        if (readSync(fd, block, 0, n, lazyAt + at) !== n) return closed(fd);
+        crc = crc32(block.subarray(0, n), crc);
+      }
+      const end = Buffer.alloc(END.length);
+      if (crc !== lazyCrc || readSync(fd, end, 0, END.length, size - END.length) !== END.length || !end.equals(END)) return closed(fd);
+      this.touch();
+      const file = fd;
+      let blockAt = -1;
+      let blockLength = 0;
+      return {
+        eager,
+        lazyLength,
+        readLazy: (at, length) => {
+          if (at < 0 || at + length > lazyLength) throw new Error('outside the search part');
+          // Most reads are small and in order (a filter reads every document's fields): a block at a time.
+          if (length > LAZY_BLOCK / 4) {
+            const out = Buffer.allocUnsafe(length);
+            if (readSync(file, out, 0, length, lazyAt + at) !== length) throw new Error('search part cut short');
+            return out;
+          }
+          if (at < blockAt || at + length > blockAt + blockLength) {
+            blockAt = at;
+            blockLength = readSync(file, block, 0, Math.min(LAZY_BLOCK, lazyLength - at), lazyAt + at);
+            if (blockLength < length) throw new Error('search part cut short');
+          }
+          return block.subarray(at - blockAt, at - blockAt + length);
+        },
+        close: () => closeSync(file),
+      };
+    } catch {
+      if (fd !== undefined) closed(fd);
+      return undefined;
+    }
+  }
+
+  async saveSearch(signature: string, chunks: SearchPartChunks): Promise<void> {
+    await fsp.mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.searchFile}.${process.pid}.${Date.now()}.tmp`;
+    const measure = (parts: readonly Uint8Array[]): [number, number] => {
+      let length = 0;
+      let crc = 0;
+      for (const c of parts) {
+        length += c.length;
+        crc = crc32(c, crc);
+      }
+      return [length, crc];
+    };
+    const head = Buffer.alloc(SEARCH_HEAD);
+    SEARCH_MAGIC.copy(head, 0);
+    head.write(this.signatureHash(signature), SEARCH_MAGIC.length, 'latin1');
+    [...measure(chunks.eager), ...measure(chunks.lazy)].forEach((v, i) => head.writeUInt32LE(v, SEARCH_MAGIC.length + 64 + 4 * i));
+    const handle = await fsp.open(tmp, 'w', 0o600);
+    try {
+      await handle.writev([head, ...chunks.eager, ...chunks.lazy, END]);
+      await handle.close();
+      await fsp.rename(tmp, this.searchFile);
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   async save(signature: string, data: CachedWorkspace, summary: CachedSummary | undefined, pause?: () => Promise<void>): Promise<void> {
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
@@ -216,7 +322,7 @@ export async function pruneCacheDir(dir: string, now: number): Promise<void> {
   }
   await Promise.all(
     names.map(async (name) => {
-      const limit = name.endsWith('.cache') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
+      const limit = name.endsWith('.cache') || name.endsWith('.search') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
       if (limit === undefined) return;
       const file = path.join(dir, name);
       try {
@@ -285,6 +391,11 @@ function parseIndex(read: (at: number, length: number) => Buffer | undefined, si
   const inside = (p: Part | null): boolean =>
     p === null || (Number.isInteger(p.at) && Number.isInteger(p.length) && p.length > 0 && p.at >= MAGIC.length && p.at + p.length <= size - TRAILER - length);
   return inside(index.summary) && index.slices.every(inside) ? index : undefined;
+}
+
+function closed(fd: number): undefined {
+  closeSync(fd);
+  return undefined;
 }
 
 /** A part's payload, deserialized only when its length and CRC-32 match. */

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generate } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,8 +81,18 @@ function warmRuns(argv) {
   times.sort((a, b) => a - b);
   return { times, peak };
 }
+// The first search after a check opens the workspace (from the state cache) and writes the
+// search part after answering; the next ones answer from that part.
+const firstSearch = runWarm(['search', 'walnut sofa']);
 const warmSearch = warmRuns(['search', 'walnut sofa']);
 const warmTree = warmRuns(['tree']);
+// One file changed since the caches were written (a partner's notes), then put back.
+const changedFile = path.join(ws, 'partners', 'p3.yaml');
+const changedText = readFileSync(changedFile, 'utf8');
+writeFileSync(changedFile, changedText.replace('notes: ', 'notes: walnut sofa, edited '));
+const changedSearch = warmRuns(['search', 'walnut sofa']);
+const changedTree = warmRuns(['tree']);
+writeFileSync(changedFile, changedText);
 
 // 2. In-process: search latency and one-file revalidation on a warm engine.
 const engine = require(path.join(projectRoot, 'dist', 'engine.js'));
@@ -177,7 +187,13 @@ const targets = files <= 10000 ? { cold: 3000, rss: 400 } : { cold: 12000, rss: 
 console.log(summary);
 row('cold check (median of 3, wall)', `${(med(cold) / 1000).toFixed(2)} s`, `≤ ${targets.cold / 1000} s`, med(cold) <= targets.cold);
 row('cold check peak RSS', `${rss.toFixed(0)} MB`, `≤ ${targets.rss} MB`, rss <= targets.rss);
-row('check writing the cache (wall)', `${(writeRun.ms / 1000).toFixed(2)} s`, '-', true);
+row(
+  'first check, writing the cache',
+  `${(writeRun.ms / 1000).toFixed(2)} s`,
+  `≤ ${files <= 10000 ? 2.5 : 10} s`,
+  writeRun.ms <= (files <= 10000 ? 2500 : 10000),
+);
+row('  its peak RSS', `${writeRun.rss.toFixed(0)} MB`, `≤ ${targets.rss} MB`, writeRun.rss <= targets.rss);
 row('warm check, unchanged (median of 3)', `${(med(warm) / 1000).toFixed(2)} s`, '≤ 1.5 s', med(warm) <= 1500);
 row('warm check peak RSS', `${warmRss.toFixed(0)} MB`, '-', true);
 row(
@@ -186,6 +202,7 @@ row(
   `≤ ${files <= 10000 ? 0.8 : 2.5} s`,
   med(warmSearch.times) <= (files <= 10000 ? 800 : 2500),
 );
+row('first search (writes its index)', `${(firstSearch.ms / 1000).toFixed(2)} s`, '-', true);
 row('warm search peak RSS', `${warmSearch.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB (warm check + 50 %)`, warmSearch.peak <= warmRss * 1.5);
 row(
   'warm tree (median of 3, wall)',
@@ -194,6 +211,16 @@ row(
   med(warmTree.times) <= (files <= 10000 ? 800 : 2500),
 );
 row('warm tree peak RSS', `${warmTree.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB (warm check + 50 %)`, warmTree.peak <= warmRss * 1.5);
+const limit = (base) => `≤ ${((med(base.times) + 300) / 1000).toFixed(2)} s (unchanged + 0.3 s)`;
+row(
+  'warm search, one file changed',
+  `${(med(changedSearch.times) / 1000).toFixed(2)} s`,
+  limit(warmSearch),
+  med(changedSearch.times) <= med(warmSearch.times) + 300,
+);
+row('  its peak RSS', `${changedSearch.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB`, changedSearch.peak <= warmRss * 1.5);
+row('warm tree, one file changed', `${(med(changedTree.times) / 1000).toFixed(2)} s`, limit(warmTree), med(changedTree.times) <= med(warmTree.times) + 300);
+row('  its peak RSS', `${changedTree.peak.toFixed(0)} MB`, `≤ ${(warmRss * 1.5).toFixed(0)} MB`, changedTree.peak <= warmRss * 1.5);
 row('search index build', `${indexMs.toFixed(0)} ms`, '-', true);
 row('search median (100 queries)', `${med(lat).toFixed(1)} ms`, '≤ 30 ms', med(lat) <= 30);
 row('search p95', `${p95(lat).toFixed(1)} ms`, '-', true);

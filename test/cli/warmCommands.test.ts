@@ -94,7 +94,7 @@ describe('search, tree and report from the warm-start cache', function () {
       ['tree json', ['tree', '--format', 'json']],
     ];
     const out: Record<string, string> = {};
-    // Two processes at a time; each reads the cache, none writes it.
+    // Two processes at a time; each reads the cache (a search may write its own search part).
     for (let i = 0; i < runs.length; i += 2) {
       const done = await Promise.all(runs.slice(i, i + 2).map(([, argv]) => cli([...argv, ...at(), ...extra])));
       done.forEach((r, n) => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openWorkspace, planTreeFromCache, type EngineInit } from '../../src/core/engine';
@@ -64,5 +64,50 @@ describe('the plan tree from the warm-start cache', function () {
     assert.equal(await planTreeFromCache(init('2026-07-01')), undefined);
     writeFileSync(path.join(root, 'plans/2026/总部.yaml'), FILES['plans/2026/总部.yaml']!.replace('actual: 5', 'actual: 7'));
     assert.equal(await planTreeFromCache(init()), undefined);
+  });
+
+  it('is kept after changes to files the tree does not read, and not after changes to files it reads or could read', async () => {
+    const add = (name: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    };
+    add('projects/旗舰店.md', '---\nid: XM-01\ntitle: 旗舰店开业\nplan: CH-I1\nbudget: 50000\n---\n筹备中。\n');
+    add('partners/茶园.yaml', 'partners:\n  - id: HZ-001\n    name: 龙井茶园\n    type: supplier\n    status: active\n');
+    add(
+      'plans/2026/总部.yaml',
+      FILES['plans/2026/总部.yaml']! + '    initiatives:\n      - id: CH-I1\n        title: 旗舰店\n        status: in-progress\n        budget: 80000\n',
+    );
+    age(root);
+    await (await openWorkspace(init())).saveCache();
+    const cold = async (): Promise<string> => JSON.stringify(buildPlanTree((await openWorkspace({ ...init(), cache: undefined })).workspace));
+    const partner = path.join(root, 'partners/茶园.yaml');
+    // A partner's status changed: the tree cannot depend on it, and comes from the cache.
+    writeFileSync(partner, readFileSync(partner, 'utf8').replace('active', 'ended'));
+    const kept = await planTreeFromCache(init());
+    assert.ok(kept, 'the cached tree, after a change it does not read');
+    assert.equal(JSON.stringify(kept), await cold());
+    // A new file with a plan in it: the tree may change, so it is built from the model.
+    add('plans/2026/杭州.yaml', 'kind: plan\nid: HZ-2026\ntitle: 杭州计划\nparent: CH-2026\nperiod: FY2026\n');
+    assert.equal(await planTreeFromCache(init()), undefined);
+    rmSync(path.join(root, 'plans/2026/杭州.yaml'));
+    assert.ok(await planTreeFromCache(init()), 'the plan gone again: the cache holds');
+    // The project that spends on an initiative (a file the tree read) changed.
+    const project = path.join(root, 'projects/旗舰店.md');
+    writeFileSync(project, readFileSync(project, 'utf8').replace('budget: 50000', 'budget: 60000'));
+    assert.equal(await planTreeFromCache(init()), undefined);
+    // A new expense booked on that project: a file the tree would read.
+    writeFileSync(project, readFileSync(project, 'utf8').replace('budget: 60000', 'budget: 50000'));
+    assert.ok(await planTreeFromCache(init()), 'the project as it was: the cache holds');
+    add(
+      'finance/2026-06.yaml',
+      'expenses:\n  - id: FY-0601\n    date: 2026-06-01\n    amount: 1200\n    currency: CNY\n    description: 装修押金\n    project: XM-01\n',
+    );
+    assert.equal(await planTreeFromCache(init()), undefined);
+    rmSync(path.join(root, 'finance/2026-06.yaml'));
+    // The same expense, booked on no project: it cannot change the tree.
+    add('finance/2026-06.yaml', 'expenses:\n  - id: FY-0601\n    date: 2026-06-01\n    amount: 1200\n    currency: CNY\n    description: 装修押金\n');
+    assert.ok(await planTreeFromCache(init()));
+    assert.equal(JSON.stringify(await planTreeFromCache(init())), await cold());
+    assert.ok(JSON.parse(await cold()).roots[0].objectives[0].initiatives[0].spent === 0, 'the project spends nothing yet');
   });
 });

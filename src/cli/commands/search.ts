@@ -1,5 +1,5 @@
-import { plural } from '../../core';
-import { COMMON_HELP, open, parse } from '../common';
+import { type OpsbookWorkspace, plural, searchFromCache, type SearchResponse } from '../../core';
+import { COMMON_HELP, open, parse, session } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const searchHelp = `Usage: opsbook search <query> [options]
@@ -31,20 +31,31 @@ export async function runSearch(args: string[], io: CliIo): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
-  const ws = await open(io, values);
   const options: { limit: number; kind?: string } = { limit };
   if (values.kind) options.kind = values.kind;
-  const res = ws.search(query, options);
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ query: res.query, total: res.total, results: res.results }, null, 2) + '\n');
-    return EXIT_OK;
+  // The index a previous search wrote to the warm-start cache answers without reading unchanged files.
+  const started = await session(io, values);
+  let res: SearchResponse | undefined;
+  try {
+    res = await searchFromCache(started.init, started.setup, query, options);
+  } catch {
+    res = undefined;
   }
-  if (res.results.length === 0) {
-    io.stdout(`No results for ${JSON.stringify(query)}.\n`);
-    return EXIT_OK;
+  let ws: OpsbookWorkspace | undefined;
+  if (!res) {
+    ws = await open(io, values, started);
+    res = ws.search(query, options);
   }
+  io.stdout(render(query, res, format));
+  // Written after the answer: the next search (from a script, a terminal) reads it instead of every file.
+  if (ws) await ws.saveSearch().catch(() => undefined);
+  return EXIT_OK;
+}
+
+function render(query: string, res: SearchResponse, format: string): string {
+  if (format === 'json') return JSON.stringify({ query: res.query, total: res.total, results: res.results }, null, 2) + '\n';
+  if (res.results.length === 0) return `No results for ${JSON.stringify(query)}.\n`;
   const lines = res.results.map((h) => `${h.file}:${h.line}  ${h.kind}  ${h.id ? `${h.id}  ` : ''}${h.title}\n    ${h.snippet}`);
   lines.push('', `${plural(res.total, 'result')}${res.total > res.results.length ? `, showing ${res.results.length}` : ''}`);
-  io.stdout(lines.join('\n') + '\n');
-  return EXIT_OK;
+  return lines.join('\n') + '\n';
 }

@@ -35,6 +35,11 @@ export interface OpsbookWorkspace extends WorkspaceModel {
    */
   save(options?: SaveOptions): Promise<void>;
   /**
+   * Writes the search index built by `search` to the warm-start cache, where `searchFromCache`
+   * answers the next queries from. A no-op without a cache, a search, or after edits.
+   */
+  saveSearch(): Promise<void>;
+  /**
    * Takes the state to cache now and returns the function that writes it, later: source
    * ranges resolved meanwhile for these same files are written too, while files changed
    * meanwhile are written as they were at the snapshot. With `summary: false`, the writer may

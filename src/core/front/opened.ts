@@ -7,6 +7,7 @@ import { WorkspaceSearch } from '../model/search';
 import { Workspace } from '../model/workspace';
 import type { ParsedFile } from '../parse/file';
 import { buildPlanTree, type PlanTree } from '../plan/tree';
+import type { SectionWriter } from '../search/sections';
 import type { SearchOptions, SearchResponse } from '../search/types';
 import type { Diagnostic } from '../types';
 import type { OpsbookWorkspace, SaveOptions } from './api';
@@ -20,6 +21,23 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
   private searchIndex: WorkspaceSearch | undefined;
   /** Files edited since the search index was last brought up to date. */
   private readonly staleSearch = new Set<string>();
+
+  private searchSaver: ((pack: (out: SectionWriter) => boolean) => Promise<void>) | undefined;
+
+  /** Set by the engine with a warm-start cache: how this workspace writes its search part. */
+  useSearchCache(saver: (pack: (out: SectionWriter) => boolean) => Promise<void>): void {
+    this.searchSaver = saver;
+  }
+
+  async saveSearch(): Promise<void> {
+    const index = this.searchIndex;
+    // Only an index of the files as loaded matches the file table the part is written with.
+    if (!this.searchSaver || !index || this.staleSearch.size > 0 || this.version !== this.searchVersion) return;
+    await this.searchSaver((out) => index.pack(out));
+  }
+
+  /** The workspace's version when the search index was built. */
+  private searchVersion = -1;
 
   /** Set by the engine once the files are loaded: how this workspace writes its warm-start cache. */
   useCache(snapshot: Snapshot): void {
@@ -49,6 +67,7 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
   search(query: string, options?: SearchOptions): SearchResponse {
     if (!this.searchIndex) {
       this.searchIndex = new WorkspaceSearch(this);
+      this.searchVersion = this.version;
       this.staleSearch.clear();
     } else if (this.staleSearch.size > 0) {
       this.searchIndex.update(this.staleSearch);

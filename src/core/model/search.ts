@@ -1,4 +1,5 @@
 import { SearchIndex } from '../search/searchIndex';
+import type { SectionWriter } from '../search/sections';
 import type { SearchOptions, SearchResponse } from '../search/types';
 import { searchDocsOf } from './searchDocs';
 import type { WorkspaceModel as Workspace } from './queries';
@@ -29,6 +30,11 @@ export class WorkspaceSearch {
       this.keysByFile.delete(f);
       if (this.ws.parsedFile(f)) this.addFile(f);
     }
+  }
+
+  /** Writes the index for the warm-start cache (see `SearchIndex.pack`). */
+  pack(out: SectionWriter): boolean {
+    return this.index.pack(out);
   }
 
   search(query: string, options?: SearchOptions): SearchResponse {

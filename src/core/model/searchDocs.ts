@@ -28,6 +28,7 @@ export function searchDocsOf(ws: Workspace, file: string): SearchDoc[] {
       fields: e.data,
       text: [isRoot && body ? body.text : '', ...aliasedWords(parsed.docs[e.doc], e.path, e.data)].filter(Boolean).join('\n'),
       textLine: body?.line ?? 1,
+      anchor: { doc: e.doc, path: e.path },
     });
   }
   return docs;

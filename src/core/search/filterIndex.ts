@@ -29,7 +29,8 @@ export interface FilterPlan {
  * prefixes, paths) are tested per document, over the smallest set that contains the answer.
  */
 export class FilterIndex {
-  readonly #byKind = new Map<string, Set<IndexedDoc>>();
+  /** Documents by kind, built on the first filter (an index loaded from the cache may never need it). */
+  #byKindMap: Map<string, Set<IndexedDoc>> | undefined;
   readonly #fields = new Map<string, FieldIndex>();
   #all: () => Iterable<IndexedDoc>;
 
@@ -37,13 +38,21 @@ export class FilterIndex {
     this.#all = all;
   }
 
+  get #byKind(): Map<string, Set<IndexedDoc>> {
+    if (this.#byKindMap === undefined) {
+      this.#byKindMap = new Map();
+      for (const entry of this.#all()) addTo(this.#byKindMap, normalise(entry.doc.kind), entry);
+    }
+    return this.#byKindMap;
+  }
+
   add(entry: IndexedDoc): void {
-    addTo(this.#byKind, normalise(entry.doc.kind), entry);
+    if (this.#byKindMap) addTo(this.#byKindMap, normalise(entry.doc.kind), entry);
     for (const [name, index] of this.#fields) fileUnder(index, entry, name);
   }
 
   remove(entry: IndexedDoc): void {
-    removeFrom(this.#byKind, normalise(entry.doc.kind), entry);
+    if (this.#byKindMap) removeFrom(this.#byKindMap, normalise(entry.doc.kind), entry);
     for (const [name, index] of this.#fields) {
       if (!index.present.delete(entry)) continue;
       for (const key of valueKeys(entry.doc.fields, name) ?? []) removeFrom(index.byValue, key, entry);

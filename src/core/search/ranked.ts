@@ -80,6 +80,17 @@ export class RankedMiniSearch<T> extends MiniSearch<T> {
     return this._nextId;
   }
 
+  /** MiniSearch's index and field lengths, read by `packTerms` (the warm-start cache). */
+  get internals(): {
+    index: Iterable<[string, Map<number, Map<number, number>>]>;
+    fieldLength: ReadonlyMap<number, readonly number[]>;
+    nextId: number;
+    entries: readonly (T | undefined)[];
+    fields: readonly string[];
+  } {
+    return { index: this._index, fieldLength: this._fieldLength, nextId: this._nextId, entries: this.entries, fields: this._options.fields };
+  }
+
   /** The document with this short id, unless it was discarded. */
   documentAt(shortId: number): T | undefined {
     return this.entries[shortId];

@@ -1,5 +1,8 @@
 import type { Options } from 'minisearch';
 import { BulkMiniSearch } from './bulkLoad';
+import { CompactMiniSearch, packTerms } from './compact';
+import { packDocs, unpackDocs } from './packedDocs';
+import type { SectionReader, SectionWriter } from './sections';
 import { fieldText } from './fields';
 import { FilterIndex } from './filterIndex';
 import { IndexedDoc, type Section } from './indexedDoc';
@@ -105,6 +108,32 @@ export class SearchIndex {
       for (const entry of this.#pending.values()) this.#mini.add(entry);
     }
     this.#pending.clear();
+  }
+
+  /** The documents, in the order they were added. */
+  *documents(): IterableIterator<SearchDoc> {
+    for (const entry of this.#docs.values()) yield entry.doc;
+  }
+
+  /** Writes the index into `out` (the warm-start cache's search part); false when it cannot be stored exactly. */
+  pack(out: SectionWriter): boolean {
+    this.#flush();
+    return packDocs(
+      packTerms(this.#mini, out).map((entry) => entry.doc),
+      out,
+    );
+  }
+
+  /** The index `pack` wrote, ready for queries and updates without re-indexing; throws when malformed. */
+  static unpack(data: SectionReader): SearchIndex {
+    const index = new SearchIndex();
+    const entries = unpackDocs(data).map((doc) => new IndexedDoc(doc));
+    for (const entry of entries) {
+      if (index.#docs.has(entry.doc.key)) throw new Error('search index: a key twice');
+      index.#docs.set(entry.doc.key, entry);
+    }
+    index.#mini = CompactMiniSearch.load(entries, data, MINISEARCH_OPTIONS);
+    return index;
   }
 
   /** Runs a query; never throws on malformed input (see `parseQuery`). */

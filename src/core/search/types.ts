@@ -17,6 +17,8 @@ export interface SearchDoc {
   text: string;
   /** 1-based file line on which `text` starts. */
   textLine: number;
+  /** Where an entity is in its file (YAML document and path), to resolve its line when a hit needs it. */
+  anchor?: { doc: number; path: readonly (string | number)[] };
 }
 
 export interface SearchOptions {
