@@ -116,3 +116,13 @@ export { keptSettings, type KeptSettings } from './infer/kept';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
 export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';
+
+// ---- Editing records: the write layer and the record form --------------------------------------
+export { editFileText, editYamlText, toTextEdit, yamlRegion, applyToValue } from './edit/edit';
+export type { EditOp, EditResult, OffsetEdit } from './edit/edit';
+export { buildRecordForm, candidatesOf } from './form/build';
+export { candidateSearch } from './form/fuzzy';
+export type { CandidateSearch } from './form/fuzzy';
+export { formChangeOp, isFromForm, isToForm } from './form/protocol';
+export type { FormChange, FromForm, ToForm } from './form/protocol';
+export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget } from './form/types';
