@@ -1,6 +1,8 @@
 import { runCheck } from './commands/check';
 import { runCodeowners } from './commands/codeowners';
 import { runDiff } from './commands/diff';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
 import { runInit } from './commands/init';
 import { runNew } from './commands/new';
 import { runReport } from './commands/report';
@@ -21,6 +23,8 @@ export const commands: Record<string, { run: Command; summary: string }> = {
   new: { run: runNew, summary: "create a document from a kind's template" },
   init: { run: runInit, summary: 'write a commented opsbook.yaml' },
   report: { run: runReport, summary: 'write a static HTML dashboard (no VS Code needed)' },
+  export: { run: runExport, summary: 'write a kind as a CSV or xlsx sheet' },
+  import: { run: runImport, summary: "upsert a CSV or xlsx sheet into a kind's files (all or nothing)" },
 };
 
 export const mainHelp = () => `Usage: opsbook <command> [options]

@@ -116,3 +116,24 @@ export { keptSettings, type KeptSettings } from './infer/kept';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
 export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';
+
+// ---- Spreadsheets: a kind as a flat sheet, and a sheet imported back -------------------------
+export { sheetColumns } from './sheet/columns';
+export type { CellType, SheetColumn } from './sheet/columns';
+export { cellText, isoDate, LIST_SEPARATOR, parseDate, parseNumber } from './sheet/cells';
+export type { InputCell, SheetCell } from './sheet/cells';
+export { exportSheet } from './sheet/rows';
+export type { Rejection, Sheet, UnknownColumn } from './sheet/rows';
+export { planImport, SheetImportError } from './sheet/import';
+export type { FileWrite, ImportOptions, ImportPlan } from './sheet/import';
+export { importSummary, rejectionLine, unknownColumnLine } from './sheet/summary';
+
+// ---- Editing records: the write layer and the record form --------------------------------------
+export { editFileText, editYamlText, toTextEdit, yamlRegion, applyToValue } from './edit/edit';
+export type { EditOp, EditResult, OffsetEdit } from './edit/edit';
+export { buildRecordForm, candidatesOf } from './form/build';
+export { candidateSearch } from './form/fuzzy';
+export type { CandidateSearch } from './form/fuzzy';
+export { formChangeOp, isFromForm, isToForm } from './form/protocol';
+export type { FormChange, FromForm, ToForm } from './form/protocol';
+export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget } from './form/types';
