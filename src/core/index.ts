@@ -137,3 +137,12 @@ export type { CandidateSearch } from './form/fuzzy';
 export { formChangeOp, isFromForm, isToForm } from './form/protocol';
 export type { FormChange, FromForm, ToForm } from './form/protocol';
 export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget } from './form/types';
+
+// ---- Register tables: a kind (or one file of it) as an editable grid ---------------------------
+export { buildGridTable, rowKey } from './table/model';
+export type { BuiltTable, GridSource } from './table/model';
+export { gridView } from './table/view';
+export { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit } from './table/edits';
+export type { GridEditResult, GridWrite } from './table/edits';
+export { isFromGrid } from './table/protocol';
+export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from './table/protocol';
