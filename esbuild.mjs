@@ -66,6 +66,19 @@ if (existsSync('webview/src/main.ts')) {
   });
 }
 
+if (existsSync('webview/src/table/main.ts')) {
+  // The register table's grid: its own small bundle (dist/webview/table.{js,css}).
+  targets.push({
+    ...common,
+    entryPoints: { table: 'webview/src/table/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  });
+}
+
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {

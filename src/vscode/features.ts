@@ -6,6 +6,7 @@ import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
 import { activatePlansView } from './views/plans';
 import { activateRegistersView } from './views/registers';
+import { activateTables } from './table/panel';
 
 /**
  * The feature modules built on the model hub (views, search, dashboard), activated in this
@@ -20,4 +21,5 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Dashboard', activate: activateDashboard },
   { name: 'Changes view', activate: activateChanges },
   { name: 'Initialize from Existing Files', activate: activateInitFromFiles },
+  { name: 'Register tables', activate: activateTables },
 ];

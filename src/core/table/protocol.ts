@@ -82,9 +82,9 @@ export interface GridView {
 }
 
 export type ToGrid =
-  | { type: 'table'; table: GridTable; view: GridView; query: string; sort?: GridSort; strings: Record<string, string> }
+  | { type: 'table'; table: GridTable; view: GridView; query: string; sort?: GridSort; l10n?: Record<string, string> }
   | { type: 'view'; view: GridView; query: string; sort?: GridSort }
-  | { type: 'refused'; row?: string; column?: number; message: string };
+  | { type: 'notice'; severity: 'info' | 'warning' | 'error'; message: string };
 
 export interface GridSort {
   column: number;
