@@ -110,6 +110,9 @@ describe('register table: a kind as rows and columns', () => {
     assert.deepEqual(problems[2], ['owner ref/missing', 'tier vocab/unknown']);
     assert.equal(table.canAdd, true);
     assert.deepEqual(table.candidates['person'], [['E-1', '陈静']]);
+    // A number's unit is the currency beside it (contract.currency), as the record form shows it.
+    assert.equal(table.rows[0]!.units[col('contract.value')], 'CNY');
+    assert.equal(table.rows[1]!.units[col('contract.value')], undefined);
   });
 
   it('filters with the search syntax, sorts with empty cells last, and totals numbers per currency', async () => {

@@ -2,6 +2,7 @@ import { compareEntities, type Entity } from '../model/entity';
 import type { WorkspaceModel } from '../model/queries';
 import { cellOf } from '../sheet/cells';
 import { rawRecord, sheetColumns, valueAt, type SheetColumn } from '../sheet/columns';
+import type { JsonObject } from '../types';
 import { valuesInUse } from '../vocab/inUse';
 import { placeProblems } from './problems';
 import type { GridColumn, GridRow, GridTable } from './protocol';
@@ -19,7 +20,7 @@ export interface BuiltTable {
   entities: Map<string, Entity>;
 }
 
-/** How many columns show at first, before the user picks (the rest are listed in the column chooser). */
+/** How many columns an empty table shows at first; otherwise the columns at least half the rows fill (the rest are in the column chooser). */
 const FIRST_COLUMNS = 8;
 
 /**
@@ -44,7 +45,9 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
     const checked = c.vocabulary?.values ? [...c.vocabulary.values, ...Object.keys(c.vocabulary.aliases)] : c.enum;
     if (checked) col.options = [...checked];
     else if (c.vocabulary) col.suggestions = [...((inUse ??= valuesInUse(ws.config, ws.entities())).get(c.vocabulary.name)?.keys() ?? [])];
-    col.visible = visible ? visible.includes(c.header) || !!c.id : i < FIRST_COLUMNS || (filled[i] ?? 0) * 2 >= records.length;
+    col.visible = visible
+      ? visible.includes(c.header) || !!c.id
+      : !!c.id || !!col.title || (records.length === 0 ? i < FIRST_COLUMNS : (filled[i] ?? 0) * 2 >= records.length);
     return col;
   });
   const byKey = new Map<string, Entity>();
@@ -59,9 +62,13 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
       line: ws.entityRange(e).start.line,
       cells: sheet.map((c) => (c.id ? e.id : cellOf(valueAt(raw, c.path), c))),
       problems: {},
+      units: {},
     };
-    const unit = raw['currency'] ?? raw['unit'];
-    if (typeof unit === 'string' && unit !== '') row.unit = unit;
+    sheet.forEach((c, j) => {
+      if (c.type !== 'number' && c.type !== 'integer') return;
+      const unit = unitOf(raw, c.path);
+      if (unit !== undefined) row.units[j] = unit;
+    });
     return row;
   });
   placeProblems(ws, entities, rows, sheet);
@@ -94,6 +101,18 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
 /** The key of a record's row: stable while the record stays where it is in its file. */
 export function rowKey(e: Entity): string {
   return `${e.file}\0${e.doc}\0${e.path.join('\0')}`;
+}
+
+/** The unit of a number: a `currency` or `unit` beside it, else the nearest one in the mappings around it (as the record form shows it). */
+function unitOf(raw: JsonObject, path: readonly string[]): string | undefined {
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const around = path.slice(0, depth);
+    for (const key of ['currency', 'unit']) {
+      const v = valueAt(raw, [...around, key]);
+      if (typeof v === 'string' && v !== '' && key !== path[path.length - 1]) return v;
+    }
+  }
+  return undefined;
 }
 
 function notEmpty(v: unknown): boolean {

@@ -42,8 +42,8 @@ export interface GridRow {
   /** 1-based line of the record. */
   line: number;
   cells: GridCell[];
-  /** Unit of the row's numbers (its `currency` or `unit`), for totals per currency. */
-  unit?: string;
+  /** Units of the row's numeric cells by column (a sibling `currency` or `unit`, else the record's), for totals per currency. */
+  units: Record<number, string>;
   /** Problems by column index; problems of the record as a whole under -1. */
   problems: Record<number, GridProblem[]>;
 }

@@ -68,10 +68,11 @@ function totals(built: BuiltTable, order: readonly number[]): Record<number, Gri
       const row = built.table.rows[i]!;
       const v = row.cells[c];
       if (typeof v !== 'number') continue;
-      const t = byUnit.get(row.unit) ?? { sum: 0, count: 0 };
+      const unit = row.units[c];
+      const t = byUnit.get(unit) ?? { sum: 0, count: 0 };
       t.sum += v;
       t.count++;
-      byUnit.set(row.unit, t);
+      byUnit.set(unit, t);
     }
     if (byUnit.size === 0) return;
     out[c] = [...byUnit]
