@@ -58,8 +58,9 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
     const row: GridRow = {
       key,
       id: e.id,
+      // No line: resolving every record's source range would parse each file again with
+      // positions (seconds for thousands of rows); `open` asks for the one it needs.
       file: e.file,
-      line: ws.entityRange(e).start.line,
       cells: sheet.map((c) => (c.id ? e.id : cellOf(valueAt(raw, c.path), c))),
       problems: {},
       units: {},

@@ -39,8 +39,6 @@ export interface GridRow {
   key: string;
   id: string;
   file: string;
-  /** 1-based line of the record. */
-  line: number;
   cells: GridCell[];
   /** Units of the row's numeric cells by column (a sibling `currency` or `unit`, else the record's), for totals per currency. */
   units: Record<number, string>;

@@ -32,10 +32,10 @@ export function gridView(built: BuiltTable, query: string, sort: GridSort | unde
         id: e.id,
         title: e.title,
         file: e.file,
-        line: row.line,
+        line: 1,
         fields: e.data,
         text: '',
-        textLine: row.line,
+        textLine: 1,
       };
       if (!filters.every((f) => f(doc))) return;
     }

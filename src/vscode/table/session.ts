@@ -130,8 +130,9 @@ export class GridSession {
         return;
       }
       case 'open': {
-        const row = this.built?.table.rows.find((r) => r.key === msg.row);
-        if (row) await this.host.open(row.file, row.line);
+        const e = this.built?.entities.get(msg.row);
+        const ws = this.host.workspace();
+        if (e && ws) await this.host.open(e.file, ws.entityRange(e).start.line);
         return;
       }
     }

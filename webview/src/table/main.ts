@@ -244,7 +244,7 @@ class Grid {
     const whole = row.problems[-1] ?? [];
     const gutter = h(
       'div',
-      { class: `cell gutter ${severityClass(whole)}`, role: 'rowheader', title: [`${row.file}:${row.line}`, ...whole.map((p) => p.message)].join('\n') },
+      { class: `cell gutter ${severityClass(whole)}`, role: 'rowheader', title: [row.file, ...whole.map((p) => p.message)].join('\n') },
       String(i + 1),
     );
     gutter.addEventListener('dblclick', () => vscode.postMessage({ type: 'open', row: row.key }));
