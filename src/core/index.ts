@@ -146,3 +146,5 @@ export { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit } from './table/e
 export type { GridEditResult, GridWrite } from './table/edits';
 export { isFromGrid } from './table/protocol';
 export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from './table/protocol';
+export { planMissingRecord } from './create/missing';
+export type { CreatePlan } from './create/missing';

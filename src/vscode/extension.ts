@@ -4,6 +4,7 @@ import type { FolderModel } from './api';
 import { CheckWorkspaceCommand } from './commands/checkWorkspace';
 import { registerCommands } from './commands/command';
 import { NewDocumentCommand } from './commands/newDocument';
+import { CreateMissingRecordCommand } from './commands/createMissing';
 import { RevealInPlanTreeCommand } from './commands/revealInPlanTree';
 import { DiagnosticsPublisher } from './diagnostics/publisher';
 import { registerStatusBar } from './diagnostics/statusBar';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
     registerCommands(context, [
       new CheckWorkspaceCommand(hub, publisher),
       new NewDocumentCommand(hub),
+      new CreateMissingRecordCommand(hub),
       new RevealInPlanTreeCommand(hub),
       { id: 'opsbook.showOutput', execute: () => log.show() },
     ]);
