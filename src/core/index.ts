@@ -140,7 +140,9 @@ export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget }
 
 // ---- Register tables: a kind (or one file of it) as an editable grid ---------------------------
 export { buildGridTable, rowKey } from './table/model';
-export type { BuiltTable, GridSource } from './table/model';
+export type { BuiltTable, GridSource, RowRecord } from './table/model';
+export { itemLists } from './table/items';
+export type { ItemList } from './table/items';
 export { gridView } from './table/view';
 export { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit } from './table/edits';
 export type { GridEditResult, GridWrite } from './table/edits';

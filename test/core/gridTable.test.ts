@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { editFileText } from '../../src/core/edit/edit';
 import { buildGridTable } from '../../src/core/table/model';
+import { itemLists } from '../../src/core/table/items';
 import { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit, type GridEditResult } from '../../src/core/table/edits';
 import { gridView } from '../../src/core/table/view';
 import { openMem } from './memfs';
@@ -178,5 +179,54 @@ describe('register table: edits that keep the file', () => {
     assert.equal(built.table.canAdd, false);
     const r = addRowEdit(ws, built, 'P2');
     assert.ok(!r.ok && /New Document from Template/.test(r.message));
+  });
+});
+
+// A tea shop's stock count: one record, its stock lines as rows.
+const STOCK = `# 静安店 周盘点
+id: INV-JA-0601
+region: 华东
+as_of: 2026-06-01
+items:
+  - { sku: YZGL-M, on_hand: 3, reorder_point: 20, max: 80 }   # 缺货风险
+  - sku: HK-MILK
+    on_hand: 40
+    reorder_point: 10
+`;
+
+describe('register table: the stock lines of one inventory record', () => {
+  const files = { ...FILES, 'inventory/jingan.yaml': STOCK, 'org/regions.yaml': 'regions:\n  - id: 华东\n    name: 华东区\n' };
+
+  it('lists the lists of mappings a single-record kind holds, and shows its items as rows with their problems', async () => {
+    const { workspace: ws } = await openMem(files);
+    assert.deepEqual(itemLists(ws, 'inventory'), [{ field: 'items', required: ['sku', 'on_hand'] }]);
+    const built = buildGridTable(ws, { kind: 'inventory', file: 'inventory/jingan.yaml', field: 'items' });
+    const keys = built.table.columns.map((c) => c.key);
+    assert.deepEqual(keys.slice(0, 3), ['sku', 'on_hand', 'reorder_point']);
+    assert.deepEqual(
+      built.table.rows.map((r) => [r.id, r.cells[1]]),
+      [
+        ['YZGL-M', 3],
+        ['HK-MILK', 40],
+      ],
+    );
+    assert.equal(built.table.columns[0]!.ref, 'product');
+    // YZGL-M is below its reorder point: the warning sits in its on_hand cell.
+    const first = Object.entries(built.table.rows[0]!.problems).flatMap(([c, list]) =>
+      list.map((p) => `${c === '-1' ? '(row)' : keys[Number(c)]} ${p.ruleId}`),
+    );
+    assert.deepEqual(first, ['on_hand inventory/below-reorder']);
+    assert.deepEqual(gridView(built, '', undefined).totals[1], [{ sum: 43, average: 21.5, count: 2 }]);
+  });
+
+  it('edits a stock line in its flow map, appends, duplicates and deletes lines, keeping the rest of the file', async () => {
+    const { workspace: ws } = await openMem(files);
+    const built = buildGridTable(ws, { kind: 'inventory', file: 'inventory/jingan.yaml', field: 'items' });
+    const [a, b] = built.table.rows.map((r) => r.key) as [string, string];
+    assert.equal(applied(STOCK, cellEdit(built, a, 1, '12', 3)), STOCK.replace('on_hand: 3,', 'on_hand: 12,'));
+    assert.equal(applied(STOCK, addRowEdit(ws, built, 'YZGL-L')), STOCK + '  - sku: YZGL-L\n');
+    assert.equal(applied(STOCK, duplicateRowEdit(ws, built, b, undefined)), STOCK + '  - sku: HK-MILK\n    on_hand: 40\n    reorder_point: 10\n');
+    const del = applied(STOCK, deleteRowEdit(built, a));
+    assert.ok(!del.includes('YZGL-M') && del.includes('# 静安店 周盘点') && del.includes('sku: HK-MILK'), del);
   });
 });

@@ -1,22 +1,17 @@
-import type { Entity } from '../model/entity';
 import type { WorkspaceModel } from '../model/queries';
 import type { SheetColumn } from '../sheet/columns';
 import type { GridRow } from './protocol';
 
 /**
  * Puts each diagnostic of the rows' files in the cell it is about, from the node path its
- * finding was made at (no re-parsing): the row is the record whose path is the longest prefix
- * of that path, the cell the column whose field path is the longest prefix of the rest
+ * finding was made at (no re-parsing): the row is the record (or list item) whose path is the
+ * longest prefix of that path, the cell the column whose field path is the longest prefix of the rest
  * (`contract.end`, a list's item → the list's column); a problem of the record as a whole, or
  * inside a nested record of another kind (a KPI of a plan), goes to the row (-1).
  */
-export function placeProblems(ws: WorkspaceModel, entities: readonly Entity[], rows: GridRow[], columns: readonly SheetColumn[]): void {
+export function placeProblems(ws: WorkspaceModel, files: readonly string[], rows: GridRow[], columns: readonly SheetColumn[]): void {
   const rowOf = new Map<string, number>();
-  const files = new Set<string>();
-  entities.forEach((e, i) => {
-    rowOf.set(rows[i]!.key, i);
-    files.add(e.file);
-  });
+  rows.forEach((r, i) => rowOf.set(r.key, i));
   for (const file of files) {
     for (const { diagnostic: d, anchor } of ws.anchoredDiagnostics(file)) {
       if (anchor.file !== file) continue;

@@ -57,7 +57,7 @@ export interface GridTotal {
 export interface GridTable {
   kind: string;
   /** What the table shows: a file (`partners/list.yaml`) or all records of a kind. */
-  source: { kind: string; file?: string };
+  source: { kind: string; file?: string; field?: string };
   title: string;
   columns: GridColumn[];
   rows: GridRow[];

@@ -24,8 +24,11 @@ export function gridView(built: BuiltTable, query: string, sort: GridSort | unde
       if (!words.every((w) => text.includes(w)) || excluded.some((w) => text.includes(w))) return;
     }
     if (filters.length > 0) {
-      const e = built.entities.get(row.key);
-      if (!e) return;
+      const r = built.records.get(row.key);
+      if (!r) return;
+      // A list item is filtered on its own fields; a record on its data as search reads it (aliases applied).
+      const e = r.entity;
+      const fields = built.table.source.field ? r.raw : e.data;
       const doc: SearchDoc = {
         key: row.key,
         kind: e.kind,
@@ -33,7 +36,7 @@ export function gridView(built: BuiltTable, query: string, sort: GridSort | unde
         title: e.title,
         file: e.file,
         line: 1,
-        fields: e.data,
+        fields,
         text: '',
         textLine: 1,
       };

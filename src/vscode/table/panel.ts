@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isFromGrid, safeRelativePath, type ToGrid } from '../../core';
+import { isFromGrid, itemLists, safeRelativePath, type ToGrid } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { makeNonce } from '../dashboard/html';
 import { tableHtml } from './html';
@@ -23,16 +23,22 @@ export const activateTables: Feature = (context, hub) => {
       await hub.ready;
       const target = await pickSource(hub, arg);
       if (!target) return;
-      const key = `${target.model.folder.uri.toString()}\0${target.kind}\0${target.file ?? ''}`;
+      const key = `${target.model.folder.uri.toString()}\0${target.kind}\0${target.file ?? ''}\0${target.field ?? ''}`;
       const open = tables.get(key);
       if (open) return open.reveal();
-      const title = target.file ? vscode.l10n.t('Table: {0}', target.file.split('/').pop() ?? target.file) : vscode.l10n.t('Table: all {0}', target.kind);
+      const name = target.file?.split('/').pop() ?? target.file ?? '';
+      const title = target.field
+        ? vscode.l10n.t('Table: {0} · {1}', name, target.field)
+        : target.file
+          ? vscode.l10n.t('Table: {0}', name)
+          : vscode.l10n.t('Table: all {0}', target.kind);
       const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, title, vscode.ViewColumn.Active, {
         enableScripts: true,
         retainContextWhenHidden: true,
         localResourceRoots: [root],
       });
-      const t = new TablePanel(panel, target.model, hub, root, target.file ? { kind: target.kind, file: target.file } : { kind: target.kind });
+      const source = { kind: target.kind, ...(target.file ? { file: target.file } : {}), ...(target.field ? { field: target.field } : {}) };
+      const t = new TablePanel(panel, target.model, hub, root, source);
       tables.set(key, t);
       t.onDidDispose(() => tables.delete(key));
     }),
@@ -44,6 +50,7 @@ interface Target {
   model: FolderModel;
   kind: string;
   file?: string;
+  field?: string;
 }
 
 /** The source from the command's argument (a file URI, a register row) or the active editor, else a pick of the kinds with records. */
@@ -69,6 +76,19 @@ async function pickSource(hub: ModelHub, arg: unknown): Promise<Target | undefin
       : [];
     const layout = kinds[0] !== undefined ? model.workspace.kindConfig(kinds[0])?.layout : undefined;
     if (file && kinds.length === 1 && (layout === 'list' || layout === 'map')) return { model, kind: kinds[0]!, file };
+    if (file && kinds.length === 1 && layout === 'single') {
+      // One record with lists of mappings (an inventory's stock lines): its list as rows.
+      const lists = itemLists(model.workspace, kinds[0]!);
+      const field =
+        lists.length === 1
+          ? lists[0]!.field
+          : await vscode.window.showQuickPick(
+              lists.map((l) => l.field),
+              { placeHolder: vscode.l10n.t('Which list of {0} as a table?', file) },
+            );
+      if (field) return { model, kind: kinds[0]!, file, field };
+      if (lists.length > 1) return undefined;
+    }
     if (arg instanceof vscode.Uri && file && kinds.length === 1) return { model, kind: kinds[0]! };
   }
   const models = hub.models();
@@ -99,7 +119,7 @@ class TablePanel implements vscode.Disposable {
     private readonly model: FolderModel,
     hub: ModelHub,
     private readonly root: vscode.Uri,
-    source: { kind: string; file?: string },
+    source: { kind: string; file?: string; field?: string },
   ) {
     const folderKey = model.folder.uri.toString();
     this.session = new GridSession(
@@ -123,8 +143,8 @@ class TablePanel implements vscode.Disposable {
         askId: (proposed, validate) =>
           Promise.resolve(
             vscode.window.showInputBox({
-              title: vscode.l10n.t('New {0}', source.kind),
-              prompt: vscode.l10n.t('Id of the new record'),
+              title: source.field ? vscode.l10n.t('New line in {0}', source.field) : vscode.l10n.t('New {0}', source.kind),
+              prompt: source.field ? vscode.l10n.t('First field of the new line') : vscode.l10n.t('Id of the new record'),
               ...(proposed !== undefined ? { value: proposed, valueSelection: [0, proposed.length] as [number, number] } : {}),
               validateInput: validate,
             }),

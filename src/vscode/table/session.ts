@@ -102,6 +102,15 @@ export class GridSession {
       case 'duplicate': {
         const ws = this.host.workspace();
         if (!ws || !this.built) return;
+        const row = msg.type === 'duplicate' ? msg.row : undefined;
+        if (this.source.field) {
+          // Items of a list (stock lines) have no id of their own: a copy is a copy; a new one starts with its first field.
+          if (row !== undefined) return this.write(() => duplicateRowEdit(ws, this.built!, row, undefined));
+          const first = this.built.columns[0]?.header ?? '';
+          const value = await this.host.askId(undefined, (v) => (v.trim() === '' ? l10n.t('Enter the {0} of the new line.', first) : undefined));
+          if (value !== undefined) await this.write(() => addRowEdit(ws, this.built!, value.trim()));
+          return;
+        }
         const kind = this.source.kind;
         const taken = new Set(ws.idsInUse(kind));
         const idPattern = ws.kindConfig(kind)?.idPattern;
@@ -115,24 +124,25 @@ export class GridSession {
                 : undefined,
         );
         if (id === undefined) return;
-        const row = msg.type === 'duplicate' ? msg.row : undefined;
         await this.write(() => (row !== undefined ? duplicateRowEdit(ws, this.built!, row, id.trim()) : addRowEdit(ws, this.built!, id.trim())));
         return;
       }
       case 'delete': {
-        const e = this.built?.entities.get(msg.row);
-        if (!e) return this.refresh();
+        const r = this.built?.records.get(msg.row);
+        const row = this.built?.table.rows.find((x) => x.key === msg.row);
+        if (!r || !row) return this.refresh();
+        const what = this.source.field ?? r.entity.kind;
         const yes = await this.host.confirm(
-          l10n.t('Delete {0} "{1}" from {2}? Undo (Ctrl+Z in the file) brings it back.', e.kind, e.id, e.file),
+          l10n.t('Delete {0} "{1}" from {2}? Undo (Ctrl+Z in the file) brings it back.', what, row.id, r.entity.file),
           l10n.t('Delete'),
         );
         if (yes) await this.write(() => deleteRowEdit(this.built!, msg.row));
         return;
       }
       case 'open': {
-        const e = this.built?.entities.get(msg.row);
+        const r = this.built?.records.get(msg.row);
         const ws = this.host.workspace();
-        if (e && ws) await this.host.open(e.file, ws.entityRange(e).start.line);
+        if (r && ws) await this.host.open(r.entity.file, ws.rangeOf({ file: r.entity.file, doc: r.entity.doc, path: r.path, part: 'entity' }).start.line);
         return;
       }
     }
