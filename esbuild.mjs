@@ -66,6 +66,19 @@ if (existsSync('webview/src/main.ts')) {
   });
 }
 
+if (existsSync('webview/src/form/main.ts')) {
+  // The record form (Edit as Form): dist/webview/form.{js,css}.
+  targets.push({
+    ...common,
+    entryPoints: { form: 'webview/src/form/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  });
+}
+
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {
