@@ -67,10 +67,10 @@ if (existsSync('webview/src/main.ts')) {
 }
 
 if (existsSync('webview/src/form/main.ts')) {
-  // The record form (Edit as Form): dist/webview/form.{js,css}.
+  // The record form (Edit as Form) and the register table (Open as Table): dist/webview/{form,table}.{js,css}.
   targets.push({
     ...common,
-    entryPoints: { form: 'webview/src/form/main.ts' },
+    entryPoints: { form: 'webview/src/form/main.ts', table: 'webview/src/form/tableMain.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -137,9 +137,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$|core/form/(protocol|types|fuzzy)$|core/types$)',
+              regex:
+                '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$|core/form/(protocol|types|fuzzy|register|tableProtocol)$|core/types$)',
               message:
-                'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts), src/core/form/protocol, types and fuzzy (the record form), src/core/types and src/core/format/*.',
+                'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts), src/core/form/protocol, types, fuzzy, register and tableProtocol (record form and register table), src/core/types and src/core/format/*.',
             },
           ],
         },

@@ -126,3 +126,7 @@ export type { CandidateSearch } from './form/fuzzy';
 export { formChangeOp, isFromForm, isToForm } from './form/protocol';
 export type { FormChange, FromForm, ToForm } from './form/protocol';
 export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget } from './form/types';
+export { buildRegisterTable } from './form/register';
+export type { ColumnTotal, RegisterCell, RegisterRow, RegisterScope, RegisterTable } from './form/register';
+export { isFromTable, isToTable, rowKey } from './form/tableProtocol';
+export type { FromTable, TableChange, ToTable } from './form/tableProtocol';

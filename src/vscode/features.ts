@@ -3,6 +3,7 @@ import { activateChanges } from './changes/view';
 import { activateInitFromFiles } from './commands/initFromFiles';
 import { activateDashboard } from './dashboard/panel';
 import { activateRecordForms } from './form/panel';
+import { activateRegisterTables } from './form/tablePanel';
 import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
 import { activatePlansView } from './views/plans';
@@ -22,4 +23,5 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Changes view', activate: activateChanges },
   { name: 'Initialize from Existing Files', activate: activateInitFromFiles },
   { name: 'Record forms', activate: activateRecordForms },
+  { name: 'Register tables', activate: activateRegisterTables },
 ];

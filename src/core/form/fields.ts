@@ -58,7 +58,7 @@ function vocabularyOptions(v: VocabularyConfig, ctx: FieldContext): { widget: Wi
 }
 
 /** The unit or currency a number is in: a sibling `unit` / `currency`, else the nearest enclosing `currency`. */
-function unitFor(key: string, siblings: JsonObject | undefined, ancestors: JsonObject[]): string | undefined {
+export function unitFor(key: string, siblings: JsonObject | undefined, ancestors: JsonObject[]): string | undefined {
   if (key === 'unit' || key === 'currency') return undefined;
   const own = siblings?.['unit'] ?? siblings?.['currency'];
   if (typeof own === 'string') return own;
