@@ -93,7 +93,8 @@ function placeProblems(ws: WorkspaceModel, entity: Entity, form: RecordForm): vo
     }
   };
   index(form.fields);
-  for (const { path, problem } of problemPlacer(ws, entity.file)(entity)) {
+  const written = [...byPath.values()].filter((f) => f.value !== undefined).map((f) => f.path);
+  for (const { path, problem } of problemPlacer(ws, entity.file)(entity, written)) {
     let p = path;
     while (p.length > 0 && !byPath.has(JSON.stringify(p))) p = p.slice(0, -1);
     const field = byPath.get(JSON.stringify(p));

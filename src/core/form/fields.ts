@@ -159,7 +159,13 @@ export function objectFields(
   }
   for (const key of Object.keys(obj ?? {})) {
     if (props.includes(key)) continue;
-    out.push(buildField({ key, path: [...path, key], value: obj?.[key], required: false, siblings: obj, ancestors, ...(free ? {} : { extra: true }) }, ctx));
+    const field = buildField(
+      { key, path: [...path, key], value: obj?.[key], required: false, siblings: obj, ancestors, ...(free ? {} : { extra: true }) },
+      ctx,
+    );
+    // A free key (a channel in channel prices) is its own label; the schema's title names them all.
+    if (free) field.label = key;
+    out.push(field);
   }
   return out;
 }

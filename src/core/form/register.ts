@@ -130,7 +130,8 @@ export function buildRegisterTable(ws: WorkspaceModel, scope: RegisterScope): Re
       cells,
       problems: [],
     };
-    for (const { path, problem } of place(e)) {
+    const written = columns.filter((_, i) => cells[i]?.value !== undefined).map((c) => c.path);
+    for (const { path, problem } of place(e, written)) {
       const at = columns.findIndex((c) => path.length >= c.path.length && c.path.every((s, i) => s === path[i]));
       const cell = at === -1 ? undefined : cells[at];
       if (cell) (cell.problems ??= []).push(problem);
@@ -181,7 +182,8 @@ function columnsOf(ctx: FieldContext, rows: Entity[]): FormField[] {
           if (v && typeof v === 'object' && !Array.isArray(v)) for (const k of Object.keys(v)) subKeys.add(k);
         }
         for (const k of subKeys)
-          if (!inner.some((x) => x.key === k)) inner.push(buildField({ key: k, path: [key, k], value: undefined, required: false, ancestors: [] }, ctx));
+          if (!inner.some((x) => x.key === k))
+            inner.push({ ...buildField({ key: k, path: [key, k], value: undefined, required: false, ancestors: [] }, ctx), label: k });
       }
       for (const x of inner) if (isCellWidget(x)) out.push({ ...x, key: `${key}.${x.key}`, label: `${f.label} · ${x.label}` });
     } else if (isCellWidget(f)) out.push(f);

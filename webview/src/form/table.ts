@@ -30,6 +30,12 @@ function display(v: JsonValue | undefined, unit?: string): string {
   return typeof v === 'object' ? JSON.stringify(v) : v;
 }
 
+function columnWidth(f: FormField): number {
+  if (f.widget === 'number') return 130;
+  if (f.widget === 'date' || f.widget === 'toggle') return 120;
+  return Math.min(260, Math.max(140, f.label.length * 8 + 24));
+}
+
 function compare(a: JsonValue | undefined, b: JsonValue | undefined): number {
   if (a === undefined || a === null) return b === undefined || b === null ? 0 : 1;
   if (b === undefined || b === null) return -1;
@@ -64,6 +70,7 @@ export class TableApp {
   ) {}
 
   start(): void {
+    clear(this.root);
     const filter = h('input', {
       class: 'input filter',
       type: 'search',
@@ -138,10 +145,8 @@ export class TableApp {
     this.view = rows;
     this.status.textContent = l10n.t('{0} of {1} rows', rows.length, t.rows.length);
     const cols = this.columns();
-    this.scroller.style.setProperty(
-      '--cols',
-      `minmax(160px, 1.4fr) ${cols.map((c) => (c.field.widget === 'number' ? 'minmax(110px, 1fr)' : 'minmax(120px, 1fr)')).join(' ')} 96px`,
-    );
+    // Fixed widths: every row is its own grid, so only fixed tracks line up with the header.
+    this.scroller.style.setProperty('--cols', `220px ${cols.map((c) => `${columnWidth(c.field)}px`).join(' ')} 96px`);
     clear(this.head);
     this.head.appendChild(h('div', { class: 'cell head', role: 'columnheader' }, l10n.t('Record')));
     for (const c of cols) {
