@@ -66,11 +66,11 @@ if (existsSync('webview/src/main.ts')) {
   });
 }
 
-if (existsSync('webview/src/table/main.ts')) {
-  // The register table's grid: its own small bundle (dist/webview/table.{js,css}).
+if (existsSync('webview/src/form/main.ts')) {
+  // The record form (Edit as Form) and the register table (Open as Table): dist/webview/{form,table}.{js,css}.
   targets.push({
     ...common,
-    entryPoints: { table: 'webview/src/table/main.ts' },
+    entryPoints: { form: 'webview/src/form/main.ts', table: 'webview/src/table/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -2,6 +2,7 @@ import type { Feature } from './api';
 import { activateChanges } from './changes/view';
 import { activateInitFromFiles } from './commands/initFromFiles';
 import { activateDashboard } from './dashboard/panel';
+import { activateRecordForms } from './form/panel';
 import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
 import { activatePlansView } from './views/plans';
@@ -21,5 +22,6 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Dashboard', activate: activateDashboard },
   { name: 'Changes view', activate: activateChanges },
   { name: 'Initialize from Existing Files', activate: activateInitFromFiles },
+  { name: 'Record forms', activate: activateRecordForms },
   { name: 'Register tables', activate: activateTables },
 ];

@@ -31,18 +31,21 @@ partners:
     type: supplier
     status: active
     tier: 金牌
+    owner: E-1
     contract: { start: 2026-01-01, end: 2026-12-31, value: 500000, currency: CNY }
   - id: HZ-002   # 包材
     name: 西湖包材
     type: supplier
     status: active
     tier: 银牌
+    owner: E-1
     contract: { start: 2026-01-01, end: 2027-03-31, value: 86000, currency: CNY }
   - id: SH-010   # 冷链
     name: 上海冷链物流
     type: supplier
     status: active
     tier: 铜牌
+    owner: E-1
     contract: { start: 2025-07-01, end: 2026-09-30, value: 120000, currency: CNY }
 `;
 
@@ -61,6 +64,11 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     await fs.mkdir(path.join(ws, 'partners'));
     await fs.writeFile(path.join(ws, 'opsbook.yaml'), 'opsbook: 1\nvocabularies:\n  partner.tier: [金牌, 银牌]\n');
     await fs.writeFile(path.join(ws, 'partners', 'list.yaml'), PARTNERS);
+    await fs.mkdir(path.join(ws, 'org'));
+    await fs.writeFile(
+      path.join(ws, 'org', 'people.yaml'),
+      'people:\n  - id: E-1\n    name: 陈静\n    role: 采购主管\n  - id: E-2\n    name: 王磊\n    role: 采购\n',
+    );
     const vsix = await buildProductVsix();
     session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, log });
     page = session.page;
@@ -125,6 +133,24 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     assert.equal(readFileSync(file, 'utf8'), PARTNERS.replace('name: 西湖包材', 'name: 西湖包装材料'), 'only that value changed');
     frame = await webviewFrame(page, '.body .row', 30_000);
     await waitUntil(page, 'the grid showing the new name', async () => (await frame.locator('.body .row').filter({ hasText: '西湖包装材料' }).count()) === 1);
+
+    // The owner through the form's reference picker: type part of a name, pick the person.
+    const ownerCol = (await frame.locator('.head .cell').allTextContents()).indexOf('owner');
+    assert.ok(ownerCol > 0, 'an owner column');
+    const ownerCell = frame.locator('.body .row').filter({ hasText: 'SH-010' }).locator('.cell').nth(ownerCol);
+    assert.equal((await ownerCell.textContent())?.trim(), '陈静 · E-1', 'a reference shows its title first');
+    await ownerCell.dblclick();
+    const picker = frame.locator('.body input.editor');
+    await picker.waitFor({ state: 'visible', timeout: 10_000 });
+    await picker.fill('王');
+    await frame.locator('.suggestions li').filter({ hasText: '王磊' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await screenshot(page, 'e2e-table-picker');
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await runCommand(page, 'File: Save All');
+    await waitUntil(page, 'the new owner saved', async () => /tier: 铜牌\n {4}owner: E-2\n/.test(readFileSync(file, 'utf8')), {
+      describe: async () => readFileSync(file, 'utf8'),
+    });
 
     // The same grid in the light theme.
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');

@@ -58,7 +58,7 @@ function vocabularyOptions(v: VocabularyConfig, ctx: FieldContext): { widget: Wi
 }
 
 /** The unit or currency a number is in: a sibling `unit` / `currency`, else the nearest enclosing `currency`. */
-function unitFor(key: string, siblings: JsonObject | undefined, ancestors: JsonObject[]): string | undefined {
+export function unitFor(key: string, siblings: JsonObject | undefined, ancestors: JsonObject[]): string | undefined {
   if (key === 'unit' || key === 'currency') return undefined;
   const own = siblings?.['unit'] ?? siblings?.['currency'];
   if (typeof own === 'string') return own;
@@ -159,7 +159,13 @@ export function objectFields(
   }
   for (const key of Object.keys(obj ?? {})) {
     if (props.includes(key)) continue;
-    out.push(buildField({ key, path: [...path, key], value: obj?.[key], required: false, siblings: obj, ancestors, ...(free ? {} : { extra: true }) }, ctx));
+    const field = buildField(
+      { key, path: [...path, key], value: obj?.[key], required: false, siblings: obj, ancestors, ...(free ? {} : { extra: true }) },
+      ctx,
+    );
+    // A free key (a channel in channel prices) is its own label; the schema's title names them all.
+    if (free) field.label = key;
+    out.push(field);
   }
   return out;
 }

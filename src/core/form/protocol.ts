@@ -29,7 +29,13 @@ export interface FormGone {
   message: string;
 }
 
-export type ToForm = FormInit | FormUpdate | FormGone;
+/** The host applied the form's change: the document is now at `version` (the form already shows the value). */
+export interface FormVersion {
+  type: 'version';
+  version: number;
+}
+
+export type ToForm = FormInit | FormUpdate | FormGone | FormVersion;
 
 // ---- webview → host -------------------------------------------------------------------------
 
@@ -97,7 +103,8 @@ export function isToForm(m: unknown): m is ToForm {
   return (
     m['type'] === 'init' ||
     (m['type'] === 'form' && isObj(m['form']) && typeof m['version'] === 'number') ||
-    (m['type'] === 'gone' && typeof m['message'] === 'string')
+    (m['type'] === 'gone' && typeof m['message'] === 'string') ||
+    (m['type'] === 'version' && typeof m['version'] === 'number')
   );
 }
 

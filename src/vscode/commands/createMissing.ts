@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { editFileText, planMissingRecord } from '../../core';
 import type { Hub } from '../model/hub';
 import type { Command } from './command';
+import { EDIT_AS_FORM_COMMAND } from '../form/commandIds';
 
 export const CREATE_MISSING_COMMAND = 'opsbook.createMissingRecord';
 
 /**
  * *Create missing record* (the quick fix on `ref/missing`): creates the record a reference names,
  * from the kind's template, in the file the kind's records are kept in (or a new file for kinds
- * kept one per file), then opens it — as a form when the record form is available.
+ * kept one per file), then opens it in the editor and in its form.
  * Arguments: the referring document's URI, the target kind, the id.
  */
 export class CreateMissingRecordCommand implements Command {
@@ -53,5 +54,23 @@ export class CreateMissingRecordCommand implements Command {
     const at = doc.getText().lastIndexOf(idArg);
     const pos = doc.positionAt(Math.max(0, at));
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: false });
+    // Then its form, once the model has read the new record (it follows the editor after a short debounce).
+    if (await this.modelHas(uri, kindArg, idArg)) await vscode.commands.executeCommand(EDIT_AS_FORM_COMMAND, uri.toString(), kindArg, idArg);
+  }
+
+  private modelHas(fileUri: vscode.Uri, kind: string, id: string, timeoutMs = 5000): Promise<boolean> {
+    const has = (): boolean => this.hub.folderFor(fileUri)?.workspace.get(kind, id) !== undefined;
+    if (has()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean): void => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(ok);
+      };
+      const sub = this.hub.onDidChange(() => {
+        if (has()) done(true);
+      });
+      const timer = setTimeout(() => done(has()), timeoutMs);
+    });
   }
 }

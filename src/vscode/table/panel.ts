@@ -13,7 +13,7 @@ const UPDATE_DEBOUNCE_MS = 250;
 /**
  * *Opsbook: Open as Table*: the records of a list- or map-layout file, or of a kind across
  * files, in an editable grid. From a file (editor title, explorer, palette with a record file
- * active), from a register's row in the Registers view, or by picking a kind.
+ * active), from a register's row or one of its records in the Registers view, or by picking a kind.
  */
 export const activateTables: Feature = (context, hub) => {
   const tables = new Map<string, TablePanel>();
@@ -55,7 +55,9 @@ interface Target {
 
 /** The source from the command's argument (a file URI, a register row) or the active editor, else a pick of the kinds with records. */
 async function pickSource(hub: ModelHub, arg: unknown): Promise<Target | undefined> {
-  const register = (arg as { register?: { folder?: unknown; kind?: unknown } } | undefined)?.register;
+  // A register's top row, or one of its records (Registers view): all records of that kind.
+  const node = arg as { register?: { folder?: unknown; kind?: unknown }; entity?: { folder?: unknown; kind?: unknown } } | undefined;
+  const register = node?.register ?? node?.entity;
   if (register && typeof register.kind === 'string') {
     const model = hub.models().find((m) => m.folder.uri.toString() === register.folder);
     if (model) return { model, kind: register.kind };

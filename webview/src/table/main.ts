@@ -12,7 +12,9 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import './table.css';
 import * as l10n from '@vscode/l10n';
 import type { FromGrid, GridCell, GridColumn, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from '../../../src/core/table/protocol';
+import { candidateSearch, type CandidateSearch } from '../../../src/core/form/fuzzy';
 import { h } from '../dom';
+import { optionSuggestions, referenceSuggestions, suggestField } from '../form/suggest';
 
 interface VsCodeApi {
   postMessage(msg: FromGrid): void;
@@ -120,6 +122,7 @@ class Grid {
       }
       const first = !this.table;
       this.table = m.table;
+      this.searches.clear();
       this.view = m.view;
       this.sort = m.sort;
       this.numberFormat = new Intl.NumberFormat(m.table.locale, { maximumFractionDigits: 2 });
@@ -284,6 +287,17 @@ class Grid {
     return value;
   }
 
+  private searches = new Map<string, CandidateSearch>();
+
+  private searchFor(kind: string): CandidateSearch {
+    let s = this.searches.get(kind);
+    if (!s) {
+      s = candidateSearch((this.table?.candidates[kind] ?? []).map(([id, title]) => ({ id, title })));
+      this.searches.set(kind, s);
+    }
+    return s;
+  }
+
   private activate(row: number, col: number): void {
     this.active = { row, col };
     for (const el of this.scroller.querySelectorAll('[aria-selected]')) el.removeAttribute('aria-selected');
@@ -377,6 +391,7 @@ class Grid {
     const was = row.cells[c] ?? null;
     const current = was === null ? '' : String(was);
     let input: HTMLInputElement | HTMLSelectElement;
+    let wrapper: HTMLElement | undefined;
     if ((col.options && !col.list) || col.type === 'boolean') {
       const options =
         col.type === 'boolean'
@@ -394,10 +409,23 @@ class Grid {
       );
       select.value = current;
       input = select;
+    } else if (!col.list && (col.ref || col.suggestions)) {
+      // The record form's picker: a reference searched by title and id (fuse.js), an open
+      // vocabulary's values in use; free entry stays possible.
+      const ref = col.ref;
+      wrapper = suggestField({
+        value: current,
+        ariaLabel: col.key,
+        suggest: ref ? referenceSuggestions(this.searchFor(ref)) : optionSuggestions((col.suggestions ?? []).map((value) => ({ value }))),
+        commit: () => this.commit(),
+        ...(ref ? { describe: (v: string) => (t.candidates[ref] ?? []).find(([id]) => id === v)?.[1] } : {}),
+      });
+      input = wrapper.querySelector('input') as HTMLInputElement;
+      input.classList.add('editor');
     } else {
       const text = h('input', { class: 'editor', type: col.type === 'date' && !col.list ? 'date' : 'text', spellcheck: false, 'aria-label': col.key });
       text.value = current;
-      const values = col.ref ? (t.candidates[col.ref] ?? []).map(([id, title]) => [id, title]) : (col.options ?? col.suggestions ?? []).map((s) => [s, '']);
+      const values = (col.options ?? []).map((s) => [s, '']);
       if (values.length > 0) {
         this.datalist.replaceChildren(...values.map(([value, label]) => h('option', { value: value!, label: label || undefined })));
         text.setAttribute('list', 'opsbook-suggestions');
@@ -406,12 +434,27 @@ class Grid {
     }
     const cell = this.rendered.get(this.active.row)?.children[this.active.col + 1] as HTMLElement | undefined;
     if (!cell) return;
-    cell.replaceChildren(input);
+    cell.replaceChildren(wrapper ?? input);
+    const list = wrapper?.querySelector('.suggestions') as HTMLElement | null;
+    if (list) {
+      // Cells clip their content and rows are transformed (a fixed child would follow the row):
+      // the suggestions live in the page's root while editing, under the cell.
+      const r = cell.getBoundingClientRect();
+      this.floating = list;
+      document.body.append(list);
+      list.style.position = 'fixed';
+      const width = Math.max(r.width, 280);
+      list.style.left = `${Math.max(0, Math.min(r.left, window.innerWidth - width - 4))}px`;
+      list.style.top = `${r.bottom}px`;
+      list.style.minWidth = `${width}px`;
+    }
     this.editing = { input, row, col: c, was };
     input.focus();
     if (input instanceof HTMLInputElement && input.type === 'text') input.select();
     input.addEventListener('keydown', (e) => {
       const ke = e as KeyboardEvent;
+      // The picker handles its own keys first (it prevents them when it closes its list).
+      if (ke.defaultPrevented && ke.key === 'Escape') return;
       if (ke.key === 'Escape') {
         ke.preventDefault();
         this.cancelEdit();
@@ -443,7 +486,12 @@ class Grid {
     this.repaintRow(this.active.row);
   }
 
+  /** The picker's suggestion list while it floats in the page's root. */
+  private floating: HTMLElement | undefined;
+
   private repaintRow(i: number): void {
+    this.floating?.remove();
+    this.floating = undefined;
     const el = this.rendered.get(i);
     if (!el) return;
     el.remove();
