@@ -150,3 +150,5 @@ export { isFromGrid } from './table/protocol';
 export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from './table/protocol';
 export { planMissingRecord } from './create/missing';
 export type { CreatePlan } from './create/missing';
+export { childKinds, childListPath, planChildRecord } from './create/child';
+export type { ChildPlan } from './create/child';
