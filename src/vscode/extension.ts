@@ -5,6 +5,7 @@ import { CheckWorkspaceCommand } from './commands/checkWorkspace';
 import { registerCommands } from './commands/command';
 import { NewDocumentCommand } from './commands/newDocument';
 import { CreateMissingRecordCommand } from './commands/createMissing';
+import { AddRecordCommand } from './commands/addRecord';
 import { RevealInPlanTreeCommand } from './commands/revealInPlanTree';
 import { DiagnosticsPublisher } from './diagnostics/publisher';
 import { registerStatusBar } from './diagnostics/statusBar';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
       new CheckWorkspaceCommand(hub, publisher),
       new NewDocumentCommand(hub),
       new CreateMissingRecordCommand(hub),
+      new AddRecordCommand(hub),
       new RevealInPlanTreeCommand(hub),
       { id: 'opsbook.showOutput', execute: () => log.show() },
     ]);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { editFileText, planMissingRecord } from '../../core';
 import type { Hub } from '../model/hub';
 import type { Command } from './command';
+import { waitForRecord } from './addRecord';
 import { EDIT_AS_FORM_COMMAND } from '../form/commandIds';
 
 export const CREATE_MISSING_COMMAND = 'opsbook.createMissingRecord';
@@ -55,22 +56,6 @@ export class CreateMissingRecordCommand implements Command {
     const pos = doc.positionAt(Math.max(0, at));
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: false });
     // Then its form, once the model has read the new record (it follows the editor after a short debounce).
-    if (await this.modelHas(uri, kindArg, idArg)) await vscode.commands.executeCommand(EDIT_AS_FORM_COMMAND, uri.toString(), kindArg, idArg);
-  }
-
-  private modelHas(fileUri: vscode.Uri, kind: string, id: string, timeoutMs = 5000): Promise<boolean> {
-    const has = (): boolean => this.hub.folderFor(fileUri)?.workspace.get(kind, id) !== undefined;
-    if (has()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (ok: boolean): void => {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(ok);
-      };
-      const sub = this.hub.onDidChange(() => {
-        if (has()) done(true);
-      });
-      const timer = setTimeout(() => done(has()), timeoutMs);
-    });
+    if (await waitForRecord(this.hub, uri, kindArg, idArg)) await vscode.commands.executeCommand(EDIT_AS_FORM_COMMAND, uri.toString(), kindArg, idArg);
   }
 }
