@@ -51,7 +51,7 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
     const big = ['# generated: 5,000 products', 'products:'];
     for (let i = 0; i < 5000; i++)
       big.push(
-        `  - { id: GEN-${String(i).padStart(5, '0')}, name: Generated item ${i}, category: generated, currency: CNY, list_price: ${100 + (i % 900)}, floor_price: 50 }`,
+        `  - { id: GEN-${String(i).padStart(5, '0')}, name: Generated item ${i}, category: decor, currency: CNY, list_price: ${100 + (i % 900)}, floor_price: 50 }`,
       );
     await fs.writeFile(path.join(ws, 'catalog', 'generated.yaml'), big.join('\n') + '\n');
     const vsix = await buildProductVsix();
@@ -134,8 +134,9 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
     await waitForActiveFile(page, 'catalog/living.yaml', 30_000);
     await runCommand(page, 'Opsbook: Open as Table');
     const frame = await webviewFrame(page, '.grid-window .grid-row', 60_000);
-    const headers = await frame.locator('.grid-head .cell').allTextContents();
-    const col = headers.findIndex((h) => h.trim() === 'Channel prices · online');
+    // Header buttons are titled `group · name (key)`; cells line up with the header cells.
+    const headers = await frame.locator('.grid-head .cell').evaluateAll((els) => els.map((el) => el.querySelector('button')?.getAttribute('title') ?? ''));
+    const col = headers.findIndex((h) => h.endsWith('(channel_prices.online)'));
     assert.ok(col > 0, `an online price column: ${headers.join(' | ')}`);
     assert.match((await frame.locator('.grid-foot').textContent()) ?? '', /Σ [\d,]+ CNY/);
     const firstRow = frame.locator('.grid-window .grid-row').first();

@@ -151,11 +151,14 @@ export class TableApp {
     this.head.appendChild(h('div', { class: 'cell head', role: 'columnheader' }, l10n.t('Record')));
     for (const c of cols) {
       const sorted = this.sort?.column === c.index ? (this.sort.dir === 1 ? 'ascending' : 'descending') : 'none';
+      // A flattened column (`Contract · Value`) shows its group above its own name.
+      const parts = c.field.label.split(' · ');
+      const name = parts.pop() ?? c.field.label;
       const button = h(
         'button',
-        { class: 'sort', type: 'button', title: c.field.description ?? c.field.key },
-        c.field.label,
-        sorted === 'none' ? '' : sorted === 'ascending' ? ' ▲' : ' ▼',
+        { class: 'sort', type: 'button', title: `${c.field.label} (${c.field.key})` },
+        parts.length ? h('span', { class: 'group-label' }, parts.join(' · ')) : null,
+        h('span', {}, name, sorted === 'none' ? '' : sorted === 'ascending' ? ' ▲' : ' ▼'),
       );
       button.addEventListener('click', () => {
         this.sort =
