@@ -169,11 +169,12 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
     const started = Date.now();
     await runCommand(page, 'Opsbook: Open as Table');
     const chosen = Date.now();
-    await webviewFrame(page, '.toolbar', 60_000);
-    const loaded = Date.now();
+    // The status names this table's rows (the price list's table from scenario 15 is open too).
     const frame = await webviewFrame(page, '.toolbar [role=status]:text("5000 of 5000 rows")', 60_000);
+    const shown = Date.now();
+    const [arrived, drawn] = ((await frame.locator('#app').getAttribute('data-timing')) ?? '').split(' ');
     log(
-      `5,000-row table: command chosen after ${chosen - started} ms, page loaded ${loaded - chosen} ms later, rows shown ${Date.now() - loaded} ms after that`,
+      `5,000-row table: command chosen after ${chosen - started} ms; rows shown ${shown - chosen} ms later (the webview starting, then the table arriving ${arrived} ms after the page asked for it, drawn in ${drawn} ms)`,
     );
     const rendered = await frame.locator('.grid-window .grid-row').count();
     assert.ok(rendered < 200, `only the rows in view are drawn (${rendered})`);

@@ -95,8 +95,12 @@ export class TableApp {
     this.host.listen((m) => {
       if (isToTable(m)) this.onMessage(m);
     });
+    this.readyAt = performance.now();
     this.host.post({ type: 'ready' });
   }
+
+  /** When `ready` was sent: the first table's arrival and drawing times go on the root (`data-timing`, ms) for tests. */
+  private readyAt = 0;
 
   private onMessage(m: ToTable): void {
     switch (m.type) {
@@ -109,7 +113,11 @@ export class TableApp {
         this.searches.clear();
         this.editing = false;
         this.showNotice(m.notice);
-        this.rebuild();
+        {
+          const arrived = performance.now();
+          this.rebuild();
+          if (!this.root.dataset['timing']) this.root.dataset['timing'] = `${Math.round(arrived - this.readyAt)} ${Math.round(performance.now() - arrived)}`;
+        }
         return;
       case 'version':
         this.versions[m.file] = m.version;
