@@ -98,7 +98,7 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     let frame = await webviewFrame(page, '.body .row', 60_000);
     const count = () => frame.locator('.toolbar .count').textContent();
     await waitUntil(page, 'three rows', async () => (await count()) === '3 rows', { describe: async () => String(await count()) });
-    const headers = await frame.locator('.head .cell').allTextContents();
+    const headers = await frame.locator('.head .cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-key') ?? el.textContent ?? ''));
     assert.deepEqual(headers.slice(0, 4), ['#', 'id', 'name', 'type']);
     // 铜牌 is not a declared tier: its cell carries the problem.
     const bad = frame.locator('.body .cell.has-error');
@@ -135,7 +135,7 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     await waitUntil(page, 'the grid showing the new name', async () => (await frame.locator('.body .row').filter({ hasText: '西湖包装材料' }).count()) === 1);
 
     // The owner through the form's reference picker: type part of a name, pick the person.
-    const ownerCol = (await frame.locator('.head .cell').allTextContents()).indexOf('owner');
+    const ownerCol = (await frame.locator('.head .cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).indexOf('owner');
     assert.ok(ownerCol > 0, 'an owner column');
     const ownerCell = frame.locator('.body .row').filter({ hasText: 'SH-010' }).locator('.cell').nth(ownerCol);
     assert.equal((await ownerCell.textContent())?.trim(), '陈静 · E-1', 'a reference shows its title first');

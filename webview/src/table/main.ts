@@ -61,7 +61,7 @@ class Grid {
   private readonly datalist = h('datalist', { id: 'opsbook-suggestions' });
   private rendered = new Map<number, HTMLElement>();
 
-  constructor(root: HTMLElement) {
+  constructor(private readonly root: HTMLElement) {
     const saved = (vscode.getState() ?? {}) as Saved;
     this.search.value = saved.query ?? '';
     this.sort = saved.sort;
@@ -101,8 +101,12 @@ class Grid {
     this.buttons.open.addEventListener('click', () => this.onActiveRow((r) => vscode.postMessage({ type: 'open', row: r.key })));
     this.buttons.columns.addEventListener('click', () => this.toggleChooser());
     window.addEventListener('message', (e: MessageEvent<ToGrid>) => this.receive(e.data));
+    this.askedAt = performance.now();
     vscode.postMessage({ type: 'ready' });
   }
+
+  /** When the page asked for its table; `data-timing` on the root says when it arrived and how long drawing took (for tests and profiling). */
+  private askedAt = 0;
 
   private labels(): void {
     this.search.placeholder = l10n.t('Filter: words, tier:gold, price:>100, -status:ended');
@@ -128,8 +132,10 @@ class Grid {
       this.numberFormat = new Intl.NumberFormat(m.table.locale, { maximumFractionDigits: 2 });
       this.buttons.add.toggleAttribute('disabled', !m.table.canAdd);
       this.buttons.add.title = m.table.addBlocked ?? '';
+      const arrived = performance.now();
       this.build();
       if (first) {
+        this.root.dataset['timing'] = `${Math.round(arrived - this.askedAt)} ${Math.round(performance.now() - arrived)}`;
         const saved = (vscode.getState() ?? {}) as Saved;
         if (saved.query && saved.query !== m.query) this.postQuery();
         if (saved.scrollTop) this.scroller.scrollTop = saved.scrollTop;
@@ -180,15 +186,20 @@ class Grid {
       h('div', { class: 'cell gutter', role: 'columnheader' }, '#'),
       ...cols.map((c) => {
         const sorted = this.sort?.column === c ? (this.sort.descending ? ' ▼' : ' ▲') : '';
+        // A dotted column shows its group above its own name (`contract` / `end`), so narrow headers stay readable.
+        const key = t.columns[c]!.key;
+        const dot = key.lastIndexOf('.');
         const cell = h(
           'div',
           {
             class: `cell ${widthClass(t.columns[c]!)}`,
             role: 'columnheader',
-            title: l10n.t('Sort by {0}', t.columns[c]!.key),
+            'data-key': key,
+            title: l10n.t('Sort by {0}', key),
             'aria-sort': sorted ? (this.sort?.descending ? 'descending' : 'ascending') : 'none',
           },
-          t.columns[c]!.key + sorted,
+          h('span', { class: 'group' }, dot > 0 ? key.slice(0, dot) : ''),
+          h('span', { class: 'name' }, (dot > 0 ? key.slice(dot + 1) : key) + sorted),
         );
         cell.addEventListener('click', () => this.sortBy(c));
         return cell;
