@@ -100,6 +100,19 @@ if (existsSync('webview/src/main.ts')) {
   });
 }
 
+if (existsSync('webview/src/form/main.ts')) {
+  // The record form (Edit as Form) and the register table (Open as Table): dist/webview/{form,table}.{js,css}.
+  targets.push({
+    ...common,
+    entryPoints: { form: 'webview/src/form/main.ts', table: 'webview/src/table/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  });
+}
+
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {

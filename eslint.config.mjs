@@ -137,8 +137,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$)',
-              message: 'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts) and src/core/format/*.',
+              regex:
+                '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$|core/form/(protocol|types|fuzzy)$|core/types$|core/table/protocol$)',
+              message:
+                'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts), src/core/form/protocol, types and fuzzy (the record form), src/core/table/protocol (the register table), src/core/types and src/core/format/*.',
             },
           ],
         },

@@ -141,3 +141,28 @@ export { expectedShare, planBurn, planExpenses } from './forecast/burn';
 export type { Burn, BurnMonth } from './forecast/burn';
 export { explainForecast } from './forecast/explain';
 export { assessmentsOf } from './rules/people';
+
+// ---- Editing records: the write layer and the record form --------------------------------------
+export { editFileText, editYamlText, toTextEdit, yamlRegion, applyToValue } from './edit/edit';
+export type { EditOp, EditResult, OffsetEdit } from './edit/edit';
+export { buildRecordForm, candidatesOf } from './form/build';
+export { candidateSearch } from './form/fuzzy';
+export type { CandidateSearch } from './form/fuzzy';
+export { formChangeOp, isFromForm, isToForm } from './form/protocol';
+export type { FormChange, FromForm, ToForm } from './form/protocol';
+export type { Candidate, FieldProblem, FormField, RecordForm, TableRow, Widget } from './form/types';
+
+// ---- Register tables: a kind (or one file of it) as an editable grid ---------------------------
+export { buildGridTable, rowKey } from './table/model';
+export type { BuiltTable, GridSource, RowRecord } from './table/model';
+export { itemLists } from './table/items';
+export type { ItemList } from './table/items';
+export { gridView } from './table/view';
+export { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit } from './table/edits';
+export type { GridEditResult, GridWrite } from './table/edits';
+export { isFromGrid } from './table/protocol';
+export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from './table/protocol';
+export { planMissingRecord } from './create/missing';
+export type { CreatePlan } from './create/missing';
+export { childKinds, childListPath, planChildRecord } from './create/child';
+export type { ChildPlan } from './create/child';

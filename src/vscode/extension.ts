@@ -4,6 +4,8 @@ import type { FolderModel } from './api';
 import { CheckWorkspaceCommand } from './commands/checkWorkspace';
 import { registerCommands } from './commands/command';
 import { NewDocumentCommand } from './commands/newDocument';
+import { CreateMissingRecordCommand } from './commands/createMissing';
+import { AddRecordCommand } from './commands/addRecord';
 import { RevealInPlanTreeCommand } from './commands/revealInPlanTree';
 import { ExportSpreadsheetCommand, ImportSpreadsheetCommand } from './commands/spreadsheet';
 import { DiagnosticsPublisher } from './diagnostics/publisher';
@@ -65,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): OpsbookApi {
     registerCommands(context, [
       new CheckWorkspaceCommand(hub, publisher),
       new NewDocumentCommand(hub),
+      new CreateMissingRecordCommand(hub),
+      new AddRecordCommand(hub),
       new RevealInPlanTreeCommand(hub),
       new ExportSpreadsheetCommand(hub),
       new ImportSpreadsheetCommand(hub),

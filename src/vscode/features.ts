@@ -2,10 +2,12 @@ import type { Feature } from './api';
 import { activateChanges } from './changes/view';
 import { activateInitFromFiles } from './commands/initFromFiles';
 import { activateDashboard } from './dashboard/panel';
+import { activateRecordForms } from './form/panel';
 import { activateSearch } from './search/quickPick';
 import { activateDocumentsView } from './views/documents';
 import { activatePlansView } from './views/plans';
 import { activateRegistersView } from './views/registers';
+import { activateTables } from './table/panel';
 
 /**
  * The feature modules built on the model hub (views, search, dashboard), activated in this
@@ -20,4 +22,6 @@ export const features: readonly { name: string; activate: Feature }[] = [
   { name: 'Dashboard', activate: activateDashboard },
   { name: 'Changes view', activate: activateChanges },
   { name: 'Initialize from Existing Files', activate: activateInitFromFiles },
+  { name: 'Record forms', activate: activateRecordForms },
+  { name: 'Register tables', activate: activateTables },
 ];

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { FileStore } from '../model/store';
 import type { RuleResult } from '../rules/evaluator';
 import { suggestFor } from '../rules/identity';
-import type { Diagnostic, Finding, Severity } from '../types';
+import type { Anchor, Diagnostic, Finding, Severity } from '../types';
 import type { Entity } from '../model/entity';
 
 /** Schema keyword rules share the `schema/` family's default severity. */
@@ -25,14 +25,20 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
  * did-you-mean hint computed from what the workspace holds now, and source ranges resolved
  * from anchors. Sorted by file and position.
  */
-export function materializeDiagnostics(config: ResolvedConfig, store: FileStore, resultOf: (e: Entity) => RuleResult | undefined, file?: string): Diagnostic[] {
+export function materializeDiagnostics(
+  config: ResolvedConfig,
+  store: FileStore,
+  resultOf: (e: Entity) => RuleResult | undefined,
+  file?: string,
+  anchors?: Map<Diagnostic, Anchor>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const paths = file ? [file] : [...store.files.keys()];
   for (const p of paths) {
     const rec = store.files.get(p);
     if (!rec) continue;
-    for (const f of rec.analysis.findings) toDiagnostic(config, store, f, out);
-    for (const e of rec.analysis.entities) for (const f of resultOf(e)?.findings ?? []) toDiagnostic(config, store, f, out);
+    for (const f of rec.analysis.findings) toDiagnostic(config, store, f, out, anchors);
+    for (const e of rec.analysis.entities) for (const f of resultOf(e)?.findings ?? []) toDiagnostic(config, store, f, out, anchors);
   }
   out.sort((a, b) =>
     a.file < b.file
@@ -52,7 +58,7 @@ function didYouMean(store: FileStore, d: NonNullable<Finding['didYouMean']>, mes
   return { message: message + hint, suggestions };
 }
 
-function toDiagnostic(config: ResolvedConfig, store: FileStore, f: Finding, out: Diagnostic[]): void {
+function toDiagnostic(config: ResolvedConfig, store: FileStore, f: Finding, out: Diagnostic[], anchors: Map<Diagnostic, Anchor> | undefined): void {
   const configured = config.rules.get(f.ruleId)?.severity;
   let severity = configured ?? f.severity ?? severityOf(config, f.ruleId);
   if (severity === 'off') return;
@@ -69,5 +75,6 @@ function toDiagnostic(config: ResolvedConfig, store: FileStore, f: Finding, out:
   if (f.related) d.related = f.related.map((r) => ({ file: r.anchor.file, range: r.range ?? store.rangeOf(r.anchor), message: r.message }));
   const suggestions = refined.suggestions ?? f.suggestions;
   if (suggestions) d.suggestions = suggestions;
+  anchors?.set(d, f.anchor);
   out.push(d);
 }

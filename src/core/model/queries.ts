@@ -61,6 +61,8 @@ export interface WorkspaceModel {
   severityOf(ruleId: string, fallback?: Severity): Severity | 'off';
   /** Diagnostics of one file, or of the whole workspace, sorted by file and position. */
   diagnostics(file?: string): Diagnostic[];
+  /** The diagnostics of one file, each with the anchor (node path) its finding was made at. */
+  anchoredDiagnostics(file: string): { diagnostic: Diagnostic; anchor: Anchor }[];
 
   /** Replaces (or adds) one file from its contents. Returns the files whose diagnostics may have changed. */
   setFile(path: string, content: Uint8Array | string): Set<string>;

@@ -212,6 +212,15 @@ export class Workspace implements WorkspaceModel {
     return materializeDiagnostics(this.config, this.store, this.resultOf, file);
   }
 
+  /** The diagnostics of one file with the anchor (node path) each was found at: where a grid or a form places them. */
+  anchoredDiagnostics(file: string): { diagnostic: Diagnostic; anchor: Anchor }[] {
+    const anchors = new Map<Diagnostic, Anchor>();
+    return materializeDiagnostics(this.config, this.store, this.resultOf, file, anchors).map((diagnostic) => ({
+      diagnostic,
+      anchor: anchors.get(diagnostic)!,
+    }));
+  }
+
   private readonly resultOf = (e: Entity) => this.evaluator.resultOf(e);
 
   // ---- warm start ------------------------------------------------------------------------

@@ -71,7 +71,7 @@ export function rawRecord(ws: WorkspaceModel, e: Entity): JsonObject {
   return v && typeof v === 'object' && !Array.isArray(v) ? v : e.data;
 }
 
-function walk(
+export function walk(
   root: Json,
   node: Json | undefined,
   path: string[],
@@ -166,7 +166,7 @@ export function valueAt(data: JsonValue | undefined, path: readonly string[]): J
   return v;
 }
 
-function deref(root: Json, node: Json | undefined, depth = 0): Json | undefined {
+export function deref(root: Json, node: Json | undefined, depth = 0): Json | undefined {
   if (!node || typeof node !== 'object' || depth > 8) return undefined;
   const ref = node['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#/')) {
@@ -177,7 +177,7 @@ function deref(root: Json, node: Json | undefined, depth = 0): Json | undefined 
   return node;
 }
 
-function propertiesOf(root: Json, s: Json): Json {
+export function propertiesOf(root: Json, s: Json): Json {
   const own = s['properties'] && typeof s['properties'] === 'object' ? (s['properties'] as Json) : {};
   const merged: Json = { ...own };
   for (const sub of (s['allOf'] as Json[] | undefined) ?? []) Object.assign(merged, propertiesOf(root, deref(root, sub) ?? {}));

@@ -10,6 +10,7 @@ import { mappingInsertPoint, nodeAt } from './locate';
 import { placeholderFor, yamlScalar } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { vocabularyAt } from './vocabulary';
+import { CREATE_MISSING_COMMAND } from '../commands/createMissing';
 
 const MAX_SUGGESTIONS = 5;
 /** Rules whose suggestions replace the reported value (or, for an unknown field, its key). */
@@ -29,6 +30,10 @@ export function registerCodeActions(context: vscode.ExtensionContext, hub: Hub, 
           const actions: vscode.CodeAction[] = [];
           for (const d of ours) {
             const core = publisher.coreDiagnostic(document.uri, d);
+            if (core?.ruleId === 'ref/missing') {
+              const create = createMissing(ctx, d, core);
+              if (create) actions.push(create);
+            }
             if (!core?.suggestions?.length) continue;
             if (REPLACEABLE.has(core.ruleId)) actions.push(...replacements(ctx, d, core));
             else if (core.ruleId === 'schema/required') {
@@ -64,6 +69,19 @@ function replacements(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): 
     a.edit.replace(ctx.document.uri, range, quoted ? s : yamlScalar(s));
     return a;
   });
+}
+
+/** "Create person "E-9"": the record the reference names, from its kind's template (then its form). */
+function createMissing(ctx: DocContext, d: vscode.Diagnostic, core: Diagnostic): vscode.CodeAction | undefined {
+  const ref = ctx.ws.referencesIn(ctx.rel).find((r) => {
+    const range = ctx.ws.rangeOf(r.anchor);
+    return range.start.line === core.range.start.line && range.start.column === core.range.start.column;
+  });
+  if (!ref || ref.targetField !== undefined || ctx.ws.idsInUse(ref.targetKind).includes(ref.value)) return undefined;
+  const a = new vscode.CodeAction(vscode.l10n.t('Create {0} "{1}"', ref.targetKind, ref.value), vscode.CodeActionKind.QuickFix);
+  a.diagnostics = [d];
+  a.command = { command: CREATE_MISSING_COMMAND, title: a.title, arguments: [ctx.document.uri, ref.targetKind, ref.value] };
+  return a;
 }
 
 /** The diagnostic's range without surrounding quotes. */

@@ -85,7 +85,7 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
     const uri = node.location && this.uriOf(node.location);
     return treeItem(node, {
       ...(node.tooltip ? { tooltip: { title: node.tooltip.title, lines: node.tooltip.rows.map(([label, value]) => `${label}: ${value}`) } } : {}),
-      contextValue: node.entity ? `opsbook.entity.${node.entity.kind}` : 'opsbook.group',
+      contextValue: node.entity ? `opsbook.entity.${node.entity.kind}` : node.register ? 'opsbook.register' : 'opsbook.group',
       ...(uri && node.location ? { command: openLocationCommand(uri, node.location.line) } : {}),
     });
   }

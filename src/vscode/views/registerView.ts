@@ -159,7 +159,12 @@ export function buildRegistersView(folders: readonly FolderInput[]): ViewNode[] 
     folders,
     (input) => {
       const f: Folder = { ...input, fmt: new Formatter(input.workspace.config.locale) };
-      return [partners(f), products(f), people(f), courses(f), stores(f), competitors(f)].filter((n): n is ViewNode => n !== undefined);
+      const sections = [partners(f), products(f), people(f), courses(f), stores(f), competitors(f)].filter((n): n is ViewNode => n !== undefined);
+      for (const n of sections) {
+        const kind = /#reg:([^/]+)$/.exec(n.id)?.[1];
+        if (kind !== undefined) n.register = { folder: f.key, kind };
+      }
+      return sections;
     },
     (nodes) => {
       const n = countRecords(nodes);

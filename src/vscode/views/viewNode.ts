@@ -33,6 +33,8 @@ export interface ViewNode {
   location?: NodeLocation;
   /** The entity this row shows, for `reveal` by id. */
   entity?: { folder: string; kind: string; id: string };
+  /** A register's top row (all partners…): *Open as Table* shows that kind. */
+  register?: { folder: string; kind: string };
   /** Initially expanded (when it has children). */
   expanded?: boolean;
   children: ViewNode[];
