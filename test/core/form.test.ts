@@ -201,6 +201,8 @@ describe('record form model (core/form)', () => {
       [
         ['amount', 'number', 'CNY'],
         ['currency', 'text', ''],
+        // Budget phasing (shares by period) is a map: a group the form shows by period.
+        ['phasing', 'group', ''],
       ],
     );
   });
