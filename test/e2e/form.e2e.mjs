@@ -43,7 +43,15 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
   before(async function () {
     this.timeout(600_000);
     await ensureEditor();
-    for (const name of ['e2e-form-partner.png', 'e2e-form-owner-picker.png', 'e2e-form-edited.png', 'e2e-table-price-list.png', 'e2e-table-5000.png'])
+    for (const name of [
+      'e2e-form-partner.png',
+      'e2e-form-owner-picker.png',
+      'e2e-form-edited.png',
+      'e2e-table-price-list.png',
+      'e2e-table-5000.png',
+      'e2e-dashboard-trends.png',
+      'e2e-dashboard-people.png',
+    ])
       await fs.rm(path.join(RESULTS_DIR, name), { force: true });
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-form-'));
     ws = path.join(scratch, 'lumen-oak');
@@ -174,5 +182,25 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
     await frame.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await waitUntil(page, 'the last row drawn', async () => (await frame.locator('.body .row', { hasText: 'GEN-04999' }).count()) === 1);
     await screenshot(page, 'e2e-table-5000');
+  });
+
+  it('17. the dashboard shows KPI trends with their forecast, and a People tab with bench strength by role', async function () {
+    this.timeout(240_000);
+    // Room for the dashboard (the scenarios above left edits in this scratch copy: saved first, so closing asks nothing).
+    await runCommand(page, 'File: Save All');
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Opsbook: Open Dashboard');
+    const frame = await webviewFrame(page, '[data-section="kpi-trends"]', 60_000);
+    const trends = frame.locator('[data-section="kpi-trends"]');
+    await trends.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Every trend panel says its forecast; lumen-oak's revenue KPIs have monthly actuals to June.
+    assert.match((await trends.textContent()) ?? '', /forecast/i);
+    assert.ok((await trends.locator('svg').count()) > 0, 'trend charts are drawn');
+    await screenshot(page, 'e2e-dashboard-trends');
+    await frame.locator('vscode-tab-header[data-tab="people"]').click();
+    const bench = frame.locator('[data-section="people-bench"]');
+    await bench.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match((await bench.textContent()) ?? '', /regional/i);
+    await screenshot(page, 'e2e-dashboard-people');
   });
 });
