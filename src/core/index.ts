@@ -116,3 +116,7 @@ export { keptSettings, type KeptSettings } from './infer/kept';
 export { addDays, addMonths, daysBetween, isIsoDate } from './util/dates';
 export { builtinRules } from './rules/builtin';
 export type { Rule, RuleContext } from './rules/rule';
+
+// ---- Precompiled validators (the build's ajv standalone code, src/node/precompile.ts) ---------
+export { createAjv, stripId } from './config/ajv';
+export { precompiledValidator, schemaHash } from './schema/precompiled';
