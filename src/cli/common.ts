@@ -17,7 +17,7 @@ import {
 import { engineInputs } from '../node/engineInputs';
 import { ConfigProblemsError } from './configProblems';
 import { NodeWorkspaceFs } from '../node/fs';
-import { closeParsers, resolveRangesInWorkers } from '../node/parallel';
+import { closeParsers } from '../node/parallel';
 import { UsageError, type CliIo } from './io';
 
 export const COMMON_OPTIONS = {
@@ -132,15 +132,11 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
  * Only `check` writes the cache back (`persist`): the others read it, and writing would cost
  * them more time than they take.
  */
-export async function open(io: CliIo, values: CommonValues, given?: Session, options: { ranges?: boolean } = {}): Promise<OpsbookWorkspace> {
+export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<OpsbookWorkspace> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
-  try {
-    // A command that prints every diagnostic: the workers parse the files with findings for positions.
-    if (options.ranges && result.configProblems.length === 0) await resolveRangesInWorkers(result.workspace);
-  } finally {
-    await closeParsers(); // every file is read: the workers' heaps go back to the system
-  }
+  // Every file is read: the workers' heaps go back to the system (their exit is not waited for).
+  void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
   return result.workspace;
 }

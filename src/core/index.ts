@@ -120,4 +120,3 @@ export type { Rule, RuleContext } from './rules/rule';
 // ---- Precompiled validators (the build's ajv standalone code, src/node/precompile.ts) ---------
 export { createAjv, stripId } from './config/ajv';
 export { precompiledValidator, schemaHash } from './schema/precompiled';
-export { resolveRanges, type RangeJob } from './diagnostics/ranges';

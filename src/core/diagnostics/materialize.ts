@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { FileStore } from '../model/store';
 import type { RuleResult } from '../rules/evaluator';
 import { suggestFor } from '../rules/identity';
-import type { Anchor, Diagnostic, Finding, Severity } from '../types';
+import type { Diagnostic, Finding, Severity } from '../types';
 import type { Entity } from '../model/entity';
 
 /** Schema keyword rules share the `schema/` family's default severity. */
@@ -52,40 +52,9 @@ function didYouMean(store: FileStore, d: NonNullable<Finding['didYouMean']>, mes
   return { message: message + hint, suggestions };
 }
 
-/** A finding's severity before `maxSeverity` caps it: `off` ones become no diagnostic. */
-function findingSeverity(config: ResolvedConfig, f: Finding): Severity | 'off' {
-  return config.rules.get(f.ruleId)?.severity ?? f.severity ?? severityOf(config, f.ruleId);
-}
-
-/**
- * The anchors `materializeDiagnostics` would resolve and the store has not resolved yet, by the
- * file they point into (see `RangeJob`): findings not turned off, without an exact range.
- */
-export function pendingAnchors(config: ResolvedConfig, store: FileStore, resultOf: (e: Entity) => RuleResult | undefined): Map<string, Anchor[]> {
-  const out = new Map<string, Anchor[]>();
-  const seen = new Set<string>();
-  const add = (a: Anchor): void => {
-    const key = `${a.file}\u0000${store.rangeKey(a)}`;
-    if (seen.has(key) || store.hasRange(a)) return;
-    seen.add(key);
-    const list = out.get(a.file);
-    if (list) list.push(a);
-    else out.set(a.file, [a]);
-  };
-  const visit = (f: Finding): void => {
-    if (findingSeverity(config, f) === 'off') return;
-    if (!f.range) add(f.anchor);
-    for (const r of f.related ?? []) if (!r.range) add(r.anchor);
-  };
-  for (const rec of store.files.values()) {
-    for (const f of rec.analysis.findings) visit(f);
-    for (const e of rec.analysis.entities) for (const f of resultOf(e)?.findings ?? []) visit(f);
-  }
-  return out;
-}
-
 function toDiagnostic(config: ResolvedConfig, store: FileStore, f: Finding, out: Diagnostic[]): void {
-  let severity = findingSeverity(config, f);
+  const configured = config.rules.get(f.ruleId)?.severity;
+  let severity = configured ?? f.severity ?? severityOf(config, f.ruleId);
   if (severity === 'off') return;
   if (f.maxSeverity && SEVERITY_RANK[severity] > SEVERITY_RANK[f.maxSeverity]) severity = f.maxSeverity;
   const refined: { message?: string; suggestions?: string[] } = f.didYouMean ? didYouMean(store, f.didYouMean, f.message) : {};

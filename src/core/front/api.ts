@@ -3,8 +3,7 @@ import type { WorkspaceDiff } from '../diff/types';
 import type { WorkspaceModel } from '../model/queries';
 import type { PlanTree } from '../plan/tree';
 import type { SearchOptions, SearchResponse } from '../search/types';
-import type { Diagnostic, Range } from '../types';
-import type { RangeJob } from '../diagnostics/ranges';
+import type { Diagnostic } from '../types';
 
 /** Options of writing the warm-start cache. */
 export interface SaveOptions {
@@ -42,12 +41,4 @@ export interface OpsbookWorkspace extends WorkspaceModel {
    * be given the snapshot's diagnostics for the summary, else none is written.
    */
   snapshot(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void>;
-  /**
-   * The source ranges `diagnostics()` will need and has not resolved, per file (a full YAML
-   * parse each): a host with idle threads resolves them there (`resolveRanges`) and hands
-   * them back with `addRanges`; whatever it does not, `diagnostics()` resolves itself.
-   */
-  pendingRanges(): RangeJob[];
-  /** Ranges resolved elsewhere for a job of `pendingRanges`, in the order of its anchors (ignored if the file changed since). */
-  addRanges(job: RangeJob, ranges: Range[]): void;
 }

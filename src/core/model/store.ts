@@ -107,28 +107,11 @@ export class FileStore {
     return ids;
   }
 
-  /** The key of an anchor's range in its file's `ranges`. */
-  rangeKey(anchor: Anchor): string {
-    return `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
-  }
-
-  /** Whether `rangeOf` has the anchor's range at hand (or nothing to parse for it). */
-  hasRange(anchor: Anchor): boolean {
-    const rec = this.files.get(anchor.file);
-    return !rec || rec.positions !== undefined || rec.ranges?.has(this.rangeKey(anchor)) === true;
-  }
-
-  /** Records a range resolved elsewhere (`resolveRanges` on another thread) for the file as it is now. */
-  setRange(anchor: Anchor, range: Range): void {
-    const rec = this.files.get(anchor.file);
-    if (rec) (rec.ranges ??= new Map()).set(this.rangeKey(anchor), range);
-  }
-
   /** Source range of an anchor, resolved through the file's (lazily built) position map. */
   rangeOf(anchor: Anchor): Range {
     const rec = this.files.get(anchor.file);
     if (!rec) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    const key = this.rangeKey(anchor);
+    const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
     const known = rec.ranges?.get(key);
     if (known) return known;
     if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);

@@ -1,6 +1,5 @@
 import type { ConfigProblem, KindConfig, ResolvedConfig } from '../config/types';
-import { materializeDiagnostics, pendingAnchors, severityOf } from '../diagnostics/materialize';
-import type { RangeJob } from '../diagnostics/ranges';
+import { materializeDiagnostics, severityOf } from '../diagnostics/materialize';
 import { parseFile, type ParsedFile } from '../parse/file';
 import { fiscalStartMonth } from '../period/parse';
 import { Evaluator, keySignatures } from '../rules/evaluator';
@@ -229,26 +228,6 @@ export class Workspace implements WorkspaceModel {
   }
 
   private readonly resultOf = (e: Entity) => this.evaluator.resultOf(e);
-
-  /** The source ranges `diagnostics()` needs and has not resolved, per file: a host may resolve them on other threads. */
-  pendingRanges(): RangeJob[] {
-    const jobs: RangeJob[] = [];
-    for (const [path, anchors] of pendingAnchors(this.config, this.store, this.resultOf)) {
-      const parsed = this.store.files.get(path)?.parsed;
-      if (parsed) jobs.push({ path, text: parsed.yamlText, lineOffset: parsed.yamlLineOffset, anchors });
-    }
-    return jobs;
-  }
-
-  /** The ranges of a job from `pendingRanges`, resolved elsewhere (`resolveRanges`), in the order of its anchors. */
-  addRanges(job: RangeJob, ranges: Range[]): void {
-    const parsed = this.store.files.get(job.path)?.parsed;
-    if (!parsed || parsed.yamlText !== job.text || parsed.yamlLineOffset !== job.lineOffset) return; // edited meanwhile
-    job.anchors.forEach((a, i) => {
-      const r = ranges[i];
-      if (r) this.store.setRange(a, r);
-    });
-  }
 
   // ---- warm start ------------------------------------------------------------------------
 
