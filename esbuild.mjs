@@ -2,6 +2,8 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { precompiledPlugin, precompiledValidators } from './esbuild.precompiled.mjs';
 import * as path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -22,6 +24,10 @@ function treeHash(dirs) {
   return h.digest('hex').slice(0, 16);
 }
 const build = treeHash(['src/core', 'src/node', 'schemas']);
+
+// The built-in pack's schemas precompiled (see esbuild.precompiled.mjs), in the bundles that validate.
+const root = path.dirname(fileURLToPath(import.meta.url));
+const precompiled = precompiledPlugin(root, await precompiledValidators(root));
 
 const common = {
   bundle: true,
@@ -58,12 +64,21 @@ const modernBuffer = {
 const targets = [
   {
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts', 'parse-worker': 'src/node/parse-worker.ts', engine: 'src/node/engineApi.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', engine: 'src/node/engineApi.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [lazyXlsx],
+    plugins: [lazyXlsx, precompiled],
+  },
+  // Parses only: no validators.
+  {
+    ...common,
+    entryPoints: { 'parse-worker': 'src/node/parse-worker.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
@@ -84,7 +99,7 @@ if (existsSync('src/vscode/extension.ts')) {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [lazyXlsx],
+    plugins: [lazyXlsx, precompiled],
   });
 }
 if (existsSync('webview/src/main.ts')) {

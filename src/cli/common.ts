@@ -17,6 +17,7 @@ import {
 import { engineInputs } from '../node/engineInputs';
 import { ConfigProblemsError } from './configProblems';
 import { NodeWorkspaceFs } from '../node/fs';
+import { closeParsers } from '../node/parallel';
 import { UsageError, type CliIo } from './io';
 
 export const COMMON_OPTIONS = {
@@ -134,6 +135,8 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
 export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<OpsbookWorkspace> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
+  // Every file is read: the workers' heaps go back to the system (their exit is not waited for).
+  void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
   return result.workspace;
 }

@@ -189,13 +189,24 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
 export function createWorkspace(
   config: ResolvedConfig,
   today: string,
-  options: { files?: Iterable<ParsedFile>; rules?: 'builtin' | 'none'; schemas?: SchemaCache; rangesFrom?: OpsbookWorkspace } = {},
+  options: {
+    files?: Iterable<ParsedFile>;
+    rules?: 'builtin' | 'none';
+    schemas?: SchemaCache;
+    /** The workspace these files were parsed for (a diff's head): its analyses and ranges are reused. */
+    rangesFrom?: OpsbookWorkspace;
+  } = {},
 ): OpsbookWorkspace {
   const compiled = options.schemas ? compileSchemasNow(config, options.schemas) : undefined;
   const workspace = new OpenedWorkspace(config, options.rules === 'none' ? [] : builtinRules, today, [], compiled);
-  if (options.files) workspace.addParsedFiles(options.files);
-  // Files parsed once for both (the head's, reused for a diff's base): their ranges are resolved once.
-  if (options.rangesFrom instanceof OpenedWorkspace) workspace.shareRanges(options.rangesFrom);
+  const from = options.rangesFrom instanceof OpenedWorkspace ? options.rangesFrom : undefined;
+  // Files parsed once for both (the head's, reused for a diff's base) are analyzed once when the
+  // configuration is the same, and their ranges are resolved once.
+  if (options.files && from && configSignature(from.config) === configSignature(config)) {
+    workspace.indexParsedFilesFrom(options.files, from);
+    workspace.evaluateAll();
+  } else if (options.files) workspace.addParsedFiles(options.files);
+  if (from) workspace.shareRanges(from);
   return workspace;
 }
 

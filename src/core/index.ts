@@ -166,3 +166,7 @@ export { planMissingRecord } from './create/missing';
 export type { CreatePlan } from './create/missing';
 export { childKinds, childListPath, planChildRecord } from './create/child';
 export type { ChildPlan } from './create/child';
+
+// ---- Precompiled validators (the build's ajv standalone code, src/node/precompile.ts) ---------
+export { createAjv, stripId } from './config/ajv';
+export { precompiledValidator, schemaHash } from './schema/precompiled';

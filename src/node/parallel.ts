@@ -36,6 +36,11 @@ class ParsePool {
     });
   }
 
+  /** Ends the workers: their heaps (tens of MB each) go back to the system. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.worker.terminate()));
+  }
+
   private spawn(): { worker: Worker; jobs: Map<number, Job> } {
     const worker = new Worker(this.file);
     const entry = { worker, jobs: new Map<number, Job>() };
@@ -73,4 +78,14 @@ export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.j
     shared ??= new ParsePool(workerFile, threads);
     return shared.parse(files);
   };
+}
+
+/**
+ * Ends the parse workers once a command has read its files (a later parse starts new ones): a
+ * CLI process then holds only its own heap while it checks and reports.
+ */
+export async function closeParsers(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
 }

@@ -11,6 +11,7 @@ import {
   type WorkspaceFileSystem,
 } from '../../core';
 import { changedPaths, Git, GitError, GitRevisionFs } from '../../node/git';
+import { closeParsers } from '../../node/parallel';
 import { checkedRoot, COMMON_HELP, configProblemsError, engineInitFor, parse, type CommonValues } from '../common';
 import { formatDiffJson } from '../format/diffJson';
 import { formatDiffMarkdown } from '../format/diffMarkdown';
@@ -89,6 +90,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string, schemas: SchemaCache): Promise<OpsbookWorkspace> {
   const init = engineInitFor(fs, values, { schemas });
   const result = await openWorkspace(init);
+  void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`, init.configPath);
   return result.workspace;
 }
@@ -118,6 +120,7 @@ export async function fastSides(
   if (changed.has(baseSetup.configPath)) return undefined;
   if (configSignature(baseSetup.config) !== configSignature(headSetup.config)) return undefined;
   const opened = await openWorkspace(headInit, headSetup);
+  void closeParsers().catch(() => undefined); // the base's few changed files are parsed in this thread
   if (opened.configProblems.length > 0) return undefined;
   const head = opened.workspace;
   const files: ParsedFile[] = [];

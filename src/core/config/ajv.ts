@@ -5,16 +5,20 @@ import { safeRegExp } from './safeRegExp';
 
 /**
  * One Ajv instance per engine. `strict: false` because schemas carry the `x-opsbook-ref`
- * keyword and user schemas may use annotations Ajv does not know.
+ * keyword and user schemas may use annotations Ajv does not know. `source`: keep the generated
+ * code, for ajv's standalone output (the build precompiles the built-in schemas with it).
  */
-export function createAjv(): Ajv {
+export function createAjv(options: { source?: boolean } = {}): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
     allowUnionTypes: true,
     verbose: false,
     messages: true,
-    code: { regExp: safeRegExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
+    code: {
+      regExp: safeRegExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'],
+      ...(options.source ? { source: true } : {}),
+    },
   });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri', 'time', 'regex']);
   ajv.addKeyword({ keyword: 'x-opsbook-ref', schemaType: 'string' });

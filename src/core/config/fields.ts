@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
  * is a configuration problem at its line and is left out.
  */
 export function applyCustomFields(config: ResolvedConfig, fieldAt: (kind: string, field: string) => Loc, problems: ConfigProblem[]): void {
-  const ajv = createAjv();
+  let ajv: ReturnType<typeof createAjv> | undefined;
   for (const kc of config.kinds.values()) {
     const fields: Record<string, Json> = {};
     for (const [name, raw] of Object.entries(kc.fields)) {
@@ -32,7 +32,7 @@ export function applyCustomFields(config: ResolvedConfig, fieldAt: (kind: string
         continue;
       }
       try {
-        ajv.compile(fragment);
+        (ajv ??= createAjv()).compile(fragment);
       } catch (err) {
         problems.push({
           ...at,

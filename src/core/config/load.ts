@@ -107,8 +107,8 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
   if (input.ruleOverrides) pending.push({ part: { rules: input.ruleOverrides }, source: workspaceSource, at: locator('settings', undefined) });
 
   const schemaPaths = new Map<string, SchemaPaths>();
-  const referenceLocs: ConfigLoc[] = [];
-  const fieldLocs = new Map<string, ConfigLoc>();
+  const referenceLocs: (() => ConfigLoc)[] = [];
+  const fieldLocs = new Map<string, () => ConfigLoc>();
   for (const { part, source, at } of pending) {
     mergePart(config, part, source, at, schemaPaths, referenceLocs, { problems, fieldLocs, builtin: [...input.builtinPacks.values()].includes(source) });
   }
@@ -125,12 +125,12 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
       if (s) kind.fileSchema = s;
     }
   }
-  applyCustomFields(config, (kind, field) => fieldLocs.get(`${kind}\0${field}`) ?? { file: configPath, line: 1, column: 1 }, problems);
+  applyCustomFields(config, (kind, field) => fieldLocs.get(`${kind}\0${field}`)?.() ?? { file: configPath, line: 1, column: 1 }, problems);
   config.references.forEach((ref, i) => {
-    const at = referenceLocs[i] ?? { file: configPath, line: 1, column: 1 };
-    if (!config.kinds.has(ref.kind)) problems.push({ ...at, message: `references: kind "${ref.kind}" is not defined` });
+    const at = () => referenceLocs[i]?.() ?? { file: configPath, line: 1, column: 1 };
+    if (!config.kinds.has(ref.kind)) problems.push({ ...at(), message: `references: kind "${ref.kind}" is not defined` });
     const targetKind = ref.target.split('.')[0] ?? '';
-    if (!config.kinds.has(targetKind)) problems.push({ ...at, message: `references: target kind "${targetKind}" is not defined` });
+    if (!config.kinds.has(targetKind)) problems.push({ ...at(), message: `references: target kind "${targetKind}" is not defined` });
   });
   const result: ConfigResult = { config, problems };
   if (text !== undefined) result.configText = text;
@@ -140,7 +140,11 @@ export async function loadConfig(input: ConfigInput): Promise<ConfigResult> {
 type ConfigLoc = Omit<ConfigProblem, 'message'>;
 /** Where a configuration key is, for problems found after validation (missing packs, schemas). */
 type Locator = (path: NodePath) => ConfigLoc;
-type SchemaPaths = { schema?: { source: PackSource; path: string; at: ConfigLoc }; fileSchema?: { source: PackSource; path: string; at: ConfigLoc } };
+/** Where each kind's schemas come from; `at` locates the key only when a problem is reported (it parses the YAML again for positions). */
+type SchemaPaths = {
+  schema?: { source: PackSource; path: string; at: () => ConfigLoc };
+  fileSchema?: { source: PackSource; path: string; at: () => ConfigLoc };
+};
 
 function locator(file: string, text: string | undefined): Locator {
   let positions: YamlPositions | undefined;
@@ -155,7 +159,7 @@ function locator(file: string, text: string | undefined): Locator {
 /** Where merging reports what a part may not declare; `builtin`: the part is a built-in pack (it defines vocabularies' classes and meanings). */
 interface MergeChecks {
   problems: ConfigProblem[];
-  fieldLocs: Map<string, ConfigLoc>;
+  fieldLocs: Map<string, () => ConfigLoc>;
   builtin: boolean;
 }
 
@@ -165,7 +169,7 @@ function mergePart(
   source: PackSource,
   at: Locator,
   schemaPaths: Map<string, SchemaPaths>,
-  referenceLocs: ConfigLoc[],
+  referenceLocs: (() => ConfigLoc)[],
   checks: MergeChecks,
 ): void {
   for (const [name, def] of Object.entries(part.kinds ?? {})) {
@@ -184,18 +188,18 @@ function mergePart(
     }
     if (d['fields'] && typeof d['fields'] === 'object') {
       kind.fields = { ...kind.fields, ...(d['fields'] as Record<string, Record<string, unknown>>) };
-      for (const field of Object.keys(d['fields'])) checks.fieldLocs.set(`${name}\0${field}`, at(['kinds', name, 'fields', field]));
+      for (const field of Object.keys(d['fields'])) checks.fieldLocs.set(`${name}\0${field}`, () => at(['kinds', name, 'fields', field]));
     }
     if (Array.isArray(d['nested'])) kind.nested = (d['nested'] as { kind: string; path: string }[]).map((n) => ({ kind: n.kind, path: n.path }));
     kind.origin = source.name;
     const paths = schemaPaths.get(name) ?? {};
-    if (typeof d['schema'] === 'string') paths.schema = { source, path: d['schema'], at: at(['kinds', name, 'schema']) };
-    if (typeof d['fileSchema'] === 'string') paths.fileSchema = { source, path: d['fileSchema'], at: at(['kinds', name, 'fileSchema']) };
+    if (typeof d['schema'] === 'string') paths.schema = { source, path: d['schema'], at: () => at(['kinds', name, 'schema']) };
+    if (typeof d['fileSchema'] === 'string') paths.fileSchema = { source, path: d['fileSchema'], at: () => at(['kinds', name, 'fileSchema']) };
     schemaPaths.set(name, paths);
     config.kinds.set(name, kind);
   }
   for (const [i, r] of (part.references ?? []).entries()) {
-    referenceLocs.push(at(['references', i]));
+    referenceLocs.push(() => at(['references', i]));
     const spec: ReferenceSpec = { kind: String(r['kind']), path: String(r['path']), target: String(r['target']), allow: stringList(r['allow']) ?? [] };
     config.references.push(spec);
   }
@@ -260,11 +264,17 @@ function mergeRule(prev: RuleSetting | undefined, value: unknown): RuleSetting {
   return base;
 }
 
-async function loadSchema(source: PackSource, path: string, problems: ConfigProblem[], configPath: string, at: ConfigLoc): Promise<LoadedSchema | undefined> {
+async function loadSchema(
+  source: PackSource,
+  path: string,
+  problems: ConfigProblem[],
+  configPath: string,
+  at: () => ConfigLoc,
+): Promise<LoadedSchema | undefined> {
   const origin = source.name === configPath ? path : `${source.name}:${path}`;
   const text = await source.read(path);
   if (text === undefined) {
-    problems.push({ ...at, ruleId: 'config/schema-missing', message: `schema "${origin}" not found` });
+    problems.push({ ...at(), ruleId: 'config/schema-missing', message: `schema "${origin}" not found` });
     return undefined;
   }
   try {
@@ -273,7 +283,7 @@ async function loadSchema(source: PackSource, path: string, problems: ConfigProb
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('a schema must be a JSON object');
     return { origin, json };
   } catch (err) {
-    problems.push({ ...at, message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
+    problems.push({ ...at(), message: `schema "${origin}" is invalid: ${err instanceof Error ? err.message : String(err)}` });
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
-import { parseYamlFull, YamlPositions } from '../parse/yaml';
+import { parseYaml, YamlPositions } from '../parse/yaml';
 import type { JsonValue } from '../types';
 import { createAjv, describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from './ajv';
 import type { SchemaCache } from '../schema/compiled';
+import { precompiledValidator } from '../schema/precompiled';
 import type { ConfigProblem } from './types';
 
 // Reading `opsbook.yaml` and `pack.yaml` strictly: YAML syntax first, then the meta-schema,
@@ -9,7 +10,10 @@ import type { ConfigProblem } from './types';
 
 /** The validator of `opsbook.yaml` or `pack.yaml` for a meta-schema's text: compiled once per host when it keeps a `SchemaCache`. */
 export function metaValidator(schemaText: string, cache?: SchemaCache): ValidateFunction {
-  const compile = () => createAjv().compile(JSON.parse(schemaText) as Record<string, unknown>);
+  const compile = () => {
+    const schema = JSON.parse(schemaText) as Record<string, unknown>;
+    return precompiledValidator(schema) ?? createAjv().compile(schema);
+  };
   return cache ? cache.meta(schemaText, compile) : compile();
 }
 
@@ -20,7 +24,8 @@ export function parseStrict(
   problems: ConfigProblem[],
   validate: (v: unknown) => ErrorObject[],
 ): Record<string, unknown> | undefined {
-  const { result } = parseYamlFull(text);
+  // The fast reader for a file without problems, as for documents; positions only for problems.
+  const result = parseYaml(text);
   const positions = () => new YamlPositions(text);
   const syntax = result.problems.filter((x) => x.severity === 'error');
   if (syntax.length > 0) {

@@ -57,6 +57,21 @@ export class Workspace implements WorkspaceModel {
     }
   }
 
+  /**
+   * Like `indexParsedFiles`, reusing `from`'s analysis of every file it holds in the very same
+   * parse (another version of the folder derived from it, with the same configuration: the
+   * caller checks): only the other files are analyzed. Analyses are never changed once made.
+   */
+  indexParsedFilesFrom(parsed: Iterable<ParsedFile>, from: Workspace): void {
+    for (const p of parsed) {
+      const old = this.store.files.get(p.path);
+      if (old) this.store.remove(p.path, old, this.forget);
+      const theirs = from.store.files.get(p.path);
+      if (theirs && theirs.parsed === p) this.store.restore({ parsed: p, analysis: theirs.analysis });
+      else this.store.add(p);
+    }
+  }
+
   private readonly forget = (e: Entity): void => this.evaluator.forget(e);
 
   /** Checks every entity's rules from scratch. */

@@ -1,5 +1,6 @@
 import { createAjv, stripId, type ValidateFunction } from '../config/ajv';
 import type { KindConfig, ResolvedConfig } from '../config/types';
+import { precompiledValidator } from './precompiled';
 
 /** A configuration's schemas compiled to validators, by kind, with compile errors. */
 export interface CompiledSchemas {
@@ -37,29 +38,41 @@ export function compileSchemasNow(config: ResolvedConfig, cache?: SchemaCache): 
   return cache ? cache.remember(key, step.value) : step.value;
 }
 
-/** Compiles the kinds' schemas, yielding after each kind that has one. */
+/**
+ * Compiles the kinds' schemas, yielding after each kind that has one. A schema the build
+ * precompiled (the built-in pack's, unchanged by custom fields) is not compiled: Ajv is only
+ * created for the others.
+ */
 function* compileSteps(config: ResolvedConfig): Generator<void, CompiledSchemas> {
   const compiled: CompiledSchemas = { byKind: new Map(), problems: [] };
-  const ajv = createAjv();
+  let ajv: ReturnType<typeof createAjv> | undefined;
+  const compile = (json: Record<string, unknown>): ValidateFunction => {
+    const schema = stripId(json);
+    return precompiledValidator(schema) ?? (ajv ??= createAjv()).compile(schema);
+  };
   for (const kc of config.kinds.values()) {
-    compiled.byKind.set(kc.name, compileKind(ajv, kc, compiled.problems));
+    compiled.byKind.set(kc.name, compileKind(compile, kc, compiled.problems));
     if (kc.schema || kc.fileSchema) yield;
   }
   return compiled;
 }
 
-function compileKind(ajv: ReturnType<typeof createAjv>, kc: KindConfig, problems: string[]): { validate?: ValidateFunction; validateFile?: ValidateFunction } {
+function compileKind(
+  compile: (json: Record<string, unknown>) => ValidateFunction,
+  kc: KindConfig,
+  problems: string[],
+): { validate?: ValidateFunction; validateFile?: ValidateFunction } {
   const out: { validate?: ValidateFunction; validateFile?: ValidateFunction } = {};
   if (kc.schema) {
     try {
-      out.validate = ajv.compile(stripId(kc.schema.json));
+      out.validate = compile(kc.schema.json);
     } catch (err) {
       problems.push(`schema ${kc.schema.origin}: ${String(err)}`);
     }
   }
   if (kc.fileSchema) {
     try {
-      out.validateFile = ajv.compile(stripId(kc.fileSchema.json));
+      out.validateFile = compile(kc.fileSchema.json);
     } catch (err) {
       problems.push(`schema ${kc.fileSchema.origin}: ${String(err)}`);
     }
