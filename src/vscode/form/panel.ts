@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { assertNever, isFromForm, type Entity, type FromForm, type ToForm } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
-import { makeNonce } from '../dashboard/html';
-import { formHtml } from './html';
+import { makeNonce, webviewHtml } from '../dashboard/html';
 import { FormSession, type RecordTarget } from './session';
 import { FormCodeLens } from './codeLens';
 import { EDIT_AS_FORM_COMMAND } from './commandIds';
@@ -173,7 +172,8 @@ class RecordFormPanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    webview.html = formHtml({
+    webview.html = webviewHtml({
+      title: 'Opsbook Form',
       cspSource: webview.cspSource,
       nonce: makeNonce((n) => randomBytes(n)),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'form.js')).toString(),

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isFromGrid, itemLists, safeRelativePath, type ToGrid } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
-import { makeNonce } from '../dashboard/html';
-import { tableHtml } from './html';
+import { makeNonce, webviewHtml } from '../dashboard/html';
 import { GridSession } from './session';
 
 export const OPEN_AS_TABLE_COMMAND = 'opsbook.openAsTable';
@@ -179,7 +178,8 @@ class TablePanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    webview.html = tableHtml({
+    webview.html = webviewHtml({
+      title: 'Opsbook Table',
       cspSource: webview.cspSource,
       nonce: makeNonce((n) => randomBytes(n)),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'table.js')).toString(),
