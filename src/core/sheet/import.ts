@@ -173,7 +173,8 @@ function validate(ws: OpsbookWorkspace, plan: ImportPlan, changes: RowChange[], 
   const replaced = new Map<string, ParsedFile>(plan.writes.map((w) => [w.path, parseFile(w.path, w.after)]));
   const files = ws.filePaths().map((p) => replaced.get(p) ?? ws.parsedFile(p)!);
   for (const [p, f] of replaced) if (!ws.parsedFile(p)) files.push(f);
-  const after = createWorkspace(ws.config, ws.todayDate, { files, ...(schemas ? { schemas } : {}) });
+  // Files the import does not touch are the same parsed objects: their analyses and ranges are reused.
+  const after = createWorkspace(ws.config, ws.todayDate, { files, rangesFrom: ws, ...(schemas ? { schemas } : {}) });
   const diff = after.diffFrom(ws);
   plan.diff = diff;
   const rowOf = new Map(changes.map((c) => [c.id, c.row]));
