@@ -145,8 +145,10 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     await picker.fill('王');
     await frame.locator('.suggestions li').filter({ hasText: '王磊' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot(page, 'e2e-table-picker');
-    await picker.press('ArrowDown');
-    await picker.press('Enter');
+    await frame.locator('.suggestions li').filter({ hasText: '王磊' }).first().dispatchEvent('mousedown');
+    await waitUntil(page, 'the grid showing the new owner', async () => (await ownerCell.textContent())?.trim() === '王磊 · E-2', {
+      describe: async () => String(await ownerCell.textContent()),
+    });
     await runCommand(page, 'File: Save All');
     await waitUntil(page, 'the new owner saved', async () => /tier: 铜牌\n {4}owner: E-2\n/.test(readFileSync(file, 'utf8')), {
       describe: async () => readFileSync(file, 'utf8'),
