@@ -165,6 +165,7 @@ export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, Gr
 export { planMissingRecord } from './create/missing';
 export type { CreatePlan } from './create/missing';
 export { childKinds, childListPath, planChildRecord } from './create/child';
+export { topOf } from './diff/nested';
 export type { ChildPlan } from './create/child';
 
 // ---- Precompiled validators (the build's ajv standalone code, src/node/precompile.ts) ---------

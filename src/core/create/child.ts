@@ -2,16 +2,10 @@ import type { EditOp } from '../edit/ops';
 import { num, str, type Entity } from '../model/entity';
 import type { WorkspaceModel } from '../model/queries';
 import type { JsonObject, NodePath } from '../types';
+import { topOf } from '../diff/nested';
 
 /** A record to add under a parent (an initiative under an objective), as one write-layer edit. */
 export type ChildPlan = { type: 'append'; file: string; format: 'yaml' | 'markdown'; doc: number; op: EditOp } | { type: 'refused'; message: string };
-
-/** The top entity a nested entity belongs to (a KPI's plan). */
-function topOf(e: Entity): Entity {
-  let cur = e;
-  while (cur.parent) cur = cur.parent;
-  return cur;
-}
 
 /**
  * The list a record of `childKind` goes into under `parent`: from the top kind's nested specs

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { childKinds, editFileText, isValidId, planChildRecord, proposeNextId, type Entity } from '../../core';
+import { childKinds, editFileText, isValidId, planChildRecord, proposeNextId, topOf, type Entity } from '../../core';
 import { EDIT_AS_FORM_COMMAND } from '../form/commandIds';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
@@ -81,12 +81,6 @@ export class AddRecordCommand implements Command {
     await vscode.window.showTextDocument(doc, { preview: false });
     if (await waitForRecord(this.hub, uri, kind, id)) await vscode.commands.executeCommand(EDIT_AS_FORM_COMMAND, uri.toString(), kind, id);
   }
-}
-
-function topOf(e: Entity): Entity {
-  let cur = e;
-  while (cur.parent) cur = cur.parent;
-  return cur;
 }
 
 /** Resolves true once the folder's model holds the record (it follows the editor after a short debounce). */

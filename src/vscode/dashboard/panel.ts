@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { renderPage } from '../webviewPage';
 import { assertNever, buildDashboard, type FromWebview, isFromWebview, isViewState, safeRelativePath, type ToWebview, type ViewState } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
-import { dashboardHtml, makeNonce } from './html';
 
 export const DASHBOARD_VIEW_TYPE = 'opsbook.dashboard';
 export const OPEN_DASHBOARD_COMMAND = 'opsbook.openDashboard';
@@ -150,13 +149,7 @@ class DashboardPanel implements vscode.Disposable {
   private render(): void {
     const webview = this.panel.webview;
     this.webviewReady = false;
-    webview.html = dashboardHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'dashboard.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'dashboard.css')).toString(),
-      loading: vscode.l10n.t('Loading the dashboard…'),
-    });
+    renderPage(webview, this.root, 'dashboard', 'Opsbook Dashboard', vscode.l10n.t('Loading the dashboard…'));
   }
 
   private model(): FolderModel | undefined {

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { renderPage } from '../webviewPage';
 import { assertNever, isFromForm, type Entity, type FromForm, type ToForm } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
-import { makeNonce, webviewHtml } from '../dashboard/html';
 import { FormSession, type RecordTarget } from './session';
 import { FormCodeLens } from './codeLens';
 import { EDIT_AS_FORM_COMMAND } from './commandIds';
@@ -172,14 +171,7 @@ class RecordFormPanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    webview.html = webviewHtml({
-      title: 'Opsbook Form',
-      cspSource: webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'form.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'form.css')).toString(),
-      loading: vscode.l10n.t('Loading the form…'),
-    });
+    renderPage(webview, this.root, 'form', 'Opsbook Form', vscode.l10n.t('Loading the form…'));
   }
 
   private post(msg: ToForm): void {

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { renderPage } from '../webviewPage';
 import { isFromGrid, itemLists, safeRelativePath, type ToGrid } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
-import { makeNonce, webviewHtml } from '../dashboard/html';
 import { GridSession } from './session';
 
 export const OPEN_AS_TABLE_COMMAND = 'opsbook.openAsTable';
@@ -178,14 +177,7 @@ class TablePanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    webview.html = webviewHtml({
-      title: 'Opsbook Table',
-      cspSource: webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'table.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.root, 'table.css')).toString(),
-      loading: vscode.l10n.t('Loading the table…'),
-    });
+    renderPage(webview, this.root, 'table', 'Opsbook Table', vscode.l10n.t('Loading the table…'));
   }
 
   private schedule(): void {
