@@ -182,3 +182,20 @@ export function generate(root, files, seed = 42) {
   }
   writeFileSync(marker, stamp);
 }
+
+// What a pull brings to the i-th of many files: changed values, renamed ids (breaking
+// references), new errors, or only a comment. Used by the change-storm test and bench.
+export function stormRewrite(text, i) {
+  switch (i % 5) {
+    case 0:
+      return text.replace(/value: \d+/, `value: ${1000 + i}`).replace(/list_price: \d+/, `list_price: ${900 + i}`);
+    case 1:
+      return text.replace(/id: (PTN|SKU|EXP)-(\d+)-0/, (_m, p, n) => `id: ${p}-${n}-0R`);
+    case 2:
+      return text.replace(/status: \w+/, 'status: bogus');
+    case 3:
+      return text.replace(/amount: \d+/, 'amount: -5').replace(/budget: \d+/, 'budget: 1');
+    default:
+      return `${text}\n# touched ${i}\n`;
+  }
+}
