@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setImmediate } from 'node:timers';
 import { generate, stormRewrite } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
