@@ -12,7 +12,7 @@ import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
 import type { Diagnostic } from './types';
 import type { PlanTree } from './plan/tree';
-import { formatOf, parseFile, type ParsedFile } from './parse/file';
+import { formatOf, parseInput, type ParsedFile, type ParseInput } from './parse/file';
 import { builtinRules } from './rules/builtin';
 import type { Rule } from './rules/rule';
 import type { Workspace } from './model/workspace';
@@ -37,7 +37,12 @@ export interface EngineInit {
    * Parses many files, possibly in parallel (worker threads in the Node host). Defaults to
    * parsing in this thread. Must return the same results as `parseFile`.
    */
-  parseMany?: (files: { path: string; content: Uint8Array | string }[]) => Promise<ParsedFile[]>;
+  parseMany?: (files: ParseInput[]) => Promise<ParsedFile[]>;
+  /**
+   * `parseMany` reads files itself (inputs with `file`, from `fs.directPath`) and, asked with
+   * `stamp`, returns their stamps and hashes computed as `cache.hash` computes them.
+   */
+  parseReadsFiles?: boolean;
   /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
   cache?: WarmCache;
   /**
@@ -288,28 +293,42 @@ const RESPONSIVE_BATCH = 32;
  */
 async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[], cache?: WarmCache): Promise<FileTable> {
   const table: FileTable = {};
-  const parse =
-    init.parseMany ?? ((files: { path: string; content: Uint8Array | string }[]) => Promise.resolve(files.map((c) => parseFile(c.path, c.content))));
+  const parse = init.parseMany ?? ((files: ParseInput[]) => Promise.resolve(files.map(parseInput)));
   const inflight: Promise<ParsedFile[]>[] = [];
   const depth = init.parseMany ? 3 : 1;
   // Smaller batches when the host must stay responsive between them.
   const size = init.pause ? RESPONSIVE_BATCH : BATCH;
+  const direct = init.parseMany && init.parseReadsFiles && init.fs.directPath ? init.fs.directPath.bind(init.fs) : undefined;
+  const take = (parsed: ParsedFile[]): ParsedFile[] => {
+    for (const p of parsed) {
+      if (p.read) table[p.path] = p.read;
+      delete p.read;
+    }
+    return parsed;
+  };
   for (let i = 0; i < paths.length; i += size) {
     const batch = paths.slice(i, i + size);
+    // A parser that reads files itself gets their paths: the bytes never pass through this thread.
+    const files = direct ? batch.map((p) => direct(p)) : [];
+    const indirect = direct ? batch.filter((_, n) => files[n] === undefined) : batch;
     // Stamped before reading: an edit made after the read moves the stamp, so it is seen next time.
-    const stamps = cache ? await Promise.all(batch.map((p) => init.fs.stamp?.(p))) : [];
-    const contents = await readAll(init.fs, batch);
+    const stamps = cache ? await Promise.all(indirect.map((p) => init.fs.stamp?.(p))) : [];
+    const read = await readAll(init.fs, indirect);
     if (cache) {
-      contents.forEach((c, n) => {
+      read.forEach((c, n) => {
         const st = stamps[n];
         if (st) table[c.path] = { ...st, hash: cache.hash(c.content) };
       });
     }
-    inflight.push(parse(contents));
-    if (inflight.length >= depth) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
+    let next = 0;
+    const contents: ParseInput[] = direct ? batch.map((p, n) => (files[n] !== undefined ? { path: p, file: files[n], ...(cache ? { stamp: true } : {}) } : read[next++]!)) : read;
+    // A cache records the plan tree, which needs every plan entity's line: the parser works
+    // those out while it has the text (in a worker, off this thread).
+    inflight.push(parse(cache ? contents.map((c) => (workspace.kindForPath(c.path) === 'plan' ? { ...c, entityRanges: true } : c)) : contents));
+    if (inflight.length >= depth) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
     if (init.pause) await init.pause();
   }
-  while (inflight.length > 0) workspace.indexParsedFiles(await (inflight.shift() as Promise<ParsedFile[]>));
+  while (inflight.length > 0) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
   if (init.pause) await workspace.evaluateAllInSlices(init.pause);
   else workspace.evaluateAll();
   return table;

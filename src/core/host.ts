@@ -13,6 +13,8 @@ export interface WorkspaceFileSystem {
   size?(path: string): Promise<number | undefined>;
   /** Size and modification time, for the warm-start cache. */
   stamp?(path: string): Promise<FileStamp | undefined>;
+  /** An absolute path a parser on this machine may read the file at directly, when there is one (`EngineInit.parseReadsFiles`). */
+  directPath?(path: string): string | undefined;
 }
 
 /** A pack folder (built-in, local, or contributed by another extension): read-only files. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileHash } from './readParse';
 import { closeSync, fstatSync, promises as fsp, openSync, readSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -85,7 +86,7 @@ export class NodeWarmCache implements WarmCache {
   }
 
   hash(content: Uint8Array | string): string {
-    return createHash('sha1').update(content).digest('base64');
+    return fileHash(content);
   }
 
   now(): number {

@@ -42,7 +42,11 @@ export function engineInputs(options: EngineInputOptions): EngineInit {
   if (options.ruleOverrides) init.ruleOverrides = options.ruleOverrides;
   if (options.parallel !== false) {
     const parseMany = parallelParser();
-    if (parseMany) init.parseMany = parseMany;
+    if (parseMany) {
+      init.parseMany = parseMany;
+      // The workers read the files (fs.directPath) and hash them as the cache below does.
+      init.parseReadsFiles = true;
+    }
   }
   if (options.pause) init.pause = options.pause;
   if (options.schemas) init.schemas = options.schemas;

@@ -101,6 +101,11 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
     }
   }
 
+  /** The absolute path of a file found by `listFiles` that may be read directly (no symbolic link on the way). */
+  directPath(rel: string): string | undefined {
+    return this.plainFiles.has(rel) ? this.resolve(rel) : undefined;
+  }
+
   async stamp(rel: string): Promise<FileStamp | undefined> {
     const abs = this.resolve(rel);
     if (!abs) return undefined;

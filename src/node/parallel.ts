@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type ParsedFile, parseFile } from '../core';
+import type { ParsedFile, ParseInput } from '../core';
+import { readAndParse } from './readParse';
 
-type Input = { path: string; content: Uint8Array | string };
+type Input = ParseInput;
 type Job = { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: unknown) => void };
 
 /** Below this many files in a batch, a round trip to a worker costs more than it saves. */
@@ -74,7 +75,7 @@ export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.j
   const threads = Math.min(availableParallelism(), 4);
   if (!existsSync(workerFile) || threads < 2) return undefined;
   return async (files) => {
-    if (files.length < MIN_FILES_FOR_WORKERS) return files.map((f) => parseFile(f.path, f.content));
+    if (files.length < MIN_FILES_FOR_WORKERS) return files.map(readAndParse);
     shared ??= new ParsePool(workerFile, threads);
     return shared.parse(files);
   };

@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseFile } from '../../src/core/index';
+import { openWorkspace, parseFile, type EngineInit } from '../../src/core/index';
+import { buildPlanTree } from '../../src/core/plan/tree';
+import { NodeWarmCache } from '../../src/node/cache';
+import { NodeWorkspaceFs } from '../../src/node/fs';
+import { builtinPacks } from '../../src/node/host';
 import { closeParsers, parallelParser } from '../../src/node/parallel';
 
 // The worker bundled from source as esbuild.mjs does, into a temporary folder (no `npm run build` needed).
@@ -39,5 +43,40 @@ describe('parse workers', () => {
     await closeParsers(); // closing twice is harmless
     assert.deepEqual(await parse(files), expected);
     await closeParsers();
+  });
+
+  it('read their files themselves: same problems and plan tree as this thread, and a cache the next start finds unchanged', async function () {
+    this.timeout(60000);
+    const root = mkdtempSync(path.join(tmpdir(), 'opsbook-read-'));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-read-cache-'));
+    try {
+      mkdirSync(path.join(root, 'catalog'));
+      mkdirSync(path.join(root, 'plans'));
+      for (const f of files) writeFileSync(path.join(root, f.path), f.content);
+      writeFileSync(path.join(root, 'catalog', '坏.yaml'), 'products:\n  - id: 坏-1\n    list_price: abc\n');
+      writeFileSync(path.join(root, 'plans', '2026.yaml'), 'kind: plan\nid: 面包-2026\ntitle: 年度计划\nperiod: 2026\nobjectives:\n  - id: O1\n    kpis:\n      - id: K1\n        metric: 门店\n        target: 3\n');
+      const past = new Date(Date.now() - 3600_000);
+      for (const f of [...files.map((x) => x.path), 'catalog/坏.yaml', 'plans/2026.yaml']) utimesSync(path.join(root, f), past, past);
+      const init = (workers: boolean): EngineInit => ({
+        fs: new NodeWorkspaceFs(root),
+        builtinPacks: builtinPacks(),
+        clock: () => '2026-06-15',
+        today: '2026-06-15',
+        cache: new NodeWarmCache(root, 'test', cacheDir),
+        ...(workers ? { parseMany: parallelParser(WORKER), parseReadsFiles: true } : {}),
+      });
+      const inThread = await openWorkspace({ ...init(false), cache: undefined });
+      const read = await openWorkspace(init(true));
+      await closeParsers();
+      assert.deepEqual(read.workspace.diagnostics(), inThread.workspace.diagnostics());
+      assert.ok(read.workspace.diagnostics().some((d) => d.file === 'catalog/坏.yaml'));
+      assert.deepEqual(JSON.stringify(buildPlanTree(read.workspace)), JSON.stringify(buildPlanTree(inThread.workspace)));
+      await read.saveCache();
+      const again = await openWorkspace(init(false));
+      assert.deepEqual(again.load, { warm: true, changed: 0 }, 'stamps and hashes from the workers are the ones this thread computes');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

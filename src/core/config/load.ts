@@ -1,6 +1,6 @@
 import type { PackSource } from '../host';
 import type { SchemaCache } from '../schema/compiled';
-import { YamlPositions } from '../parse/yaml';
+import { YamlPositions } from '../parse/positions';
 import type { NodePath, SeveritySetting } from '../types';
 import { aliasProblems, checkDeclaration } from '../vocab/declarations';
 import { compileIdPattern } from '../vocab/idPattern';

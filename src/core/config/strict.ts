@@ -1,4 +1,5 @@
-import { parseYaml, YamlPositions } from '../parse/yaml';
+import { parseYaml } from '../parse/yaml';
+import { YamlPositions } from '../parse/positions';
 import type { JsonValue } from '../types';
 import { createAjv, describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from './ajv';
 import type { SchemaCache } from '../schema/compiled';

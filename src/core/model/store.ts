@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/file';
-import { YamlPositions } from '../parse/yaml';
+import { entityHintKey, YamlPositions } from '../parse/positions';
 import type { Anchor, Range } from '../types';
 import type { Analyzer, FileAnalysis } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
@@ -11,6 +11,8 @@ export interface FileRecord {
   positions?: YamlPositions;
   /** Ranges already resolved, by anchor: kept in the warm-start cache so no file is re-parsed for positions. */
   ranges?: Map<string, Range>;
+  /** Entity ranges worked out when the file was parsed (`withEntityRanges`), by `entityHintKey`. */
+  entityRanges?: Record<string, Range>;
   /** `keySignatures(analysis)`, kept from the edit that made the record so the next edit need not redo it. */
   signatures?: Map<string, string>;
 }
@@ -22,10 +24,12 @@ export interface FileRecord {
  */
 export class FileStore {
   readonly files = new Map<string, FileRecord>();
-  readonly byKey = new Map<string, Entity[]>();
+  /** Entities by kind and id. */
+  readonly byKey = new ByKindAndId<Entity>();
   readonly byId = new Map<string, Entity[]>();
   readonly byKind = new Map<string, Set<Entity>>();
-  readonly referrersOf = new Map<string, Reference[]>();
+  /** References by target kind and value. */
+  readonly referrersOf = new ByKindAndId<Reference>();
   /** Entity keys of entities a syntax error kept from being read, with how many files hold each. */
   readonly unreadable = new Map<string, number>();
   readonly refsByEntity = new Map<Entity, Reference[]>();
@@ -37,6 +41,10 @@ export class FileStore {
   add(parsed: ParsedFile): FileRecord {
     const analysis = this.analyzer.analyze(parsed);
     const rec: FileRecord = { parsed, analysis };
+    if (parsed.entityRanges) {
+      rec.entityRanges = parsed.entityRanges;
+      delete parsed.entityRanges;
+    }
     this.files.set(parsed.path, rec);
     this.indexAnalysis(analysis);
     return rec;
@@ -50,7 +58,7 @@ export class FileStore {
 
   private indexAnalysis(analysis: FileAnalysis): void {
     for (const e of analysis.entities) {
-      push(this.byKey, entityKey(e.kind, e.id), e);
+      this.byKey.add(e.kind, e.id, e);
       push(this.byId, e.id, e);
       let set = this.byKind.get(e.kind);
       if (!set) this.byKind.set(e.kind, (set = new Set()));
@@ -58,7 +66,7 @@ export class FileStore {
       if (e.parent) push(this.childrenOf, e.parent, e);
     }
     for (const r of analysis.references) {
-      push(this.referrersOf, entityKey(r.targetKind, r.value), r);
+      this.referrersOf.add(r.targetKind, r.value, r);
       push(this.refsByEntity, r.from, r);
     }
     for (const u of analysis.unreadable ?? []) {
@@ -71,14 +79,14 @@ export class FileStore {
   remove(path: string, rec: FileRecord, forget: (e: Entity) => void): void {
     this.files.delete(path);
     for (const e of rec.analysis.entities) {
-      remove(this.byKey, entityKey(e.kind, e.id), e);
+      this.byKey.remove(e.kind, e.id, e);
       remove(this.byId, e.id, e);
       this.byKind.get(e.kind)?.delete(e);
       this.childrenOf.delete(e);
       this.refsByEntity.delete(e);
       forget(e);
     }
-    for (const r of rec.analysis.references) remove(this.referrersOf, entityKey(r.targetKind, r.value), r);
+    for (const r of rec.analysis.references) this.referrersOf.remove(r.targetKind, r.value, r);
     for (const u of rec.analysis.unreadable ?? []) {
       const k = entityKey(u.kind, u.id);
       const n = (this.unreadable.get(k) ?? 0) - 1;
@@ -114,6 +122,11 @@ export class FileStore {
     const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
     const known = rec.ranges?.get(key);
     if (known) return known;
+    const hinted = anchor.part === 'entity' ? rec.entityRanges?.[entityHintKey(anchor.doc, anchor.path)] : undefined;
+    if (hinted) {
+      (rec.ranges ??= new Map()).set(key, hinted);
+      return hinted;
+    }
     if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
     const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
     (rec.ranges ??= new Map()).set(key, range);
@@ -155,4 +168,27 @@ function remove<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const i = list.indexOf(v);
   if (i !== -1) list.splice(i, 1);
   if (list.length === 0) m.delete(k);
+}
+
+/**
+ * Lists by kind, then by id: a lookup builds no `kind\0id` string to hash (with 10,000 files,
+ * building and hashing those keys cost about twice what two map levels cost).
+ */
+export class ByKindAndId<V> {
+  private readonly kinds = new Map<string, Map<string, V[]>>();
+
+  get(kind: string, id: string): V[] | undefined {
+    return this.kinds.get(kind)?.get(id);
+  }
+
+  add(kind: string, id: string, v: V): void {
+    let ids = this.kinds.get(kind);
+    if (!ids) this.kinds.set(kind, (ids = new Map()));
+    push(ids, id, v);
+  }
+
+  remove(kind: string, id: string, v: V): void {
+    const ids = this.kinds.get(kind);
+    if (ids) remove(ids, id, v);
+  }
 }

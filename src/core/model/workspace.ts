@@ -8,7 +8,7 @@ import type { Anchor, Diagnostic, Range, Severity } from '../types';
 import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
 import type { CompiledSchemas } from '../schema/compiled';
 import { Analyzer } from './analyzer';
-import { entityKey, type Entity, type Reference } from './entity';
+import type { Entity, Reference } from './entity';
 import type { WorkspaceModel } from './queries';
 import { FileStore } from './store';
 import type { VocabularyBinding } from '../vocab/bindings';
@@ -185,7 +185,7 @@ export class Workspace implements WorkspaceModel {
   }
 
   get(kind: string, id: string): Entity | undefined {
-    return this.store.byKey.get(entityKey(kind, id))?.[0];
+    return this.store.byKey.get(kind, id)?.[0];
   }
 
   byIdAnyKind(id: string): Entity[] {
@@ -197,7 +197,7 @@ export class Workspace implements WorkspaceModel {
   }
 
   referencesTo(kind: string, id: string): Reference[] {
-    return this.store.referrersOf.get(entityKey(kind, id)) ?? [];
+    return this.store.referrersOf.get(kind, id) ?? [];
   }
 
   referencesFrom(e: Entity): Reference[] {

@@ -1,8 +1,7 @@
 import { load as jsYamlLoadAll, CORE_SCHEMA } from './jsYaml';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
-import type { AnchorPart, JsonValue, NodePath, Range } from '../types';
-import { LineIndex } from './text';
-import { duplicateKeyProblem, keyName, MAX_DETAILED_DUPLICATES, openedAbove, ownerPath, type ChildCache, type YamlProblem } from './yamlRecovery';
+import { isMap, isPair, isSeq, parseAllDocuments, type Document } from 'yaml';
+import type { JsonValue, NodePath } from '../types';
+import { duplicateKeyProblem, MAX_DETAILED_DUPLICATES, openedAbove, ownerPath, type ChildCache, type YamlProblem } from './yamlRecovery';
 
 export type { YamlProblem } from './yamlRecovery';
 
@@ -87,7 +86,7 @@ export function excessiveNesting(text: string): number {
 const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /** The `yaml` Documents of a text, or the reason none could be built (absurd nesting, stack overflow). */
-function composeDocuments(text: string): { documents: Document[]; problem?: YamlProblem } {
+export function composeDocuments(text: string): { documents: Document[]; problem?: YamlProblem } {
   const deep = excessiveNesting(text);
   if (deep !== -1) {
     return {
@@ -234,89 +233,3 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/**
- * Source positions of one YAML text (or front matter block), built lazily from `yaml` Documents.
- * `lineOffset` shifts lines for front matter embedded in Markdown.
- */
-export class YamlPositions {
-  private readonly documents: Document[];
-  private readonly lines: LineIndex;
-
-  constructor(
-    private readonly text: string,
-    private readonly lineOffset = 0,
-  ) {
-    this.documents = composeDocuments(text).documents;
-    this.lines = new LineIndex(text);
-  }
-
-  /** Range of the node at `path` in document `doc`; falls back to the nearest existing ancestor. */
-  rangeOf(doc: number, path: NodePath, part: AnchorPart): Range {
-    const document = this.documents[doc] ?? this.documents[0];
-    if (!document) return this.shift(this.lines.range(0, 0));
-    let node: unknown = document.contents;
-    let keyNode: unknown;
-    for (const seg of path) {
-      const next = childOf(node, seg);
-      if (!next) {
-        // The path does not exist (e.g. a missing required field): point at the parent's key.
-        return this.fromNode(keyNode ?? node, 'entity');
-      }
-      node = next.value;
-      keyNode = next.key;
-    }
-    if (part === 'key' && keyNode) return this.fromNode(keyNode, 'value');
-    if (part === 'entity') return this.entityRange(node, keyNode);
-    return this.fromNode(node ?? keyNode, 'value');
-  }
-
-  /** Range of `id:` value of the entity node, else its first line. */
-  private entityRange(node: unknown, keyNode: unknown): Range {
-    if (isMap(node)) {
-      const idPair = node.items.find((p) => isScalar(p.key) && p.key.value === 'id');
-      if (idPair && idPair.value) return this.fromNode(idPair.value, 'value');
-      if (isScalar(keyNode)) return this.fromNode(keyNode, 'value'); // a map-layout entry: its key is its id
-      const first = node.items[0];
-      if (first && first.key) return this.fromNode(first.key, 'value');
-    }
-    return this.fromNode(node ?? keyNode, 'value');
-  }
-
-  private fromNode(node: unknown, _part: 'value' | 'entity'): Range {
-    const range = (node as YamlNode | undefined)?.range;
-    if (!range) return this.shift(this.lines.range(0, 0));
-    let end = range[1];
-    // Block collections end after their last line; point at their first line only.
-    if (isMap(node) || isSeq(node)) {
-      const firstLineEnd = this.text.indexOf('\n', range[0]);
-      end = firstLineEnd === -1 ? range[1] : Math.min(range[1], firstLineEnd);
-      if (end > range[0] && this.text[end - 1] === '\r') end--;
-    }
-    return this.shift(this.lines.range(range[0], end));
-  }
-
-  rangeAtOffsets(start: number, end: number): Range {
-    return this.shift(this.lines.range(start, end));
-  }
-
-  private shift(r: Range): Range {
-    if (this.lineOffset === 0) return r;
-    return { start: { line: r.start.line + this.lineOffset, column: r.start.column }, end: { line: r.end.line + this.lineOffset, column: r.end.column } };
-  }
-}
-
-function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {
-  if (isMap(node)) {
-    // A repeated key's last value is the one read: point at it.
-    for (let i = node.items.length - 1; i >= 0; i--) {
-      const pair = node.items[i];
-      if (pair && keyName(pair.key) === String(seg)) return { key: pair.key, value: pair.value };
-    }
-    return undefined;
-  }
-  if (isSeq(node) && typeof seg === 'number') {
-    const item = node.items[seg];
-    return item !== undefined ? { key: undefined, value: item } : undefined;
-  }
-  return undefined;
-}

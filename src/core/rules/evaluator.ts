@@ -124,7 +124,7 @@ export class Evaluator {
     options: (id) => this.config.rules.get(id)?.options ?? {},
     lookup: (kind, id) => {
       this.currentDeps.add(LOOKUP + entityKey(kind, id));
-      return this.store.byKey.get(entityKey(kind, id)) ?? [];
+      return this.store.byKey.get(kind, id) ?? [];
     },
     lookupAnyKind: (id) => {
       this.currentDeps.add(ANY_KIND + id);
@@ -144,7 +144,7 @@ export class Evaluator {
     },
     referrers: (kind, id) => {
       this.currentDeps.add(REFERRERS + entityKey(kind, id));
-      return this.store.referrersOf.get(entityKey(kind, id)) ?? [];
+      return this.store.referrersOf.get(kind, id) ?? [];
     },
     unreadable: (kind, id) => {
       this.currentDeps.add(LOOKUP + entityKey(kind, id));

@@ -3,7 +3,7 @@ import type { FileStamp, SearchPart, SearchPartChunks, WorkspaceFileSystem } fro
 import { searchDocsOf } from '../model/searchDocs';
 import { Workspace } from '../model/workspace';
 import { parseFile, type ParsedFile } from '../parse/file';
-import { YamlPositions } from '../parse/yaml';
+import { YamlPositions } from '../parse/positions';
 import { SearchIndex } from '../search/searchIndex';
 import { SectionReader, SectionWriter } from '../search/sections';
 import type { SearchDoc, SearchOptions, SearchResponse } from '../search/types';

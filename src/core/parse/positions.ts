@@ -1,0 +1,128 @@
+import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { AnchorPart, NodePath, Range } from '../types';
+import { LineIndex } from './text';
+import { composeDocuments } from './yaml';
+import { keyName } from './yamlRecovery';
+
+/**
+ * Source positions of one YAML text (or front matter block), built lazily from `yaml` Documents.
+ * `lineOffset` shifts lines for front matter embedded in Markdown.
+ */
+export class YamlPositions {
+  private readonly documents: Document[];
+  private readonly lines: LineIndex;
+
+  constructor(
+    private readonly text: string,
+    private readonly lineOffset = 0,
+  ) {
+    this.documents = composeDocuments(text).documents;
+    this.lines = new LineIndex(text);
+  }
+
+  /** Range of the node at `path` in document `doc`; falls back to the nearest existing ancestor. */
+  rangeOf(doc: number, path: NodePath, part: AnchorPart): Range {
+    const document = this.documents[doc] ?? this.documents[0];
+    if (!document) return this.shift(this.lines.range(0, 0));
+    let node: unknown = document.contents;
+    let keyNode: unknown;
+    for (const seg of path) {
+      const next = childOf(node, seg);
+      if (!next) {
+        // The path does not exist (e.g. a missing required field): point at the parent's key.
+        return this.fromNode(keyNode ?? node, 'entity');
+      }
+      node = next.value;
+      keyNode = next.key;
+    }
+    if (part === 'key' && keyNode) return this.fromNode(keyNode, 'value');
+    if (part === 'entity') return this.entityRange(node, keyNode);
+    return this.fromNode(node ?? keyNode, 'value');
+  }
+
+  /**
+   * What `rangeOf(doc, path, 'entity')` gives for every mapping of the text, by `entityHintKey`.
+   * A repeated key's last value is the one `rangeOf` walks into, so only it is visited.
+   */
+  entityRanges(): Record<string, Range> {
+    const out: Record<string, Range> = {};
+    const visit = (node: unknown, keyNode: unknown, key: string): void => {
+      if (isMap(node)) {
+        out[key] = this.entityRange(node, keyNode);
+        const seen = new Set<string>();
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          const pair = node.items[i];
+          if (!pair) continue;
+          const name = keyName(pair.key);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          visit(pair.value, pair.key, `${key}\u0000:${name}`);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => visit(item, undefined, `${key}\u0000#${i}`));
+      }
+    };
+    this.documents.forEach((d, doc) => visit(d.contents, undefined, String(doc)));
+    return out;
+  }
+
+  /** Range of `id:` value of the entity node, else its first line. */
+  private entityRange(node: unknown, keyNode: unknown): Range {
+    if (isMap(node)) {
+      const idPair = node.items.find((p) => isScalar(p.key) && p.key.value === 'id');
+      if (idPair && idPair.value) return this.fromNode(idPair.value, 'value');
+      if (isScalar(keyNode)) return this.fromNode(keyNode, 'value'); // a map-layout entry: its key is its id
+      const first = node.items[0];
+      if (first && first.key) return this.fromNode(first.key, 'value');
+    }
+    return this.fromNode(node ?? keyNode, 'value');
+  }
+
+  private fromNode(node: unknown, _part: 'value' | 'entity'): Range {
+    const range = (node as YamlNode | undefined)?.range;
+    if (!range) return this.shift(this.lines.range(0, 0));
+    let end = range[1];
+    // Block collections end after their last line; point at their first line only.
+    if (isMap(node) || isSeq(node)) {
+      const firstLineEnd = this.text.indexOf('\n', range[0]);
+      end = firstLineEnd === -1 ? range[1] : Math.min(range[1], firstLineEnd);
+      if (end > range[0] && this.text[end - 1] === '\r') end--;
+    }
+    return this.shift(this.lines.range(range[0], end));
+  }
+
+  rangeAtOffsets(start: number, end: number): Range {
+    return this.shift(this.lines.range(start, end));
+  }
+
+  private shift(r: Range): Range {
+    if (this.lineOffset === 0) return r;
+    return { start: { line: r.start.line + this.lineOffset, column: r.start.column }, end: { line: r.end.line + this.lineOffset, column: r.end.column } };
+  }
+}
+
+/**
+ * The key of an anchor's entity range in `YamlPositions.entityRanges`: map keys and sequence
+ * indices are told apart, as `rangeOf` tells them apart (an index only steps into a sequence).
+ */
+export function entityHintKey(doc: number, path: NodePath): string {
+  let key = String(doc);
+  for (const seg of path) key += typeof seg === 'number' ? `\u0000#${seg}` : `\u0000:${seg}`;
+  return key;
+}
+
+function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {
+  if (isMap(node)) {
+    // A repeated key's last value is the one read: point at it.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
+      if (pair && keyName(pair.key) === String(seg)) return { key: pair.key, value: pair.value };
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof seg === 'number') {
+    const item = node.items[seg];
+    return item !== undefined ? { key: undefined, value: item } : undefined;
+  }
+  return undefined;
+}
