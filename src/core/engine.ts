@@ -46,7 +46,7 @@ export interface EngineInit {
   /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
   cache?: WarmCache;
   /**
-   * Called between slices of a cold load (every 32 files, every 500 entities checked): the
+   * Called between slices of a cold load (every 32 files, every ~12 ms of checking entities): the
    * editor passes a yield to its event loop so loading never blocks it for long.
    */
   pause?: () => Promise<void>;

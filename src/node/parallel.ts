@@ -8,8 +8,12 @@ import { readAndParse } from './readParse';
 type Input = ParseInput;
 type Job = { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: unknown) => void };
 
-/** Below this many files in a batch, a round trip to a worker costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Below this many files in a batch, a round trip to a worker costs more than it saves. The
+ * editor loads in batches of 32 (RESPONSIVE_BATCH in the engine): those go to the workers too,
+ * so its extension host only indexes between pauses.
+ */
+const MIN_FILES_FOR_WORKERS = 32;
 
 /**
  * A pool of parse workers (one per core, at most 4). The engine streams batches through it

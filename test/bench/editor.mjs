@@ -22,6 +22,7 @@ const init = {
   clock: () => today,
   today,
   parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')),
+  parseReadsFiles: true,
   cache: new engine.NodeWarmCache(ws, 'bench-editor', cacheDir),
   pause: () => new Promise((resolve) => setImmediate(resolve)),
 };
