@@ -129,12 +129,15 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
 
 /**
  * Opens the workspace for a command; configuration problems become a usage error (exit 2).
+ * `ranges`: the command reads every diagnostic (see `resolveRanges`).
  * Only `check` writes the cache back (`persist`): the others read it, and writing would cost
  * them more time than they take.
  */
-export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<OpsbookWorkspace> {
+export async function open(io: CliIo, values: CommonValues, given?: Session, options: { ranges?: boolean } = {}): Promise<OpsbookWorkspace> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
+  // A command that prints every diagnostic has their ranges worked out by the workers, still running.
+  if (options.ranges && result.configProblems.length === 0) await result.workspace.resolveRanges();
   // Every file is read: the workers' heaps go back to the system (their exit is not waited for).
   void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);

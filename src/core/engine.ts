@@ -3,20 +3,21 @@ import { loadConfig } from './config/load';
 import type { ConfigProblem } from './config/types';
 import { configSignature } from './config/signature';
 import type { Clock, FileStamp, PackSource, WarmCache, WorkspaceFileSystem } from './host';
-import { restoreWarm, stampAll, type FileTable } from './warm/restore';
+import { restoreWarm, stampAll } from './warm/restore';
 import { toCached } from './warm/state';
 import { packSearch, searchInPart } from './warm/search';
 import { recordPlanTree, staleFiles, treeAfterChanges } from './warm/treeDeps';
 import type { SearchOptions, SearchResponse } from './search/types';
 import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
-import type { Diagnostic } from './types';
+import type { Diagnostic, Range } from './types';
+import type { RangeJob } from './parse/positions';
 import type { PlanTree } from './plan/tree';
-import { formatOf, parseInput, type ParsedFile, type ParseInput } from './parse/file';
+import { formatOf, type ParsedFile, type ParseInput } from './parse/file';
 import { builtinRules } from './rules/builtin';
 import type { Rule } from './rules/rule';
-import type { Workspace } from './model/workspace';
 import { OpenedWorkspace } from './front/opened';
+import { loadFiles } from './front/load';
 import type { OpsbookWorkspace, SaveOptions } from './front/api';
 import { compileSchemas, type SchemaCache } from './schema/compiled';
 import { isIsoDate } from './util/dates';
@@ -43,6 +44,8 @@ export interface EngineInit {
    * `stamp`, returns their stamps and hashes computed as `cache.hash` computes them.
    */
   parseReadsFiles?: boolean;
+  /** Works out source ranges (`rangesOf` of each job), possibly in parallel: used by `resolveRanges`. */
+  rangeMany?: (jobs: RangeJob[]) => Promise<Range[][]>;
   /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
   cache?: WarmCache;
   /**
@@ -147,6 +150,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
   // The editor compiles schemas one at a time between pauses; a reload reuses them.
   const compiled = await compileSchemas(config, init.schemas, init.pause);
   const workspace = new OpenedWorkspace(config, [...builtinRules, ...(init.rules ?? [])], today, problems, compiled);
+  if (init.rangeMany) workspace.useRanger(init.rangeMany);
   for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;
   if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
@@ -280,70 +284,4 @@ async function loadedSummary(init: EngineInit, setup: WorkspaceSetup): Promise<C
   } catch {
     return undefined;
   }
-}
-
-/** Files read and parsed per batch; batches stream through the parser while earlier ones are indexed. */
-const BATCH = 256;
-const RESPONSIVE_BATCH = 32;
-
-/**
- * Reads, parses and indexes the files in batches, then checks every entity. With a parallel
- * parser (worker threads), several batches are parsed while this thread indexes the previous
- * ones, so both cores work; file contents are dropped as soon as their batch is parsed.
- */
-async function loadFiles(workspace: Workspace, init: EngineInit, paths: string[], cache?: WarmCache): Promise<FileTable> {
-  const table: FileTable = {};
-  const parse = init.parseMany ?? ((files: ParseInput[]) => Promise.resolve(files.map(parseInput)));
-  const inflight: Promise<ParsedFile[]>[] = [];
-  const depth = init.parseMany ? 3 : 1;
-  // Smaller batches when the host must stay responsive between them.
-  const size = init.pause ? RESPONSIVE_BATCH : BATCH;
-  const direct = init.parseMany && init.parseReadsFiles && init.fs.directPath ? init.fs.directPath.bind(init.fs) : undefined;
-  const take = (parsed: ParsedFile[]): ParsedFile[] => {
-    for (const p of parsed) {
-      if (p.read) table[p.path] = p.read;
-      delete p.read;
-    }
-    return parsed;
-  };
-  for (let i = 0; i < paths.length; i += size) {
-    const batch = paths.slice(i, i + size);
-    // A parser that reads files itself gets their paths: the bytes never pass through this thread.
-    const files = direct ? batch.map((p) => direct(p)) : [];
-    const indirect = direct ? batch.filter((_, n) => files[n] === undefined) : batch;
-    // Stamped before reading: an edit made after the read moves the stamp, so it is seen next time.
-    const stamps = cache ? await Promise.all(indirect.map((p) => init.fs.stamp?.(p))) : [];
-    const read = await readAll(init.fs, indirect);
-    if (cache) {
-      read.forEach((c, n) => {
-        const st = stamps[n];
-        if (st) table[c.path] = { ...st, hash: cache.hash(c.content) };
-      });
-    }
-    let next = 0;
-    const contents: ParseInput[] = direct ? batch.map((p, n) => (files[n] !== undefined ? { path: p, file: files[n], ...(cache ? { stamp: true } : {}) } : read[next++]!)) : read;
-    // A cache records the plan tree, which needs every plan entity's line: the parser works
-    // those out while it has the text (in a worker, off this thread).
-    inflight.push(parse(cache ? contents.map((c) => (workspace.kindForPath(c.path) === 'plan' ? { ...c, entityRanges: true } : c)) : contents));
-    if (inflight.length >= depth) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
-    if (init.pause) await init.pause();
-  }
-  while (inflight.length > 0) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
-  if (init.pause) await workspace.evaluateAllInSlices(init.pause);
-  else workspace.evaluateAll();
-  return table;
-}
-
-async function readAll(fs: WorkspaceFileSystem, paths: string[]): Promise<{ path: string; content: Uint8Array | string }[]> {
-  const out: { path: string; content: Uint8Array | string }[] = new Array(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      const path = paths[i] as string;
-      out[i] = { path, content: (await fs.readFile(path)) ?? '' };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
-  return out;
 }

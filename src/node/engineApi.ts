@@ -8,5 +8,5 @@ export { buildPlanTree } from '../core';
 export { NodeWorkspaceFs } from './fs';
 export { NodeWarmCache } from './cache';
 export { builtinPacks, systemToday } from './host';
-export { parallelParser } from './parallel';
+export { parallelParser, parallelRanger } from './parallel';
 export { parseFile } from '../core';

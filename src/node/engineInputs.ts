@@ -1,7 +1,7 @@
 import { BUILD, VERSION, type Clock, type EngineInit, type PackSource, type SchemaCache, type WorkspaceFileSystem } from '../core';
 import { defaultCacheDir, NodeWarmCache } from './cache';
 import { builtinPacks, systemToday } from './host';
-import { parallelParser } from './parallel';
+import { parallelParser, parallelRanger } from './parallel';
 
 /**
  * What the CLI and the editor say about a folder when they open it. Everything else (parse
@@ -47,6 +47,8 @@ export function engineInputs(options: EngineInputOptions): EngineInit {
       // The workers read the files (fs.directPath) and hash them as the cache below does.
       init.parseReadsFiles = true;
     }
+    const rangeMany = parallelRanger();
+    if (rangeMany) init.rangeMany = rangeMany;
   }
   if (options.pause) init.pause = options.pause;
   if (options.schemas) init.schemas = options.schemas;

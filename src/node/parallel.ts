@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedFile, ParseInput } from '../core';
+import { rangesOf, type ParsedFile, type ParseInput, type Range, type RangeJob } from '../core';
 import { readAndParse } from './readParse';
 
 type Input = ParseInput;
-type Job = { id: number; resolve: (r: ParsedFile[]) => void; reject: (e: unknown) => void };
+type Job = { id: number; resolve: (r: never[]) => void; reject: (e: unknown) => void };
 
 /**
  * Below this many files in a batch, a round trip to a worker costs more than it saves. The
@@ -30,14 +30,40 @@ class ParsePool {
   ) {}
 
   parse(files: Input[]): Promise<ParsedFile[]> {
+    return this.post<ParsedFile>({ files });
+  }
+
+  /** Works out ranges, the jobs split between the workers (largest texts first, to even them out). */
+  async ranges(jobs: RangeJob[]): Promise<Range[][]> {
+    const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b] as RangeJob).text.length - (jobs[a] as RangeJob).text.length);
+    const shares: number[][] = Array.from({ length: this.size }, () => []);
+    const load = new Array<number>(this.size).fill(0);
+    for (const i of order) {
+      const k = load.indexOf(Math.min(...load));
+      (shares[k] as number[]).push(i);
+      load[k] = (load[k] as number) + (jobs[i] as RangeJob).text.length;
+    }
+    const out: Range[][] = new Array(jobs.length);
+    await Promise.all(
+      shares
+        .filter((share) => share.length > 0)
+        .map(async (share) => {
+          const results = await this.post<Range[]>({ ranges: share.map((i) => jobs[i] as RangeJob) });
+          share.forEach((i, n) => (out[i] = results[n] as Range[]));
+        }),
+    );
+    return out;
+  }
+
+  private post<R>(message: { files?: Input[]; ranges?: RangeJob[] }): Promise<R[]> {
     if (this.workers.length < this.size) this.workers.push(this.spawn());
     const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      slot.jobs.set(id, { id, resolve, reject });
+      slot.jobs.set(id, { id, resolve: resolve as (r: never[]) => void, reject });
       slot.worker.ref();
       // Buffers are copied, not transferred: the caller may still hold them.
-      slot.worker.postMessage({ id, files });
+      slot.worker.postMessage({ id, ...message });
     });
   }
 
@@ -50,7 +76,7 @@ class ParsePool {
     const worker = new Worker(this.file);
     const entry = { worker, jobs: new Map<number, Job>() };
     worker.unref();
-    worker.on('message', (msg: { id: number; results: ParsedFile[] }) => {
+    worker.on('message', (msg: { id: number; results: never[] }) => {
       const job = entry.jobs.get(msg.id);
       entry.jobs.delete(msg.id);
       if (entry.jobs.size === 0) worker.unref();
@@ -82,6 +108,23 @@ export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.j
     if (files.length < MIN_FILES_FOR_WORKERS) return files.map(readAndParse);
     shared ??= new ParsePool(workerFile, threads);
     return shared.parse(files);
+  };
+}
+
+/** Fewer jobs than this are worked out in this thread: starting workers would cost more. */
+const MIN_JOBS_FOR_WORKERS = 16;
+
+/**
+ * Works out source ranges on the parse workers (`EngineInit.rangeMany`), as `parallelParser`
+ * parses; in this thread without the bundled worker or for a few files.
+ */
+export function parallelRanger(workerFile = path.join(__dirname, 'parse-worker.js')): ((jobs: RangeJob[]) => Promise<Range[][]>) | undefined {
+  const threads = Math.min(availableParallelism(), 4);
+  if (!existsSync(workerFile) || threads < 2) return undefined;
+  return async (jobs) => {
+    if (jobs.length < MIN_JOBS_FOR_WORKERS) return jobs.map(rangesOf);
+    shared ??= new ParsePool(workerFile, threads);
+    return shared.ranges(jobs);
   };
 }
 

@@ -23,6 +23,7 @@ const init = {
   today,
   parseMany: engine.parallelParser(path.join(projectRoot, 'dist', 'parse-worker.js')),
   parseReadsFiles: true,
+  rangeMany: engine.parallelRanger(path.join(projectRoot, 'dist', 'parse-worker.js')),
   cache: new engine.NodeWarmCache(ws, 'bench-editor', cacheDir),
   pause: () => new Promise((resolve) => setImmediate(resolve)),
 };
@@ -30,6 +31,7 @@ const setup = await engine.prepareWorkspace(init);
 const cached = await engine.checkFromCache(init, setup);
 const cachedMs = cached ? performance.now() - start : null;
 const r = await engine.openWorkspace(init, setup);
+await r.workspace.resolveRanges();
 const loadMs = performance.now() - start;
 delay.disable();
 const write = r.snapshotCache({ summary: false });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { openWorkspace, type EngineInit } from '../../src/core/engine';
 import { buildDashboard } from '../../src/core/dashboard/model';
 import { parseInput, type ParseInput } from '../../src/core/parse/file';
-import { entityHintKey, YamlPositions } from '../../src/core/parse/positions';
+import { entityHintKey, rangesOf, YamlPositions, type RangeJob } from '../../src/core/parse/positions';
 import { buildPlanTree } from '../../src/core/plan/tree';
 import type { NodePath } from '../../src/core/types';
 import { NodeWorkspaceFs } from '../../src/node/fs';
@@ -35,7 +35,7 @@ describe('entity ranges worked out at parse time', () => {
       for (const [key, range] of Object.entries(hints)) {
         const { doc, path: p } = pathOf(key);
         assert.equal(entityHintKey(doc, p), key);
-        assert.deepEqual(range, lazy.rangeOf(doc, p, 'entity'), key.replace(/\u0000/g, ' / '));
+        assert.deepEqual(range, lazy.rangeOf(doc, p, 'entity'), key.split('\u0000').join(' / '));
       }
     });
   }
@@ -78,4 +78,28 @@ describe('entity ranges worked out at parse time', () => {
       assert.deepEqual(hintedWs.diagnostics(), plain.diagnostics());
     });
   }
+
+  it('ranges worked out in one pass over the files with diagnostics (as workers do) are the ones rangeOf gives', async () => {
+    const root = path.join(__dirname, '..', '..', 'samples', 'broken');
+    let seen: RangeJob[] = [];
+    let calls = 0;
+    const init = (withRanger: boolean): EngineInit => ({
+      fs: new NodeWorkspaceFs(root),
+      builtinPacks: builtinPacks(),
+      clock: () => '2026-06-15',
+      today: '2026-06-15',
+      ...(withRanger ? { rangeMany: async (jobs: RangeJob[]) => ((seen = jobs), calls++, jobs.map(rangesOf)) } : {}),
+    });
+    const plain = (await openWorkspace(init(false))).workspace;
+    const passed = (await openWorkspace(init(true))).workspace;
+    await passed.resolveRanges();
+    assert.ok(seen.length >= 10, `${seen.length} files`);
+    assert.ok(seen.every((j) => j.anchors.length > 0));
+    const count = () => (passed as unknown as { resolvedRangeCount: number }).resolvedRangeCount;
+    const before = count();
+    assert.deepEqual(passed.diagnostics(), plain.diagnostics());
+    assert.equal(count(), before, 'reading the diagnostics resolved nothing more');
+    await passed.resolveRanges();
+    assert.equal(calls, 1, 'nothing left to work out the second time');
+  });
 });

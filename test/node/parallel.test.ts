@@ -3,12 +3,12 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { openWorkspace, parseFile, type EngineInit } from '../../src/core/index';
+import { openWorkspace, parseFile, rangesOf, type EngineInit, type RangeJob } from '../../src/core/index';
 import { buildPlanTree } from '../../src/core/plan/tree';
 import { NodeWarmCache } from '../../src/node/cache';
 import { NodeWorkspaceFs } from '../../src/node/fs';
 import { builtinPacks } from '../../src/node/host';
-import { closeParsers, parallelParser } from '../../src/node/parallel';
+import { closeParsers, parallelParser, parallelRanger } from '../../src/node/parallel';
 
 // The worker bundled from source as esbuild.mjs does, into a temporary folder (no `npm run build` needed).
 const WORKER = path.join(mkdtempSync(path.join(tmpdir(), 'opsbook-worker-')), 'parse-worker.js');
@@ -54,7 +54,10 @@ describe('parse workers', () => {
       mkdirSync(path.join(root, 'plans'));
       for (const f of files) writeFileSync(path.join(root, f.path), f.content);
       writeFileSync(path.join(root, 'catalog', '坏.yaml'), 'products:\n  - id: 坏-1\n    list_price: abc\n');
-      writeFileSync(path.join(root, 'plans', '2026.yaml'), 'kind: plan\nid: 面包-2026\ntitle: 年度计划\nperiod: 2026\nobjectives:\n  - id: O1\n    kpis:\n      - id: K1\n        metric: 门店\n        target: 3\n');
+      writeFileSync(
+        path.join(root, 'plans', '2026.yaml'),
+        'kind: plan\nid: 面包-2026\ntitle: 年度计划\nperiod: 2026\nobjectives:\n  - id: O1\n    kpis:\n      - id: K1\n        metric: 门店\n        target: 3\n',
+      );
       const past = new Date(Date.now() - 3600_000);
       for (const f of [...files.map((x) => x.path), 'catalog/坏.yaml', 'plans/2026.yaml']) utimesSync(path.join(root, f), past, past);
       const init = (workers: boolean): EngineInit => ({
@@ -78,5 +81,22 @@ describe('parse workers', () => {
       rmSync(root, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('work out source ranges as this thread does, split between them', async () => {
+    const rangeMany = parallelRanger(WORKER);
+    assert.ok(rangeMany);
+    const jobs: RangeJob[] = files.slice(0, 40).map((f, i) => ({
+      path: f.path,
+      text: f.content,
+      lineOffset: i % 3,
+      anchors: [
+        { doc: 0, path: ['products', 0], part: 'entity' },
+        { doc: 0, path: ['products', 0, 'list_price'], part: 'value' },
+        { doc: 0, path: ['products', 0, 'missing'], part: 'key' },
+      ],
+    }));
+    assert.deepEqual(await rangeMany(jobs), jobs.map(rangesOf));
+    await closeParsers();
   });
 });

@@ -35,7 +35,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const cached = await cachedCheck(started);
   let ws: Workspace | undefined;
   try {
-    ws = cached ? undefined : await open(io, values, started);
+    ws = cached ? undefined : await open(io, values, started, { ranges: true });
   } catch (err) {
     if (!(err instanceof ConfigProblemsError)) throw err;
     // Configuration problems are diagnostics like any other, in the format asked for; exit 2.

@@ -30,6 +30,12 @@ export interface OpsbookWorkspace extends WorkspaceModel {
    */
   search(query: string, options?: SearchOptions): SearchResponse;
   /**
+   * Works out the source range of every diagnostic in parallel where the host can (parse
+   * workers), so that `diagnostics()` parses nothing; a no-op otherwise. For a host about to
+   * read every diagnostic (a full check).
+   */
+  resolveRanges(): Promise<void>;
+  /**
    * Writes the warm-start cache (with the ranges resolved so far: call it after reading the
    * diagnostics). A no-op without a cache or when nothing changed since it was read.
    */

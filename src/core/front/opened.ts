@@ -9,7 +9,8 @@ import type { ParsedFile } from '../parse/file';
 import { buildPlanTree, type PlanTree } from '../plan/tree';
 import type { SectionWriter } from '../search/sections';
 import type { SearchOptions, SearchResponse } from '../search/types';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Range } from '../types';
+import type { RangeJob } from '../parse/positions';
 import type { OpsbookWorkspace, SaveOptions } from './api';
 
 type Snapshot = (options?: SaveOptions) => (diagnostics?: Diagnostic[]) => Promise<void>;
@@ -38,6 +39,17 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
 
   /** The workspace's version when the search index was built. */
   private searchVersion = -1;
+
+  private ranger: ((jobs: RangeJob[]) => Promise<Range[][]>) | undefined;
+
+  /** Set by the engine when the host can work out source ranges in parallel (`EngineInit.rangeMany`). */
+  useRanger(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>): void {
+    this.ranger = rangeMany;
+  }
+
+  async resolveRanges(): Promise<void> {
+    if (this.ranger) await this.resolveRangesWith(this.ranger);
+  }
 
   /** Set by the engine once the files are loaded: how this workspace writes its warm-start cache. */
   useCache(snapshot: Snapshot): void {

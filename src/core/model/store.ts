@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/file';
-import { entityHintKey, YamlPositions } from '../parse/positions';
-import type { Anchor, Range } from '../types';
+import { entityHintKey, YamlPositions, type RangeJob } from '../parse/positions';
+import type { Anchor, Finding, Range } from '../types';
 import type { Analyzer, FileAnalysis } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
 
@@ -115,11 +115,47 @@ export class FileStore {
     return ids;
   }
 
+  /**
+   * The anchors of these findings whose ranges are still to be worked out, as one job per file
+   * whose positions are not built yet (files that already have them answer fast).
+   */
+  rangeJobs(findings: Iterable<Finding>): RangeJob[] {
+    const jobs = new Map<string, RangeJob & { keys: Set<string> }>();
+    const want = (anchor: Anchor): void => {
+      const rec = this.files.get(anchor.file);
+      if (!rec || rec.positions || !rec.parsed.yamlText) return;
+      const key = rangeKey(anchor);
+      if (rec.ranges?.has(key) || (anchor.part === 'entity' && rec.entityRanges?.[entityHintKey(anchor.doc, anchor.path)])) return;
+      let job = jobs.get(anchor.file);
+      if (!job)
+        jobs.set(anchor.file, (job = { path: anchor.file, text: rec.parsed.yamlText, lineOffset: rec.parsed.yamlLineOffset, anchors: [], keys: new Set() }));
+      if (job.keys.has(key)) return;
+      job.keys.add(key);
+      job.anchors.push({ doc: anchor.doc, path: anchor.path, part: anchor.part });
+    };
+    for (const f of findings) {
+      if (!f.range) want(f.anchor);
+      for (const r of f.related ?? []) if (!r.range) want(r.anchor);
+    }
+    return [...jobs.values()].map(({ keys: _keys, ...job }) => job);
+  }
+
+  /** Keeps ranges worked out elsewhere (`rangesOf` of a job) as if `rangeOf` had resolved them. */
+  addRanges(job: RangeJob, ranges: Range[]): void {
+    const rec = this.files.get(job.path);
+    if (!rec || rec.parsed.yamlText !== job.text) return;
+    const known = (rec.ranges ??= new Map());
+    job.anchors.forEach((a, i) => {
+      const range = ranges[i];
+      if (range) known.set(rangeKey({ file: job.path, ...a }), range);
+    });
+  }
+
   /** Source range of an anchor, resolved through the file's (lazily built) position map. */
   rangeOf(anchor: Anchor): Range {
     const rec = this.files.get(anchor.file);
     if (!rec) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
+    const key = rangeKey(anchor);
     const known = rec.ranges?.get(key);
     if (known) return known;
     const hinted = anchor.part === 'entity' ? rec.entityRanges?.[entityHintKey(anchor.doc, anchor.path)] : undefined;
@@ -191,4 +227,9 @@ export class ByKindAndId<V> {
     const ids = this.kinds.get(kind);
     if (ids) remove(ids, id, v);
   }
+}
+
+/** The key of an anchor's range in `FileRecord.ranges` (kept in the warm-start cache: do not change lightly). */
+function rangeKey(anchor: Anchor): string {
+  return `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
 }

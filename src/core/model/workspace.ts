@@ -4,7 +4,8 @@ import { parseFile, type ParsedFile } from '../parse/file';
 import { fiscalStartMonth } from '../period/parse';
 import { Evaluator, keySignatures } from '../rules/evaluator';
 import type { Rule } from '../rules/rule';
-import type { Anchor, Diagnostic, Range, Severity } from '../types';
+import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
+import type { RangeJob } from '../parse/positions';
 import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
 import type { CompiledSchemas } from '../schema/compiled';
 import { Analyzer } from './analyzer';
@@ -223,12 +224,28 @@ export class Workspace implements WorkspaceModel {
     return severityOf(this.config, ruleId, fallback);
   }
 
-  /** Diagnostics of one file, or of the whole workspace, sorted by file and position. */
   /** Shares resolved source ranges with another workspace for the files both hold in the same parse (see `FileStore.shareRanges`). */
   shareRanges(other: Workspace): void {
     this.store.shareRanges(other.store);
   }
 
+  /**
+   * Works out the source ranges of every diagnostic with `rangeMany` (a host's parse workers)
+   * instead of one file after another in this thread; `diagnostics()` then parses nothing.
+   */
+  async resolveRangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>): Promise<void> {
+    const findings: Finding[] = [];
+    for (const rec of this.store.files.values()) {
+      findings.push(...rec.analysis.findings);
+      for (const e of rec.analysis.entities) findings.push(...(this.resultOf(e)?.findings ?? []));
+    }
+    const jobs = this.store.rangeJobs(findings);
+    if (jobs.length === 0) return;
+    const ranges = await rangeMany(jobs);
+    jobs.forEach((job, i) => this.store.addRanges(job, ranges[i] ?? []));
+  }
+
+  /** Diagnostics of one file, or of the whole workspace, sorted by file and position. */
   diagnostics(file?: string): Diagnostic[] {
     return materializeDiagnostics(this.config, this.store, this.resultOf, file);
   }

@@ -126,3 +126,17 @@ function childOf(node: unknown, seg: string | number): { key: unknown; value: un
   }
   return undefined;
 }
+
+/** One file's anchors to place: its YAML text (or front matter) and where that text starts. */
+export interface RangeJob {
+  path: string;
+  text: string;
+  lineOffset: number;
+  anchors: { doc: number; path: NodePath; part: AnchorPart }[];
+}
+
+/** The ranges of a job's anchors, in order: what `rangeOf` gives for each (in a worker, off the main thread). */
+export function rangesOf(job: RangeJob): Range[] {
+  const positions = new YamlPositions(job.text, job.lineOffset);
+  return job.anchors.map((a) => positions.rangeOf(a.doc, a.path, a.part));
+}

@@ -232,4 +232,3 @@ function cleanMessage(m: string): string {
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
-

@@ -144,6 +144,10 @@ export class OpsbookFolder implements FolderModel {
     }
     const result = await openWorkspace(init, setup);
     if (generation !== this.generation) return;
+    // Every diagnostic is published next: the parse workers work out their source ranges, so
+    // publishing does not parse files in the extension host.
+    if (result.configProblems.length === 0) await result.workspace.resolveRanges().catch(() => undefined);
+    if (generation !== this.generation) return;
     this.lastLoad = result.load;
     // Snapshot now, before open editors' unsaved text is applied: the cache must hold what is
     // on disk. Written (`writeCache`) once the diagnostics are published, so the source ranges
