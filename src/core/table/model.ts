@@ -4,6 +4,7 @@ import { cellOf } from '../sheet/cells';
 import { rawRecord, sheetColumns, valueAt, type SheetColumn } from '../sheet/columns';
 import type { JsonObject, NodePath } from '../types';
 import { valuesInUse } from '../vocab/inUse';
+import { unitAt } from '../form/unit';
 import { itemColumns, itemsOf } from './items';
 import { placeProblems } from './problems';
 import type { GridColumn, GridRow, GridTable } from './protocol';
@@ -77,7 +78,7 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
     };
     sheet.forEach((c, j) => {
       if (c.type !== 'number' && c.type !== 'integer') return;
-      const unit = unitOf(r.raw, c.path);
+      const unit = unitAt(r.raw, c.path);
       if (unit !== undefined) row.units[j] = unit;
     });
     return row;
@@ -151,18 +152,6 @@ export function pathKey(file: string, doc: number, path: NodePath): string {
 /** The key of a record's row. */
 export function rowKey(e: Entity): string {
   return pathKey(e.file, e.doc, e.path);
-}
-
-/** The unit of a number: a `currency` or `unit` beside it, else the nearest one in the mappings around it (as the record form shows it). */
-function unitOf(raw: JsonObject, path: readonly string[]): string | undefined {
-  for (let depth = path.length - 1; depth >= 0; depth--) {
-    const around = path.slice(0, depth);
-    for (const key of ['currency', 'unit']) {
-      const v = valueAt(raw, [...around, key]);
-      if (typeof v === 'string' && v !== '' && key !== path[path.length - 1]) return v;
-    }
-  }
-  return undefined;
 }
 
 function notEmpty(v: unknown): boolean {
