@@ -6,7 +6,7 @@ import type { JsonObject, NodePath } from '../types';
 import { valuesInUse } from '../vocab/inUse';
 import { unitAt } from '../form/unit';
 import { itemColumns, itemsOf } from './items';
-import { placeProblems } from './problems';
+import { placeDiagnostics } from '../form/place';
 import type { GridColumn, GridRow, GridTable } from './protocol';
 
 /**
@@ -83,7 +83,7 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
     });
     return row;
   });
-  placeProblems(ws, [...new Set(found.map((r) => r.entity.file))], rows, sheet);
+  placeProblems(ws, found, rows, sheet);
   const candidates: Record<string, [string, string][]> = {};
   for (const c of columns) {
     if (!c.ref || candidates[c.ref]) continue;
@@ -152,6 +152,23 @@ export function pathKey(file: string, doc: number, path: NodePath): string {
 /** The key of a record's row. */
 export function rowKey(e: Entity): string {
   return pathKey(e.file, e.doc, e.path);
+}
+
+/** Each diagnostic of the rows' files in the cell it is about (the form's placement); a problem of the record as a whole under -1. */
+function placeProblems(ws: WorkspaceModel, found: readonly RowRecord[], rows: GridRow[], sheet: readonly SheetColumn[]): void {
+  const byFile = new Map<string, number[]>();
+  found.forEach((r, i) => {
+    const list = byFile.get(r.entity.file);
+    if (list) list.push(i);
+    else byFile.set(r.entity.file, [i]);
+  });
+  const fields = sheet.map((c) => c.path);
+  for (const [file, indexes] of byFile) {
+    const targets = indexes.map((i) => ({ doc: found[i]!.entity.doc, path: found[i]!.path, fields }));
+    for (const { target, field, diagnostic: d } of placeDiagnostics(ws, file, targets)) {
+      (rows[indexes[target]!]!.problems[field] ??= []).push({ severity: d.severity, message: d.message, ruleId: d.ruleId, line: d.range.start.line });
+    }
+  }
 }
 
 function notEmpty(v: unknown): boolean {
