@@ -11,7 +11,18 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import './table.css';
 import * as l10n from '@vscode/l10n';
-import type { FromGrid, GridCell, GridColumn, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from '../../../src/core/table/protocol';
+import {
+  applyGridDelta,
+  type FromGrid,
+  type GridCell,
+  type GridColumn,
+  type GridRow,
+  type GridSort,
+  type GridTable,
+  type GridTotal,
+  type GridView,
+  type ToGrid,
+} from '../../../src/core/table/protocol';
 import { candidateSearch, type CandidateSearch } from '../../../src/core/form/fuzzy';
 import { h } from '../dom';
 import { optionSuggestions, referenceSuggestions, suggestField } from '../form/suggest';
@@ -35,6 +46,8 @@ interface Saved {
 
 class Grid {
   private table: GridTable | undefined;
+  /** The version of the table held, which the host's deltas are computed from. */
+  private version = -1;
   private view: GridView | undefined;
   private sort: GridSort | undefined;
   /** Active cell: position in `view.order` and column index. */
@@ -126,6 +139,7 @@ class Grid {
       }
       const first = !this.table;
       this.table = m.table;
+      this.version = m.version;
       this.searches.clear();
       this.view = m.view;
       this.sort = m.sort;
@@ -140,6 +154,20 @@ class Grid {
         if (saved.query && saved.query !== m.query) this.postQuery();
         if (saved.scrollTop) this.scroller.scrollTop = saved.scrollTop;
       }
+    } else if (m.type === 'rows') {
+      // Only the rows that changed; a delta from a table this page does not hold asks for the whole one.
+      if (!this.table || m.base !== this.version) {
+        this.version = -1;
+        vscode.postMessage({ type: 'ready' });
+        return;
+      }
+      this.table = applyGridDelta(this.table, m.delta);
+      this.version = m.version;
+      for (const kind of Object.keys(m.delta.candidates ?? {})) this.searches.delete(kind);
+      this.view = m.view;
+      this.sort = m.sort;
+      this.active.row = Math.min(this.active.row, Math.max(0, m.view.order.length - 1));
+      this.build();
     } else if (m.type === 'view') {
       this.view = m.view;
       this.sort = m.sort;
