@@ -14,13 +14,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import process from 'node:process';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { openEditorSession, openFile, runCommand, screenshot } from './codeServer.mjs';
+import { describe, it } from 'mocha';
+import { openFile, runCommand, screenshot } from './codeServer.mjs';
 import { goTo, waitForActiveFile, waitForProblems, waitUntil, webviewFrame } from './workbench.mjs';
-import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { RESULTS_DIR, editorSessionHooks, log } from './setup.mjs';
 import { SEEDS, TODAY, positionOf, prepareWorkspace } from './workspace.mjs';
 
 const SETTINGS = {
@@ -37,40 +35,17 @@ const SEED = SEEDS.find((s) => s.ruleId === 'ref/missing' && s.file === 'plans/2
 const TARGET = 'partners/suppliers.yaml';
 
 describe('Create missing record: the quick fix on ref/missing, chosen in the editor (code-server + Chromium)', function () {
-  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
-  let session;
-  /** @type {import('playwright-core').Page} */
-  let page;
-  let scratch = '';
-  let ws = '';
-  let failed = false;
-
-  before(async function () {
-    this.timeout(600_000);
-    await ensureEditor();
-    await fs.rm(path.join(RESULTS_DIR, 'e2e-create-missing.png'), { force: true });
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-create-'));
-    ws = await prepareWorkspace(path.join(scratch, 'lumen-oak'));
-    const vsix = await buildProductVsix();
-    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, log });
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (page) await screenshot(page, 'e2e-FAILED-create').catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (session && failed) await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-create.txt'), session.server.output()).catch(() => undefined);
-    await session?.close();
-    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  const editorSession = editorSessionHooks('create', {
+    settings: SETTINGS,
+    prepare: async (scratch) => {
+      await fs.rm(path.join(RESULTS_DIR, 'e2e-create-missing.png'), { force: true });
+      return prepareWorkspace(path.join(scratch, 'lumen-oak'));
+    },
   });
 
   it('18. Ctrl+. on an unknown partner creates it in the suppliers register, opens its form, and the ref/missing problem goes away', async function () {
     this.timeout(300_000);
+    const { page, ws } = editorSession;
     assert.ok(SEED?.text && SEED.line, 'the seeded ref/missing in north.yaml');
     const id = SEED.text;
     const refFile = SEED.file;

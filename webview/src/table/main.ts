@@ -115,6 +115,7 @@ class Grid {
     this.buttons.columns.addEventListener('click', () => this.toggleChooser());
     window.addEventListener('message', (e: MessageEvent<ToGrid>) => this.receive(e.data));
     this.askedAt = performance.now();
+    performance.mark('opsbook:table-ready');
     vscode.postMessage({ type: 'ready' });
   }
 
@@ -150,6 +151,11 @@ class Grid {
       this.build();
       if (first) {
         this.root.dataset['timing'] = `${Math.round(arrived - this.askedAt)} ${Math.round(performance.now() - arrived)}`;
+        // From the page's first message to the rows on screen (the frame after they were drawn): `opsbook:table-open`.
+        requestAnimationFrame(() => {
+          performance.mark('opsbook:table-shown');
+          performance.measure('opsbook:table-open', 'opsbook:table-ready', 'opsbook:table-shown');
+        });
         const saved = (vscode.getState() ?? {}) as Saved;
         if (saved.query && saved.query !== m.query) this.postQuery();
         if (saved.scrollTop) this.scroller.scrollTop = saved.scrollTop;
