@@ -159,4 +159,19 @@ describe('register table session: edits become one document edit, or are refused
     await h.session.handle({ type: 'ready' });
     assert.equal(h.posted.at(-1)!.type, 'table');
   });
+
+  it('builds the table before the page asks for it, and drops it when the folder changed meanwhile', async () => {
+    const h = await harness();
+    h.session.prepare();
+    assert.equal(h.posted.length, 0, 'nothing is sent before the page is ready');
+    const changed = DRINKS.replace('list_price: 28', 'list_price: 32');
+    h.ws.setFile('catalog/drinks.yaml', changed);
+    h.session.modelChanged();
+    await h.session.handle({ type: 'ready' });
+    const price = lastTable(h.posted).table.columns.findIndex((c) => c.key === 'list_price');
+    assert.deepEqual(
+      lastTable(h.posted).table.rows.map((r) => r.cells[price]),
+      [18, 32],
+    );
+  });
 });

@@ -55,12 +55,28 @@ export class GridSession {
   private sentBundle = false;
   /** The table the webview holds (what was last sent, and its version); none until it asked (`ready`). */
   private sent: { table: GridTable; version: number } | undefined;
+  private prepared: BuiltTable | undefined;
   private version = 0;
 
   constructor(
     private readonly host: GridSessionHost,
     readonly source: GridSource,
   ) {}
+
+  /**
+   * Builds the table before the page asks for it, while the webview starts (seconds in a busy
+   * browser), so that `ready` is answered at once; a change of the folder meanwhile drops it
+   * (`modelChanged`).
+   */
+  prepare(): void {
+    const ws = this.host.workspace();
+    if (ws && (!this.source.file || ws.parsedFile(this.source.file))) this.prepared = buildGridTable(ws, this.source, this.visible);
+  }
+
+  /** The folder's model changed: a table built before is out of date. */
+  modelChanged(): void {
+    this.prepared = undefined;
+  }
 
   /** Rebuilds the table from the workspace and posts it (the webview keeps its scroll and selection). */
   refresh(): void {
@@ -73,7 +89,8 @@ export class GridSession {
       this.host.post({ type: 'notice', severity: 'error', message: l10n.t('{0} is no longer in the workspace.', this.source.file) });
       return;
     }
-    this.built = buildGridTable(ws, this.source, this.visible);
+    this.built = this.prepared ?? buildGridTable(ws, this.source, this.visible);
+    this.prepared = undefined;
     const view = gridView(this.built, this.query, this.sort, ws.config.fiscalYearStart);
     const table = this.built.table;
     // The rows that changed when the change is local; the whole table when its columns changed.
