@@ -115,10 +115,23 @@ describe('Open as Table: a register as an editable grid (code-server + Chromium)
     await editor.waitFor({ state: 'visible', timeout: 10_000 });
     await editor.fill('西湖包装材料');
     await editor.press('Enter');
+    // Enter moved to the next row: typing there goes on while the first edit comes back from the
+    // file (the table sends the changed row; the cell being typed in stays open).
+    await frame.locator('.scroller').press('Enter');
+    const next = frame.locator('.body input.editor');
+    await next.waitFor({ state: 'visible', timeout: 10_000 });
+    await next.fill('上海冷链物流有限公司');
+    await waitUntil(page, 'the first edit back in the grid', async () => (await frame.locator('.body .row').filter({ hasText: '西湖包装材料' }).count()) === 1);
+    assert.equal(await next.inputValue({ timeout: 1000 }), '上海冷链物流有限公司', 'the cell being typed in is still open');
+    await next.press('Enter');
     await runCommand(page, 'File: Save All');
     const file = path.join(ws, 'partners', 'list.yaml');
-    await waitUntil(page, 'the edit saved', async () => readFileSync(file, 'utf8').includes('西湖包装材料'));
-    assert.equal(readFileSync(file, 'utf8'), PARTNERS.replace('name: 西湖包材', 'name: 西湖包装材料'), 'only that value changed');
+    await waitUntil(page, 'the edits saved', async () => readFileSync(file, 'utf8').includes('上海冷链物流有限公司'));
+    assert.equal(
+      readFileSync(file, 'utf8'),
+      PARTNERS.replace('name: 西湖包材', 'name: 西湖包装材料').replace('name: 上海冷链物流', 'name: 上海冷链物流有限公司'),
+      'only those two values changed',
+    );
     frame = await webviewFrame(page, '.body .row', 30_000);
     await waitUntil(page, 'the grid showing the new name', async () => (await frame.locator('.body .row').filter({ hasText: '西湖包装材料' }).count()) === 1);
 

@@ -172,6 +172,13 @@ class Grid {
       for (const kind of Object.keys(m.delta.candidates ?? {})) this.searches.delete(kind);
       this.view = m.view;
       this.sort = m.sort;
+      // A cell being typed in stays open when the delta leaves it as it was where it was (the
+      // previous cell's edit coming back, another line of the file changed): nothing typed is lost.
+      const e = this.editing;
+      const rows = this.table.rows;
+      const now = e ? rows.find((r) => r.key === e.row.key) : undefined;
+      const at = now ? m.view.order.findIndex((i) => rows[i] === now) : -1;
+      if (e && now && !m.delta.columns && at === this.active.row && (now.cells[e.col] ?? null) === e.was) return this.redrawAround(at);
       this.active.row = Math.min(this.active.row, Math.max(0, m.view.order.length - 1));
       this.build();
     } else if (m.type === 'view') {
@@ -213,7 +220,7 @@ class Grid {
     this.cancelEdit();
     const cols = this.visibleColumns();
     this.active.col = Math.min(this.active.col, Math.max(0, cols.length - 1));
-    this.count.textContent = v.order.length === t.rows.length ? l10n.t('{0} rows', t.rows.length) : l10n.t('{0} of {1} rows', v.order.length, t.rows.length);
+    this.drawCount();
     if (v.queryErrors.length > 0) this.show('warning', v.queryErrors.join(' '));
     else if (this.notice.classList.contains('warning') && this.notice.dataset['query']) this.notice.hidden = true;
     this.head.replaceChildren(
@@ -239,17 +246,42 @@ class Grid {
         return cell;
       }),
     );
-    this.foot.replaceChildren(
-      h('div', { class: 'cell gutter', role: 'rowheader', title: l10n.t('Totals of the rows shown') }, 'Σ'),
-      ...cols.map((c) => this.totalCell(t.columns[c]!, v.totals[c])),
-    );
-    this.body.style.height = `${v.order.length * ROW_HEIGHT}px`;
+    this.drawTotals(cols);
     for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
     if (v.order.length === 0) {
       const empty = h('div', { class: 'empty' }, t.rows.length === 0 ? l10n.t('No {0} records yet.', t.kind) : l10n.t('No row matches the filter.'));
       this.body.append(empty);
       this.rendered.set(-1, empty);
+    }
+    this.paint();
+  }
+
+  private drawCount(): void {
+    const t = this.table!;
+    const v = this.view!;
+    this.count.textContent = v.order.length === t.rows.length ? l10n.t('{0} rows', t.rows.length) : l10n.t('{0} of {1} rows', v.order.length, t.rows.length);
+  }
+
+  /** The totals row and the body's height for the rows shown. */
+  private drawTotals(cols: number[]): void {
+    const t = this.table!;
+    const v = this.view!;
+    this.foot.replaceChildren(
+      h('div', { class: 'cell gutter', role: 'rowheader', title: l10n.t('Totals of the rows shown') }, 'Σ'),
+      ...cols.map((c) => this.totalCell(t.columns[c]!, v.totals[c])),
+    );
+    this.body.style.height = `${v.order.length * ROW_HEIGHT}px`;
+  }
+
+  /** Redraws everything but the row at `keep` (its cell is being typed in; it is drawn again when the edit ends). */
+  private redrawAround(keep: number): void {
+    this.drawCount();
+    this.drawTotals(this.visibleColumns());
+    for (const [i, el] of this.rendered) {
+      if (i === keep) continue;
+      el.remove();
+      this.rendered.delete(i);
     }
     this.paint();
   }
