@@ -163,6 +163,9 @@ export { addRowEdit, cellEdit, deleteRowEdit, duplicateRowEdit } from './table/e
 export type { GridEditResult, GridWrite } from './table/edits';
 export { isFromGrid } from './table/protocol';
 export type { FromGrid, GridCell, GridColumn, GridProblem, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from './table/protocol';
+export { applyGridDelta } from './table/protocol';
+export type { GridDelta } from './table/protocol';
+export { emptyDelta, gridDelta } from './table/delta';
 export { planMissingRecord } from './create/missing';
 export type { CreatePlan } from './create/missing';
 export { childKinds, childListPath, planChildRecord } from './create/child';

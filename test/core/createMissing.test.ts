@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { editFileText } from '../../src/core/edit/edit';
-import { planMissingRecord } from '../../src/core/create/missing';
+import { planMissingRecord, sharedStem } from '../../src/core/create/missing';
 import { openMem, opsPacks } from './memfs';
 
 // A tea chain's register: a partner names an owner (E-9) and a region nobody wrote yet.
@@ -57,5 +57,25 @@ describe('create missing record: the quick fix on ref/missing', () => {
       assert.equal(plan.file, 'org/people.yaml');
       assert.match(plan.text, /^ {2}- id: "E-9"$/m);
     }
+  });
+  it('appends to the register that keeps ids like the new one, else to the one with the most records', async () => {
+    // A tea chain keeps its growers (GY-) and its stores' landlords (FD-) in two files; the landlords' is longer.
+    const growers = 'partners:\n  - id: GY-001\n    name: 安溪茶农合作社\n    type: supplier\n    status: active\n';
+    const landlords =
+      'partners:\n' + ['FD-001', 'FD-002', 'FD-003'].map((id) => `  - id: ${id}\n    name: 房东${id}\n    type: landlord\n    status: active\n`).join('');
+    const { workspace } = await openMem({ 'partners/growers.yaml': growers, 'partners/landlords.yaml': landlords });
+    const tpl = await template('partner');
+    const grower = planMissingRecord(workspace, 'partner', 'GY-017', tpl);
+    assert.equal(grower.type === 'append' && grower.file, 'partners/growers.yaml');
+    const other = planMissingRecord(workspace, 'partner', '武夷山茶厂', tpl);
+    assert.equal(other.type === 'append' && other.file, 'partners/landlords.yaml');
+  });
+
+  it('measures how much of an id two ids share by whole separated parts', () => {
+    assert.equal(sharedStem('PTN-SUP-GHOSTWOOD', 'PTN-SUP-FITRIGHT'), 8);
+    assert.equal(sharedStem('PTN-SUP-GHOSTWOOD', 'PTN-CH-HUAXIA'), 4);
+    assert.equal(sharedStem('GY-017', 'GY-001'), 3);
+    assert.equal(sharedStem('SKU1001', 'SKU1002'), 0);
+    assert.equal(sharedStem('E-9', 'F-9'), 0);
   });
 });

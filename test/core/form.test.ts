@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildRecordForm } from '../../src/core/form/build';
 import { candidateSearch } from '../../src/core/form/fuzzy';
+import { unitAt, unitIn } from '../../src/core/form/unit';
 import { formChangeOp, isFromForm } from '../../src/core/form/protocol';
 import type { FormField, RecordForm } from '../../src/core/form/types';
 import { editFileText } from '../../src/core/edit/edit';
@@ -62,7 +63,7 @@ objectives:
   - id: MB-1
     title: 新开门店
     kpis:
-      - { id: ZB-1, metric: 杯数, unit: 杯, target: 120000 }
+      - { id: ZB-1, metric: 杯数, unit: 杯, target: 120000, actuals: { 2026-04: 9000 } }
       - { id: ZB-2, metric: 营收, unit: CNY, target: abc }
 `;
 
@@ -220,6 +221,8 @@ describe('record form model (core/form)', () => {
     );
     const cups = buildRecordForm(workspace, workspace.get('kpi', 'ZB-1')!);
     assert.equal(fieldAt(cups.fields, 'target').unit, '杯');
+    // A month's actual is in the KPI's unit too (the same rule as the register table's totals).
+    assert.equal(fieldAt(cups.fields, 'actuals', '2026-04').unit, '杯');
   });
 
   it('a form change becomes a write-layer edit of exactly that line', async () => {
@@ -261,5 +264,24 @@ describe('reference picker search (fuse.js)', () => {
       search('', 2).map((c) => c.id),
       ['YG-01', 'YG-02'],
     );
+  });
+});
+
+describe('one unit rule for the form and the table (core/form/unit)', () => {
+  it("a number is in the currency of its own mapping before the record's, and a currency wins over a unit beside it", () => {
+    // A Hong Kong supplier priced in HKD under a record kept in CNY; a price list line sold by the box.
+    const record = { id: 'HK-01', currency: 'CNY', contract: { value: 8800, currency: 'HKD' }, deposit: 500, pack: { price: 42, currency: 'HKD', unit: '盒' } };
+    assert.equal(unitAt(record, ['contract', 'value']), 'HKD');
+    assert.equal(unitAt(record, ['deposit']), 'CNY');
+    assert.equal(unitAt(record, ['pack', 'price']), 'HKD');
+    assert.equal(unitIn('price', [record, record.pack]), 'HKD');
+  });
+
+  it("a KPI's monthly actuals and a list item's numbers take the nearest unit around them; the unit fields themselves have none", () => {
+    const kpi = { id: 'ZB-1', unit: '杯', actuals: { '2026-04': 9000 }, stores: [{ store: 'MD-1', cups: 300 }] };
+    assert.equal(unitAt(kpi, ['actuals', '2026-04']), '杯');
+    assert.equal(unitAt(kpi, ['stores', 0, 'cups']), '杯');
+    assert.equal(unitAt(kpi, ['unit']), undefined);
+    assert.equal(unitAt({ amount: 3, currency: '' }, ['amount']), undefined, 'an empty currency is no currency');
   });
 });

@@ -19,72 +19,45 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import process from 'node:process';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot } from './codeServer.mjs';
+import { describe, it } from 'mocha';
+import { PROJECT_ROOT, openFile, runCommand, screenshot } from './codeServer.mjs';
 import { waitForActiveFile, waitUntil, webviewFrame } from './workbench.mjs';
-import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { RESULTS_DIR, editorSessionHooks, log } from './setup.mjs';
 
 const SAMPLE = path.join(PROJECT_ROOT, 'samples', 'lumen-oak');
 const FILE = 'partners/channels.yaml';
 const SETTINGS = { 'opsbook.today': '2026-06-15', 'editor.minimap.enabled': false, 'problems.autoReveal': false, 'editor.codeLens': true };
 
 describe('Edit as Form: a partner record as a form, an edit that changes one line (code-server + Chromium)', function () {
-  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
-  let session;
-  /** @type {import('playwright-core').Page} */
-  let page;
-  let scratch = '';
-  let ws = '';
-  let failed = false;
-
-  before(async function () {
-    this.timeout(600_000);
-    await ensureEditor();
-    for (const name of [
-      'e2e-form-partner.png',
-      'e2e-form-owner-picker.png',
-      'e2e-form-edited.png',
-      'e2e-table-price-list.png',
-      'e2e-table-5000.png',
-      'e2e-dashboard-trends.png',
-      'e2e-dashboard-people.png',
-    ])
-      await fs.rm(path.join(RESULTS_DIR, name), { force: true });
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-form-'));
-    ws = path.join(scratch, 'lumen-oak');
-    await fs.cp(SAMPLE, ws, { recursive: true });
-    const big = ['# generated: 5,000 products', 'products:'];
-    for (let i = 0; i < 5000; i++)
-      big.push(
-        `  - { id: GEN-${String(i).padStart(5, '0')}, name: Generated item ${i}, category: decor, currency: CNY, list_price: ${100 + (i % 900)}, floor_price: 50 }`,
-      );
-    await fs.writeFile(path.join(ws, 'catalog', 'generated.yaml'), big.join('\n') + '\n');
-    const vsix = await buildProductVsix();
-    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, log });
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (page) await screenshot(page, 'e2e-FAILED-form').catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (session && failed) {
-      await fs.cp(session.server.logsDir, path.join(RESULTS_DIR, 'e2e-logs-form'), { recursive: true }).catch(() => undefined);
-      await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-form', 'code-server.txt'), session.server.output()).catch(() => undefined);
-    }
-    await session?.close();
-    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  const editorSession = editorSessionHooks('form', {
+    settings: SETTINGS,
+    prepare: async (scratch) => {
+      for (const name of [
+        'e2e-form-partner.png',
+        'e2e-form-owner-picker.png',
+        'e2e-form-edited.png',
+        'e2e-table-price-list.png',
+        'e2e-table-5000.png',
+        'e2e-dashboard-trends.png',
+        'e2e-dashboard-people.png',
+      ])
+        await fs.rm(path.join(RESULTS_DIR, name), { force: true });
+      const ws = path.join(scratch, 'lumen-oak');
+      await fs.cp(SAMPLE, ws, { recursive: true });
+      const big = ['# generated: 5,000 products', 'products:'];
+      for (let i = 0; i < 5000; i++)
+        big.push(
+          `  - { id: GEN-${String(i).padStart(5, '0')}, name: Generated item ${i}, category: decor, currency: CNY, list_price: ${100 + (i % 900)}, floor_price: 50 }`,
+        );
+      await fs.writeFile(path.join(ws, 'catalog', 'generated.yaml'), big.join('\n') + '\n');
+      return ws;
+    },
   });
 
   it('14. the CodeLens opens the partner as a form; a changed contract value is one changed line in the editor', async function () {
     this.timeout(240_000);
+    const { page, ws } = editorSession;
     const before = readFileSync(path.join(ws, FILE), 'utf8');
     // Room for the text and the form side by side.
     await runCommand(page, 'View: Close Primary Side Bar');
@@ -138,6 +111,7 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
 
   it('15. the price list opens as a table with a totals row; a channel price edited below the floor is marked in its cell', async function () {
     this.timeout(240_000);
+    const { page } = editorSession;
     await openFile(page, 'catalog/living.yaml', { timeoutMs: 60_000 });
     await waitForActiveFile(page, 'catalog/living.yaml', 30_000);
     await runCommand(page, 'Opsbook: Open as Table');
@@ -166,6 +140,7 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
 
   it('16. a price list of 5,000 rows opens as a table and scrolls to its last row', async function () {
     this.timeout(240_000);
+    const { page } = editorSession;
     await openFile(page, 'catalog/generated.yaml', { timeoutMs: 60_000 });
     await waitForActiveFile(page, 'catalog/generated.yaml', 30_000);
     const started = Date.now();
@@ -186,6 +161,7 @@ describe('Edit as Form: a partner record as a form, an edit that changes one lin
 
   it('17. the dashboard shows KPI trends with their forecast, and a People tab with bench strength by role', async function () {
     this.timeout(240_000);
+    const { page } = editorSession;
     // Room for the dashboard (the scenarios above left edits in this scratch copy: saved first, so closing asks nothing).
     await runCommand(page, 'File: Save All');
     await runCommand(page, 'View: Close All Editors');

@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT, checkPrerequisites, ensureCodeServer, packageVsix } from './codeServer.mjs';
+import { after, afterEach, before } from 'mocha';
+import { PROJECT_ROOT, checkPrerequisites, ensureCodeServer, openEditorSession, packageVsix, screenshot } from './codeServer.mjs';
 
 export const RESULTS_DIR = path.join(PROJECT_ROOT, 'test-results');
 export const log = (/** @type {string} */ m) => console.log(`      [e2e] ${m}`);
@@ -46,4 +47,54 @@ export function buildProductVsix() {
     return packageVsix(PROJECT_ROOT, { out: path.join(dir, 'opsbook.vsix') });
   })();
   return productVsix;
+}
+
+/**
+ * The mocha hooks of a spec with its own editor session, for use inside `describe`: a fresh
+ * scratch folder in which `prepare` makes the workspace (returning its path), the product VSIX
+ * installed, code-server and Chromium started; a failed scenario leaves `e2e-FAILED-NAME.png`
+ * and the editor's logs with the server's output (`e2e-logs-NAME/`) in test-results; at the end the session and the
+ * scratch folder go (`OPSBOOK_E2E_KEEP=1` keeps the folder).
+ * @param {string} name
+ * @param {{ settings: Record<string, unknown>, prepare: (scratch: string) => Promise<string> }} opts
+ * @returns {{ readonly page: import('playwright-core').Page, readonly ws: string }}
+ */
+export function editorSessionHooks(name, { settings, prepare }) {
+  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
+  let session;
+  let scratch = '';
+  let ws = '';
+  let failed = false;
+  before(async function () {
+    this.timeout(600_000);
+    await ensureEditor();
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), `opsbook-e2e-${name}-`));
+    ws = await prepare(scratch);
+    session = await openEditorSession({ workspace: ws, vsixPaths: [await buildProductVsix()], settings, log });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    if (session) await screenshot(session.page, `e2e-FAILED-${name}`).catch(() => undefined);
+  });
+  after(async function () {
+    this.timeout(60_000);
+    if (session && failed) {
+      const logs = path.join(RESULTS_DIR, `e2e-logs-${name}`);
+      await fs.cp(session.server.logsDir, logs, { recursive: true }).catch(() => undefined);
+      await fs.mkdir(logs, { recursive: true });
+      await fs.writeFile(path.join(logs, 'code-server.txt'), session.server.output()).catch(() => undefined);
+    }
+    await session?.close();
+    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  });
+  return {
+    get page() {
+      if (!session) throw new Error('The editor session has not started');
+      return session.page;
+    },
+    get ws() {
+      return ws;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { ToGrid, WorkspaceModel } from '../../src/core';
+import { applyGridDelta, buildGridTable, type ToGrid, type WorkspaceModel } from '../../src/core';
 import { GridSession, type GridSessionHost } from '../../src/vscode/table/session';
 import { openMem } from '../core/memfs';
 
@@ -129,5 +129,49 @@ describe('register table session: edits become one document edit, or are refused
     await h.session.handle({ type: 'delete', row });
     assert.ok(!h.files.get('catalog/drinks.yaml')!.text.includes('港式奶茶'));
     assert.ok(h.files.get('catalog/drinks.yaml')!.text.includes('# 中杯'));
+  });
+
+  it('after an edit sends only the changed row, from the version the webview holds; a new page gets the whole table', async () => {
+    const h = await harness();
+    await h.session.handle({ type: 'ready' });
+    const first = lastTable(h.posted);
+    const price = first.table.columns.findIndex((c) => c.key === 'list_price');
+    await h.session.handle({ type: 'edit', row: first.table.rows[1]!.key, column: price, value: '30', was: 28 });
+    h.session.refresh(); // the panel does this when the model has read the edit
+    const m = h.posted.at(-1)!;
+    assert.equal(m.type, 'rows');
+    if (m.type !== 'rows') return;
+    assert.equal(m.base, first.version);
+    assert.ok(m.version > first.version);
+    assert.deepEqual(
+      m.delta.changed.map((r) => [r.id, r.cells[price]]),
+      [['HK-MILK', 30]],
+    );
+    assert.deepEqual(m.view.totals[price], [
+      { unit: 'CNY', sum: 18, average: 18, count: 1 },
+      { unit: 'HKD', sum: 30, average: 30, count: 1 },
+    ]);
+    assert.deepEqual(applyGridDelta(first.table, m.delta), buildGridTable(h.ws, { kind: 'product', file: 'catalog/drinks.yaml' }).table);
+    // Nothing changed since: nothing is sent.
+    const count = h.posted.length;
+    h.session.refresh();
+    assert.equal(h.posted.length, count);
+    await h.session.handle({ type: 'ready' });
+    assert.equal(h.posted.at(-1)!.type, 'table');
+  });
+
+  it('builds the table before the page asks for it, and drops it when the folder changed meanwhile', async () => {
+    const h = await harness();
+    h.session.prepare();
+    assert.equal(h.posted.length, 0, 'nothing is sent before the page is ready');
+    const changed = DRINKS.replace('list_price: 28', 'list_price: 32');
+    h.ws.setFile('catalog/drinks.yaml', changed);
+    h.session.modelChanged();
+    await h.session.handle({ type: 'ready' });
+    const price = lastTable(h.posted).table.columns.findIndex((c) => c.key === 'list_price');
+    assert.deepEqual(
+      lastTable(h.posted).table.rows.map((r) => r.cells[price]),
+      [18, 32],
+    );
   });
 });

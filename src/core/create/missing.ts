@@ -27,10 +27,17 @@ export function planMissingRecord(ws: WorkspaceModel, kind: string, id: string, 
     const required = new Set([kc.id, ...(kc.title ? [kc.title] : []), ...requiredOf(kc.schema?.json)]);
     const value: JsonObject = { [kc.id]: id, ...(kc.title ? { [kc.title]: title } : {}) };
     for (const [k, v] of Object.entries(record ?? {})) if (required.has(k) && v !== null && v !== undefined) value[k] = v as JsonValue;
-    // The file holding most of the kind's records (the register people already keep).
-    const counts = new Map<string, number>();
-    for (const e of ws.entities(kind)) if (!e.parent) counts.set(e.file, (counts.get(e.file) ?? 0) + 1);
-    const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    // The register people already keep for ids like this one (PTN-SUP-… beside the other PTN-SUP-…),
+    // else the file holding most of the kind's records.
+    const files = new Map<string, { count: number; near: number }>();
+    for (const e of ws.entities(kind)) {
+      if (e.parent) continue;
+      const f = files.get(e.file) ?? { count: 0, near: 0 };
+      f.count++;
+      f.near = Math.max(f.near, sharedStem(id, e.id));
+      files.set(e.file, f);
+    }
+    const best = [...files].sort((a, b) => b[1].near - a[1].near || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     if (best) {
       const last = ws
         .entitiesIn(best)
@@ -52,6 +59,13 @@ export function planMissingRecord(ws: WorkspaceModel, kind: string, id: string, 
   if (!file) return { type: 'refused', message: `no file name can be derived for ${kind} ${id} from ${kc.files.join(', ')}` };
   if (ws.parsedFile(file)) return { type: 'refused', message: `${file} already exists` };
   return { type: 'create', file, text: filled };
+}
+
+/** How many characters two ids share up to the last separator they share (`PTN-SUP-A`, `PTN-SUP-B` → 8; `E-1`, `E-2` → 2; `A1`, `A2` → 0). */
+export function sharedStem(a: string, b: string): number {
+  let stem = 0;
+  for (let i = 0; i < a.length && i < b.length && a[i] === b[i]; i++) if (/[-_./:]/.test(a[i]!)) stem = i + 1;
+  return stem;
 }
 
 function requiredOf(schema: unknown): string[] {

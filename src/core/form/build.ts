@@ -7,8 +7,8 @@ import type { WorkspaceModel } from '../model/queries';
 import { schemaAt } from '../model/schemaRefs';
 import { valuesInUse } from '../vocab/inUse';
 import { objectFields, stepsMatch, type FieldContext } from './fields';
-import { problemPlacer } from './place';
-import type { Candidate, FormField, RecordForm } from './types';
+import { placeDiagnostics } from './place';
+import type { Candidate, FieldProblem, FormField, RecordForm } from './types';
 
 /** More candidates than this are not sent; the picker searches what it has. */
 export const MAX_CANDIDATES = 20000;
@@ -82,7 +82,7 @@ export function candidatesOf(ws: WorkspaceModel, target: string): Candidate[] {
   return out;
 }
 
-/** Puts each diagnostic of the record under the deepest field it points into (or on the record). */
+/** Puts each diagnostic of the record under the deepest written field it points into (or on the record). */
 function placeProblems(ws: WorkspaceModel, entity: Entity, form: RecordForm): void {
   const byPath = new Map<string, FormField>();
   const index = (fields: FormField[]): void => {
@@ -93,11 +93,9 @@ function placeProblems(ws: WorkspaceModel, entity: Entity, form: RecordForm): vo
     }
   };
   index(form.fields);
-  const written = [...byPath.values()].filter((f) => f.value !== undefined).map((f) => f.path);
-  for (const { path, problem } of problemPlacer(ws, entity.file)(entity, written)) {
-    let p = path;
-    while (p.length > 0 && !byPath.has(JSON.stringify(p))) p = p.slice(0, -1);
-    const field = byPath.get(JSON.stringify(p));
-    (field ? field.problems : form.problems).push(problem);
+  const written = [...byPath.values()].filter((f) => f.value !== undefined);
+  for (const { field, diagnostic: d } of placeDiagnostics(ws, entity.file, [{ doc: entity.doc, path: entity.path, fields: written.map((f) => f.path) }])) {
+    const problem: FieldProblem = { severity: d.severity, message: d.message, ruleId: d.ruleId, line: d.range.start.line };
+    (field >= 0 ? written[field]!.problems : form.problems).push(problem);
   }
 }

@@ -6,6 +6,7 @@ import type { VocabularyConfig } from '../config/types';
 import type { PathStep } from '../model/pathPattern';
 import type { JsonObject, JsonValue } from '../types';
 import type { FormField, Option, TableRow, Widget } from './types';
+import { unitIn } from './unit';
 
 type Schema = Record<string, unknown>;
 
@@ -57,18 +58,6 @@ function vocabularyOptions(v: VocabularyConfig, ctx: FieldContext): { widget: Wi
   return { widget: 'combo', options: listed };
 }
 
-/** The unit or currency a number is in: a sibling `unit` / `currency`, else the nearest enclosing `currency`. */
-export function unitFor(key: string, siblings: JsonObject | undefined, ancestors: JsonObject[]): string | undefined {
-  if (key === 'unit' || key === 'currency') return undefined;
-  const own = siblings?.['unit'] ?? siblings?.['currency'];
-  if (typeof own === 'string') return own;
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const c = ancestors[i]?.['currency'];
-    if (typeof c === 'string') return c;
-  }
-  return undefined;
-}
-
 export interface FieldInput {
   key: string;
   path: (string | number)[];
@@ -112,7 +101,7 @@ export function buildField(input: FieldInput, ctx: FieldContext): FormField {
     if (type === 'integer') field.integer = true;
     if (typeof s?.['minimum'] === 'number') field.minimum = s['minimum'];
     if (typeof s?.['maximum'] === 'number') field.maximum = s['maximum'];
-    const unit = unitFor(key, input.siblings, input.ancestors);
+    const unit = unitIn(key, [...input.ancestors, input.siblings]);
     if (unit) field.unit = unit;
   } else if (type === 'string' && (s?.['format'] === 'date' || (typeof s?.['pattern'] === 'string' && DATE_PATTERN.test(s['pattern'])))) {
     field.widget = 'date';

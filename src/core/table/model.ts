@@ -4,8 +4,9 @@ import { cellOf } from '../sheet/cells';
 import { rawRecord, sheetColumns, valueAt, type SheetColumn } from '../sheet/columns';
 import type { JsonObject, NodePath } from '../types';
 import { valuesInUse } from '../vocab/inUse';
+import { unitAt } from '../form/unit';
 import { itemColumns, itemsOf } from './items';
-import { placeProblems } from './problems';
+import { placeDiagnostics } from '../form/place';
 import type { GridColumn, GridRow, GridTable } from './protocol';
 
 /**
@@ -77,12 +78,12 @@ export function buildGridTable(ws: WorkspaceModel, source: GridSource, visible?:
     };
     sheet.forEach((c, j) => {
       if (c.type !== 'number' && c.type !== 'integer') return;
-      const unit = unitOf(r.raw, c.path);
+      const unit = unitAt(r.raw, c.path);
       if (unit !== undefined) row.units[j] = unit;
     });
     return row;
   });
-  placeProblems(ws, [...new Set(found.map((r) => r.entity.file))], rows, sheet);
+  placeProblems(ws, found, rows, sheet);
   const candidates: Record<string, [string, string][]> = {};
   for (const c of columns) {
     if (!c.ref || candidates[c.ref]) continue;
@@ -153,16 +154,21 @@ export function rowKey(e: Entity): string {
   return pathKey(e.file, e.doc, e.path);
 }
 
-/** The unit of a number: a `currency` or `unit` beside it, else the nearest one in the mappings around it (as the record form shows it). */
-function unitOf(raw: JsonObject, path: readonly string[]): string | undefined {
-  for (let depth = path.length - 1; depth >= 0; depth--) {
-    const around = path.slice(0, depth);
-    for (const key of ['currency', 'unit']) {
-      const v = valueAt(raw, [...around, key]);
-      if (typeof v === 'string' && v !== '' && key !== path[path.length - 1]) return v;
+/** Each diagnostic of the rows' files in the cell it is about (the form's placement); a problem of the record as a whole under -1. */
+function placeProblems(ws: WorkspaceModel, found: readonly RowRecord[], rows: GridRow[], sheet: readonly SheetColumn[]): void {
+  const byFile = new Map<string, number[]>();
+  found.forEach((r, i) => {
+    const list = byFile.get(r.entity.file);
+    if (list) list.push(i);
+    else byFile.set(r.entity.file, [i]);
+  });
+  const fields = sheet.map((c) => c.path);
+  for (const [file, indexes] of byFile) {
+    const targets = indexes.map((i) => ({ doc: found[i]!.entity.doc, path: found[i]!.path, fields }));
+    for (const { target, field, diagnostic: d } of placeDiagnostics(ws, file, targets)) {
+      (rows[indexes[target]!]!.problems[field] ??= []).push({ severity: d.severity, message: d.message, ruleId: d.ruleId, line: d.range.start.line });
     }
   }
-  return undefined;
 }
 
 function notEmpty(v: unknown): boolean {

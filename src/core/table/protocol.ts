@@ -1,6 +1,6 @@
 /**
  * The register table's messages between the extension and its webview, and the table as sent.
- * Type-only apart from the guards: the webview imports this file (and nothing else of core).
+ * Types, the guard and `applyGridDelta` (pure): the webview imports this file (and nothing else of core).
  */
 
 export type GridCellType = 'string' | 'number' | 'integer' | 'boolean' | 'date';
@@ -79,8 +79,31 @@ export interface GridView {
   queryErrors: string[];
 }
 
+/**
+ * What changed between two tables with the same columns (the host's `gridDelta`): rows by key,
+ * and the column details and reference candidates when they changed. Applied to the table it
+ * was computed from, it gives the new one (`applyGridDelta`).
+ */
+export interface GridDelta {
+  /** Keys of rows no longer in the table. */
+  removed: string[];
+  /** New rows with their index in the new table, ascending. */
+  added: { index: number; row: GridRow }[];
+  /** Rows whose cells, units or problems changed, by key. */
+  changed: GridRow[];
+  /** The columns, when their options, suggestions or visibility changed (same keys and types). */
+  columns?: GridColumn[];
+  /** Reference candidates of the kinds whose records changed. */
+  candidates?: Record<string, [string, string][]>;
+}
+
+/**
+ * The whole table (`version` counts what was sent), or only what changed since the table of
+ * version `base`; a webview that does not hold that version asks for the whole table (`ready`).
+ */
 export type ToGrid =
-  | { type: 'table'; table: GridTable; view: GridView; query: string; sort?: GridSort; l10n?: Record<string, string> }
+  | { type: 'table'; version: number; table: GridTable; view: GridView; query: string; sort?: GridSort; l10n?: Record<string, string> }
+  | { type: 'rows'; base: number; version: number; delta: GridDelta; view: GridView; query: string; sort?: GridSort }
   | { type: 'view'; view: GridView; query: string; sort?: GridSort }
   | { type: 'notice'; severity: 'info' | 'warning' | 'error'; message: string };
 
@@ -104,4 +127,16 @@ const FROM = new Set(['ready', 'query', 'edit', 'add', 'duplicate', 'delete', 'o
 /** Whether a message from the webview has a known type (its fields are checked where used). */
 export function isFromGrid(m: unknown): m is FromGrid {
   return typeof m === 'object' && m !== null && FROM.has(String((m as { type?: unknown }).type));
+}
+
+/** The table a delta was computed to (`table` is the one it was computed from; neither is changed). */
+export function applyGridDelta(table: GridTable, delta: GridDelta): GridTable {
+  const removed = new Set(delta.removed);
+  const changed = new Map(delta.changed.map((r) => [r.key, r]));
+  const rows = table.rows.filter((r) => !removed.has(r.key)).map((r) => changed.get(r.key) ?? r);
+  for (const { index, row } of delta.added) rows.splice(index, 0, row);
+  const out: GridTable = { ...table, rows };
+  if (delta.columns) out.columns = delta.columns;
+  if (delta.candidates) out.candidates = { ...table.candidates, ...delta.candidates };
+  return out;
 }

@@ -84,7 +84,7 @@ export class AddRecordCommand implements Command {
 }
 
 /** Resolves true once the folder's model holds the record (it follows the editor after a short debounce). */
-export function waitForRecord(hub: Hub, fileUri: vscode.Uri, kind: string, id: string, timeoutMs = 5000): Promise<boolean> {
+export function waitForRecord(hub: Hub, fileUri: vscode.Uri, kind: string, id: string, timeoutMs = 30_000): Promise<boolean> {
   const has = (): boolean => hub.folderFor(fileUri)?.workspace.get(kind, id) !== undefined;
   if (has()) return Promise.resolve(true);
   return new Promise((resolve) => {

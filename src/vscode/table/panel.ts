@@ -156,13 +156,20 @@ class TablePanel implements vscode.Disposable {
       source,
     );
     this.render();
+    // The table is built while the webview starts; the page's `ready` gets it at once.
+    const prepare = setTimeout(() => {
+      if (!this.disposed) this.session.prepare();
+    }, 0);
     this.disposables.push(
+      { dispose: () => clearTimeout(prepare) },
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isFromGrid(m)) void this.session.handle(m);
       }),
       panel.onDidDispose(() => this.dispose()),
       hub.onDidChange((m) => {
-        if (m.folder.uri.toString() === folderKey) this.schedule();
+        if (m.folder.uri.toString() !== folderKey) return;
+        this.session.modelChanged();
+        this.schedule();
       }),
     );
   }

@@ -12,6 +12,8 @@ import {
   deleteRowEdit,
   duplicateRowEdit,
   editFileText,
+  emptyDelta,
+  gridDelta,
   gridView,
   proposeNextId,
   type BuiltTable,
@@ -19,6 +21,7 @@ import {
   type GridEditResult,
   type GridSort,
   type GridSource,
+  type GridTable,
   type ToGrid,
   type WorkspaceModel,
 } from '../../core';
@@ -50,11 +53,30 @@ export class GridSession {
   private sort: GridSort | undefined;
   private visible: string[] | undefined;
   private sentBundle = false;
+  /** The table the webview holds (what was last sent, and its version); none until it asked (`ready`). */
+  private sent: { table: GridTable; version: number } | undefined;
+  private prepared: BuiltTable | undefined;
+  private version = 0;
 
   constructor(
     private readonly host: GridSessionHost,
     readonly source: GridSource,
   ) {}
+
+  /**
+   * Builds the table before the page asks for it, while the webview starts (seconds in a busy
+   * browser), so that `ready` is answered at once; a change of the folder meanwhile drops it
+   * (`modelChanged`).
+   */
+  prepare(): void {
+    const ws = this.host.workspace();
+    if (ws && (!this.source.file || ws.parsedFile(this.source.file))) this.prepared = buildGridTable(ws, this.source, this.visible);
+  }
+
+  /** The folder's model changed: a table built before is out of date. */
+  modelChanged(): void {
+    this.prepared = undefined;
+  }
 
   /** Rebuilds the table from the workspace and posts it (the webview keeps its scroll and selection). */
   refresh(): void {
@@ -67,12 +89,24 @@ export class GridSession {
       this.host.post({ type: 'notice', severity: 'error', message: l10n.t('{0} is no longer in the workspace.', this.source.file) });
       return;
     }
-    this.built = buildGridTable(ws, this.source, this.visible);
+    this.built = this.prepared ?? buildGridTable(ws, this.source, this.visible);
+    this.prepared = undefined;
     const view = gridView(this.built, this.query, this.sort, ws.config.fiscalYearStart);
-    const msg: ToGrid = { type: 'table', table: this.built.table, view, query: this.query };
+    const table = this.built.table;
+    // The rows that changed when the change is local; the whole table when its columns changed.
+    const delta = this.sent ? gridDelta(this.sent.table, table) : undefined;
+    // Nothing the webview shows changed (another file of the folder was edited): nothing to send.
+    if (delta && emptyDelta(delta)) return;
+    const version = ++this.version;
+    let msg: ToGrid;
+    if (this.sent && delta) msg = { type: 'rows', base: this.sent.version, version, delta, view, query: this.query };
+    else {
+      msg = { type: 'table', version, table, view, query: this.query };
+      if (!this.sentBundle && this.host.bundle) msg.l10n = this.host.bundle;
+      this.sentBundle = true;
+    }
     if (this.sort) msg.sort = this.sort;
-    if (!this.sentBundle && this.host.bundle) msg.l10n = this.host.bundle;
-    this.sentBundle = true;
+    this.sent = { table, version };
     this.host.post(msg);
   }
 
@@ -80,6 +114,7 @@ export class GridSession {
     switch (msg.type) {
       case 'ready':
         this.sentBundle = false;
+        this.sent = undefined;
         this.refresh();
         return;
       case 'query': {

@@ -11,7 +11,18 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import './table.css';
 import * as l10n from '@vscode/l10n';
-import type { FromGrid, GridCell, GridColumn, GridRow, GridSort, GridTable, GridTotal, GridView, ToGrid } from '../../../src/core/table/protocol';
+import {
+  applyGridDelta,
+  type FromGrid,
+  type GridCell,
+  type GridColumn,
+  type GridRow,
+  type GridSort,
+  type GridTable,
+  type GridTotal,
+  type GridView,
+  type ToGrid,
+} from '../../../src/core/table/protocol';
 import { candidateSearch, type CandidateSearch } from '../../../src/core/form/fuzzy';
 import { h } from '../dom';
 import { optionSuggestions, referenceSuggestions, suggestField } from '../form/suggest';
@@ -35,6 +46,8 @@ interface Saved {
 
 class Grid {
   private table: GridTable | undefined;
+  /** The version of the table held, which the host's deltas are computed from. */
+  private version = -1;
   private view: GridView | undefined;
   private sort: GridSort | undefined;
   /** Active cell: position in `view.order` and column index. */
@@ -102,6 +115,7 @@ class Grid {
     this.buttons.columns.addEventListener('click', () => this.toggleChooser());
     window.addEventListener('message', (e: MessageEvent<ToGrid>) => this.receive(e.data));
     this.askedAt = performance.now();
+    performance.mark('opsbook:table-ready');
     vscode.postMessage({ type: 'ready' });
   }
 
@@ -126,6 +140,7 @@ class Grid {
       }
       const first = !this.table;
       this.table = m.table;
+      this.version = m.version;
       this.searches.clear();
       this.view = m.view;
       this.sort = m.sort;
@@ -136,10 +151,36 @@ class Grid {
       this.build();
       if (first) {
         this.root.dataset['timing'] = `${Math.round(arrived - this.askedAt)} ${Math.round(performance.now() - arrived)}`;
+        // From the page's first message to the rows on screen (the frame after they were drawn): `opsbook:table-open`.
+        requestAnimationFrame(() => {
+          performance.mark('opsbook:table-shown');
+          performance.measure('opsbook:table-open', 'opsbook:table-ready', 'opsbook:table-shown');
+        });
         const saved = (vscode.getState() ?? {}) as Saved;
         if (saved.query && saved.query !== m.query) this.postQuery();
         if (saved.scrollTop) this.scroller.scrollTop = saved.scrollTop;
       }
+    } else if (m.type === 'rows') {
+      // Only the rows that changed; a delta from a table this page does not hold asks for the whole one.
+      if (!this.table || m.base !== this.version) {
+        this.version = -1;
+        vscode.postMessage({ type: 'ready' });
+        return;
+      }
+      this.table = applyGridDelta(this.table, m.delta);
+      this.version = m.version;
+      for (const kind of Object.keys(m.delta.candidates ?? {})) this.searches.delete(kind);
+      this.view = m.view;
+      this.sort = m.sort;
+      // A cell being typed in stays open when the delta leaves it as it was where it was (the
+      // previous cell's edit coming back, another line of the file changed): nothing typed is lost.
+      const e = this.editing;
+      const rows = this.table.rows;
+      const now = e ? rows.find((r) => r.key === e.row.key) : undefined;
+      const at = now ? m.view.order.findIndex((i) => rows[i] === now) : -1;
+      if (e && now && !m.delta.columns && at === this.active.row && (now.cells[e.col] ?? null) === e.was) return this.redrawAround(at);
+      this.active.row = Math.min(this.active.row, Math.max(0, m.view.order.length - 1));
+      this.build();
     } else if (m.type === 'view') {
       this.view = m.view;
       this.sort = m.sort;
@@ -179,7 +220,7 @@ class Grid {
     this.cancelEdit();
     const cols = this.visibleColumns();
     this.active.col = Math.min(this.active.col, Math.max(0, cols.length - 1));
-    this.count.textContent = v.order.length === t.rows.length ? l10n.t('{0} rows', t.rows.length) : l10n.t('{0} of {1} rows', v.order.length, t.rows.length);
+    this.drawCount();
     if (v.queryErrors.length > 0) this.show('warning', v.queryErrors.join(' '));
     else if (this.notice.classList.contains('warning') && this.notice.dataset['query']) this.notice.hidden = true;
     this.head.replaceChildren(
@@ -205,17 +246,42 @@ class Grid {
         return cell;
       }),
     );
-    this.foot.replaceChildren(
-      h('div', { class: 'cell gutter', role: 'rowheader', title: l10n.t('Totals of the rows shown') }, 'Σ'),
-      ...cols.map((c) => this.totalCell(t.columns[c]!, v.totals[c])),
-    );
-    this.body.style.height = `${v.order.length * ROW_HEIGHT}px`;
+    this.drawTotals(cols);
     for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
     if (v.order.length === 0) {
       const empty = h('div', { class: 'empty' }, t.rows.length === 0 ? l10n.t('No {0} records yet.', t.kind) : l10n.t('No row matches the filter.'));
       this.body.append(empty);
       this.rendered.set(-1, empty);
+    }
+    this.paint();
+  }
+
+  private drawCount(): void {
+    const t = this.table!;
+    const v = this.view!;
+    this.count.textContent = v.order.length === t.rows.length ? l10n.t('{0} rows', t.rows.length) : l10n.t('{0} of {1} rows', v.order.length, t.rows.length);
+  }
+
+  /** The totals row and the body's height for the rows shown. */
+  private drawTotals(cols: number[]): void {
+    const t = this.table!;
+    const v = this.view!;
+    this.foot.replaceChildren(
+      h('div', { class: 'cell gutter', role: 'rowheader', title: l10n.t('Totals of the rows shown') }, 'Σ'),
+      ...cols.map((c) => this.totalCell(t.columns[c]!, v.totals[c])),
+    );
+    this.body.style.height = `${v.order.length * ROW_HEIGHT}px`;
+  }
+
+  /** Redraws everything but the row at `keep` (its cell is being typed in; it is drawn again when the edit ends). */
+  private redrawAround(keep: number): void {
+    this.drawCount();
+    this.drawTotals(this.visibleColumns());
+    for (const [i, el] of this.rendered) {
+      if (i === keep) continue;
+      el.remove();
+      this.rendered.delete(i);
     }
     this.paint();
   }
