@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { exportSheet, importSummary, parseDate, parseNumber, planImport, rejectionLine, sheetColumns, SheetImportError } from '../../src/core';
 import type { InputCell, OpsbookWorkspace } from '../../src/core';
 import { editYamlText } from '../../src/core/sheet/write';
-import { listItemStarts } from '../../src/core/sheet/window';
+import { listItemStarts } from '../../src/core/parse/listItems';
 import { openMem } from './memfs';
 
 /** A tea chain's workspace: their own ids, Chinese names and categories, comments everywhere. */

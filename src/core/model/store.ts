@@ -114,7 +114,8 @@ export class FileStore {
     const key = `${anchor.doc}\u0000${anchor.part}\u0000${anchor.path.join('\u0000')}`;
     const known = rec.ranges?.get(key);
     if (known) return known;
-    if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
+    const p = rec.parsed;
+    if (!rec.positions) rec.positions = new YamlPositions(p.yamlText, p.yamlLineOffset, p.problems.length === 0 && !p.damaged ? p.docs : undefined);
     const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
     (rec.ranges ??= new Map()).set(key, range);
     return range;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { inline, pairLines, pairsLines, scalarText } from './render';
 import { parseYaml } from '../parse/yaml';
-import { listItemStarts } from './window';
+import { listItemStarts } from '../parse/listItems';
 import type { JsonObject, JsonValue, NodePath } from '../types';
 
 /** A change to one record: fields set (nested paths create the maps they need) or removed. */
