@@ -17,16 +17,14 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
 import { promisify } from 'node:util';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { PROJECT_ROOT, openEditorSession, openFile, runCommand, screenshot } from './codeServer.mjs';
+import { describe, it } from 'mocha';
+import { PROJECT_ROOT, openFile, runCommand, screenshot } from './codeServer.mjs';
 import { waitForActiveFile, waitUntil } from './workbench.mjs';
-import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { sampleEditorSession } from './setup.mjs';
 
-const SAMPLE = path.join(PROJECT_ROOT, 'samples', 'lumen-oak');
 const FILE = 'catalog/bedroom.yaml';
 const SHEET = 'prices.csv';
 const TODAY = '2026-06-15';
@@ -39,54 +37,30 @@ const EDITS = [
 ];
 
 describe('Import from Spreadsheet: a preview of the structured changes, then two changed lines (code-server + Chromium)', function () {
-  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
-  let session;
-  /** @type {import('playwright-core').Page} */
-  let page;
-  let scratch = '';
-  let ws = '';
-  let failed = false;
-
-  before(async function () {
-    this.timeout(600_000);
-    await ensureEditor();
-    for (const name of ['e2e-import-preview.png', 'e2e-import-applied.png']) await fs.rm(path.join(RESULTS_DIR, name), { force: true });
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-sheets-'));
-    ws = path.join(scratch, 'lumen-oak');
-    await fs.cp(SAMPLE, ws, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
-    const vsix = await buildProductVsix();
-    // The sheet as `opsbook export` writes it (the bundle built above holds the CLI), then two cells edited.
-    await promisify(execFile)(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'bin', 'opsbook.js'), 'export', 'product', '--format', 'csv', '--out', SHEET, '--today', TODAY, '--no-cache'],
-      { cwd: ws, timeout: 60_000 },
-    );
-    let csv = await fs.readFile(path.join(ws, SHEET), 'utf8');
-    for (const e of EDITS) {
-      assert.match(csv, e.row, 'the exported sheet holds the row');
-      csv = csv.replace(e.row, e.to);
-    }
-    await fs.writeFile(path.join(ws, SHEET), csv);
-    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, log });
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (page) await screenshot(page, 'e2e-FAILED-sheets').catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (session && failed) await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-sheets.txt'), session.server.output()).catch(() => undefined);
-    await session?.close();
-    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  const editor = sampleEditorSession({
+    name: 'sheets',
+    screenshots: ['e2e-import-preview', 'e2e-import-applied'],
+    settings: SETTINGS,
+    // The sheet as `opsbook export` writes it (the bundle built for the VSIX holds the CLI), then two cells edited.
+    prepare: async (ws) => {
+      await promisify(execFile)(
+        process.execPath,
+        [path.join(PROJECT_ROOT, 'bin', 'opsbook.js'), 'export', 'product', '--format', 'csv', '--out', SHEET, '--today', TODAY, '--no-cache'],
+        { cwd: ws, timeout: 60_000 },
+      );
+      let csv = await fs.readFile(path.join(ws, SHEET), 'utf8');
+      for (const e of EDITS) {
+        assert.match(csv, e.row, 'the exported sheet holds the row');
+        csv = csv.replace(e.row, e.to);
+      }
+      await fs.writeFile(path.join(ws, SHEET), csv);
+    },
   });
 
   it('16. a CSV with two edited cells, imported from the Explorer, is previewed as record changes and changes exactly those two lines', async function () {
     this.timeout(300_000);
-    const file = path.join(ws, FILE);
+    const page = editor.page;
+    const file = path.join(editor.ws, FILE);
     const before = readFileSync(file, 'utf8');
     const lines = before.split('\n');
     for (const e of EDITS) assert.equal(lines[e.line - 1], e.before, `line ${e.line} of ${FILE}`);
