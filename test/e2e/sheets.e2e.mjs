@@ -57,7 +57,7 @@ describe('Import from Spreadsheet: a preview of the structured changes, then two
     },
   });
 
-  it('16. a CSV with two edited cells, imported from the Explorer, is previewed as record changes and changes exactly those two lines', async function () {
+  it('18. a CSV with two edited cells, imported from the Explorer, is previewed as record changes and changes exactly those two lines', async function () {
     this.timeout(300_000);
     const page = editor.page;
     const file = path.join(editor.ws, FILE);
