@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { parse as parseYaml } from 'yaml';
 import { exportSheet, importSummary, parseDate, parseNumber, planImport, rejectionLine, sheetColumns, SheetImportError } from '../../src/core';
 import type { InputCell, OpsbookWorkspace } from '../../src/core';
-import { editYamlText } from '../../src/core/sheet/write';
-import { listItemStarts } from '../../src/core/sheet/window';
+import { editRecords } from '../../src/core/edit/records';
+import { listItemStarts } from '../../src/core/parse/listItems';
 import { openMem } from './memfs';
 
 /** A tea chain's workspace: their own ids, Chinese names and categories, comments everywhere. */
@@ -399,10 +399,38 @@ describe('spreadsheet import into other layouts', () => {
   });
 });
 
+describe('spreadsheet import through the write layer', () => {
+  it('rejects the row of a value the write layer will not edit (an anchor another record repeats), and writes nothing', async () => {
+    const anchored = [
+      'products:',
+      '  - id: TGY-500',
+      '    name: 铁观音 500g',
+      '    category: 乌龙',
+      '    currency: &rmb CNY',
+      '    list_price: 520',
+      '  - id: TGY-250',
+      '    name: 铁观音 250g',
+      '    category: 乌龙',
+      '    currency: *rmb',
+      '    list_price: 280',
+      '',
+    ].join('\n');
+    const ws = await tea({ 'catalog/春茶.yaml': anchored });
+    const plan = planImport(ws, 'product', [
+      ['id', 'currency', 'list_price'],
+      ['TGY-500', 'HKD', '540'],
+    ]);
+    assert.deepEqual(plan.writes, []);
+    assert.deepEqual(plan.rejections.map(rejectionLine), [
+      'row 2: catalog/春茶.yaml cannot be edited: products[0].currency is anchored as &rmb and repeated elsewhere by *rmb: edit it as text',
+    ]);
+  });
+});
+
 describe('YAML edits that keep the file', () => {
   it('keeps CRLF line ends, quoting style and the comments around an edited value', () => {
     const text = "items:\r\n  - id: A # first\r\n    name: 'Old name'  # keep\r\n    qty: 1\r\n";
-    const out = editYamlText(
+    const out = editRecords(
       text,
       [
         {
@@ -422,14 +450,14 @@ describe('YAML edits that keep the file', () => {
 
   it('removes a whole field line, or the first field after a list dash, without touching its neighbours', () => {
     const text = 'items:\n  - id: A\n    note: x   # gone\n    qty: 1\n';
-    assert.equal(editYamlText(text, [{ doc: 0, path: ['items', 0], set: [], remove: [['note']] }], []), 'items:\n  - id: A\n    qty: 1\n');
+    assert.equal(editRecords(text, [{ doc: 0, path: ['items', 0], set: [], remove: [['note']] }], []), 'items:\n  - id: A\n    qty: 1\n');
     const first = 'items:\n  - note: x\n    id: A\n';
-    assert.equal(editYamlText(first, [{ doc: 0, path: ['items', 0], set: [], remove: [['note']] }], []), 'items:\n  - id: A\n');
+    assert.equal(editRecords(first, [{ doc: 0, path: ['items', 0], set: [], remove: [['note']] }], []), 'items:\n  - id: A\n');
   });
 
   it('creates the nested mapping a dotted field needs and adds to an existing one in place', () => {
     const text = 'id: X\ncontract:\n  start: 2026-01-01  # signed\n';
-    const out = editYamlText(
+    const out = editRecords(
       text,
       [
         {
@@ -449,7 +477,7 @@ describe('YAML edits that keep the file', () => {
 
   it('edits the right document of a multi-document file and adds an entry to a map layout', () => {
     const text = '# a\nA1:\n  name: one\n---\nB1:\n  name: two # 2\n';
-    const out = editYamlText(
+    const out = editRecords(
       text,
       [{ doc: 1, path: ['B1'], set: [{ path: ['name'], value: 'deux' }], remove: [] }],
       [{ doc: 1, container: [], key: 'B2', record: { name: '三' } }],
@@ -459,7 +487,7 @@ describe('YAML edits that keep the file', () => {
 
   it('quotes values that would read back as another type, and writes into flow mappings correctly', () => {
     const text = 'items:\n  - { id: A, code: x }\n';
-    const out = editYamlText(
+    const out = editRecords(
       text,
       [
         {
@@ -475,12 +503,12 @@ describe('YAML edits that keep the file', () => {
       [],
     );
     assert.deepEqual(parseYaml(out), { items: [{ id: 'A', code: '007', note: 'a, b' }] });
-    assert.equal(out, 'items:\n  - { id: A, code: "007", note: "a, b" }\n');
+    assert.equal(out, "items:\n  - { id: A, code: '007', note: 'a, b' }\n");
   });
 
   it('adds and removes keys of a flow mapping in place (a channel price column filled or emptied)', () => {
     const text = 'products:\n  - id: A\n    channel_prices: { flagship: 1280, online: 1180 }  # 春季\n    list_price: 1280\n';
-    const edit = (set: { path: string[]; value: number }[], remove: string[][]) => editYamlText(text, [{ doc: 0, path: ['products', 0], set, remove }], []);
+    const edit = (set: { path: string[]; value: number }[], remove: string[][]) => editRecords(text, [{ doc: 0, path: ['products', 0], set, remove }], []);
     assert.equal(edit([{ path: ['channel_prices', 'tmall'], value: 1199 }], []), text.replace('online: 1180 }', 'online: 1180, tmall: 1199 }'));
     assert.equal(edit([], [['channel_prices', 'flagship']]), text.replace('{ flagship: 1280, online: 1180 }', '{ online: 1180 }'));
     assert.equal(edit([], [['channel_prices', 'online']]), text.replace('{ flagship: 1280, online: 1180 }', '{ flagship: 1280 }'));
@@ -523,7 +551,7 @@ other: 3`;
   });
 
   it("edits, removes and appends in a list whose items sit at the key's indentation, keeping everything else byte for byte", () => {
-    const out = editYamlText(
+    const out = editRecords(
       LIST,
       [
         { doc: 0, path: ['products', 0], set: [{ path: ['price'], value: 10 }], remove: [['notes']] },
@@ -540,11 +568,11 @@ other: 3`;
     );
   });
 
-  it('appends after a last item that ends the file without a line break, and edits a top-level list', () => {
+  it('appends after a last item that ends the file without a line break (the file still ends without one), and edits a top-level list', () => {
     const text = '- id: A\n  qty: 1\n- id: B\n  qty: 2';
     assert.equal(
-      editYamlText(text, [{ doc: 0, path: [1], set: [{ path: ['qty'], value: 5 }], remove: [] }], [{ doc: 0, container: [], record: { id: 'C' } }]),
-      '- id: A\n  qty: 1\n- id: B\n  qty: 5\n- id: C\n',
+      editRecords(text, [{ doc: 0, path: [1], set: [{ path: ['qty'], value: 5 }], remove: [] }], [{ doc: 0, container: [], record: { id: 'C' } }]),
+      '- id: A\n  qty: 1\n- id: B\n  qty: 5\n- id: C',
     );
   });
 });

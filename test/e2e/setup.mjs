@@ -98,3 +98,22 @@ export function editorSessionHooks(name, { settings, prepare }) {
     },
   };
 }
+
+/**
+ * `editorSessionHooks` on a copy of samples/lumen-oak (then `prepare(ws)`). `screenshots`:
+ * names (without .png) removed before the run.
+ * @param {{ name: string, screenshots?: string[], settings?: Record<string, unknown>, prepare?: (ws: string) => Promise<void> }} opts
+ * @returns {{ readonly page: import('playwright-core').Page, readonly ws: string }}
+ */
+export function sampleEditorSession({ name, screenshots = [], settings = {}, prepare }) {
+  return editorSessionHooks(name, {
+    settings,
+    prepare: async (scratch) => {
+      for (const shot of screenshots) await fs.rm(path.join(RESULTS_DIR, `${shot}.png`), { force: true });
+      const ws = path.join(scratch, 'lumen-oak');
+      await fs.cp(path.join(PROJECT_ROOT, 'samples', 'lumen-oak'), ws, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
+      await prepare?.(ws);
+      return ws;
+    },
+  });
+}

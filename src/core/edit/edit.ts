@@ -11,7 +11,7 @@ import type { JsonValue, NodePath, TextEdit } from '../types';
 import { EditRefusal } from './locate';
 import { planOp, type EditOp, type Layout, type OffsetEdit } from './ops';
 
-export type { EditOp, OffsetEdit } from './ops';
+export type { EditOp, Layout, OffsetEdit } from './ops';
 
 export type EditResult = { ok: true; edit: OffsetEdit; text: string } | { ok: false; message: string; offset?: number };
 
@@ -53,7 +53,8 @@ export function editFileText(format: 'yaml' | 'markdown', text: string, doc: num
   return { ok: true, edit, text: text.slice(0, edit.start) + edit.newText + text.slice(edit.end) };
 }
 
-export function editYamlText(text: string, doc: number, op: EditOp, layout: Layout = layoutOf(text)): EditResult {
+/** The documents of a text to edit, or why it cannot be edited. */
+function editableDocuments(text: string): Document[] | { ok: false; message: string; offset?: number } {
   let docs: Document[];
   try {
     docs = parseAllDocuments(text, OPTIONS) as Document[];
@@ -69,6 +70,12 @@ export function editYamlText(text: string, doc: number, op: EditOp, layout: Layo
       return { ok: false, message: `${what} at line ${line}: fix it in the text first, so the edit cannot land in the wrong place`, offset: e.pos[0] };
     }
   }
+  return docs;
+}
+
+export function editYamlText(text: string, doc: number, op: EditOp, layout: Layout = layoutOf(text)): EditResult {
+  const docs = editableDocuments(text);
+  if (!Array.isArray(docs)) return docs;
   const target = docs[doc];
   if (!target) return { ok: false, message: `the file has no document ${doc + 1}` };
   let edit: OffsetEdit;
@@ -80,19 +87,59 @@ export function editYamlText(text: string, doc: number, op: EditOp, layout: Layo
     throw err;
   }
   const next = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-  const problem = verify(docs, next, doc, op);
+  const problem = verify(docs, next, doc, [op]);
   if (problem) return { ok: false, message: `the edit was not made: ${problem}` };
   return { ok: true, edit, text: next };
 }
 
-/** Why the new text does not read back as the old data with exactly `op` applied, if it does not. */
-function verify(before: Document[], text: string, doc: number, op: EditOp): string | undefined {
+/**
+ * Several ops on document `doc` (a spreadsheet row's fields, a hundred rows of a list), made on
+ * one reading of the text and checked once; where they meet (two fields of a mapping that does
+ * not exist yet) they are made one after another, each checked. Fails with the first refusal.
+ */
+export function editYamlOps(
+  text: string,
+  doc: number,
+  ops: EditOp[],
+  layout: Layout = layoutOf(text),
+): { ok: true; text: string } | { ok: false; message: string } {
+  const docs = editableDocuments(text);
+  if (!Array.isArray(docs)) return docs;
+  const target = docs[doc];
+  if (target && ops.length > 1) {
+    try {
+      const edits = ops.map((op, i) => ({ ...planOp(text, target, op, layout), i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+      if (edits.every((e, k) => k === 0 || e.start >= edits[k - 1]!.end)) {
+        let next = '';
+        let at = 0;
+        for (const e of edits) {
+          next += text.slice(at, e.start) + e.newText;
+          at = e.end;
+        }
+        next += text.slice(at);
+        if (!verify(docs, next, doc, ops)) return { ok: true, text: next };
+      }
+    } catch (err) {
+      if (!(err instanceof EditRefusal || err instanceof RangeError)) throw err;
+    }
+  }
+  let current = text;
+  for (const op of ops) {
+    const r = editYamlText(current, doc, op, layout);
+    if (!r.ok) return r;
+    current = r.text;
+  }
+  return { ok: true, text: current };
+}
+
+/** Why the new text does not read back as the old data with exactly `ops` applied in order, if it does not. */
+function verify(before: Document[], text: string, doc: number, ops: EditOp[]): string | undefined {
   const after = parseAllDocuments(text, OPTIONS) as Document[];
   if (!Array.isArray(after) || after.length !== before.length) return 'the result would change the documents of the file';
   if (after.some((d) => d.errors.length > 0)) return 'the result would not be valid YAML';
   for (let i = 0; i < before.length; i++) {
     const old = (before[i] as Document).toJS({ maxAliasCount: 100 }) as JsonValue;
-    const expected = i === doc ? applyToValue(old, op) : old;
+    const expected = i === doc ? ops.reduce(applyToValue, old) : old;
     const got = (after[i] as Document).toJS({ maxAliasCount: 100 }) as JsonValue;
     if (JSON.stringify(got) !== JSON.stringify(expected)) return i === doc ? 'the value would read back differently' : 'another document would change';
   }
@@ -103,7 +150,11 @@ function verify(before: Document[], text: string, doc: number, op: EditOp): stri
 export function applyToValue(root: JsonValue, op: EditOp): JsonValue {
   const copy = structuredClone(root);
   const path = op.path;
-  if (path.length === 0) return op.op === 'set' ? op.value : copy;
+  if (path.length === 0) {
+    // The document itself: replaced, or a top-level list appended to.
+    if (op.op === 'append') return Array.isArray(copy) ? [...copy, op.value] : [op.value];
+    return op.op === 'set' ? op.value : copy;
+  }
   let holder: JsonValue = copy;
   for (let i = 0; i < path.length - 1; i++) {
     const seg = path[i] as string | number;

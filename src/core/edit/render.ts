@@ -126,9 +126,9 @@ export function pairLines(key: string, value: JsonValue, indent: string, step: s
   return `${indent}${keySource(key)}:${eol}${blockLines(value, indent + step, step, eol)}`;
 }
 
-/** `- item` at `indent`; a map item's first pair sits after the dash, the rest under it. */
+/** `- item` at `indent`; a map item's first pair sits after the dash and space, the rest under it (whatever the file's indentation unit). */
 export function seqItemLines(item: JsonValue, indent: string, step: string, eol: string): string {
-  const inner = indent + ' '.repeat(Math.max(2, step.length));
+  const inner = indent + '  ';
   const inline = inlineSource(item, inner, eol);
   if (inline !== undefined) return `${indent}- ${inline}${eol}`;
   const lines = blockLines(item, inner, step, eol);

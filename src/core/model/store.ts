@@ -163,7 +163,8 @@ export class FileStore {
       (rec.ranges ??= new Map()).set(key, hinted);
       return hinted;
     }
-    if (!rec.positions) rec.positions = new YamlPositions(rec.parsed.yamlText, rec.parsed.yamlLineOffset);
+    const p = rec.parsed;
+    if (!rec.positions) rec.positions = new YamlPositions(p.yamlText, p.yamlLineOffset, p.problems.length === 0 && !p.damaged ? p.docs : undefined);
     const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);
     (rec.ranges ??= new Map()).set(key, range);
     return range;

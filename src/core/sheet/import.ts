@@ -7,7 +7,7 @@ import type { JsonObject, JsonValue, NodePath } from '../types';
 import { stringify } from 'yaml';
 import type { InputCell } from './cells';
 import { readRows, type Rejection, type RowChange, type UnknownColumn } from './rows';
-import { editYamlText, type RecordAppend, type RecordEdit } from './write';
+import { editRecords, type RecordAppend, type RecordEdit } from '../edit/records';
 
 /** A kind the sheet cannot be imported into at all (a usage problem, not a row's). */
 export class SheetImportError extends Error {}
@@ -103,9 +103,11 @@ export function planImport(ws: OpsbookWorkspace, kind: string, rows: InputCell[]
   }
   if (plan.rejections.length > 0) return plan;
   for (const [path, e] of edits) {
-    const before = ws.parsedFile(path)?.text;
+    const parsed = ws.parsedFile(path);
+    const before = parsed?.text;
     try {
-      const after = before === undefined ? newFileText(kc.layout, kc.listKey, e.appends) : editYamlText(before, e.edits, e.appends);
+      const docs = parsed && parsed.problems.length === 0 ? parsed.docs : undefined;
+      const after = before === undefined ? newFileText(kc.layout, kc.listKey, e.appends) : editRecords(before, e.edits, e.appends, docs);
       if (after !== before) plan.writes.push({ path, before, after });
     } catch (err) {
       plan.rejections.push({ row: e.rows[0], reason: `${path} cannot be edited: ${err instanceof Error ? err.message : String(err)}`, file: path });

@@ -19,10 +19,12 @@ async function pickKind(ws: OpsbookWorkspace, kinds: string[], title: string): P
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Kind of records') }))?.label;
 }
 
-async function folderForSheets(hub: Hub): Promise<OpsbookFolder | undefined> {
+/** The folder to export from or import into: the one holding `near` (a sheet chosen in the Explorer), else the only one or the user's pick. */
+async function folderForSheets(hub: Hub, near?: vscode.Uri): Promise<OpsbookFolder | undefined> {
   const folders = readyFolders(hub);
   if (!folders) return undefined;
-  const folder = await pickFolder(hub, folders);
+  const holding = near && hub.folderFor(near);
+  const folder = holding && folders.includes(holding) ? holding : await pickFolder(hub, folders);
   if (folder && folder.configProblems.length > 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Fix the problems in {0} first: the kinds come from the configuration.', folder.settings.configPath));
     return undefined;
@@ -69,26 +71,30 @@ export class ExportSpreadsheetCommand implements Command {
 }
 
 /**
- * Opsbook: Import from Spreadsheet… — asks the kind and the file, previews the structured
- * changes (or the rejected rows) and writes only after Apply, as one undoable edit.
+ * Opsbook: Import from Spreadsheet… — asks the kind and the file (unless the command comes from
+ * a .csv or .xlsx file's context menu in the Explorer, which gives the file), previews the
+ * structured changes (or the rejected rows) and writes only after Apply, as one undoable edit.
  */
 export class ImportSpreadsheetCommand implements Command {
   readonly id = 'opsbook.importSpreadsheet';
 
   constructor(private readonly hub: Hub) {}
 
-  async execute(): Promise<void> {
-    const folder = await folderForSheets(this.hub);
+  async execute(target?: unknown): Promise<void> {
+    const given = target instanceof vscode.Uri && sheetFormatOf(target.path) ? target : undefined;
+    const folder = await folderForSheets(this.hub, given);
     if (!folder) return;
     const title = vscode.l10n.t('Opsbook: Import from Spreadsheet');
     const kind = await pickKind(folder.workspace, importableKinds(folder.workspace), title);
     if (!kind) return;
-    const picked = await vscode.window.showOpenDialog({
-      title,
-      defaultUri: folder.folder.uri,
-      canSelectMany: false,
-      filters: { [vscode.l10n.t('Spreadsheets')]: ['xlsx', 'csv'] },
-    });
+    const picked = given
+      ? [given]
+      : await vscode.window.showOpenDialog({
+          title,
+          defaultUri: folder.folder.uri,
+          canSelectMany: false,
+          filters: { [vscode.l10n.t('Spreadsheets')]: ['xlsx', 'csv'] },
+        });
     const file = picked?.[0];
     if (!file) return;
     const format = sheetFormatOf(file.path);
