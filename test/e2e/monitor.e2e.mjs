@@ -85,6 +85,8 @@ describe('Dashboard drill-down and small multiples on a noodle chain with three 
 
   it('18. the company KPI’s chart opens its regions’ series, a region’s opens its stores; small multiples by region and by store', async function () {
     this.timeout(240_000);
+    // The dashboard command shows once the workspace is loaded (opsbook.active): the status bar item says so.
+    await page.locator('.part.statusbar .statusbar-item[aria-label^="Opsbook："]').first().waitFor({ state: 'visible', timeout: 90_000 });
     await runCommand(page, 'Opsbook: 打开仪表板', { timeoutMs: 30_000 });
     frame = await webviewFrame(page, '[data-section="kpi-trends"]', 90_000);
     // The company KPI (营业额) is the first trend; its link says how many KPIs contribute.
@@ -123,10 +125,12 @@ describe('Dashboard drill-down and small multiples on a noodle chain with three 
 
   it('19. the same in the light theme; a contributor’s chart opens its KPI in the editor', async function () {
     this.timeout(240_000);
-    assert.ok(session);
-    const settings = path.join(session.dir, 'ud', 'User', 'settings.json');
-    const current = JSON.parse(await fs.readFile(settings, 'utf8'));
-    await fs.writeFile(settings, JSON.stringify({ ...current, 'workbench.colorTheme': 'Default Light Modern' }, null, 2) + '\n');
+    // The workbench's own strings stay English under --locale zh-cn (no language pack): pick the theme by name.
+    await runCommand(page, 'Preferences: Color Theme', { timeoutMs: 30_000 });
+    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await box.fill('Light Modern');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
     await page.locator('.monaco-workbench.vs').waitFor({ state: 'visible', timeout: 30_000 });
     // The theme reaches the webview as CSS variables: the page's text turns dark.
     await waitUntil(page, 'the dashboard in the light theme', async () => {
