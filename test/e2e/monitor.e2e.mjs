@@ -94,13 +94,13 @@ describe('Dashboard drill-down and small multiples on a noodle chain with three 
     assert.equal((await link.textContent())?.trim(), '2 个贡献指标 ▾');
     await link.click();
     const company = frame.locator('details[data-drill="ZB-YYE"]');
-    await waitUntil(page, 'the company KPI’s drill-down open', async () => (await company.getAttribute('open')) !== null || undefined);
+    await company.locator('svg').waitFor({ state: 'visible', timeout: 10_000 });
     const titles = await company.locator('svg g.panel > text.label').allTextContents();
     assert.deepEqual(titles, ['华北区 · 华北区营业额', '西南区 · 西南区营业额']);
     // West: its two stores, through the link on its chart.
     await company.locator('svg text.action', { hasText: '2 个贡献指标' }).click();
     const west = frame.locator('details[data-drill="XN-YYE"]');
-    await waitUntil(page, 'the region’s drill-down open', async () => (await west.getAttribute('open')) !== null || undefined);
+    await west.locator('svg').waitFor({ state: 'visible', timeout: 10_000 });
     assert.deepEqual(await west.locator('svg g.panel > text.label').allTextContents(), ['春熙路店 · 西南区', '太古里专柜 · 西南区']);
     await frame.locator('[data-section="kpi-drill"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'e2e-dashboard-drill');

@@ -66,6 +66,7 @@ describe('static report: drill-down and small multiples (a noodle chain, three s
     const ticks = await company.locator('svg g.panel').first().locator('.axis text').allTextContents();
     assert.ok(ticks.includes('2.5M'), ticks.join(' '));
     await company.locator('svg text.action', { hasText: '2 contributors' }).click();
+    await page.locator('details[data-drill="XN-YYE"] svg').waitFor();
     assert.deepEqual(await panelTitles('details[data-drill="XN-YYE"]'), ['春熙路店 · 西南区', '太古里专柜 · 西南区']);
     // Click-through: the report shows where the contributor's KPI lives.
     await page.locator('details[data-drill="XN-YYE"] svg g.panel', { hasText: '太古里专柜' }).click();

@@ -13,8 +13,8 @@ export interface Ctx {
   open(ref: SourceRef): void;
   isTable(id: string): boolean;
   setTable(id: string, on: boolean): void;
-  /** Whether a disclosure (a drill-down) is open; kept across updates and reloads like the chart/table toggles. */
-  isOpen(id: string): boolean;
+  /** Whether a disclosure (a drill-down) was left open or closed (undefined: never toggled); kept across updates and reloads like the chart/table toggles. */
+  isOpen(id: string): boolean | undefined;
   setOpen(id: string, on: boolean): void;
   /** Display name of a region id ("East China"), the id when unknown. */
   region(id: string | undefined): string;

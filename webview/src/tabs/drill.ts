@@ -72,7 +72,7 @@ function drillBody(ctx: Ctx, t: KpiTrend, items: ContributorTrend[], rows: Map<s
   return body;
 }
 
-/** Drill-down: for each KPI with contributors, their series as small charts on one scale. */
+/** Drill-down: for each KPI with contributors, their series as small charts on one scale; the first open until the user closes it. */
 export function drillSection(ctx: Ctx): HTMLElement | undefined {
   const { fmt, filters, data } = ctx;
   const rows = new Map(data.kpi.rows.map((r) => [r.id, r]));
@@ -97,7 +97,7 @@ export function drillSection(ctx: Ctx): HTMLElement | undefined {
             h(
               'div',
               { class: 'drill-list' },
-              ...parents.map(({ t, items }) => {
+              ...parents.map(({ t, items }, i) => {
                 const n = items.length;
                 const summary = h(
                   'summary',
@@ -110,12 +110,17 @@ export function drillSection(ctx: Ctx): HTMLElement | undefined {
                     `${n === 1 ? l10n.t('1 contributing KPI') : l10n.t('{0} contributing KPIs', n)} · ${l10n.t('forecast {0}', `${fmt.unit(t.forecast.value, t.unit, { compact: true })} (${fmt.percent(t.forecast.ratio)})`)}`,
                   ),
                 );
-                const details = h('details', { class: 'drill', 'data-drill': t.id, open: ctx.isOpen(drillKey(t.id)) }, summary) as HTMLDetailsElement;
+                const details = h(
+                  'details',
+                  { class: 'drill', 'data-drill': t.id, open: ctx.isOpen(drillKey(t.id)) ?? i === 0 },
+                  summary,
+                ) as HTMLDetailsElement;
                 const fill = () => {
                   if (details.open && !details.querySelector('.drill-body')) details.appendChild(drillBody(ctx, t, items, rows));
                 };
                 details.addEventListener('toggle', () => {
-                  ctx.setOpen(drillKey(t.id), details.open);
+                  // Opened by default (the first) fires a toggle too: keep only what the user changed.
+                  if (details.open !== (ctx.isOpen(drillKey(t.id)) ?? i === 0)) ctx.setOpen(drillKey(t.id), details.open);
                   fill();
                 });
                 fill();
