@@ -150,6 +150,11 @@ export class App {
         this.state.tables = { ...this.state.tables, [id]: on };
         this.host.saveState(this.state);
       },
+      isOpen: (id) => this.state.tables?.[`open:${id}`],
+      setOpen: (id, on) => {
+        this.state.tables = { ...this.state.tables, [`open:${id}`]: on };
+        this.host.saveState(this.state);
+      },
       region: (id) => (id === undefined ? '–' : (names.get(id) ?? id)),
     };
   }

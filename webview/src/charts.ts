@@ -312,11 +312,22 @@ export interface LinePanel {
   caption?: string;
   tooltip?: string;
   ref?: SourceRef;
+  /** A link at the panel's top right (e.g. `contributors ▾`), by mouse or keyboard; it does not open the source. */
+  action?: { label: string; run: () => void };
 }
 
 export interface SmallMultiplesSpec extends ChartBase {
   panels: LinePanel[];
   tick: (v: number) => string;
+  /** Panels to a row (default 2). */
+  cols?: number;
+  /** One y scale for every panel (from 0 to this), so panels compare by height; default: each its own. */
+  yMax?: number;
+}
+
+/** The y value every panel of a set can share: the round maximum over all their lines. */
+export function sharedMax(panels: readonly LinePanel[]): number {
+  return niceMax(Math.max(0, ...panels.flatMap((p) => p.series.flatMap((l) => l.points.map((q) => q.y)))));
 }
 
 /**
@@ -325,8 +336,10 @@ export interface SmallMultiplesSpec extends ChartBase {
  * spend against the phasing). The numbers are in `desc` and in the table behind the chart.
  */
 export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
-  const cols = 2;
+  const cols = Math.max(1, spec.cols ?? 2);
   const panelW = WIDTH / cols;
+  // Titles and captions fit the panel: about one column of text per 6.5 px.
+  const fit = Math.max(12, Math.floor((panelW - 16) / 6.5));
   const panelH = 190;
   const rows = Math.max(1, Math.ceil(spec.panels.length / cols));
   const svg = frame(spec, rows * panelH);
@@ -336,13 +349,14 @@ export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
     const g = s('g', { class: 'row panel' });
     if (p.tooltip) g.appendChild(s('title', {}, p.tooltip));
     g.appendChild(s('rect', { x: ox, y: oy, width: panelW, height: panelH, class: 'row-bg' }));
-    g.appendChild(s('text', { x: ox + 8, y: oy + 16, class: 'label' }, truncate(p.title, 52)));
-    if (p.caption) g.appendChild(s('text', { x: ox + 8, y: oy + 31, class: 'tick' }, truncate(p.caption, 60)));
+    const actionW = p.action ? displayWidth(p.action.label) * 6.2 + 8 : 0;
+    g.appendChild(s('text', { x: ox + 8, y: oy + 16, class: 'label' }, truncate(p.title, Math.max(8, fit - 2 - Math.ceil(actionW / 6.5)))));
+    if (p.caption) g.appendChild(s('text', { x: ox + 8, y: oy + 31, class: 'tick' }, truncate(p.caption, Math.round(fit * 1.1))));
     const left = ox + 56;
     const right = ox + panelW - 14;
     const top = oy + 42;
     const bottom = oy + panelH - 24;
-    const yMax = niceMax(Math.max(0, ...p.series.flatMap((l) => l.points.map((q) => q.y))));
+    const yMax = spec.yMax ?? niceMax(Math.max(0, ...p.series.flatMap((l) => l.points.map((q) => q.y))));
     const x = (v: number) => left + (Math.max(0, Math.min(v, p.xMax)) / Math.max(1, p.xMax)) * (right - left);
     const y = (v: number) => bottom - (Math.max(0, Math.min(v, yMax)) / yMax) * (bottom - top);
     const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
@@ -360,6 +374,23 @@ export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
     }
     clickable(g, p.ref, spec.onOpen);
     svg.appendChild(g);
+    if (p.action) svg.appendChild(panelAction(p.action, ox + panelW - 8, oy + 16));
   });
   return svg;
+}
+
+/** A text link in a chart, focusable, run by click, Enter or Space (never the panel's own click). */
+function panelAction(action: { label: string; run: () => void }, x: number, y: number): SVGElement {
+  const t = s('text', { x, y, 'text-anchor': 'end', class: 'action hit', tabindex: 0, role: 'button' }, action.label);
+  t.addEventListener('click', (e) => {
+    e.stopPropagation();
+    action.run();
+  });
+  t.addEventListener('keydown', (e) => {
+    const key = (e as KeyboardEvent).key;
+    if (key !== 'Enter' && key !== ' ') return;
+    e.preventDefault();
+    action.run();
+  });
+  return t;
 }

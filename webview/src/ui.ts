@@ -13,6 +13,9 @@ export interface Ctx {
   open(ref: SourceRef): void;
   isTable(id: string): boolean;
   setTable(id: string, on: boolean): void;
+  /** Whether a disclosure (a drill-down) was left open or closed (undefined: never toggled); kept across updates and reloads like the chart/table toggles. */
+  isOpen(id: string): boolean | undefined;
+  setOpen(id: string, on: boolean): void;
   /** Display name of a region id ("East China"), the id when unknown. */
   region(id: string | undefined): string;
 }
@@ -132,7 +135,7 @@ export interface SectionSpec {
   note?: Child;
   /** Shown under the chart only (e.g. that it draws a subset). */
   chartNote?: string | undefined;
-  chart?: (() => SVGSVGElement) | undefined;
+  chart?: (() => Element) | undefined;
   legend?: { colour: Colour; label: string }[];
   table: () => HTMLElement;
 }

@@ -1,4 +1,4 @@
-import type { ContractBucket, Pace, PartnerCount } from './types';
+import type { ContractBucket, KpiTrend, Pace, PartnerCount } from './types';
 
 /**
  * The dashboard's counts and sums, as pure functions of its rows: core builds the sections with
@@ -87,4 +87,81 @@ export function partnerCounts<R extends { bucket: ContractBucket; file: string; 
     }
   }
   return [...m.values()].sort(byString((c) => c.key));
+}
+
+/** A KPI contributing to another, with its series when it has one (one without figures by period has none). */
+export interface ContributorTrend {
+  id: string;
+  trend?: KpiTrend;
+}
+
+/** The contributors of `kpi` (drill-down from a company KPI), in its order, each with its series when it has one. */
+export function contributorTrends(trends: readonly KpiTrend[], kpi: Pick<KpiTrend, 'contributors'>): ContributorTrend[] {
+  const byId = new Map(trends.map((t) => [t.id, t]));
+  return kpi.contributors.map((id) => {
+    const trend = byId.get(id);
+    return trend ? { id, trend } : { id };
+  });
+}
+
+/** What a group needs to know of every KPI, with or without a series: the KPI section's rows. */
+export interface KpiLink {
+  id: string;
+  metric: string;
+  level: 'company' | 'region';
+  contributesTo?: string;
+}
+
+/** KPIs measuring the same thing in several regions or stores: one small multiple each, on one scale. */
+export interface TrendGroup {
+  /** The KPI they all roll up to (through `contributes_to`, to the top), or `metric · unit` for KPIs linked to none. */
+  key: string;
+  /** That KPI's id; absent for a group by metric. */
+  root?: string;
+  /** The top KPI's metric, or the shared one. */
+  metric: string;
+  unit: string;
+  /** KPIs of regional plans (no store), in plan order. */
+  regions: KpiTrend[];
+  /** KPIs of store plans, in plan order. */
+  stores: KpiTrend[];
+}
+
+/**
+ * KPIs with a series grouped by what they measure: those rolling up (through `contributes_to`,
+ * however deep) to the same top KPI, then those linked to none sharing a metric and a unit. A
+ * group is kept when it has two regions or two stores to set side by side; the top KPI itself
+ * and company-level KPIs are not members (the drill-down shows a KPI's contributors).
+ */
+export function trendGroups(trends: readonly KpiTrend[], kpis: readonly KpiLink[]): TrendGroup[] {
+  const links = new Map(kpis.map((k) => [k.id, k]));
+  const top = (id: string): string => {
+    const seen = new Set<string>();
+    let at = id;
+    for (let next = links.get(at)?.contributesTo; next !== undefined && !seen.has(next); next = links.get(at)?.contributesTo) {
+      seen.add(at);
+      at = next;
+    }
+    return at;
+  };
+  const groups = new Map<string, TrendGroup>();
+  for (const t of trends) {
+    const link = links.get(t.id);
+    if (t.store === undefined && (link?.level === 'company' || t.region === undefined)) continue;
+    let key: string;
+    let root: string | undefined;
+    if (t.contributesTo !== undefined) {
+      root = top(t.id);
+      key = root;
+    } else if (t.contributors.length === 0) key = `${t.metric} · ${t.unit}`;
+    else continue;
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, metric: root !== undefined ? (links.get(root)?.metric ?? root) : t.metric, unit: t.unit, regions: [], stores: [] };
+      if (root !== undefined) g.root = root;
+      groups.set(key, g);
+    }
+    (t.store !== undefined ? g.stores : g.regions).push(t);
+  }
+  return [...groups.values()].filter((g) => g.regions.length >= 2 || g.stores.length >= 2);
 }

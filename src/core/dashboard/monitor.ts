@@ -60,7 +60,9 @@ export function kpiTrends(ws: Workspace, tree: PlanTree): KpiTrend[] {
         assign(trend.forecast, 'ratio', f.ratio);
         assign(trend.forecast, 'trend', f.trend);
         assign(trend, 'region', p.region);
-        assign(trend, 'store', str(planEntity?.data['store']));
+        const store = str(planEntity?.data['store']);
+        assign(trend, 'store', store);
+        if (store) assign(trend, 'storeName', ws.get('store', store)?.title);
         assign(trend, 'target', k.target);
         assign(trend, 'contributesTo', k.contributesTo);
         out.push(trend);

@@ -27,6 +27,8 @@ export interface KpiTrend extends SourceRef {
   planTitle: string;
   region?: string;
   store?: string;
+  /** The store's name (`store` records), when the plan is a store's. */
+  storeName?: string;
   /** The plan's period and its days. */
   period: string;
   start: string;

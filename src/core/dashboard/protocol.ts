@@ -22,7 +22,7 @@ export const FILTER_KEYS = ['region', 'period', 'type', 'status'] as const satis
 export interface ViewState {
   tab: TabId;
   filters: Partial<Record<TabId, Filters>>;
-  /** Charts currently shown as tables, by chart id. */
+  /** Charts currently shown as tables, by chart id; `open:<id>` for drill-downs left open. */
   tables?: Record<string, boolean>;
   /** Opaque to the webview: the host's key for the data source (the workspace folder URI). */
   source?: string;

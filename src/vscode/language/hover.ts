@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Entity } from '../../core';
 import type { Hub } from '../model/hub';
 import { documentContext, idRange, type DocContext } from './context';
+import { kpiHover } from './kpiHover';
 import { fieldDocs } from './schemaInfo';
 import { OPSBOOK_DOCUMENTS } from './selector';
 import { referencedEntities, targetAt } from './target';
@@ -40,12 +41,12 @@ export function registerHover(context: vscode.ExtensionContext, hub: Hub): void 
               );
               break;
             }
-            for (const e of targets.slice(0, 3)) md.appendMarkdown(describeEntity(ctx, e));
+            for (const e of targets.slice(0, 3)) md.appendMarkdown(describeEntity(ctx, e) + kpiSection(ctx, e));
             break;
           }
           case 'id': {
             const refs = ctx.ws.referencesTo(t.entity.kind, t.entity.id).length;
-            md.appendMarkdown(describeEntity(ctx, t.entity));
+            md.appendMarkdown(describeEntity(ctx, t.entity) + kpiSection(ctx, t.entity));
             md.appendMarkdown(`\n\n${refs === 1 ? vscode.l10n.t('Referenced 1 time.') : vscode.l10n.t('Referenced {0} times.', refs)}`);
             break;
           }
@@ -70,6 +71,13 @@ export function describeEntity(ctx: DocContext, e: Entity): string {
   const uri = ctx.folder.uriOf(e.file).with({ fragment: `L${line}` });
   const parent = e.parent ? ` ${vscode.l10n.t('in {0} {1}', e.parent.kind, `\`${escape(e.parent.id)}\``)}` : '';
   return `**${escape(e.title)}**  \n${e.kind} \`${escape(e.id)}\`${parent}${status}  \n[${escape(e.file)}:${line}](${uri.toString()})\n\n`;
+}
+
+/** A KPI's attainment, pace and forecast (with its method), under its title; empty for other records. */
+function kpiSection(ctx: DocContext, e: Entity): string {
+  if (e.kind !== 'kpi') return '';
+  const md = kpiHover(ctx.ws, e.id, e.file, escape);
+  return md ? `${md}\n\n` : '';
 }
 
 function escape(s: string): string {

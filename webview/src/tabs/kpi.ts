@@ -4,6 +4,7 @@ import { meanAttainment, paceCounts, sumOf } from '../../../src/core/dashboard/a
 import { PACE_SYMBOLS, paceText, titled, type PaceWord } from '../../../src/core/format/words';
 import { barChart, type Colour } from '../charts';
 import { chartRows, named, optionsOf, passes, periodChoices, pill, refOf, section, stats, table, type TabDef } from '../ui';
+import { drillSection, multiplesSection } from './drill';
 import { trendSection } from './trends';
 
 const PACE_RANK: Record<Pace | 'no-data', number> = { 'off-track': 0, 'at-risk': 1, 'no-data': 2, 'on-track': 3 };
@@ -252,6 +253,7 @@ export const kpiTab: TabDef = {
       );
     }
     out.push(trendSection(ctx));
+    for (const extra of [drillSection(ctx), multiplesSection(ctx)]) if (extra) out.push(extra);
     return out;
   },
 };

@@ -1,66 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { BurnRow, KpiTrend } from '../../../src/core/dashboard/types';
-import { TREND_ARROWS, forecastMethodText } from '../../../src/core/format/words';
-import { smallMultiples, type LinePanel, type LineSeries } from '../charts';
+import type { BurnRow } from '../../../src/core/dashboard/types';
+import { TREND_ARROWS } from '../../../src/core/format/words';
+import { smallMultiples, type LinePanel } from '../charts';
 import { chartRows, named, passes, refOf, section, table, type Ctx } from '../ui';
-
-/** Days from `start` to `iso` (both ISO dates). */
-const dayOf = (start: string, iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
-const monthTicks = (start: string, end: string): { x: number; label: string }[] => {
-  const out: { x: number; label: string }[] = [];
-  const span = dayOf(start, end);
-  for (let d = new Date(`${start}T00:00:00Z`), k = 0; d.toISOString().slice(0, 10) <= end; d.setUTCMonth(d.getUTCMonth() + 1), k++)
-    if (k % 3 === 0) out.push({ x: Math.min(span, dayOf(start, d.toISOString().slice(0, 10))), label: d.toISOString().slice(0, 7) });
-  return out;
-};
-
-function trendPanel(ctx: Ctx, t: KpiTrend): LinePanel {
-  const { fmt } = ctx;
-  const xMax = dayOf(t.start, t.end) + 1;
-  const measured: LineSeries = {
-    label: l10n.t('Actuals'),
-    colour: 'blue',
-    dots: true,
-    points: t.additive
-      ? [{ x: 0, y: 0 }, ...t.points.map((p) => ({ x: dayOf(t.start, p.end) + 1, y: p.cumulative ?? 0 }))]
-      : t.points.map((p) => ({ x: (dayOf(t.start, p.start) + dayOf(t.start, p.end) + 1) / 2, y: p.value })),
-  };
-  const last = measured.points[measured.points.length - 1] ?? { x: 0, y: 0 };
-  const series: LineSeries[] = [measured, { label: l10n.t('Forecast'), colour: 'purple', dashed: true, points: [last, { x: xMax, y: t.forecast.value }] }];
-  if (t.target !== undefined)
-    series.push({
-      label: t.additive ? l10n.t('Expected path to target') : l10n.t('Target'),
-      colour: 'grey',
-      dashed: true,
-      points: t.additive
-        ? [
-            { x: 0, y: 0 },
-            { x: xMax, y: t.target },
-          ]
-        : [
-            { x: 0, y: t.target },
-            { x: xMax, y: t.target },
-          ],
-    });
-  const arrow = t.forecast.trend ? ` ${TREND_ARROWS[t.forecast.trend]}` : '';
-  const panel: LinePanel = {
-    title: `${t.metric} · ${ctx.region(t.region)} ${t.period}`,
-    caption: l10n.t(
-      'forecast {0} ({1}){2} by {3}',
-      fmt.unit(t.forecast.value, t.unit, { compact: true }),
-      fmt.percent(t.forecast.ratio),
-      arrow,
-      forecastMethodText(t.forecast.method, l10n),
-    ),
-    tooltip: t.forecast.explanation,
-    xMax,
-    xTicks: monthTicks(t.start, t.end),
-    series,
-  };
-  const ref = refOf(t);
-  if (ref) panel.ref = ref;
-  return panel;
-}
+import { withDrill } from './drill';
+import { trendPanel } from './trendPanel';
 
 /** KPI trends: actuals by period, the forecast to the period end (dashed) and the expected path. */
 export function trendSection(ctx: Ctx): HTMLElement {
@@ -89,7 +33,7 @@ export function trendSection(ctx: Ctx): HTMLElement {
                 .map((t) => l10n.t('{0}: forecast {1}, {2} of target', t.metric, fmt.unit(t.forecast.value, t.unit), fmt.percent(t.forecast.ratio)))
                 .join('; '),
               tick: (v) => fmt.compact(v),
-              panels: shown.rows.map((t) => trendPanel(ctx, t)),
+              panels: shown.rows.map((t) => withDrill(ctx, t, trendPanel(ctx, t))),
               onOpen: ctx.open,
             }),
     table: () =>

@@ -1,0 +1,46 @@
+import * as l10n from '@vscode/l10n';
+import { buildPlanTree, forecastText, Formatter, paceText, type KpiNode, type OpsbookWorkspace, type PlanNode } from '../../core';
+
+/** The KPI node (with attainment, pace and forecast) the plan tree made for the KPI `id` in `file`. */
+export function kpiNodeOf(ws: OpsbookWorkspace, id: string, file: string): KpiNode | undefined {
+  let found: KpiNode | undefined;
+  const walk = (p: PlanNode): void => {
+    for (const o of p.objectives) for (const k of o.kpis) if (k.id === id && (found === undefined || (k.file === file && found.file !== file))) found = k;
+    p.children.forEach(walk);
+  };
+  buildPlanTree(ws).roots.forEach(walk);
+  return found;
+}
+
+/**
+ * A KPI's figures for a hover, as Markdown: attainment and pace as of `asOf`, then the forecast
+ * with its method (run rate or trend) and its arithmetic in words — the Plans view's tooltip, so
+ * both say the same. Every value is escaped with `escape` (KPI texts are user text).
+ */
+export function kpiHoverMarkdown(k: KpiNode, fmt: Formatter, asOf: string, escape: (s: string) => string): string {
+  const full = (n: number) => fmt.unit(n, k.unit);
+  const field = (label: string, value: string) => `**${escape(label)}** ${escape(value)}`;
+  const lines: string[] = [];
+  const figures: string[] = [];
+  if (k.target !== undefined) figures.push(field(l10n.t('Target'), full(k.target)));
+  if (k.actual !== undefined) figures.push(field(l10n.t('Actual'), full(k.actual) + (k.actualRolledUp ? ` (${l10n.t('sum of contributing KPIs')})` : '')));
+  if (figures.length > 0) lines.push(figures.join(' · '));
+  const standing: string[] = [];
+  if (k.attainment !== undefined) standing.push(field(l10n.t('Attainment'), fmt.percent(k.attainment)));
+  if (k.pace) standing.push(field(l10n.t('Pace'), l10n.t('{0} for the time elapsed in the period, as of {1}', paceText(k.pace, l10n), fmt.longDate(asOf))));
+  if (standing.length > 0) lines.push(standing.join(' · '));
+  const f = k.forecast;
+  if (f) {
+    // Whole units from 100 up, one decimal below (as `opsbook tree` prints it); the arithmetic follows in full.
+    const value = Math.abs(f.value) >= 100 ? Math.round(f.value) : Math.round(f.value * 10) / 10;
+    lines.push(`$(graph-line) ${escape(forecastText(full(value), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n))}`);
+    lines.push(field(l10n.t('How'), f.explanation));
+  } else lines.push(escape(l10n.t('No forecast: the KPI has no actuals by period (actuals: {month: value}).')));
+  return lines.join('  \n');
+}
+
+/** The hover's KPI section, or undefined for a KPI the plan tree does not hold (outside a plan). */
+export function kpiHover(ws: OpsbookWorkspace, id: string, file: string, escape: (s: string) => string): string | undefined {
+  const k = kpiNodeOf(ws, id, file);
+  return k && kpiHoverMarkdown(k, new Formatter(ws.config.locale), ws.todayDate, escape);
+}

@@ -1,0 +1,70 @@
+import * as l10n from '@vscode/l10n';
+import type { KpiTrend } from '../../../src/core/dashboard/types';
+import { TREND_ARROWS, forecastMethodText } from '../../../src/core/format/words';
+import type { LinePanel, LineSeries } from '../charts';
+import { refOf, type Ctx } from '../ui';
+
+/** Days from `start` to `iso` (both ISO dates). */
+const dayOf = (start: string, iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+const monthTicks = (start: string, end: string, every = 3): { x: number; label: string }[] => {
+  const out: { x: number; label: string }[] = [];
+  const span = dayOf(start, end);
+  for (let d = new Date(`${start}T00:00:00Z`), k = 0; d.toISOString().slice(0, 10) <= end; d.setUTCMonth(d.getUTCMonth() + 1), k++)
+    if (k % every === 0) out.push({ x: Math.min(span, dayOf(start, d.toISOString().slice(0, 10))), label: d.toISOString().slice(0, 7) });
+  return out;
+};
+
+/**
+ * A KPI's trend as one small chart. `title` replaces the default `metric · region period` (small
+ * multiples name the region or store first); `short` leaves the method out of the caption (narrow
+ * panels; the section's note and the tooltip state it).
+ */
+export function trendPanel(ctx: Ctx, t: KpiTrend, opts: { title?: string; short?: boolean } = {}): LinePanel {
+  const { fmt } = ctx;
+  const xMax = dayOf(t.start, t.end) + 1;
+  const measured: LineSeries = {
+    label: l10n.t('Actuals'),
+    colour: 'blue',
+    dots: true,
+    points: t.additive
+      ? [{ x: 0, y: 0 }, ...t.points.map((p) => ({ x: dayOf(t.start, p.end) + 1, y: p.cumulative ?? 0 }))]
+      : t.points.map((p) => ({ x: (dayOf(t.start, p.start) + dayOf(t.start, p.end) + 1) / 2, y: p.value })),
+  };
+  const last = measured.points[measured.points.length - 1] ?? { x: 0, y: 0 };
+  const series: LineSeries[] = [measured, { label: l10n.t('Forecast'), colour: 'purple', dashed: true, points: [last, { x: xMax, y: t.forecast.value }] }];
+  if (t.target !== undefined)
+    series.push({
+      label: t.additive ? l10n.t('Expected path to target') : l10n.t('Target'),
+      colour: 'grey',
+      dashed: true,
+      points: t.additive
+        ? [
+            { x: 0, y: 0 },
+            { x: xMax, y: t.target },
+          ]
+        : [
+            { x: 0, y: t.target },
+            { x: xMax, y: t.target },
+          ],
+    });
+  const arrow = t.forecast.trend ? ` ${TREND_ARROWS[t.forecast.trend]}` : '';
+  const panel: LinePanel = {
+    title: opts.title ?? `${t.metric} · ${t.region !== undefined ? `${ctx.region(t.region)} ` : ''}${t.period}`,
+    caption: opts.short
+      ? l10n.t('forecast {0}', `${fmt.unit(t.forecast.value, t.unit, { compact: true })} (${fmt.percent(t.forecast.ratio)})${arrow}`)
+      : l10n.t(
+          'forecast {0} ({1}){2} by {3}',
+          fmt.unit(t.forecast.value, t.unit, { compact: true }),
+          fmt.percent(t.forecast.ratio),
+          arrow,
+          forecastMethodText(t.forecast.method, l10n),
+        ),
+    tooltip: t.forecast.explanation,
+    xMax,
+    xTicks: monthTicks(t.start, t.end, opts.short ? 6 : 3),
+    series,
+  };
+  const ref = refOf(t);
+  if (ref) panel.ref = ref;
+  return panel;
+}
