@@ -133,10 +133,15 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
  * them more time than they take.
  */
 export async function open(io: CliIo, values: CommonValues, given?: Session): Promise<OpsbookWorkspace> {
+  return (await opened(io, values, given)).workspace;
+}
+
+/** `open`, with what else opening gives (writing the cache's parts for what the command built). */
+export async function opened(io: CliIo, values: CommonValues, given?: Session): Promise<OpenResult> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
   // Every file is read: the workers' heaps go back to the system (their exit is not waited for).
   void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
-  return result.workspace;
+  return result;
 }
