@@ -266,6 +266,35 @@ describe('files modified just before the cache was written', function () {
     assert.deepEqual(reads, [], 'the new stamp was saved');
   });
 
+  it('restamp moves only the time of the cache written at `from`, leaving a cache written at another time as it is', async () => {
+    const r = await openWorkspace(init());
+    const expected = r.workspace.diagnostics();
+    await r.saveCache();
+    const t0 = cache.at;
+    const file = path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((n) => n.endsWith('.cache'))!,
+    );
+    const bytes = readFileSync(file);
+    const signature = await signatureOf();
+    await cache.restamp(signature, t0 + 1, t0 + 60_000);
+    await cache.restamp(signature + 'x', t0, t0 + 60_000);
+    await cache.restamp(signature, t0, t0 - 1);
+    assert.deepEqual(readFileSync(file), bytes);
+    await cache.restamp(signature, t0, t0 + 60_000);
+    assert.notDeepEqual(readFileSync(file), bytes);
+    assert.equal((await cache.loadSummary(signature))?.savedAt, t0 + 60_000);
+    const loaded = await cache.load(signature);
+    assert.equal(loaded?.savedAt, t0 + 60_000);
+    assert.equal(loaded?.summaryIntact, true);
+    assert.deepEqual(await quick(), expected);
+    // Cut inside the index: never trusted, and not restamped into something that looks whole.
+    writeFileSync(file, readFileSync(file).subarray(0, readFileSync(file).length - 30));
+    await cache.restamp(signature, t0 + 60_000, t0 + 120_000);
+    assert.equal(await cache.loadSummary(signature), undefined);
+    assert.equal(await quick(), undefined);
+  });
+
   /** The signature the engine stores the cache under (found by the cache file it wrote). */
   async function signatureOf(): Promise<string> {
     const { configSignature } = await import('../../src/core/config/signature');
