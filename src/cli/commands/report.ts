@@ -15,6 +15,10 @@ needs no network, and prints the as-of date and the generation time in its heade
 Numbers, money and dates follow locale: in opsbook.yaml (zh-CN: ¥1,280, 2026年6月15日);
 the page's own words follow it too when l10n/bundle.l10n.<language>.json exists.
 
+With the warm-start cache on, a folder unchanged since the previous report (same files, same
+date) gets the data that report built, without the files being read again; the output is the
+same, byte for byte, but for the generation time.
+
 DIR is created when missing. The command never deletes anything and only overwrites files
 it wrote itself; it stops (exit 2) if DIR holds another index.html, dashboard.js,
 dashboard.css or data.js.
