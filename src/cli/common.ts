@@ -134,6 +134,11 @@ export async function cachedCheck({ init, setup }: Session): Promise<CachedCheck
  * them more time than they take.
  */
 export async function open(io: CliIo, values: CommonValues, given?: Session, options: { ranges?: boolean } = {}): Promise<OpsbookWorkspace> {
+  return (await opened(io, values, given, options)).workspace;
+}
+
+/** `open`, with what else opening gives (writing the cache's parts for what the command built). */
+export async function opened(io: CliIo, values: CommonValues, given?: Session, options: { ranges?: boolean } = {}): Promise<OpenResult> {
   const { init, setup } = given ?? (await session(io, values));
   const result: OpenResult = await openWorkspace(init, setup);
   // A command that prints every diagnostic has their ranges worked out by the workers, still running.
@@ -141,5 +146,5 @@ export async function open(io: CliIo, values: CommonValues, given?: Session, opt
   // Every file is read: the workers' heaps go back to the system (their exit is not waited for).
   void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, '', init.configPath);
-  return result.workspace;
+  return result;
 }

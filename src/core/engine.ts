@@ -7,6 +7,9 @@ import { restoreWarm, stampAll } from './warm/restore';
 import { toCached } from './warm/state';
 import { packSearch, searchInPart } from './warm/search';
 import { recordPlanTree, staleFiles, treeAfterChanges } from './warm/treeDeps';
+import { reportFromPart, type ReportHeader, saveReportPart } from './warm/report';
+import { summaryHolds } from './warm/verify';
+import type { DashboardData } from './dashboard/types';
 import type { SearchOptions, SearchResponse } from './search/types';
 import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
@@ -77,6 +80,8 @@ export interface OpenResult {
    * (the editor computes them in slices as it publishes them), else none is written.
    */
   snapshotCache(options?: SaveOptions): (diagnostics?: Diagnostic[]) => Promise<void>;
+  /** Writes the report part (`reportFromCache`) for dashboard data built from this workspace as loaded. */
+  saveReport(data: DashboardData): Promise<void>;
 }
 
 export type { SaveOptions } from './front/api';
@@ -122,6 +127,8 @@ export interface WorkspaceSetup {
   paths(): Promise<string[]>;
   /** The documents' stamps, in the order of `paths()`. */
   stamps(): Promise<(FileStamp | undefined)[]>;
+  /** When `stamps()` was first called (cache clock, ms): no stamp was taken before. */
+  stampedAt(): number | undefined;
 }
 
 export async function prepareWorkspace(init: EngineInit): Promise<WorkspaceSetup> {
@@ -131,13 +138,15 @@ export async function prepareWorkspace(init: EngineInit): Promise<WorkspaceSetup
   const filter = fileFilter(config.include, config.exclude);
   let paths: Promise<string[]> | undefined;
   let stamps: Promise<(FileStamp | undefined)[]> | undefined;
+  let stampedAt: number | undefined;
   const setup: WorkspaceSetup = {
     config,
     problems,
     today: init.today ?? config.today ?? init.clock(),
     configPath,
     paths: () => (paths ??= workspacePaths(init, filter, configPath)),
-    stamps: () => (stamps ??= setup.paths().then((p) => stampAll(init.fs, p, init.pause))),
+    stamps: () => (stamps ??= ((stampedAt ??= init.cache?.now()), setup.paths().then((p) => stampAll(init.fs, p, init.pause)))),
+    stampedAt: () => stampedAt,
   };
   return setup;
 }
@@ -153,13 +162,15 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
   if (init.rangeMany) workspace.useRanger(init.rangeMany);
   for (const p of workspace.analyzer.problems) problems.push({ file: configPath, line: 1, column: 1, message: p });
   const noSave = async () => undefined;
-  if (problems.length > 0) return { workspace, configProblems: problems, saveCache: noSave, snapshotCache: () => noSave };
+  const none = { saveCache: noSave, snapshotCache: () => noSave, saveReport: noSave };
+  if (problems.length > 0) return { workspace, configProblems: problems, ...none };
 
   const paths = await setup.paths();
   const cache = init.cache;
   if (cache && init.fs.stamp) {
     const signature = cacheSignature(config, init);
-    const startedAt = cache.now();
+    // Stamps taken earlier (a `checkFromCache` with this setup) count from when they were taken.
+    const startedAt = Math.min(cache.now(), setup.stampedAt() ?? Infinity);
     const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, setup.stamps, init.pause);
     const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
@@ -169,7 +180,7 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       const state = workspace.snapshotState();
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);
-        if (warm && warm.changed === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !summary)) return;
+        if (warm && warm.changed === 0 && warm.reverified === 0 && workspace.resolvedRangeCount === rangesBefore && (warm.summaryIntact || !summary)) return;
         await cache.save(signature, { state: toCached(state()), files, savedAt: startedAt }, summary, init.pause);
       };
     };
@@ -184,10 +195,11 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
       load: { warm: !!warm, changed: warm?.changed ?? paths.length },
       saveCache: (options) => snapshotCache(options)(),
       snapshotCache,
+      saveReport: (data) => saveReportPart(cache, signature, data, files, startedAt),
     };
   }
   await loadFiles(workspace, init, paths);
-  return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, saveCache: noSave, snapshotCache: () => noSave };
+  return { workspace, configProblems: problems, load: { warm: false, changed: paths.length }, ...none };
 }
 
 export { createWorkspace } from './front/create';
@@ -226,8 +238,7 @@ export interface CachedCheck {
 export async function checkFromCache(init: EngineInit, setup?: WorkspaceSetup): Promise<CachedCheck | undefined> {
   setup ??= await prepareWorkspace(init);
   const summary = await loadedSummary(init, setup);
-  const { suspect, gone } = summary ? staleFiles(summary, await setup.paths(), await setup.stamps()) : { suspect: [''], gone: [] };
-  return summary && suspect.length + gone.length === 0
+  return summary && (await summaryHolds(init.cache!, init.fs, setup, summary, cacheSignature(setup.config, init)))
     ? { files: summary.fileCount, entities: summary.entityCount, diagnostics: summary.diagnostics }
     : undefined;
 }
@@ -244,7 +255,8 @@ export async function planTreeFromCache(init: EngineInit, setup?: WorkspaceSetup
   const stale = summary && cache && staleFiles(summary, await setup.paths(), await setup.stamps());
   if (!stale) return undefined;
   const { config, today } = setup;
-  if (stale.suspect.length + stale.gone.length > 0) return treeAfterChanges(summary, stale, { fs: init.fs, hash: (c) => cache.hash(c), config, today });
+  if (stale.suspect.length + stale.gone.length > 0 && !(await summaryHolds(cache, init.fs, setup, summary, cacheSignature(config, init))))
+    return treeAfterChanges(summary, stale, { fs: init.fs, hash: (c) => cache.hash(c), config, today });
   return summary.planTree as PlanTree | undefined;
 }
 
@@ -267,6 +279,12 @@ export async function searchFromCache(
   const { config, today } = setup;
   const inputs = { fs: init.fs, hash: (c: Uint8Array | string) => cache.hash(c), config, today, paths: await setup.paths(), stamps: await setup.stamps() };
   return bytes && searchInPart(bytes, inputs, query, options);
+}
+
+/** The dashboard data for a report from the warm-start cache (see `reportFromPart`), or undefined. */
+export async function reportFromCache(init: EngineInit, setup: WorkspaceSetup, header: ReportHeader): Promise<DashboardData | undefined> {
+  const ok = init.cache && init.fs.stamp && setup.problems.length === 0 && isIsoDate(setup.today);
+  return ok ? reportFromPart(init.cache!, init.fs, setup, cacheSignature(setup.config, init), header) : undefined;
 }
 
 function recordedTree(ws: OpsbookWorkspace): Pick<CachedSummary, 'planTree' | 'planTreeDeps'> {

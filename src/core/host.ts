@@ -106,6 +106,16 @@ export interface WarmCache {
   loadSearch?(signature: string): Promise<SearchPart | undefined>;
   /** Writes the search part: each payload from its chunks, one after the other. */
   saveSearch?(signature: string, chunks: SearchPartChunks): Promise<void>;
+  /** The report part (`opsbook report`'s dashboard data), as `loadSearch`: written for this signature, checked whole. */
+  loadReport?(signature: string): Promise<SearchPart | undefined>;
+  /** Writes the report part, as `saveSearch`. */
+  saveReport?(signature: string, chunks: SearchPartChunks): Promise<void>;
+  /**
+   * Moves the time the cache's stamps count from (`savedAt`) from `from` to `to`, when the
+   * cache still is the one written at `from`: every stamp was found unchanged at `to` and the
+   * files modified just before `from` were re-hashed and found unchanged.
+   */
+  restamp?(signature: string, from: number, to: number): Promise<void>;
 }
 
 /** The search part as stored: an eager payload (read whole) and a lazy one (read piece by piece). */

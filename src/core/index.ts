@@ -17,7 +17,7 @@
 // ---- Opening a folder ------------------------------------------------------------------------
 export type { OpsbookWorkspace, SaveOptions } from './front/api';
 export type { WorkspaceModel } from './model/queries';
-export { checkFromCache, createWorkspace, fileFilter, openWorkspace, planTreeFromCache, prepareWorkspace, searchFromCache } from './engine';
+export { checkFromCache, createWorkspace, fileFilter, openWorkspace, planTreeFromCache, prepareWorkspace, reportFromCache, searchFromCache } from './engine';
 export type { CachedCheck, EngineInit, OpenResult, WorkspaceSetup } from './engine';
 export type {
   CachedFile,

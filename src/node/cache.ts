@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileHash } from './readParse';
-import { closeSync, fstatSync, promises as fsp, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, promises as fsp, openSync, readSync, realpathSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -25,6 +25,8 @@ const END = Buffer.from('OPSBKEND', 'latin1');
  * of the lazy one, both payloads (the eager one 8-byte aligned), END.
  */
 const SEARCH_MAGIC = Buffer.from('OPSBOOK-SEARCH2\n', 'latin1');
+/** The report part: the same layout under its own magic (same length). */
+const REPORT_MAGIC = Buffer.from('OPSBOOK-REPORT1\n', 'latin1');
 const SEARCH_HEAD = SEARCH_MAGIC.length + 64 + 16;
 /** Lazy payload read (and checked) this much at a time. */
 const LAZY_BLOCK = 1 << 16;
@@ -115,6 +117,8 @@ export class NodeWarmCache implements WarmCache {
       if (!index?.summary) return undefined;
       const summary = fromStoredSummary(checked<StoredSummary>(read(index.summary.at, index.summary.length), index.summary));
       if (!summary || typeof summary.savedAt !== 'number' || !Array.isArray(summary.diagnostics)) return undefined;
+      // The index's time is the one that counts: `restamp` moves it without rewriting the summary.
+      summary.savedAt = index.savedAt;
       this.touch();
       return summary;
     } catch {
@@ -173,20 +177,42 @@ export class NodeWarmCache implements WarmCache {
     return this.file.replace(/\.cache$/, '.search');
   }
 
+  /** The report part's file, next to the cache: written by `report` when it opened the workspace. */
+  private get reportFile(): string {
+    return this.file.replace(/\.cache$/, '.report');
+  }
+
   /**
    * The search part, when written for this signature and intact: the eager payload read whole,
    * the lazy one checked in blocks and then read a block at a time as queries need it.
    */
-  async loadSearch(signature: string): Promise<SearchPart | undefined> {
+  loadSearch(signature: string): Promise<SearchPart | undefined> {
+    return Promise.resolve(this.loadPart(this.searchFile, SEARCH_MAGIC, signature));
+  }
+
+  saveSearch(signature: string, chunks: SearchPartChunks): Promise<void> {
+    return this.savePart(this.searchFile, SEARCH_MAGIC, signature, chunks);
+  }
+
+  /** The report part, as the search part (its lazy payload is empty). */
+  loadReport(signature: string): Promise<SearchPart | undefined> {
+    return Promise.resolve(this.loadPart(this.reportFile, REPORT_MAGIC, signature));
+  }
+
+  saveReport(signature: string, chunks: SearchPartChunks): Promise<void> {
+    return this.savePart(this.reportFile, REPORT_MAGIC, signature, chunks);
+  }
+
+  private loadPart(partFile: string, magic: Buffer, signature: string): SearchPart | undefined {
     let fd: number | undefined;
     try {
-      fd = openSync(this.searchFile, 'r');
+      fd = openSync(partFile, 'r');
       const size = fstatSync(fd).size;
       const head = Buffer.alloc(SEARCH_HEAD);
       if (size < SEARCH_HEAD + END.length || readSync(fd, head, 0, SEARCH_HEAD, 0) !== SEARCH_HEAD) return closed(fd);
-      if (!head.subarray(0, SEARCH_MAGIC.length).equals(SEARCH_MAGIC)) return closed(fd);
-      if (head.toString('latin1', SEARCH_MAGIC.length, SEARCH_MAGIC.length + 64) !== this.signatureHash(signature)) return closed(fd);
-      const [eagerLength, eagerCrc, lazyLength, lazyCrc] = [0, 4, 8, 12].map((o) => head.readUInt32LE(SEARCH_MAGIC.length + 64 + o)) as [
+      if (!head.subarray(0, magic.length).equals(magic)) return closed(fd);
+      if (head.toString('latin1', magic.length, magic.length + 64) !== this.signatureHash(signature)) return closed(fd);
+      const [eagerLength, eagerCrc, lazyLength, lazyCrc] = [0, 4, 8, 12].map((o) => head.readUInt32LE(magic.length + 64 + o)) as [
         number,
         number,
         number,
@@ -236,9 +262,9 @@ export class NodeWarmCache implements WarmCache {
     }
   }
 
-  async saveSearch(signature: string, chunks: SearchPartChunks): Promise<void> {
+  private async savePart(partFile: string, magic: Buffer, signature: string, chunks: SearchPartChunks): Promise<void> {
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.searchFile}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${partFile}.${process.pid}.${Date.now()}.tmp`;
     const measure = (parts: readonly Uint8Array[]): [number, number] => {
       let length = 0;
       let crc = 0;
@@ -249,18 +275,52 @@ export class NodeWarmCache implements WarmCache {
       return [length, crc];
     };
     const head = Buffer.alloc(SEARCH_HEAD);
-    SEARCH_MAGIC.copy(head, 0);
-    head.write(this.signatureHash(signature), SEARCH_MAGIC.length, 'latin1');
-    [...measure(chunks.eager), ...measure(chunks.lazy)].forEach((v, i) => head.writeUInt32LE(v, SEARCH_MAGIC.length + 64 + 4 * i));
+    magic.copy(head, 0);
+    head.write(this.signatureHash(signature), magic.length, 'latin1');
+    [...measure(chunks.eager), ...measure(chunks.lazy)].forEach((v, i) => head.writeUInt32LE(v, magic.length + 64 + 4 * i));
     const handle = await fsp.open(tmp, 'w', 0o600);
     try {
       await handle.writev([head, ...chunks.eager, ...chunks.lazy, END]);
       await handle.close();
-      await fsp.rename(tmp, this.searchFile);
+      await fsp.rename(tmp, partFile);
     } catch (err) {
       await handle.close().catch(() => undefined);
       await fsp.rm(tmp, { force: true });
       throw err;
+    }
+  }
+
+  /**
+   * Rewrites only the index, with `savedAt` moved to `to`, in place (a few KB even for 50,000
+   * files); nothing happens when the cache is no longer the one written at `from`. A reader that
+   * meets a half-written index finds its CRC-32 wrong and ignores the cache, as after a crash;
+   * a save renamed over the file meanwhile is not touched (the open file is the old one).
+   */
+  async restamp(signature: string, from: number, to: number): Promise<void> {
+    if (!(to > from)) return;
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.file, 'r+');
+      const file = fd;
+      const read = (at: number, length: number): Buffer | undefined => {
+        const buf = Buffer.allocUnsafe(length);
+        return readSync(file, buf, 0, length, at) === length ? buf : undefined;
+      };
+      const size = fstatSync(fd).size;
+      const index = parseIndex(read, size, this.signatureHash(signature));
+      if (!index || index.savedAt !== from) return;
+      const at = size - TRAILER - read(size - TRAILER, TRAILER)!.readUInt32LE(0);
+      const indexBuf = Buffer.from(JSON.stringify({ ...index, savedAt: to }), 'utf8');
+      const trailer = Buffer.alloc(TRAILER);
+      trailer.writeUInt32LE(indexBuf.length, 0);
+      trailer.writeUInt32LE(crc32(indexBuf), 4);
+      END.copy(trailer, 8);
+      const tail = Buffer.concat([indexBuf, trailer]);
+      if (writeSync(fd, tail, 0, tail.length, at) === tail.length && at + tail.length < size) ftruncateSync(fd, at + tail.length);
+    } catch {
+      // the cache only saves time: the next save writes it whole
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -323,7 +383,8 @@ export async function pruneCacheDir(dir: string, now: number): Promise<void> {
   }
   await Promise.all(
     names.map(async (name) => {
-      const limit = name.endsWith('.cache') || name.endsWith('.search') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
+      const limit =
+        name.endsWith('.cache') || name.endsWith('.search') || name.endsWith('.report') ? UNUSED_MS : name.endsWith('.tmp') ? ABANDONED_MS : undefined;
       if (limit === undefined) return;
       const file = path.join(dir, name);
       try {

@@ -1,8 +1,8 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { buildDashboard, type DashboardData, Formatter, type L10nBundle, type Translator, VERSION } from '../../core';
+import { buildDashboard, type DashboardData, Formatter, type L10nBundle, reportFromCache, type Translator, VERSION } from '../../core';
 import type * as l10n from '@vscode/l10n';
-import { COMMON_HELP, open, parse, rootOf } from '../common';
+import { COMMON_HELP, opened, parse, rootOf, session } from '../common';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 
 export const reportHelp = `Usage: opsbook report --out DIR [options]
@@ -14,6 +14,10 @@ needs no network, and prints the as-of date and the generation time in its heade
 
 Numbers, money and dates follow locale: in opsbook.yaml (zh-CN: ¥1,280, 2026年6月15日);
 the page's own words follow it too when l10n/bundle.l10n.<language>.json exists.
+
+With the warm-start cache on, a folder unchanged since the previous report (same files, same
+date) gets the data that report built, without the files being read again; the output is the
+same, byte for byte, but for the generation time.
 
 DIR is created when missing. The command never deletes anything and only overwrites files
 it wrote itself; it stops (exit 2) if DIR holds another index.html, dashboard.js,
@@ -43,7 +47,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (!values.out) throw new UsageError('--out DIR is required');
-  const started = Date.now();
+  const startedAt = Date.now();
   const assets = webviewAssetsDir();
   if (!assets) {
     io.stderr('opsbook report: the dashboard bundle (dist/webview/dashboard.js) is not built; run "npm run build"\n');
@@ -51,8 +55,17 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   }
   const out = path.resolve(io.cwd, values.out);
   await checkTarget(out);
-  const ws = await open(io, values);
-  const data = buildDashboard(ws, { title: values.title ?? path.basename(rootOf(io, values)), generatedAt: new Date().toISOString() });
+  const header = { title: values.title ?? path.basename(rootOf(io, values)), generatedAt: new Date().toISOString() };
+  // An unchanged workspace's data comes from the report part of the warm-start cache, without the model.
+  const started = await session(io, values);
+  let data = await reportFromCache(started.init, started.setup, header).catch(() => undefined);
+  let saveData: (() => Promise<void>) | undefined;
+  if (!data) {
+    const result = await opened(io, values, started, { ranges: true });
+    const built = buildDashboard(result.workspace, header);
+    saveData = () => result.saveReport(built);
+    data = built;
+  }
   const [js, css, bundle] = await Promise.all([
     fsp.readFile(path.join(assets, 'dashboard.js'), 'utf8'),
     fsp.readFile(path.join(assets, 'dashboard.css'), 'utf8'),
@@ -71,7 +84,9 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     bytes += Buffer.byteLength(files[name]);
   }
   const rel = path.relative(io.cwd, path.join(out, 'index.html')) || 'index.html';
-  io.stdout(`Wrote ${rel} (${OWN_FILES.length} files, ${(bytes / 1024).toFixed(0)} KB) as of ${data.asOf} in ${Date.now() - started} ms\n`);
+  io.stdout(`Wrote ${rel} (${OWN_FILES.length} files, ${(bytes / 1024).toFixed(0)} KB) as of ${data.asOf} in ${Date.now() - startedAt} ms\n`);
+  // Written after the report: the next one (same files, same day) reads it instead of every file.
+  if (saveData) await saveData().catch(() => undefined);
   return EXIT_OK;
 }
 

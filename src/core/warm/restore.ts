@@ -32,7 +32,7 @@ export async function restoreWarm(
   paths: readonly string[],
   stampsOf: () => Promise<readonly (FileStamp | undefined)[]>,
   pause?: () => Promise<void>,
-): Promise<{ files: FileTable; changed: number; summaryIntact: boolean } | undefined> {
+): Promise<{ files: FileTable; changed: number; reverified: number; summaryIntact: boolean } | undefined> {
   let cached: CachedWorkspace | undefined;
   try {
     cached = await cache.load(signature, pause);
@@ -43,6 +43,7 @@ export async function restoreWarm(
   if (pause) await ws.importStateInSlices(fromCached(cached.state), pause);
   else ws.importState(fromCached(cached.state));
   const files: FileTable = {};
+  const now = cache.now();
   const stamps = await stampsOf();
   const suspect: string[] = [];
   paths.forEach((p, i) => {
@@ -52,6 +53,8 @@ export async function restoreWarm(
     else suspect.push(p);
   });
   let changed = 0;
+  // Suspect files found unchanged whose stamp a write now would trust: the next save records them.
+  let reverified = 0;
   const present = new Set(paths);
   for (const p of ws.filePaths()) {
     if (!present.has(p)) {
@@ -73,11 +76,14 @@ export async function restoreWarm(
     }
     const hash = cache.hash(content);
     if (st) files[p] = { ...st, hash };
-    if (cached.files[p]?.hash === hash && ws.parsedFile(p)) continue;
+    if (cached.files[p]?.hash === hash && ws.parsedFile(p)) {
+      if (st && stampTrusted(st.mtimeMs, now)) reverified++;
+      continue;
+    }
     ws.setParsedFile(parseFile(p, content));
     changed++;
   }
-  return { files, changed, summaryIntact: cached.summaryIntact === true };
+  return { files, changed, reverified, summaryIntact: cached.summaryIntact === true };
 }
 
 /** Stats in flight at once: starting 50,000 at a time would itself hold the event loop. */

@@ -8,6 +8,7 @@ import { SearchIndex } from '../search/searchIndex';
 import { SectionReader, SectionWriter } from '../search/sections';
 import type { SearchDoc, SearchOptions, SearchResponse } from '../search/types';
 import { stampTrusted, type FileTable } from './restore';
+import { readTable, writeTable } from './table';
 
 /** Layout version of the search part; another one is ignored (and rewritten by the next search). */
 const FORMAT = 1;
@@ -20,25 +21,7 @@ export const MAX_SEARCH_CHANGES = 64;
 /** The search part: the index (`SearchIndex.pack`) and the file table it was built from. */
 export function packSearch(pack: (out: SectionWriter) => boolean, files: FileTable, savedAt: number): SearchPartChunks | undefined {
   const out = new SectionWriter();
-  if (!pack(out)) return undefined;
-  const paths = Object.keys(files);
-  if (
-    !out.strings('table.paths', paths, true) ||
-    !out.strings(
-      'table.hashes',
-      paths.map((p) => files[p]!.hash),
-      true,
-    )
-  )
-    return undefined;
-  out.f64(
-    'table.sizes',
-    Float64Array.from(paths, (p) => files[p]!.size),
-  );
-  out.f64(
-    'table.mtimes',
-    Float64Array.from(paths, (p) => files[p]!.mtimeMs),
-  );
+  if (!pack(out) || !writeTable(out, files)) return undefined;
   return out.finish({ format: FORMAT, savedAt });
 }
 
@@ -77,22 +60,17 @@ async function searchIn(part: SearchPart, inputs: SearchPartInputs, query: strin
   const meta = data.meta as { format?: unknown; savedAt?: unknown } | null;
   if (!meta || meta.format !== FORMAT || typeof meta.savedAt !== 'number') return undefined;
   const savedAt = meta.savedAt;
-  const tablePaths = data.strings('table.paths');
-  const hashes = data.strings('table.hashes');
-  const sizes = data.f64('table.sizes');
-  const mtimes = data.f64('table.mtimes');
-  const n = tablePaths.length;
-  if (hashes.length !== n || sizes.length !== n || mtimes.length !== n) return undefined;
-  const row = new Map(tablePaths.map((p, i) => [p, i]));
+  const table = readTable(data);
+  if (!table) return undefined;
 
   const suspect: string[] = [];
   inputs.paths.forEach((p, i) => {
-    const at = row.get(p);
+    const c = table.get(p);
     const st = inputs.stamps[i];
-    if (at === undefined || !st || st.size !== sizes[at] || st.mtimeMs !== mtimes[at] || !stampTrusted(st.mtimeMs, savedAt)) suspect.push(p);
+    if (!c || !st || st.size !== c.size || st.mtimeMs !== c.mtimeMs || !stampTrusted(st.mtimeMs, savedAt)) suspect.push(p);
   });
   const present = new Set(inputs.paths);
-  const gone = tablePaths.filter((p) => !present.has(p));
+  const gone = table.paths.filter((p) => !present.has(p));
   if (suspect.length + gone.length > MAX_SEARCH_CHANGES) return undefined;
 
   const changed: ParsedFile[] = [];
@@ -102,8 +80,7 @@ async function searchIn(part: SearchPart, inputs: SearchPartInputs, query: strin
       gone.push(p);
       continue;
     }
-    const at = row.get(p);
-    if (at !== undefined && hashes[at] === inputs.hash(content)) continue;
+    if (table.get(p)?.hash === inputs.hash(content)) continue;
     changed.push(parseFile(p, content));
   }
 
