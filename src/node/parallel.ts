@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { rangesOf, type ParsedFile, type ParseInput, type Range, type RangeJob } from '../core';
+import { rangesOf, unpackFileState, type ParsedFile, type ParseInput, type Range, type RangeJob } from '../core';
 import { readAndParse } from './readParse';
 
 type Input = ParseInput;
@@ -29,8 +29,9 @@ class ParsePool {
     private readonly size: number,
   ) {}
 
-  parse(files: Input[]): Promise<ParsedFile[]> {
-    return this.post<ParsedFile>({ files });
+  async parse(files: Input[]): Promise<ParsedFile[]> {
+    const packed = await this.post<{ parsed: ParsedFile }>({ files });
+    return packed.map((p) => unpackFileState(p).parsed);
   }
 
   /** Works out ranges, the jobs split between the workers (largest texts first, to even them out). */
