@@ -6,5 +6,8 @@ import { readAndParse } from './readParse';
 // parallel.ts). A parsed file's YAML text and Markdown body go as offsets into its text: the
 // message would otherwise carry (and the main thread copy) the text twice.
 parentPort?.on('message', (msg: { id: number; files?: ParseInput[]; ranges?: RangeJob[] }) => {
-  parentPort?.postMessage({ id: msg.id, results: msg.ranges ? msg.ranges.map(rangesOf) : (msg.files ?? []).map((f) => packFileState({ parsed: readAndParse(f) })) });
+  parentPort?.postMessage({
+    id: msg.id,
+    results: msg.ranges ? msg.ranges.map(rangesOf) : (msg.files ?? []).map((f) => packFileState({ parsed: readAndParse(f) })),
+  });
 });
