@@ -154,7 +154,8 @@ describe('Opsbook in a real editor (code-server + Chromium)', function () {
     this.timeout(600_000); // a first run installs code-server (about 2 minutes)
     const started = Date.now();
     await ensureEditor();
-    for (const f of await fs.readdir(RESULTS_DIR)) if (/^e2e-.*\.png$/.test(f)) await fs.rm(path.join(RESULTS_DIR, f));
+    // Only its own screenshots (e2e-NN-name.png): the other specs, some of which run before it, remove theirs.
+    for (const f of await fs.readdir(RESULTS_DIR)) if (/^e2e-\d\d-.*\.png$/.test(f)) await fs.rm(path.join(RESULTS_DIR, f));
     await fs.rm(path.join(RESULTS_DIR, 'e2e-logs'), { recursive: true, force: true });
 
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-ws-'));

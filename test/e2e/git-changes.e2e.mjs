@@ -6,8 +6,8 @@
  * copy of the seeded workspace (a git repository with one commit, see
  * workspace.mjs), so it neither depends on nor disturbs editor.e2e.mjs.
  *
- * Named to run after editor.e2e.mjs: that suite clears test-results/e2e-*.png
- * when it starts, and this one saves test-results/e2e-changes.png.
+ * Saves test-results/e2e-changes.png (each spec removes only its own screenshots
+ * when it starts).
  *
  *   npm run test:e2e
  *   npx mocha --no-config --timeout 60000 test/e2e/git-changes.e2e.mjs   (this file alone)
