@@ -126,7 +126,13 @@ export interface SearchPartChunks {
 
 /** The search part as loaded: the eager payload, and reads of the lazy one (until `close`). */
 export interface SearchPart {
+  /** The eager payload whole; a host reading from a file may give `eagerAt` instead (`eager` then empty). */
   eager: Uint8Array;
+  /**
+   * `length` bytes at `at` of the eager payload, in a buffer of their own: sections decoded into
+   * strings then leave nothing behind, and the payload is never in memory twice.
+   */
+  eagerAt?(at: number, length: number): Uint8Array;
   lazyLength: number;
   /** `length` bytes at `at` of the lazy payload; throws when they cannot be read. */
   readLazy(at: number, length: number): Uint8Array;

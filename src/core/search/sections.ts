@@ -106,18 +106,21 @@ export class SectionWriter {
 /** Reads what `SectionWriter` wrote; throws on anything malformed (the caller falls back). */
 export class SectionReader {
   readonly meta: unknown;
-  readonly #bytes: Uint8Array;
   readonly #lazy: SearchPart;
   readonly #sections: Header['sections'];
   readonly #base: number;
 
+  readonly #read: (at: number, length: number) => Uint8Array;
+
   constructor(part: SearchPart) {
     const bytes = part.eager;
-    this.#bytes = bytes;
     this.#lazy = part;
-    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-    if (4 + length > bytes.length) throw new Error('truncated search index');
-    const header = JSON.parse(decoder.decode(bytes.subarray(4, 4 + length))) as Header;
+    this.#read = part.eagerAt ? part.eagerAt.bind(part) : (at, n) => bytes.subarray(at, at + n);
+    const first = this.#read(0, 4);
+    const length = new DataView(first.buffer, first.byteOffset, first.byteLength).getUint32(0, true);
+    const head = this.#read(4, length);
+    if (head.length !== length) throw new Error('truncated search index');
+    const header = JSON.parse(decoder.decode(head)) as Header;
     this.meta = header.meta;
     this.#sections = header.sections;
     this.#base = pad8(4 + length);
@@ -127,8 +130,9 @@ export class SectionReader {
     const section = this.#sections[name];
     if (!section || section[0] !== kind) throw new Error(`search index: no section ${name}`);
     const [, at, length] = section;
-    if (this.#base + at + length > this.#bytes.length) throw new Error('truncated search index');
-    return this.#bytes.subarray(this.#base + at, this.#base + at + length);
+    const raw = this.#read(this.#base + at, length);
+    if (raw.length !== length) throw new Error('truncated search index');
+    return raw;
   }
 
   u8(name: string): Uint8Array {
