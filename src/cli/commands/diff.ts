@@ -120,6 +120,9 @@ export async function fastSides(
   if (changed.has(baseSetup.configPath)) return undefined;
   if (configSignature(baseSetup.config) !== configSignature(headSetup.config)) return undefined;
   const opened = await openWorkspace(headInit, headSetup);
+  // Both sides' diagnostics are compared: the workers work out the head's ranges (the base
+  // borrows them through `rangesFrom`) before they end.
+  if (opened.configProblems.length === 0) await opened.workspace.resolveRanges();
   void closeParsers().catch(() => undefined); // the base's few changed files are parsed in this thread
   if (opened.configProblems.length > 0) return undefined;
   const head = opened.workspace;
