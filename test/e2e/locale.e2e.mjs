@@ -20,13 +20,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import process from 'node:process';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { PROJECT_ROOT, openEditorSession, runCommand, screenshot, treeItems } from './codeServer.mjs';
+import { before, describe, it } from 'mocha';
+import { PROJECT_ROOT, runCommand, screenshot, treeItems } from './codeServer.mjs';
 import { resizeSidebar, webviewFrame } from './workbench.mjs';
-import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { RESULTS_DIR, editorSessionHooks, log } from './setup.mjs';
 import { commitAll } from './workspace.mjs';
 
 /** The bakery sample's README writes its findings as of this date. */
@@ -49,39 +47,19 @@ async function prepareBakery(dir) {
 const SETTINGS = { 'opsbook.today': TODAY, 'editor.minimap.enabled': false };
 
 describe('Opsbook in Simplified Chinese (code-server --locale zh-cn)', function () {
-  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
-  let session;
+  const editor = editorSessionHooks('zh-cn', {
+    settings: SETTINGS,
+    locale: 'zh-cn',
+    prepare: async (scratch) => {
+      for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png', 'e2e-zh-cn-dashboard-budget.png'])
+        await fs.rm(path.join(RESULTS_DIR, name), { force: true });
+      return prepareBakery(path.join(scratch, 'maitian-bakery'));
+    },
+  });
   /** @type {import('playwright-core').Page} */
   let page;
-  let scratch = '';
-  let failed = false;
-
-  before(async function () {
-    this.timeout(600_000);
-    await ensureEditor();
-    for (const name of ['e2e-zh-cn-plans.png', 'e2e-zh-cn-dashboard.png', 'e2e-zh-cn-dashboard-budget.png'])
-      await fs.rm(path.join(RESULTS_DIR, name), { force: true });
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-zh-'));
-    const vsix = await buildProductVsix();
-    const ws = await prepareBakery(path.join(scratch, 'maitian-bakery'));
-    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, locale: 'zh-cn', log });
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (page) await screenshot(page, 'e2e-FAILED-zh-cn').catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (session && failed) {
-      await fs.cp(session.server.logsDir, path.join(RESULTS_DIR, 'e2e-logs-zh-cn'), { recursive: true }).catch(() => undefined);
-      await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-zh-cn', 'code-server.txt'), session.server.output()).catch(() => undefined);
-    }
-    await session?.close();
-    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  before(() => {
+    page = editor.page;
   });
 
   it('11. the views, the status bar, Check Workspace and Search speak Chinese', async function () {

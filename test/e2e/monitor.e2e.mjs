@@ -19,13 +19,12 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import process from 'node:process';
-import { after, afterEach, before, describe, it } from 'mocha';
-import { PROJECT_ROOT, openEditorSession, runCommand, screenshot } from './codeServer.mjs';
+import { before, describe, it } from 'mocha';
+import { PROJECT_ROOT, runCommand, screenshot } from './codeServer.mjs';
 import { waitForActiveFile, waitUntil, webviewFrame } from './workbench.mjs';
-import { RESULTS_DIR, buildProductVsix, ensureEditor, log } from './setup.mjs';
+import { RESULTS_DIR, editorSessionHooks } from './setup.mjs';
 
 const TODAY = '2026-07-15';
 const SETTINGS = { 'opsbook.today': TODAY, 'editor.minimap.enabled': false, 'problems.autoReveal': false };
@@ -45,39 +44,20 @@ function writeNoodleChain(dir) {
 }
 
 describe('Dashboard drill-down and small multiples on a noodle chain with three stores (code-server --locale zh-cn + Chromium)', function () {
-  /** @type {import('./codeServer.mjs').EditorSession | undefined} */
-  let session;
+  const editor = editorSessionHooks('monitor', {
+    settings: SETTINGS,
+    locale: 'zh-cn',
+    prepare: async (scratch) => {
+      for (const name of SHOTS) await fs.rm(path.join(RESULTS_DIR, `${name}.png`), { force: true });
+      const ws = path.join(scratch, 'noodles');
+      await writeNoodleChain(ws);
+      return ws;
+    },
+  });
   /** @type {import('playwright-core').Page} */
   let page;
-  let scratch = '';
-  let failed = false;
-
-  before(async function () {
-    this.timeout(600_000);
-    await ensureEditor();
-    for (const name of SHOTS) await fs.rm(path.join(RESULTS_DIR, `${name}.png`), { force: true });
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'opsbook-e2e-monitor-'));
-    const ws = path.join(scratch, 'noodles');
-    await writeNoodleChain(ws);
-    const vsix = await buildProductVsix();
-    session = await openEditorSession({ workspace: ws, vsixPaths: [vsix], settings: SETTINGS, locale: 'zh-cn', log });
-    page = session.page;
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    if (page) await screenshot(page, 'e2e-FAILED-monitor').catch(() => undefined);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    if (session && failed) {
-      await fs.cp(session.server.logsDir, path.join(RESULTS_DIR, 'e2e-logs-monitor'), { recursive: true }).catch(() => undefined);
-      await fs.writeFile(path.join(RESULTS_DIR, 'e2e-logs-monitor', 'code-server.txt'), session.server.output()).catch(() => undefined);
-    }
-    await session?.close();
-    if (scratch && process.env.OPSBOOK_E2E_KEEP !== '1') await fs.rm(scratch, { recursive: true, force: true });
+  before(() => {
+    page = editor.page;
   });
 
   /** @type {import('playwright-core').Frame} */

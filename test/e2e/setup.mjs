@@ -56,10 +56,11 @@ export function buildProductVsix() {
  * and the editor's logs with the server's output (`e2e-logs-NAME/`) in test-results; at the end the session and the
  * scratch folder go (`OPSBOOK_E2E_KEEP=1` keeps the folder).
  * @param {string} name
- * @param {{ settings: Record<string, unknown>, prepare: (scratch: string) => Promise<string> }} opts
+ * `locale`: the editor's display language (`zh-cn`).
+ * @param {{ settings: Record<string, unknown>, prepare: (scratch: string) => Promise<string>, locale?: string }} opts
  * @returns {{ readonly page: import('playwright-core').Page, readonly ws: string }}
  */
-export function editorSessionHooks(name, { settings, prepare }) {
+export function editorSessionHooks(name, { settings, prepare, locale }) {
   /** @type {import('./codeServer.mjs').EditorSession | undefined} */
   let session;
   let scratch = '';
@@ -70,7 +71,7 @@ export function editorSessionHooks(name, { settings, prepare }) {
     await ensureEditor();
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), `opsbook-e2e-${name}-`));
     ws = await prepare(scratch);
-    session = await openEditorSession({ workspace: ws, vsixPaths: [await buildProductVsix()], settings, log });
+    session = await openEditorSession({ workspace: ws, vsixPaths: [await buildProductVsix()], settings, ...(locale ? { locale } : {}), log });
   });
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
