@@ -1,28 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
-import { REPO, TODAY, type CliResult } from './run';
-
-const BIN = path.join(REPO, 'bin', 'opsbook.js');
-
-/**
- * The built CLI in a fresh process, as a script or a terminal runs it: only a build (with its
- * build hash) reads and writes the warm-start cache, so the in-process `cli` would never use it.
- */
-async function cli(argv: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { env: process.env, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw err;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+import { builtCli as cli, filesUnder as files, REPO, TODAY } from './run';
 
 /**
  * search, tree and report answer from the warm-start cache a `check` wrote exactly as they do
@@ -42,12 +23,6 @@ const QUERIES = [
   'due:<2026-11-01', // a date range
   'period:>=2026-Q1', // a period range
 ];
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
 
 describe('search, tree and report from the warm-start cache', function () {
   this.timeout(180000);

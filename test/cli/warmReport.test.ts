@@ -1,30 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { REPO, TODAY, type CliResult } from './run';
-
-const BIN = path.join(REPO, 'bin', 'opsbook.js');
-
-/** The built CLI in a fresh process (only a build, with its build hash, reads and writes the cache). */
-async function cli(argv: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { env: process.env, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw err;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
+import { builtCli as cli, filesUnder as files, REPO, TODAY } from './run';
 
 /** The one value that differs from run to run: the time the report was generated. */
 const pinned = (text: string): string =>
