@@ -99,17 +99,22 @@ class ParsePool {
 let shared: ParsePool | undefined;
 
 /**
- * Parses files on worker threads when the bundled worker exists next to this module; in-thread
- * otherwise (tests run from source). Parsing is pure, so results are identical either way.
+ * The shared pool of workers running `workerFile` (one per core, at most 4), started on first
+ * use; undefined without the bundled worker (tests run from source) or a second core.
  */
-export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.js')): ((files: Input[]) => Promise<ParsedFile[]>) | undefined {
+function poolOf(workerFile: string): (() => ParsePool) | undefined {
   const threads = Math.min(availableParallelism(), 4);
   if (!existsSync(workerFile) || threads < 2) return undefined;
-  return async (files) => {
-    if (files.length < MIN_FILES_FOR_WORKERS) return files.map(readAndParse);
-    shared ??= new ParsePool(workerFile, threads);
-    return shared.parse(files);
-  };
+  return () => (shared ??= new ParsePool(workerFile, threads));
+}
+
+/**
+ * Parses files on worker threads when the bundled worker exists next to this module; in-thread
+ * otherwise. Parsing is pure, so results are identical either way.
+ */
+export function parallelParser(workerFile = path.join(__dirname, 'parse-worker.js')): ((files: Input[]) => Promise<ParsedFile[]>) | undefined {
+  const pool = poolOf(workerFile);
+  return pool && (async (files) => (files.length < MIN_FILES_FOR_WORKERS ? files.map(readAndParse) : pool().parse(files)));
 }
 
 /** Fewer jobs than this are worked out in this thread: starting workers would cost more. */
@@ -120,13 +125,8 @@ const MIN_JOBS_FOR_WORKERS = 16;
  * parses; in this thread without the bundled worker or for a few files.
  */
 export function parallelRanger(workerFile = path.join(__dirname, 'parse-worker.js')): ((jobs: RangeJob[]) => Promise<Range[][]>) | undefined {
-  const threads = Math.min(availableParallelism(), 4);
-  if (!existsSync(workerFile) || threads < 2) return undefined;
-  return async (jobs) => {
-    if (jobs.length < MIN_JOBS_FOR_WORKERS) return jobs.map(rangesOf);
-    shared ??= new ParsePool(workerFile, threads);
-    return shared.ranges(jobs);
-  };
+  const pool = poolOf(workerFile);
+  return pool && (async (jobs) => (jobs.length < MIN_JOBS_FOR_WORKERS ? jobs.map(rangesOf) : pool().ranges(jobs)));
 }
 
 /**
