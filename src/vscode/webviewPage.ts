@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { WorkspaceModel } from '../core';
+import type { FolderModel, ModelHub } from './api';
 import { makeNonce, webviewHtml } from './dashboard/html';
 
 /**
@@ -16,4 +18,37 @@ export function renderPage(webview: vscode.Webview, root: vscode.Uri, bundle: st
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, `${bundle}.css`)).toString(),
     loading,
   });
+}
+
+/**
+ * How a record form or a register table reads and edits a folder's files: the editor's
+ * document (open, else undefined), one replacement as one undoable workspace edit, and the
+ * folder's current model (it is replaced on a reload, so looked up each time).
+ */
+export function documentHost(
+  model: FolderModel,
+  hub: ModelHub,
+): {
+  document(file: string): Promise<vscode.TextDocument | undefined>;
+  apply(file: string, start: number, end: number, newText: string): Promise<boolean>;
+  workspace(): WorkspaceModel | undefined;
+} {
+  const folderKey = model.folder.uri.toString();
+  return {
+    document: async (file) => {
+      try {
+        return await vscode.workspace.openTextDocument(model.uriOf(file));
+      } catch {
+        return undefined;
+      }
+    },
+    apply: async (file, start, end, newText) => {
+      const uri = model.uriOf(file);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(doc.positionAt(start), doc.positionAt(end)), newText);
+      return vscode.workspace.applyEdit(edit);
+    },
+    workspace: () => hub.models().find((m) => m.folder.uri.toString() === folderKey)?.workspace,
+  };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderPage } from '../webviewPage';
+import { documentHost, renderPage } from '../webviewPage';
 import { assertNever, isFromForm, type Entity, type FromForm, type ToForm } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { FormSession, type RecordTarget } from './session';
@@ -132,21 +132,7 @@ class RecordFormPanel implements vscode.Disposable {
   ) {
     this.session = new FormSession(
       {
-        document: async (file) => {
-          try {
-            return await vscode.workspace.openTextDocument(model.uriOf(file));
-          } catch {
-            return undefined;
-          }
-        },
-        apply: async (file, start, end, newText) => {
-          const uri = model.uriOf(file);
-          const doc = await vscode.workspace.openTextDocument(uri);
-          const edit = new vscode.WorkspaceEdit();
-          edit.replace(uri, new vscode.Range(doc.positionAt(start), doc.positionAt(end)), newText);
-          return vscode.workspace.applyEdit(edit);
-        },
-        workspace: () => hub.models().find((m) => m.folder.uri.toString() === model.folder.uri.toString())?.workspace,
+        ...documentHost(model, hub),
         post: (msg) => this.post(msg),
       },
       target,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderPage } from '../webviewPage';
+import { documentHost, renderPage } from '../webviewPage';
 import { isFromGrid, itemLists, safeRelativePath, type ToGrid } from '../../core';
 import type { Feature, FolderModel, ModelHub } from '../api';
 import { GridSession } from './session';
@@ -124,21 +124,7 @@ class TablePanel implements vscode.Disposable {
     const folderKey = model.folder.uri.toString();
     this.session = new GridSession(
       {
-        document: async (file) => {
-          try {
-            return await vscode.workspace.openTextDocument(model.uriOf(file));
-          } catch {
-            return undefined;
-          }
-        },
-        apply: async (file, start, end, newText) => {
-          const uri = model.uriOf(file);
-          const doc = await vscode.workspace.openTextDocument(uri);
-          const edit = new vscode.WorkspaceEdit();
-          edit.replace(uri, new vscode.Range(doc.positionAt(start), doc.positionAt(end)), newText);
-          return vscode.workspace.applyEdit(edit);
-        },
-        workspace: () => hub.models().find((m) => m.folder.uri.toString() === folderKey)?.workspace,
+        ...documentHost(model, hub),
         post: (msg: ToGrid) => void this.panel.webview.postMessage(msg),
         askId: (proposed, validate) =>
           Promise.resolve(
