@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { WorkspaceModel } from '../core';
 import type { FolderModel, ModelHub } from './api';
+import type { DocumentHost } from './documentHost';
 import { makeNonce, webviewHtml } from './dashboard/html';
 
 /**
@@ -25,14 +25,7 @@ export function renderPage(webview: vscode.Webview, root: vscode.Uri, bundle: st
  * document (open, else undefined), one replacement as one undoable workspace edit, and the
  * folder's current model (it is replaced on a reload, so looked up each time).
  */
-export function documentHost(
-  model: FolderModel,
-  hub: ModelHub,
-): {
-  document(file: string): Promise<vscode.TextDocument | undefined>;
-  apply(file: string, start: number, end: number, newText: string): Promise<boolean>;
-  workspace(): WorkspaceModel | undefined;
-} {
+export function documentHost(model: FolderModel, hub: ModelHub): DocumentHost {
   const folderKey = model.folder.uri.toString();
   return {
     document: async (file) => {

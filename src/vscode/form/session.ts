@@ -6,20 +6,11 @@
  */
 import * as l10n from '@vscode/l10n';
 import { buildRecordForm, editFileText, formChangeOp, type Entity, type FormChange, type RecordForm, type ToForm, type WorkspaceModel } from '../../core';
+import type { DocumentHost, EditorDocument } from '../documentHost';
 
-/** The record's file as the editor holds it (open and maybe unsaved, or as read from disk). */
-export interface FormDocument {
-  readonly version: number;
-  getText(): string;
-}
+export type FormDocument = EditorDocument;
 
-export interface FormSessionHost {
-  /** The document of `file` (workspace-relative), opened if needed; undefined when it is gone. */
-  document(file: string): Promise<FormDocument | undefined>;
-  /** Replaces `text.slice(start, end)` as one undoable edit; false when the editor refused it. */
-  apply(file: string, start: number, end: number, newText: string): Promise<boolean>;
-  /** The folder's workspace model now (it may lag the document by a debounce). */
-  workspace(): WorkspaceModel | undefined;
+export interface FormSessionHost extends DocumentHost {
   post(msg: ToForm): void;
 }
 

@@ -23,20 +23,12 @@ import {
   type GridSource,
   type GridTable,
   type ToGrid,
-  type WorkspaceModel,
 } from '../../core';
+import type { DocumentHost, EditorDocument } from '../documentHost';
 
-/** A file as the editor holds it (open and maybe unsaved, or as read from disk). */
-export interface GridDocument {
-  readonly version: number;
-  getText(): string;
-}
+export type GridDocument = EditorDocument;
 
-export interface GridSessionHost {
-  document(file: string): Promise<GridDocument | undefined>;
-  /** Replaces `text.slice(start, end)` of `file` as one undoable edit; false when the editor refused it. */
-  apply(file: string, start: number, end: number, newText: string): Promise<boolean>;
-  workspace(): WorkspaceModel | undefined;
+export interface GridSessionHost extends DocumentHost {
   post(msg: ToGrid): void;
   /** Asks for the id of a new row, `proposed` pre-filled; undefined when the user cancels. */
   askId(proposed: string | undefined, validate: (id: string) => string | undefined): Promise<string | undefined>;
