@@ -5,6 +5,7 @@ import {
   checkFromCache,
   type ConfigProblem,
   configDiagnostics,
+  type Diagnostic,
   type EngineInit,
   isIsoDate,
   type OpenResult,
@@ -57,9 +58,9 @@ export interface CommonValues {
  * it needs (so resolved source positions are kept too). Failures are ignored: the cache only
  * saves time.
  */
-export async function persist(ws: OpsbookWorkspace): Promise<void> {
+export async function persist(ws: OpsbookWorkspace, diagnostics?: Diagnostic[]): Promise<void> {
   try {
-    await ws.save();
+    await ws.save(diagnostics ? { diagnostics } : {});
   } catch {
     // e.g. a read-only home directory
   }

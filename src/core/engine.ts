@@ -176,7 +176,8 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
       const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };
-      const now = options.summary === false ? undefined : { ...counts, diagnostics: workspace.diagnostics(), ...recordedTree(workspace) };
+      const now =
+        options.summary === false ? undefined : { ...counts, diagnostics: options.diagnostics ?? workspace.diagnostics(), ...recordedTree(workspace) };
       const state = workspace.snapshotState();
       return async (diagnostics) => {
         const summary = now ?? (diagnostics ? { ...counts, diagnostics } : undefined);

@@ -52,7 +52,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     diagnostics,
   };
   io.stdout(render(format, report));
-  if (ws) await persist(ws);
+  // The diagnostics just printed (all of them, before --quiet) go into the cache's summary as they are.
+  if (ws) await persist(ws, all);
   const s = summarize(all);
   if (s.errors > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && s.warnings > maxWarnings) {

@@ -9,6 +9,8 @@ import type { Diagnostic } from '../types';
 export interface SaveOptions {
   /** Also write the summary `checkFromCache` reads (default true; the editor does not need it). */
   summary?: boolean;
+  /** The workspace's diagnostics, when the caller has just read them all: not materialized again for the summary. */
+  diagnostics?: Diagnostic[];
 }
 
 /**
