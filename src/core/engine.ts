@@ -172,7 +172,9 @@ export async function openWorkspace(init: EngineInit, setup?: WorkspaceSetup): P
     // Stamps taken earlier (a `checkFromCache` with this setup) count from when they were taken.
     const startedAt = Math.min(cache.now(), setup.stampedAt() ?? Infinity);
     const warm = await restoreWarm(workspace, init.fs, cache, signature, paths, setup.stamps, init.pause);
-    const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache));
+    // A CLI save records the plan tree: its lines are worked out on the workers while the
+    // entities are checked (the editor records no tree).
+    const files = warm?.files ?? (await loadFiles(workspace, init, paths, cache, init.pause ? undefined : () => workspace.prefetchPlanRanges()));
     const rangesBefore = warm ? workspace.resolvedRangeCount : -1;
     const snapshotCache = (options: SaveOptions = {}): ((diagnostics?: Diagnostic[]) => Promise<void>) => {
       const counts = { files, savedAt: startedAt, today, fileCount: workspace.fileCount, entityCount: workspace.entityCount };

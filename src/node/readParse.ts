@@ -26,7 +26,7 @@ export function readAndParse(input: ParseInput): ParsedFile {
   } catch {
     // gone since it was listed, or unreadable
   }
-  const parsed = parseInput({ path: input.path, content, ...(input.entityRanges ? { entityRanges: true } : {}) });
+  const parsed = parseInput({ path: input.path, content });
   if (stamp) parsed.read = { ...stamp, hash: fileHash(content) };
   return parsed;
 }

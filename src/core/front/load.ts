@@ -7,11 +7,6 @@ import type { FileTable } from '../warm/restore';
 const BATCH = 256;
 const RESPONSIVE_BATCH = 32;
 
-/**
- * Reads, parses and indexes the files in batches, then checks every entity. With a parallel
- * parser (worker threads), several batches are parsed while this thread indexes the previous
- * ones, so both cores work; file contents are dropped as soon as their batch is parsed.
- */
 /** What a load takes from `EngineInit` (see there). */
 export interface LoadInputs {
   fs: WorkspaceFileSystem;
@@ -20,7 +15,14 @@ export interface LoadInputs {
   pause?: (() => Promise<void>) | undefined;
 }
 
-export async function loadFiles(workspace: Workspace, init: LoadInputs, paths: string[], cache?: WarmCache): Promise<FileTable> {
+/**
+ * Reads, parses and indexes the files in batches, then checks every entity. With a parallel
+ * parser (worker threads), several batches are parsed while this thread indexes the previous
+ * ones, so both cores work; file contents are dropped as soon as their batch is parsed.
+
+ * `indexed` is called once every file is indexed, before the entities are checked.
+ */
+export async function loadFiles(workspace: Workspace, init: LoadInputs, paths: string[], cache?: WarmCache, indexed?: () => void): Promise<FileTable> {
   const table: FileTable = {};
   const parse = init.parseMany ?? ((files: ParseInput[]) => Promise.resolve(files.map(parseInput)));
   const inflight: Promise<ParsedFile[]>[] = [];
@@ -53,13 +55,12 @@ export async function loadFiles(workspace: Workspace, init: LoadInputs, paths: s
     const contents: ParseInput[] = direct
       ? batch.map((p, n) => (files[n] !== undefined ? { path: p, file: files[n], ...(cache ? { stamp: true } : {}) } : read[next++]!))
       : read;
-    // A cache records the plan tree, which needs every plan entity's line: the parser works
-    // those out while it has the text (in a worker, off this thread).
-    inflight.push(parse(cache ? contents.map((c) => (workspace.kindForPath(c.path) === 'plan' ? { ...c, entityRanges: true } : c)) : contents));
+    inflight.push(parse(contents));
     if (inflight.length >= depth) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
     if (init.pause) await init.pause();
   }
   while (inflight.length > 0) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
+  indexed?.();
   if (init.pause) await workspace.evaluateAllInSlices(init.pause);
   else workspace.evaluateAll();
   return table;

@@ -6,7 +6,7 @@ import type { WorkspaceModel } from '../model/queries';
 import { WorkspaceSearch } from '../model/search';
 import { Workspace } from '../model/workspace';
 import type { ParsedFile } from '../parse/file';
-import { buildPlanTree, type PlanTree } from '../plan/tree';
+import { buildPlanTree, PLAN_TREE_KINDS, type PlanTree } from '../plan/tree';
 import type { SectionWriter } from '../search/sections';
 import type { SearchOptions, SearchResponse } from '../search/types';
 import type { Diagnostic, Range } from '../types';
@@ -48,7 +48,22 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
   }
 
   async resolveRanges(): Promise<void> {
+    await this.planRanges;
     if (this.ranger) await this.resolveRangesWith(this.ranger);
+  }
+
+  /** The plan entities' ranges being worked out by `prefetchPlanRanges`. */
+  private planRanges: Promise<void> | undefined;
+
+  /**
+   * Starts working out, on the host's workers, the line of every entity the plan tree shows:
+   * a save records the tree in the warm-start cache, and building `yaml` Documents for every
+   * plan file in this thread would cost ~0.5 s at 500 plan files. Started once the files are
+   * indexed, the workers do it while this thread checks the entities.
+   */
+  prefetchPlanRanges(): void {
+    if (!this.ranger || this.planRanges) return;
+    this.planRanges = this.entityRangesWith(this.ranger, PLAN_TREE_KINDS).catch(() => undefined);
   }
 
   /** Set by the engine once the files are loaded: how this workspace writes its warm-start cache. */
@@ -56,7 +71,8 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
     this.snapshotter = snapshot;
   }
 
-  save(options?: SaveOptions): Promise<void> {
+  async save(options?: SaveOptions): Promise<void> {
+    await this.planRanges;
     return this.snapshotter(options)();
   }
 

@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/file';
-import { entityHintKey, YamlPositions, type RangeJob } from '../parse/positions';
-import type { Anchor, Finding, Range } from '../types';
+import { YamlPositions, type RangeJob } from '../parse/positions';
+import type { Anchor, Range } from '../types';
 import type { Analyzer, FileAnalysis } from './analyzer';
 import { entityKey, type Entity, type Reference } from './entity';
 
@@ -11,8 +11,6 @@ export interface FileRecord {
   positions?: YamlPositions;
   /** Ranges already resolved, by anchor: kept in the warm-start cache so no file is re-parsed for positions. */
   ranges?: Map<string, Range>;
-  /** Entity ranges worked out when the file was parsed (`withEntityRanges`), by `entityHintKey`. */
-  entityRanges?: Record<string, Range>;
   /** `keySignatures(analysis)`, kept from the edit that made the record so the next edit need not redo it. */
   signatures?: Map<string, string>;
 }
@@ -41,10 +39,6 @@ export class FileStore {
   add(parsed: ParsedFile): FileRecord {
     const analysis = this.analyzer.analyze(parsed);
     const rec: FileRecord = { parsed, analysis };
-    if (parsed.entityRanges) {
-      rec.entityRanges = parsed.entityRanges;
-      delete parsed.entityRanges;
-    }
     this.files.set(parsed.path, rec);
     this.indexAnalysis(analysis);
     return rec;
@@ -116,16 +110,16 @@ export class FileStore {
   }
 
   /**
-   * The anchors of these findings whose ranges are still to be worked out, as one job per file
-   * whose positions are not built yet (files that already have them answer fast).
+   * The anchors whose ranges are still to be worked out, as one job per file whose positions
+   * are not built yet (files that already have them answer fast).
    */
-  rangeJobs(findings: Iterable<Finding>): RangeJob[] {
+  rangeJobs(anchors: Iterable<Anchor>): RangeJob[] {
     const jobs = new Map<string, RangeJob & { keys: Set<string> }>();
     const want = (anchor: Anchor): void => {
       const rec = this.files.get(anchor.file);
       if (!rec || rec.positions || !rec.parsed.yamlText) return;
       const key = rangeKey(anchor);
-      if (rec.ranges?.has(key) || (anchor.part === 'entity' && rec.entityRanges?.[entityHintKey(anchor.doc, anchor.path)])) return;
+      if (rec.ranges?.has(key)) return;
       let job = jobs.get(anchor.file);
       if (!job)
         jobs.set(anchor.file, (job = { path: anchor.file, text: rec.parsed.yamlText, lineOffset: rec.parsed.yamlLineOffset, anchors: [], keys: new Set() }));
@@ -133,10 +127,7 @@ export class FileStore {
       job.keys.add(key);
       job.anchors.push({ doc: anchor.doc, path: anchor.path, part: anchor.part });
     };
-    for (const f of findings) {
-      if (!f.range) want(f.anchor);
-      for (const r of f.related ?? []) if (!r.range) want(r.anchor);
-    }
+    for (const a of anchors) want(a);
     return [...jobs.values()].map(({ keys: _keys, ...job }) => job);
   }
 
@@ -158,11 +149,6 @@ export class FileStore {
     const key = rangeKey(anchor);
     const known = rec.ranges?.get(key);
     if (known) return known;
-    const hinted = anchor.part === 'entity' ? rec.entityRanges?.[entityHintKey(anchor.doc, anchor.path)] : undefined;
-    if (hinted) {
-      (rec.ranges ??= new Map()).set(key, hinted);
-      return hinted;
-    }
     const p = rec.parsed;
     if (!rec.positions) rec.positions = new YamlPositions(p.yamlText, p.yamlLineOffset, p.problems.length === 0 && !p.damaged ? p.docs : undefined);
     const range = rec.positions.rangeOf(anchor.doc, anchor.path, anchor.part);

@@ -234,12 +234,27 @@ export class Workspace implements WorkspaceModel {
    * instead of one file after another in this thread; `diagnostics()` then parses nothing.
    */
   async resolveRangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>): Promise<void> {
-    const findings: Finding[] = [];
+    const anchors: Anchor[] = [];
+    const want = (f: Finding): void => {
+      if (!f.range) anchors.push(f.anchor);
+      for (const r of f.related ?? []) if (!r.range) anchors.push(r.anchor);
+    };
     for (const rec of this.store.files.values()) {
-      findings.push(...rec.analysis.findings);
-      for (const e of rec.analysis.entities) findings.push(...(this.resultOf(e)?.findings ?? []));
+      rec.analysis.findings.forEach(want);
+      for (const e of rec.analysis.entities) this.resultOf(e)?.findings.forEach(want);
     }
-    const jobs = this.store.rangeJobs(findings);
+    await this.rangesWith(rangeMany, anchors);
+  }
+
+  /** Works out with `rangeMany` the entity ranges of every entity of these kinds (see `resolveRangesWith`). */
+  async entityRangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>, kinds: readonly string[]): Promise<void> {
+    const anchors: Anchor[] = [];
+    for (const kind of kinds) for (const e of this.store.entities(kind)) anchors.push({ file: e.file, doc: e.doc, path: e.path, part: 'entity' });
+    await this.rangesWith(rangeMany, anchors);
+  }
+
+  private async rangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>, anchors: Iterable<Anchor>): Promise<void> {
+    const jobs = this.store.rangeJobs(anchors);
     if (jobs.length === 0) return;
     const ranges = await rangeMany(jobs);
     jobs.forEach((job, i) => this.store.addRanges(job, ranges[i] ?? []));

@@ -2,7 +2,6 @@ import type { CachedFile } from '../host';
 import type { Finding, JsonValue, Range } from '../types';
 import { parseMarkdown, type Section } from './markdown';
 import { decodeText, LineIndex } from './text';
-import { YamlPositions } from './positions';
 import { parseYaml, type DamagedNode } from './yaml';
 
 /** Files above this size are skipped with a warning: they are not hand-written documents. */
@@ -12,7 +11,7 @@ export type FileFormat = 'yaml' | 'markdown';
 
 const MAX_PROBLEMS_PER_FILE = 20;
 
-/** A file to parse; `entityRanges`: also work out its entities' ranges (`withEntityRanges`). */
+/** A file to parse. */
 export interface ParseInput {
   path: string;
   /** The file's bytes; absent when `file` names it for a parser that reads files itself. */
@@ -21,13 +20,11 @@ export interface ParseInput {
   file?: string;
   /** With `file`: also return the file's stamp and hash for the warm-start cache (`ParsedFile.read`). */
   stamp?: boolean;
-  entityRanges?: boolean;
 }
 
 /** Parses a `ParseInput` that carries its content (in a worker or in this thread: the result is the same). */
 export function parseInput(input: ParseInput): ParsedFile {
-  const parsed = parseFile(input.path, input.content ?? '');
-  return input.entityRanges ? withEntityRanges(parsed) : parsed;
+  return parseFile(input.path, input.content ?? '');
 }
 
 /** The result of reading one file: plain data, so it can cross a worker boundary. */
@@ -51,11 +48,6 @@ export interface ParsedFile {
   problems: Finding[];
   /** Why the file was not read (binary, too large, encoding). */
   skipped?: string;
-  /**
-   * Entity ranges worked out where the file was parsed (`withEntityRanges`), taken over by the
-   * store when the file is indexed (never kept on the parse itself).
-   */
-  entityRanges?: Record<string, Range>;
   /** Stamp and hash of a file the parser read itself (`ParseInput.stamp`), taken over by the engine for the cache. */
   read?: CachedFile;
 }
@@ -160,15 +152,4 @@ function fileProblem(path: string, ruleId: string, message: string, severity: 'e
     severity,
     range: { start: { line, column: 1 }, end: { line, column: 1 } },
   };
-}
-
-/**
- * Adds the range of every mapping that could be an entity (`YamlPositions.entityRanges`). A parse
- * worker does this for files whose entities' lines will surely be asked for (plans, when the plan
- * tree is recorded in the warm-start cache): workers have time to spare while the main thread
- * indexes, and the main thread then builds no `yaml` Documents for those files.
- */
-export function withEntityRanges(parsed: ParsedFile): ParsedFile {
-  if (parsed.yamlText && !parsed.skipped) parsed.entityRanges = new YamlPositions(parsed.yamlText, parsed.yamlLineOffset).entityRanges();
-  return parsed;
 }

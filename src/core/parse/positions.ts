@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { AnchorPart, JsonValue, NodePath, Range } from '../types';
 import { ItemWindows } from './listItems';
+import { JsYamlSpans } from './spans';
 import { LineIndex } from './text';
 import { composeDocuments } from './yaml';
 import { keyName } from './yamlRecovery';
@@ -14,6 +15,7 @@ const WINDOWED_TEXT = 64 * 1024;
  */
 export class YamlPositions {
   private composed: Document[] | undefined;
+  private spans: JsYamlSpans | null | undefined;
   private readonly lines: LineIndex;
   private readonly windows: ItemWindows<unknown> | undefined;
 
@@ -41,6 +43,10 @@ export class YamlPositions {
 
   /** Range of the node at `path` in document `doc`; falls back to the nearest existing ancestor. */
   rangeOf(doc: number, path: NodePath, part: AnchorPart): Range {
+    // Most ranges are read off a js-yaml parse (several times cheaper); `yaml` answers the rest.
+    if (this.spans === undefined) this.spans = this.composed ? null : (JsYamlSpans.of(this.text, this.lineOffset) ?? null);
+    const fast = this.spans?.rangeOf(doc, path, part);
+    if (fast) return fast;
     const w = doc === 0 && !this.composed ? this.windows?.item(path) : undefined;
     if (w) return this.walk(w.node, path.slice(w.depth), part, w.base);
     const document = this.documents[doc] ?? this.documents[0];
@@ -64,32 +70,6 @@ export class YamlPositions {
     if (part === 'key' && keyNode) return this.fromNode(keyNode, base);
     if (part === 'entity') return this.entityRange(node, keyNode, base);
     return this.fromNode(node ?? keyNode, base);
-  }
-
-  /**
-   * What `rangeOf(doc, path, 'entity')` gives for every mapping of the text, by `entityHintKey`.
-   * A repeated key's last value is the one `rangeOf` walks into, so only it is visited.
-   */
-  entityRanges(): Record<string, Range> {
-    const out: Record<string, Range> = {};
-    const visit = (node: unknown, keyNode: unknown, key: string): void => {
-      if (isMap(node)) {
-        out[key] = this.entityRange(node, keyNode, 0);
-        const seen = new Set<string>();
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const pair = node.items[i];
-          if (!pair) continue;
-          const name = keyName(pair.key);
-          if (seen.has(name)) continue;
-          seen.add(name);
-          visit(pair.value, pair.key, `${key}\u0000:${name}`);
-        }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, i) => visit(item, undefined, `${key}\u0000#${i}`));
-      }
-    };
-    this.documents.forEach((d, doc) => visit(d.contents, undefined, String(doc)));
-    return out;
   }
 
   /** Range of `id:` value of the entity node, else its first line. */
@@ -126,16 +106,6 @@ export class YamlPositions {
     if (this.lineOffset === 0) return r;
     return { start: { line: r.start.line + this.lineOffset, column: r.start.column }, end: { line: r.end.line + this.lineOffset, column: r.end.column } };
   }
-}
-
-/**
- * The key of an anchor's entity range in `YamlPositions.entityRanges`: map keys and sequence
- * indices are told apart, as `rangeOf` tells them apart (an index only steps into a sequence).
- */
-export function entityHintKey(doc: number, path: NodePath): string {
-  let key = String(doc);
-  for (const seg of path) key += typeof seg === 'number' ? `\u0000#${seg}` : `\u0000:${seg}`;
-  return key;
 }
 
 function childOf(node: unknown, seg: string | number): { key: unknown; value: unknown } | undefined {

@@ -36,7 +36,7 @@ const TAG = /(?:^|[\s[{,:-])!/m;
  * become diagnostics. Both read the YAML 1.2 core schema, so dates stay strings.
  */
 export function parseYaml(text: string): YamlParse {
-  if (!ALIAS_OR_ANCHOR.test(text) && !TAG.test(text) && excessiveNesting(text) === -1) {
+  if (readsWithJsYaml(text)) {
     try {
       const docs: JsonValue[] = [];
       jsYamlLoadAll(text, (d) => docs.push(d as JsonValue), { schema: CORE_SCHEMA });
@@ -46,6 +46,11 @@ export function parseYaml(text: string): YamlParse {
     }
   }
   return parseYamlFull(text).result;
+}
+
+/** Whether a text may be read by js-yaml (no anchors, aliases or tags, no absurd nesting); it may still fail there. */
+export function readsWithJsYaml(text: string): boolean {
+  return !ALIAS_OR_ANCHOR.test(text) && !TAG.test(text) && excessiveNesting(text) === -1;
 }
 
 /** Deeper flow nesting than this is refused before parsing (no hand-written YAML goes near it). */

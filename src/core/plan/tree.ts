@@ -135,6 +135,9 @@ export interface PlanTree {
   roots: PlanNode[];
 }
 
+/** The kinds whose entities the plan tree shows, each with its line. */
+export const PLAN_TREE_KINDS = ['plan', 'objective', 'kpi', 'initiative'] as const;
+
 /** The plan tree: company plan → regional plans (via `parent`) → objectives → KPIs and initiatives. */
 export function buildPlanTree(ws: Workspace): PlanTree {
   const plans = ws.entities('plan').sort((a, b) => (a.id < b.id ? -1 : 1));
