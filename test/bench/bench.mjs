@@ -53,7 +53,12 @@ cold.sort((a, b) => a - b);
 // inside its "just modified" window (re-read until verified): wait that window out, as the
 // cold checks do.
 if (onlyWarm) await new Promise((resolve) => setTimeout(resolve, Math.max(0, 2500 - (performance.now() - generated))));
-const writeRun = runCheck({});
+// The first check of a workspace, writing the cache: median of 3, each from an empty cache folder.
+const writeRuns = [0, 1, 2].map(() => {
+  rmSync(cacheDir, { recursive: true, force: true });
+  return runCheck({});
+});
+const writeRun = { ms: writeRuns.map((r) => r.ms).sort((a, b) => a - b)[1], rss: Math.max(...writeRuns.map((r) => r.rss)) };
 const warm = [];
 let warmRss = 0;
 for (let i = 0; i < 3; i++) {
@@ -122,7 +127,7 @@ let printWarmReport;
   const warmLines = [];
   if (onlyWarm) {
     warmLines.push(
-      ['first check, writing the cache', sec(writeRun.ms), `≤ ${big ? 10 : 2.5} s`, writeRun.ms <= (big ? 10000 : 2500)],
+      ['first check, writing cache (med. 3)', sec(writeRun.ms), `≤ ${big ? 10 : 2.5} s`, writeRun.ms <= (big ? 10000 : 2500)],
       ['warm check, unchanged (median of 3)', sec(m(warm)), '≤ 1.5 s', m(warm) <= 1500],
       ['warm check peak RSS', `${warmRss.toFixed(0)} MB`, '-', true],
       ['warm search (median of 3, wall)', sec(m(warmSearch.times)), `≤ ${big ? 2.5 : 0.8} s`, m(warmSearch.times) <= (big ? 2500 : 800)],
@@ -268,7 +273,7 @@ console.log(summary);
 row('cold check (median of 3, wall)', `${(med(cold) / 1000).toFixed(2)} s`, `≤ ${targets.cold / 1000} s`, med(cold) <= targets.cold);
 row('cold check peak RSS', `${rss.toFixed(0)} MB`, `≤ ${targets.rss} MB`, rss <= targets.rss);
 row(
-  'first check, writing the cache',
+  'first check, writing cache (med. 3)',
   `${(writeRun.ms / 1000).toFixed(2)} s`,
   `≤ ${files <= 10000 ? 2.5 : 10} s`,
   writeRun.ms <= (files <= 10000 ? 2500 : 10000),
