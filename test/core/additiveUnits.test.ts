@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { kpiSection } from '../../src/core/dashboard/kpi';
-import { inferConfiguration, renderConfig } from '../../src/core/index';
+import { inferConfiguration, renderConfig, renderSummary } from '../../src/core/index';
 import { buildPlanTree, kpiPace, type KpiNode, type PlanNode } from '../../src/core/plan/tree';
 import { additiveUnitList, unitClassifier } from '../../src/core/vocab/units';
 import { MemFs, openMem, opsPacks, TODAY } from './memfs';
@@ -144,5 +144,17 @@ describe('additive units: the KPI units that add up are a vocabulary the company
       inf.vocabularies.find((v) => v.name === 'additive-units'),
       undefined,
     );
+    // …but every roll-up that does not sum is put to the user, at the parent KPI's target.
+    const asked = inf.suspects.filter((s) => s.kind === 'unsure');
+    assert.deepEqual(
+      asked.map((s) => `${s.anchor.file}:${s.line}`),
+      ['plans/q2.yaml:13', 'plans/q3.yaml:13'],
+    );
+    assert.match(
+      asked[0]!.message,
+      /^KPI Q2全国 \(unit "杯"\): its 2 contributing KPIs' targets add up to 80,000, not 85,000\. If "杯" counts things, declare it/,
+    );
+    const summary = renderSummary(inf, 'opsbook.yaml');
+    assert.match(summary, /\nNot declared, for you to decide:\n {2}plans\/q2\.yaml:13 {2}KPI Q2全国/);
   });
 });

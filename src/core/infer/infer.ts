@@ -252,7 +252,7 @@ function vocabularies(ws: Workspace, suspects: Suspect[]): InferredVocabulary[] 
     suspects.push(...r.suspects);
     if (r.inferred) out.push(r.inferred);
   }
-  const units = inferAdditiveUnits(ws);
+  const units = inferAdditiveUnits(ws, suspects);
   if (units) out.push(units);
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

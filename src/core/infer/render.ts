@@ -150,8 +150,9 @@ export function renderSummary(inference: Inference, written: string): string {
     inferred.push(`  vocabulary ${v.name} (${v.class}): ${v.add ? 'add ' : ''}${(v.values ?? v.add ?? []).join(', ')} — ${vocabularyComment(v)}`);
   }
   out.push(inferred.length > 0 ? 'Inferred:' : 'Nothing to infer: the ops pack reads these files as they are.', ...inferred);
-  const findings = inference.suspects.filter((s) => s.kind !== 'check');
+  const findings = inference.suspects.filter((s) => s.kind !== 'check' && s.kind !== 'unsure');
   const checks = inference.suspects.filter((s) => s.kind === 'check');
+  const unsure = inference.suspects.filter((s) => s.kind === 'unsure');
   if (findings.length > 0) {
     out.push('Left as findings (opsbook check reports them):');
     for (const s of findings) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
@@ -159,6 +160,10 @@ export function renderSummary(inference: Inference, written: string): string {
   if (checks.length > 0) {
     out.push('Declared, but worth a look:');
     for (const s of checks) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
+  }
+  if (unsure.length > 0) {
+    out.push('Not declared, for you to decide:');
+    for (const s of unsure) out.push(`  ${s.anchor.file}:${s.line}  ${s.message}`);
   }
   out.push(`Wrote ${written}. Run opsbook check to see the remaining problems.`);
   return out.join('\n') + '\n';

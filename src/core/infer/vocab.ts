@@ -32,7 +32,8 @@ export interface InferredVocabulary {
 export interface Suspect {
   anchor: Anchor;
   message: string;
-  kind: 'typo' | 'unknown-rule-value' | 'note' | 'check';
+  /** `check`: declared, worth a look; `unsure`: not declared, the user should decide; the rest stay findings. */
+  kind: 'typo' | 'unknown-rule-value' | 'note' | 'check' | 'unsure';
 }
 
 /**
