@@ -704,13 +704,16 @@ export async function openWorkbench(page, url, { timeoutMs = 60_000, themeClass 
 async function openQuickInput(page, key, timeout) {
   const box = page.locator(QUICK_INPUT_BOX);
   for (let tries = 0; ; tries++) {
+    // A webview still loading (a large table, the dashboard) may hold the focus and keep the
+    // key to itself: from the second try on, the focus goes back to the workbench first.
+    if (tries > 0) await page.evaluate(() => /** @type {HTMLElement | null} */ (globalThis.document.activeElement)?.blur());
     await page.keyboard.press(key);
     try {
       await box.waitFor({ state: 'visible', timeout: Math.min(5000, timeout) });
       return box;
     } catch (err) {
       // The first key press can be lost while the workbench still wires its keybindings.
-      if (tries >= 2) throw err;
+      if (tries >= 3) throw err;
     }
   }
 }
