@@ -103,7 +103,8 @@ export class NodeWorkspaceFs implements WorkspaceFileSystem {
 
   /** The absolute path of a file found by `listFiles` that may be read directly (no symbolic link on the way). */
   directPath(rel: string): string | undefined {
-    return this.plainFiles.has(rel) ? this.resolve(rel) : undefined;
+    // Listed by the walk, so inside the root by construction: no containment check (~6 µs a file).
+    return this.plainFiles.has(rel) ? path.join(this.root, rel) : undefined;
   }
 
   async stamp(rel: string): Promise<FileStamp | undefined> {
