@@ -105,7 +105,7 @@ export * from './format/words';
 export * from './format/text';
 
 // ---- Creating documents and configurations ---------------------------------------------------
-export { defaultPathFor, fillTemplate } from './templates';
+export { defaultPathFor, fillTemplate, templateVars, workspaceCurrency } from './templates';
 export type { TemplateVars } from './templates';
 export { proposeNextId } from './ids/next';
 export type { NextIdOptions } from './ids/next';

@@ -1,17 +1,51 @@
 import type { ResolvedConfig } from './config/types';
+import type { WorkspaceModel } from './model/queries';
+import type { JsonValue } from './types';
 
 export interface TemplateVars {
   id: string;
   title: string;
   today: string;
+  /** The workspace's currency (`workspaceCurrency`); CNY when it has no money yet. */
+  currency?: string | undefined;
+}
+
+/** The variables a new record of this workspace is filled with. */
+export function templateVars(ws: Pick<WorkspaceModel, 'entities' | 'todayDate'>, id: string, title = id): TemplateVars {
+  return { id, title, today: ws.todayDate, currency: workspaceCurrency(ws) };
 }
 
 /**
- * Fills `{{id}}`, `{{title}}`, `{{today}}` and `{{year}}`. A placeholder inside double quotes
- * is filled as a JSON string, so a title with quotes or colons stays valid YAML.
+ * The currency most of the workspace's money is in (`currency:` fields and money units, ISO
+ * 4217 codes), so a new record of a company that counts in EUR is not written in CNY.
+ */
+export function workspaceCurrency(ws: Pick<WorkspaceModel, 'entities'>): string | undefined {
+  const counts = new Map<string, number>();
+  const visit = (v: JsonValue | undefined, key: string, depth: number): void => {
+    if (typeof v === 'string') {
+      if ((key === 'currency' || key === 'unit') && /^[A-Z]{3}$/.test(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    } else if (Array.isArray(v)) {
+      if (depth < 4) for (const x of v) visit(x, key, depth + 1);
+    } else if (v && typeof v === 'object' && depth < 4) for (const [k, x] of Object.entries(v)) visit(x, k, depth + 1);
+  };
+  for (const e of ws.entities()) if (!e.parent) visit(e.data, '', 0);
+  let best: string | undefined;
+  for (const [c, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && c < best)) best = c;
+  return best;
+}
+
+/**
+ * Fills `{{id}}`, `{{title}}`, `{{today}}`, `{{year}}` and `{{currency}}`. A placeholder inside
+ * double quotes is filled as a JSON string, so a title with quotes or colons stays valid YAML.
  */
 export function fillTemplate(text: string, vars: TemplateVars): string {
-  const values: Record<string, string> = { id: vars.id, title: vars.title.replace(/[\r\n]+/g, ' '), today: vars.today, year: vars.today.slice(0, 4) };
+  const values: Record<string, string> = {
+    id: vars.id,
+    title: vars.title.replace(/[\r\n]+/g, ' '),
+    today: vars.today,
+    year: vars.today.slice(0, 4),
+    currency: vars.currency ?? 'CNY',
+  };
   return text
     .replace(/"\{\{(\w+)\}\}"/g, (m, k: string) => (k in values ? JSON.stringify(values[k]) : m))
     .replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);

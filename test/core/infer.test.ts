@@ -196,7 +196,7 @@ describe('inference: opsbook init --infer on a folder never configured', () => {
     assert.deepEqual(configProblems, []);
     const summary = renderSummary(inf, 'opsbook.yaml');
     assert.match(summary, /^Read 3 files \(9 records\)\.\nInferred:\n/);
-    assert.match(summary, /\n {2}partners\/mills\.yaml:4 {2}status "on-hold" of partner P-003 is not a partner\.status value/);
+    assert.match(summary, /\n {2}partners\/mills\.yaml:4 {2}status "on-hold" of partner P-003 is not one of the partner\.status values/);
   });
 });
 
@@ -423,7 +423,7 @@ describe('inference on samples/maitian-bakery with vocabulary declarations in th
       inf.suspects.map((s) => `${s.anchor.file}:${s.line} ${s.kind}`),
       ['org/people.yaml:45 typo', 'partners/partners.yaml:26 unknown-rule-value', 'partners/partners.yaml:66 typo'],
     );
-    assert.match(inf.suspects[1]?.message ?? '', /status "合作中" of partner P-0003 is not a partner\.status value/);
+    assert.match(inf.suspects[1]?.message ?? '', /status "合作中" of partner P-0003 is not one of the partner\.status values/);
     assert.match(inf.suspects[2]?.message ?? '', /tier "核心伙半" of partner P-0008 \(used once\) looks like a typo of "核心伙伴"/);
   });
 });

@@ -10,6 +10,7 @@
 import type { SourceRef } from '../../src/core/dashboard/types';
 import { displayWidth, truncate } from '../../src/core/format/text';
 import { s } from './dom';
+import { niceTicks } from './ticks';
 
 export type Colour = 'green' | 'yellow' | 'red' | 'blue' | 'orange' | 'purple' | 'grey';
 
@@ -88,17 +89,6 @@ function niceMax(v: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
 }
 
-/** Axis ticks at a round step (1, 2 or 5 × 10ⁿ), about five of them up to `max`. */
-export function niceTicks(max: number): number[] {
-  const raw = max / 5;
-  const p = Math.pow(10, Math.floor(Math.log10(raw)));
-  const m = raw / p;
-  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-  const out: number[] = [];
-  for (let i = 0; i * step <= max * (1 + 1e-9); i++) out.push(Number((i * step).toPrecision(12)));
-  return out;
-}
-
 /** Horizontal bars: one row per item, optional grouped bars, stacked segments and markers. */
 export function barChart(spec: BarChartSpec): SVGSVGElement {
   const barH = (n: number) => (n <= 1 ? 14 : 9);
@@ -125,7 +115,8 @@ export function barChart(spec: BarChartSpec): SVGSVGElement {
   const plotW = WIDTH - plotX - valueW - 12;
   const x = (v: number) => plotX + (Math.max(0, Math.min(v, max)) / max) * plotW;
   const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
-  const ticks = niceTicks(max);
+  const values = spec.rows.flatMap((r) => r.bars.flatMap((b) => b.map((x) => x.value)));
+  const ticks = niceTicks(max, values.length > 0 && values.every((v) => Number.isInteger(v)));
   ticks.forEach((v, i) => {
     axis.appendChild(s('line', { x1: x(v), x2: x(v), y1: top - 4, y2: height - 4, class: 'grid' }));
     axis.appendChild(s('text', { x: x(v), y: top - 8, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'tick' }, spec.tick(v)));
@@ -360,7 +351,8 @@ export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
     const x = (v: number) => left + (Math.max(0, Math.min(v, p.xMax)) / Math.max(1, p.xMax)) * (right - left);
     const y = (v: number) => bottom - (Math.max(0, Math.min(v, yMax)) / yMax) * (bottom - top);
     const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
-    for (const v of niceTicks(yMax)) {
+    const ys = p.series.flatMap((l) => l.points.map((q) => q.y));
+    for (const v of niceTicks(yMax, ys.length > 0 && ys.every((q) => Number.isInteger(q)))) {
       axis.appendChild(s('line', { x1: left, x2: right, y1: y(v), y2: y(v), class: 'grid' }));
       axis.appendChild(s('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, spec.tick(v)));
     }

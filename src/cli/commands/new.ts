@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { defaultPathFor, fillTemplate, formatOf, isValidId, proposeNextId } from '../../core';
+import { defaultPathFor, fillTemplate, formatOf, isValidId, proposeNextId, templateVars } from '../../core';
 import { COMMON_HELP, open, parse, rootOf } from '../common';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from '../io';
 import { NodeWorkspaceFs } from '../../node/fs';
@@ -47,7 +47,7 @@ export async function runNew(args: string[], io: CliIo): Promise<number> {
   const target = fs.resolve(rel);
   if (!target) throw new UsageError(`--out ${rel}: must be inside the workspace root`);
   if (!formatOf(rel)) throw new UsageError(`--out ${rel}: must end in .md, .yaml or .yml`);
-  const filled = fillTemplate(text, { id, title: values.title ?? id, today: ws.todayDate });
+  const filled = fillTemplate(text, templateVars(ws, id, values.title ?? id));
   try {
     await writeNew(target, filled);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import type { EditOp } from '../edit/ops';
 import type { WorkspaceModel } from '../model/queries';
-import { defaultPathFor, fillTemplate } from '../templates';
+import { defaultPathFor, fillTemplate, templateVars } from '../templates';
 import type { JsonObject, JsonValue } from '../types';
 
 /**
@@ -19,7 +19,7 @@ export function planMissingRecord(ws: WorkspaceModel, kind: string, id: string, 
   const kc = ws.kindConfig(kind);
   if (!kc) return { type: 'refused', message: `there is no kind "${kind}"` };
   if (ws.idsInUse(kind).includes(id)) return { type: 'refused', message: `${kind} ${id} already exists` };
-  const filled = templateText !== undefined ? fillTemplate(templateText, { id, title, today: ws.todayDate }) : undefined;
+  const filled = templateText !== undefined ? fillTemplate(templateText, templateVars(ws, id, title)) : undefined;
   if (kc.layout === 'list' || kc.layout === 'map') {
     // The id, the title and the fields the schema requires, as the template fills them in; the
     // form that opens next asks for the rest.

@@ -41,6 +41,7 @@ export class Formatter {
   private readonly int: Intl.NumberFormat;
   private readonly dec: Intl.NumberFormat;
   private readonly short: Intl.NumberFormat;
+  private readonly dec1: Intl.NumberFormat;
   private readonly pct: Intl.NumberFormat;
   private readonly pct0: Intl.NumberFormat;
   private readonly longDateFormat: Intl.DateTimeFormat;
@@ -53,6 +54,7 @@ export class Formatter {
     this.int = new Intl.NumberFormat(l, { maximumFractionDigits: 0 });
     this.dec = new Intl.NumberFormat(l, { maximumFractionDigits: 2 });
     this.short = new Intl.NumberFormat(l, { notation: 'compact', maximumFractionDigits: 1 });
+    this.dec1 = new Intl.NumberFormat(l, { maximumFractionDigits: 1 });
     this.pct = new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.pct0 = new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 });
     this.longDateFormat = new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' });
@@ -64,10 +66,15 @@ export class Formatter {
     return Number.isInteger(n) ? this.int.format(n) : this.dec.format(n);
   }
 
-  /** Short, for labels where width is scarce: `74.3M` (en), `7430万` (zh-CN). */
+  /**
+   * Short, for labels where width is scarce: `74.3M` (en), `7430万` (zh-CN). A number the
+   * locale does not abbreviate is written as `number` writes it: German compact notation
+   * leaves `7450` ungrouped below a million (`7.450` everywhere else in German).
+   */
   compact(n: number | undefined): string {
     if (n === undefined || !Number.isFinite(n)) return NONE;
-    return this.short.format(n);
+    const short = this.short.format(n);
+    return /\p{L}/u.test(short) ? short : this.dec1.format(n);
   }
 
   /** Ratio with one decimal: `0.7771` → `77.7%`. */

@@ -70,7 +70,7 @@ export function inferVocabulary(vocabulary: VocabularyConfig, uses: readonly Voc
         kind: typo ? 'typo' : 'unknown-rule-value',
         message: typo
           ? `${u.field} "${value}" of ${u.entity} looks like a typo of "${typo}"${where}: left as a finding`
-          : `${u.field} "${value}" of ${u.entity} is not a ${vocabulary.name} value (${listed.join(', ')})${where}: rules depend on these meanings, so it stays a finding; if it means one of them, map it with an alias in opsbook.yaml: vocabularies: { ${vocabulary.name}: { aliases: { ${value}: <${listed.join(' | ')}> } } }`,
+          : `${u.field} "${value}" of ${u.entity} is not one of the ${vocabulary.name} values (${listed.join(', ')})${where}: rules depend on these meanings, so it stays a finding; if it means one of them, map it with an alias in opsbook.yaml: vocabularies: { ${vocabulary.name}: { aliases: { ${value}: <${listed.join(' | ')}> } } }`,
       });
     }
     return { suspects };

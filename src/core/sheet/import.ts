@@ -138,7 +138,8 @@ function newRecordsFile(ws: OpsbookWorkspace, kind: string, into: string | undef
   const parsed = ws.parsedFile(path!);
   if (parsed?.skipped) return `${path} was not read (${parsed.skipped}): new records cannot be added to it`;
   if (parsed && ws.fileKind(path!) !== kind) return `${path} holds ${ws.fileKind(path!) ?? 'no'} records, not ${kind}`;
-  if (!parsed && ws.kindForPath(path!) !== kind) return `${path} is not a ${kind} file (kinds.${kind}.files: ${kc.files.join(', ')})`;
+  if (!parsed && ws.kindForPath(path!) !== kind)
+    return `${path} is not a${/^[aeiou]/i.test(kind) ? 'n' : ''} ${kind} file (kinds.${kind}.files: ${kc.files.join(', ')})`;
   const doc = parsed?.docs[0];
   let container: NodePath = [];
   if (kc.layout === 'list' && doc && !Array.isArray(doc) && typeof doc === 'object') {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultPathFor, fillTemplate, formatOf, isValidId, joinRelative, proposeNextId } from '../../core';
+import { defaultPathFor, fillTemplate, formatOf, isValidId, joinRelative, proposeNextId, templateVars } from '../../core';
 import type { OpsbookFolder } from '../model/folder';
 import type { Hub } from '../model/hub';
 import { pickFolder, readyFolders, type Command } from './command';
@@ -94,7 +94,7 @@ export class NewDocumentCommand implements Command {
     const clean = joinRelative('', rel);
     if (!clean) return;
     const uri = folder.uriOf(clean);
-    const filled = fillTemplate(text, { id, title, today: ws.todayDate });
+    const filled = fillTemplate(text, templateVars(ws, id, title));
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(
       uri,

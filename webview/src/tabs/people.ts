@@ -32,13 +32,16 @@ export const peopleTab: TabDef = {
       options: [
         { value: 'due', label: l10n.t('overdue') },
         { value: 'current', label: l10n.t('current') },
+        { value: 'none', label: l10n.t('not assessed') },
       ],
     },
   ],
   badge: (d) => d.people.assessments.filter((a) => a.overdue).length + d.people.bench.filter((b) => b.key && b.withReady < b.holders).length,
   render(ctx) {
     const { fmt, filters, data } = ctx;
-    const rows = data.people.assessments.filter((a) => passes(filters, { region: a.region, type: a.role, status: a.overdue ? 'due' : 'current' }));
+    const rows = data.people.assessments.filter((a) =>
+      passes(filters, { region: a.region, type: a.role, status: a.overdue ? 'due' : a.lastPeriod ? 'current' : 'none' }),
+    );
     const overdue = rows.filter((a) => a.overdue);
     const bench = data.people.bench.filter((b) => filters.type === undefined || b.role === filters.type);
     const keyGaps = bench.filter((b) => b.key).reduce((n, b) => n + b.holders - b.withReady, 0);
@@ -119,7 +122,16 @@ export const peopleTab: TabDef = {
               { header: l10n.t('Rating'), cell: (a) => a.rating ?? '–' },
               { header: l10n.t('Score'), cell: (a) => fmt.number(a.score), numeric: true },
               { header: l10n.t('Next due'), cell: (a) => a.due ?? '–' },
-              { header: l10n.t('Status'), cell: (a) => (a.overdue ? pill(l10n.t('overdue'), 'red', '✖') : pill(l10n.t('current'), 'green', '✔')) },
+              {
+                header: l10n.t('Status'),
+                // Without an assessment on record a person is neither overdue nor current.
+                cell: (a) =>
+                  a.overdue
+                    ? pill(l10n.t('overdue'), 'red', '✖')
+                    : a.lastPeriod
+                      ? pill(l10n.t('current'), 'green', '✔')
+                      : pill(l10n.t('not assessed'), 'grey', '–'),
+              },
             ],
           }),
       }),
