@@ -59,14 +59,14 @@ describe('core formatter', () => {
     assert.equal(zh.compact(160_000_000), '1.6亿');
     assert.equal(en.currency(7_500_000, 'CNY', { compact: true }), 'CN¥7.5M');
     assert.equal(zh.currency(7_500_000, 'CNY', { compact: true }), '¥750万');
-    // A number the locale does not abbreviate is grouped as the locale groups it (German compact
-    // notation would print 7450 and 24.000 side by side).
+    // German compact notation writes numbers below a million in full but leaves four digits
+    // ungrouped (7450 beside 24.000): every number it does not abbreviate is grouped.
     const de = new Formatter('de-DE');
     assert.deepEqual(
       [7_450, 24_000, 950.56, 1_234_567].map((n) => de.compact(n)),
       ['7.450', '24.000', '950,6', '1,2\u00a0Mio.'],
     );
-    assert.equal(zh.compact(7_450), '7,450');
+    assert.equal(zh.compact(7_450), '7450', 'Chinese abbreviates from 万 and writes what it does not abbreviate as is');
   });
 
   it('should round percents to one decimal, or whole for labels', () => {

@@ -42,6 +42,7 @@ export class Formatter {
   private readonly dec: Intl.NumberFormat;
   private readonly short: Intl.NumberFormat;
   private readonly dec1: Intl.NumberFormat;
+  private readonly compactInFull: boolean;
   private readonly pct: Intl.NumberFormat;
   private readonly pct0: Intl.NumberFormat;
   private readonly longDateFormat: Intl.DateTimeFormat;
@@ -55,6 +56,7 @@ export class Formatter {
     this.dec = new Intl.NumberFormat(l, { maximumFractionDigits: 2 });
     this.short = new Intl.NumberFormat(l, { notation: 'compact', maximumFractionDigits: 1 });
     this.dec1 = new Intl.NumberFormat(l, { maximumFractionDigits: 1 });
+    this.compactInFull = !/\p{L}/u.test(this.short.format(10_000));
     this.pct = new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.pct0 = new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 });
     this.longDateFormat = new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' });
@@ -67,14 +69,14 @@ export class Formatter {
   }
 
   /**
-   * Short, for labels where width is scarce: `74.3M` (en), `7430万` (zh-CN). A number the
-   * locale does not abbreviate is written as `number` writes it: German compact notation
-   * leaves `7450` ungrouped below a million (`7.450` everywhere else in German).
+   * Short, for labels where width is scarce: `74.3M` (en), `7430万` (zh-CN). A locale whose
+   * compact form writes five-digit numbers in full (German: `24.000`) gets every number it does
+   * not abbreviate grouped the same way: its compact form alone would print `7450` beside it.
    */
   compact(n: number | undefined): string {
     if (n === undefined || !Number.isFinite(n)) return NONE;
     const short = this.short.format(n);
-    return /\p{L}/u.test(short) ? short : this.dec1.format(n);
+    return this.compactInFull && !/\p{L}/u.test(short) ? this.dec1.format(n) : short;
   }
 
   /** Ratio with one decimal: `0.7771` → `77.7%`. */
