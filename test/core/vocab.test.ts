@@ -138,6 +138,12 @@ describe('vocabularies (SPEC 3.3)', () => {
         .sort(),
       ['project/overdue', 'vocab/unknown', 'vocab/unknown', 'vocab/unknown'],
     );
+    // A message names the word the file shows, with its meaning beside it.
+    const running = await openMem({ ...files, 'projects/x.md': files['projects/x.md'].replace('status: 已完成', 'status: 进行中') });
+    assert.deepEqual(
+      running.workspace.diagnostics().map((d) => d.message),
+      ['project X1 was due 2026-01-31 and is still 进行中 (in-progress); update its status or due date'],
+    );
   });
 
   it('standard/approval-missing sees an aliased approved status', async () => {

@@ -212,6 +212,7 @@ export class Analyzer {
     const titleField = ck.config.title;
     const title = str(titleField ? data[titleField] : undefined) ?? str(data['title']) ?? str(data['name']) ?? id;
     const entity: Entity = { kind: ck.config.name, id, title, file, doc, path, data };
+    if (data !== raw) entity.raw = raw;
     if (parent) entity.parent = parent;
     if (!id) {
       findings.push({

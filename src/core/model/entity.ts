@@ -11,8 +11,18 @@ export interface Entity {
   /** Path of the entity's node within the document. */
   path: NodePath;
   data: JsonObject;
+  /** The data as the file writes it, when `data` reads some of its words as their meanings (aliases). */
+  raw?: JsonObject;
   /** The containing entity, for nested kinds. */
   parent?: Entity;
+}
+
+/** A field's word as the file writes it, with its meaning when an alias maps it: `in Arbeit (in-progress)`. */
+export function wordOf(e: Entity, field: string): string | undefined {
+  const meaning = e.data[field];
+  const written = e.raw?.[field];
+  if (meaning === undefined || meaning === null) return undefined;
+  return typeof written === 'string' && written !== meaning ? `${written} (${String(meaning)})` : String(meaning);
 }
 
 /** A value in an entity that names another entity. */

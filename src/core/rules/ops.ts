@@ -1,4 +1,4 @@
-import { compareEntities, entityAnchor, field, num, str, type Entity, type Reference } from '../model/entity';
+import { compareEntities, entityAnchor, field, num, str, wordOf, type Entity, type Reference } from '../model/entity';
 import { Formatter } from '../format/format';
 import { addDays, isIsoDate } from '../util/dates';
 import { periodRange } from '../period/parse';
@@ -164,7 +164,7 @@ export const overdue: Rule = {
         anchor: entityAnchor(e, ['due'], 'value'),
         ruleId: 'project/overdue',
         entity: e.id,
-        message: `project ${e.id} was due ${due} and is still ${String(status ?? 'open')}; update its status or due date`,
+        message: `project ${e.id} was due ${due} and is still ${wordOf(e, 'status') ?? 'open'}; update its status or due date`,
       });
     }
   },
