@@ -12,6 +12,8 @@ interface Family {
   suffix: string;
   /** Digits of a zero-padded counter (`007` → 3); 0 when the counter is written without padding. */
   width: number;
+  /** The lowest counter seen: a "counter" that never changes across several ids is part of a name (`H2` in `PL-FY25-H2-BER`). */
+  min: number;
   max: number;
   count: number;
   /** Position in the input of the family's last id: the scheme used most recently. */
@@ -60,7 +62,8 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
     // padding, without a leading zero, joins the padded family when there is one.
     const key = familyKey(prefix, suffix, width);
     const padded = width === 0 ? families.get(familyKey(prefix, suffix, digits.length)) : undefined;
-    const family = padded ?? families.get(key) ?? { prefix, suffix, width, max: -1, count: 0, last: index };
+    const family = padded ?? families.get(key) ?? { prefix, suffix, width, min: value, max: -1, count: 0, last: index };
+    family.min = Math.min(family.min, value);
     family.max = Math.max(family.max, value);
     family.count++;
     family.last = index;
@@ -74,7 +77,16 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
   // Mostly named ids (`PRJ-EAST-POPUP`) with a number in one of them (`PRJ-EAST-618-PROMO`, a
   // shopping festival): that number is a name, not a counter.
   if ((ranked[0]?.count ?? 0) < withoutCounter) return undefined;
+  // The same number in every id of a shape (`H2` in `PL-GJ25-H2-BER`, `-HAM`, `-MUC`) is part of
+  // the name, not a counter: nothing is proposed from that shape.
+  const shapeKey = (f: Family) => familyKey(shapeOf(f.prefix), shapeOf(f.suffix), f.width);
+  const fixed = new Set(
+    byShape(families.values())
+      .filter((s) => s.count >= 2 && s.min === s.max)
+      .map(shapeKey),
+  );
   for (const f of ranked) {
+    if (fixed.has(shapeKey(f))) continue;
     for (let n = f.max + 1, tries = 0; tries < 1000; n++, tries++) {
       const candidate = `${f.prefix}${String(n).padStart(f.width, '0')}${f.suffix}`;
       if (taken.has(candidate.toLowerCase())) continue;
@@ -104,6 +116,7 @@ function byShape(families: Iterable<Family>): Family[] {
       s.suffix = f.suffix;
       s.max = f.max;
     }
+    s.min = Math.min(s.min, f.min);
     s.count += f.count;
     s.last = Math.max(s.last, f.last);
   }
@@ -126,6 +139,7 @@ function mergeNaturalIntoPadded(families: Map<string, Family>): void {
     const padded = families.get(familyKey(natural.prefix, natural.suffix, width));
     if (!padded || padded === natural) continue;
     padded.max = Math.max(padded.max, natural.max);
+    padded.min = Math.min(padded.min, natural.min);
     padded.count += natural.count;
     padded.last = Math.max(padded.last, natural.last);
     families.delete(key);
