@@ -63,6 +63,7 @@ describe('proposeNextId: the next id from the ids in use', () => {
   it('proposes nothing from a number every id shares (a period in a plan name, not a counter)', () => {
     // A bicycle-workshop network's half-year plans, one per city: `H2` is the period.
     assert.equal(proposeNextId(['PL-GJ25-H2-BER', 'PL-GJ25-H2-HAM', 'PL-GJ25-H2-MUC']), undefined);
+    assert.equal(proposeNextId(['PL-GJ25-H2-MUC', 'PL-GJ25-H2-BER', 'PL-GJ25-H2', 'PL-GJ25-H2-HH']), undefined);
     assert.equal(proposeNextId(['PL-GJ25-H2-BER', 'PL-GJ25-H2-HAM', 'AUS-0007', 'AUS-0012']), 'AUS-0013');
     // …while a counter that moves is still followed, across topic codes too.
     assert.equal(proposeNextId(['STD-SVC-001', 'STD-OPS-002', 'STD-VM-003']), 'STD-VM-004');

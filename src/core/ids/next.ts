@@ -77,16 +77,22 @@ export function proposeNextId(ids: readonly string[], options: NextIdOptions = {
   // Mostly named ids (`PRJ-EAST-POPUP`) with a number in one of them (`PRJ-EAST-618-PROMO`, a
   // shopping festival): that number is a name, not a counter.
   if ((ranked[0]?.count ?? 0) < withoutCounter) return undefined;
-  // The same number in every id of a shape (`H2` in `PL-GJ25-H2-BER`, `-HAM`, `-MUC`) is part of
-  // the name, not a counter: nothing is proposed from that shape.
-  const shapeKey = (f: Family) => familyKey(shapeOf(f.prefix), shapeOf(f.suffix), f.width);
-  const fixed = new Set(
-    byShape(families.values())
-      .filter((s) => s.count >= 2 && s.min === s.max)
-      .map(shapeKey),
-  );
+  // The same number in every id whose text before it has one shape (`H2` in `PL-GJ25-H2`,
+  // `PL-GJ25-H2-BER`, `PL-GJ25-H2-HH`) is part of the name, not a counter: nothing is proposed from it.
+  const leadKey = (f: Family) => `${shapeOf(f.prefix)}\u0000${f.width}`;
+  const spread = new Map<string, { min: number; max: number; count: number }>();
+  for (const f of families.values()) {
+    const k = leadKey(f);
+    const s = spread.get(k);
+    if (s) Object.assign(s, { min: Math.min(s.min, f.min), max: Math.max(s.max, f.max), count: s.count + f.count });
+    else spread.set(k, { min: f.min, max: f.max, count: f.count });
+  }
+  const fixed = (f: Family): boolean => {
+    const s = spread.get(leadKey(f))!;
+    return s.count >= 2 && s.min === s.max;
+  };
   for (const f of ranked) {
-    if (fixed.has(shapeKey(f))) continue;
+    if (fixed(f)) continue;
     for (let n = f.max + 1, tries = 0; tries < 1000; n++, tries++) {
       const candidate = `${f.prefix}${String(n).padStart(f.width, '0')}${f.suffix}`;
       if (taken.has(candidate.toLowerCase())) continue;
