@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { run } from '../../src/cli/main';
@@ -55,4 +56,44 @@ export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** A copy of a sample in a temporary folder, its files an hour old: stamps outside the cache's racy window are trusted. */
+export function agedCopy(sample: string, prefix: string, prepare?: (root: string) => void): string {
+  const root = mkdtempSync(path.join(tmpdir(), `opsbook-${prefix}-`));
+  cpSync(path.join(REPO, 'samples', sample), root, { recursive: true });
+  prepare?.(root);
+  const past = new Date(Date.now() - 3600_000);
+  for (const f of filesUnder(root)) utimesSync(f, past, past);
+  return root;
+}
+
+const CACHE_ENV = ['OPSBOOK_CACHE_DIR', 'OPSBOOK_CACHE', 'OPSBOOK_NO_CACHE', 'CI'];
+
+/**
+ * Mocha hooks for tests of the built CLI with its warm-start cache on (even where CI is set):
+ * the build is checked once, each test gets its own cache folder through OPSBOOK_CACHE_DIR, and
+ * the environment is put back after it.
+ */
+export function warmCacheHooks(prefix: string, needs: string[] = ['cli.js']): { readonly cacheDir: string } {
+  const state = { cacheDir: '' };
+  const saved: Record<string, string | undefined> = {};
+  before(function () {
+    if (needs.some((f) => !existsSync(path.join(REPO, 'dist', f)))) throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
+  });
+  beforeEach(() => {
+    for (const k of CACHE_ENV) saved[k] = process.env[k];
+    state.cacheDir = mkdtempSync(path.join(tmpdir(), `opsbook-${prefix}-cache-`));
+    process.env['OPSBOOK_CACHE_DIR'] = state.cacheDir;
+    process.env['OPSBOOK_CACHE'] = '1';
+    delete process.env['OPSBOOK_NO_CACHE'];
+  });
+  afterEach(() => {
+    for (const k of CACHE_ENV) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    rmSync(state.cacheDir, { recursive: true, force: true });
+  });
+  return state;
 }

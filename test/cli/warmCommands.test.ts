@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { existsSync } from 'node:fs';
-import { builtCli as cli, filesUnder as files, REPO, TODAY } from './run';
+import { agedCopy, builtCli as cli, filesUnder as files, TODAY, warmCacheHooks } from './run';
 
 /**
  * search, tree and report answer from the warm-start cache a `check` wrote exactly as they do
@@ -26,35 +25,15 @@ const QUERIES = [
 
 describe('search, tree and report from the warm-start cache', function () {
   this.timeout(180000);
-  before(function () {
-    if (!existsSync(path.join(REPO, 'dist', 'cli.js')) || !existsSync(path.join(REPO, 'dist', 'webview', 'dashboard.js')))
-      throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
-  });
+  const warm = warmCacheHooks('warmcli', ['cli.js', 'webview/dashboard.js']);
   let root: string;
-  let cacheDir: string;
   let reportDir: string;
-  const saved: Record<string, string | undefined> = {};
-  const ENV = ['OPSBOOK_CACHE_DIR', 'OPSBOOK_CACHE', 'OPSBOOK_NO_CACHE', 'CI'];
-
   beforeEach(() => {
-    for (const k of ENV) saved[k] = process.env[k];
-    root = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-'));
-    cpSync(path.join(REPO, 'samples', 'lumen-oak'), root, { recursive: true });
-    // Files written an hour ago: their stamps are trusted (outside the racy window).
-    const past = new Date(Date.now() - 3600_000);
-    for (const f of files(root)) utimesSync(f, past, past);
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-cache-'));
+    root = agedCopy('lumen-oak', 'warmcli');
     reportDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmcli-report-'));
-    process.env['OPSBOOK_CACHE_DIR'] = cacheDir;
-    process.env['OPSBOOK_CACHE'] = '1'; // on even where CI is set
-    delete process.env['OPSBOOK_NO_CACHE'];
   });
   afterEach(() => {
-    for (const k of ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    for (const d of [root, cacheDir, reportDir]) rmSync(d, { recursive: true, force: true });
+    for (const d of [root, reportDir]) rmSync(d, { recursive: true, force: true });
   });
 
   const at = () => ['--root', root, ...TODAY];
@@ -87,7 +66,7 @@ describe('search, tree and report from the warm-start cache', function () {
   async function writeCache(): Promise<string> {
     const r = await cli(['check', ...at()]);
     assert.ok(r.code === 0 || r.code === 1, r.stderr);
-    const written = files(cacheDir);
+    const written = files(warm.cacheDir);
     assert.ok(written.length > 0, 'check wrote the cache');
     return written.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
   }
@@ -102,7 +81,7 @@ describe('search, tree and report from the warm-start cache', function () {
     assert.ok(cold['search stockroom text']!.includes('result'), 'the query mix finds something');
     assert.ok(/"total": [1-9]/.test(cold['search list_price:>2000 json']!), 'the range query finds something');
     assert.ok(cold['tree text']!.startsWith('Plans as of'));
-    assert.equal(files(cacheDir).length, 0, '--no-cache neither reads nor writes the cache');
+    assert.equal(files(warm.cacheDir).length, 0, '--no-cache neither reads nor writes the cache');
     const cache = await writeCache();
     const whole = readFileSync(cache);
     assertSame(await outputs(), cold);

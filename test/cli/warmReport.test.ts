@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { builtCli as cli, filesUnder as files, REPO, TODAY } from './run';
+import { agedCopy, builtCli as cli, TODAY, warmCacheHooks } from './run';
 
 /** The one value that differs from run to run: the time the report was generated. */
 const pinned = (text: string): string =>
@@ -15,34 +15,15 @@ const pinned = (text: string): string =>
  */
 describe('report from the warm-start cache', function () {
   this.timeout(180000);
-  before(function () {
-    if (!existsSync(path.join(REPO, 'dist', 'cli.js')) || !existsSync(path.join(REPO, 'dist', 'webview', 'dashboard.js')))
-      throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
-  });
+  const warm = warmCacheHooks('warmreport', ['cli.js', 'webview/dashboard.js']);
   let root: string;
-  let cacheDir: string;
   let outDir: string;
-  const saved: Record<string, string | undefined> = {};
-  const ENV = ['OPSBOOK_CACHE_DIR', 'OPSBOOK_CACHE', 'OPSBOOK_NO_CACHE', 'CI'];
   beforeEach(() => {
-    for (const k of ENV) saved[k] = process.env[k];
-    root = mkdtempSync(path.join(tmpdir(), 'opsbook-warmreport-'));
-    cpSync(path.join(REPO, 'samples', 'maitian-bakery'), root, { recursive: true });
-    appendFileSync(path.join(root, 'opsbook.yaml'), '\nlocale: zh-CN\n');
-    const past = new Date(Date.now() - 3600_000);
-    for (const f of files(root)) utimesSync(f, past, past);
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmreport-cache-'));
+    root = agedCopy('maitian-bakery', 'warmreport', (r) => appendFileSync(path.join(r, 'opsbook.yaml'), '\nlocale: zh-CN\n'));
     outDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmreport-out-'));
-    process.env['OPSBOOK_CACHE_DIR'] = cacheDir;
-    process.env['OPSBOOK_CACHE'] = '1';
-    delete process.env['OPSBOOK_NO_CACHE'];
   });
   afterEach(() => {
-    for (const k of ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    for (const d of [root, cacheDir, outDir]) rmSync(d, { recursive: true, force: true });
+    for (const d of [root, outDir]) rmSync(d, { recursive: true, force: true });
   });
 
   const at = () => ['--root', root, ...TODAY];
@@ -52,15 +33,15 @@ describe('report from the warm-start cache', function () {
     return Object.fromEntries(['data.js', 'index.html', 'dashboard.js', 'dashboard.css'].map((n) => [n, pinned(readFileSync(path.join(outDir, n), 'utf8'))]));
   }
   const part = (): string | undefined => {
-    const name = readdirSync(cacheDir).find((n) => n.endsWith('.report'));
-    return name && path.join(cacheDir, name);
+    const name = readdirSync(warm.cacheDir).find((n) => n.endsWith('.report'));
+    return name && path.join(warm.cacheDir, name);
   };
 
   it('writes the same report as a cold run from an unchanged folder, answering from the part', async () => {
     const cold = await report(['--no-cache']);
     assert.ok(cold['data.js']!.includes('"locale":"zh-CN"') && cold['data.js']!.includes('JH-2026-06-SH'));
     assert.ok(cold['index.html']!.includes('2026年6月15日'), 'the header in zh-CN');
-    assert.equal(readdirSync(cacheDir).length, 0, '--no-cache writes nothing');
+    assert.equal(readdirSync(warm.cacheDir).length, 0, '--no-cache writes nothing');
     assert.equal((await cli(['check', ...at()])).code <= 1, true);
     assert.deepEqual(await report(), cold, 'the first report opens the workspace');
     const written = part();

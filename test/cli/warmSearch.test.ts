@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { builtCli as cli, filesUnder as files, REPO, TODAY } from './run';
+import { agedCopy, builtCli as cli, filesUnder as files, TODAY, warmCacheHooks } from './run';
 
 /** Queries per sample: words, typos, CJK, phrases, kinds, fields, negations, ranges, periods. */
 const SAMPLES: Record<string, string[]> = {
@@ -35,35 +34,14 @@ const SAMPLES: Record<string, string[]> = {
 
 describe('search from the warm-start cache (the search part)', function () {
   this.timeout(240000);
-  before(function () {
-    if (!existsSync(path.join(REPO, 'dist', 'cli.js'))) throw new Error('the CLI is not built: run "npm run build" first (npm test does)');
-  });
-  let root: string;
-  let cacheDir: string;
-  const saved: Record<string, string | undefined> = {};
-  const ENV = ['OPSBOOK_CACHE_DIR', 'OPSBOOK_CACHE', 'OPSBOOK_NO_CACHE', 'CI'];
-
+  const warm = warmCacheHooks('warmsearch');
+  let root = '';
   function setUp(sample: string): void {
-    root = mkdtempSync(path.join(tmpdir(), 'opsbook-warmsearch-'));
-    cpSync(path.join(REPO, 'samples', sample), root, { recursive: true });
-    // Written an hour ago: stamps outside the racy window are trusted.
-    const past = new Date(Date.now() - 3600_000);
-    for (const f of files(root)) utimesSync(f, past, past);
+    root = agedCopy(sample, 'warmsearch');
   }
-
-  beforeEach(() => {
-    for (const k of ENV) saved[k] = process.env[k];
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-warmsearch-cache-'));
-    process.env['OPSBOOK_CACHE_DIR'] = cacheDir;
-    process.env['OPSBOOK_CACHE'] = '1';
-    delete process.env['OPSBOOK_NO_CACHE'];
-  });
   afterEach(() => {
-    for (const k of ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    for (const d of [root, cacheDir]) if (d) rmSync(d, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = '';
   });
 
   const at = () => ['--root', root, ...TODAY];
@@ -84,7 +62,7 @@ describe('search from the warm-start cache (the search part)', function () {
   }
 
   function searchPart(): string {
-    const parts = files(cacheDir).filter((f) => f.endsWith('.search'));
+    const parts = files(warm.cacheDir).filter((f) => f.endsWith('.search'));
     assert.equal(parts.length, 1, 'one search part written');
     return parts[0]!;
   }
@@ -99,7 +77,7 @@ describe('search from the warm-start cache (the search part)', function () {
       setUp(sample);
       const cold = await outputs(queries, ['--no-cache']);
       for (const q of queries) assert.match(cold[`${q} json`]!, /"total": [1-9]/, `${q} finds something`);
-      assert.equal(files(cacheDir).length, 0);
+      assert.equal(files(warm.cacheDir).length, 0);
       // The first search opens the workspace and writes the part after answering.
       const first = await cli(['search', queries[0]!, ...at()]);
       assert.equal(first.code, 0, first.stderr);

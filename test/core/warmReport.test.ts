@@ -48,45 +48,55 @@ class ClockedCache extends NodeWarmCache {
   }
 }
 
-describe('the report from the warm-start cache (the report part)', function () {
-  this.timeout(60_000);
-  let root: string;
-  let cacheDir: string;
-  let reads: string[];
-  let cache: ClockedCache;
+/**
+ * The test folder (FILES, an hour old), a cache folder and a clocked cache, made anew before each
+ * test; `init` opens it through a file system that counts the documents read (the configuration
+ * is read by every command).
+ */
+function folderWithCache(prefix: string) {
+  const f = {
+    root: '',
+    cacheDir: '',
+    reads: [] as string[],
+    cache: undefined as unknown as ClockedCache,
+    init(today = TODAY, withCache = true): EngineInit {
+      const fs = new NodeWorkspaceFs(f.root);
+      const counting: WorkspaceFileSystem = {
+        listFiles: (e) => fs.listFiles(e),
+        readFile: (p) => {
+          if (p !== 'opsbook.yaml') f.reads.push(p);
+          return fs.readFile(p);
+        },
+        size: (p) => fs.size(p),
+        stamp: (p) => fs.stamp(p),
+      };
+      const i: EngineInit = { fs: counting, builtinPacks: builtinPacks(), clock: () => today, today };
+      if (withCache) i.cache = f.cache;
+      return i;
+    },
+  };
   beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'opsbook-report-'));
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-report-cache-'));
+    f.root = mkdtempSync(path.join(tmpdir(), `opsbook-${prefix}-`));
+    f.cacheDir = mkdtempSync(path.join(tmpdir(), `opsbook-${prefix}-cache-`));
     for (const [name, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      writeFileSync(path.join(root, name), text);
+      mkdirSync(path.dirname(path.join(f.root, name)), { recursive: true });
+      writeFileSync(path.join(f.root, name), text);
     }
-    age(root);
-    reads = [];
-    cache = new ClockedCache(root, 'test', cacheDir);
+    age(f.root);
+    f.reads = [];
+    f.cache = new ClockedCache(f.root, 'test', f.cacheDir);
   });
   afterEach(() => {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(f.root, { recursive: true, force: true });
+    rmSync(f.cacheDir, { recursive: true, force: true });
   });
-  /** The folder, counting the documents read (the configuration is read by every command). */
-  const fsCounting = (): WorkspaceFileSystem => {
-    const fs = new NodeWorkspaceFs(root);
-    return {
-      listFiles: (e) => fs.listFiles(e),
-      readFile: (p) => {
-        if (p !== 'opsbook.yaml') reads.push(p);
-        return fs.readFile(p);
-      },
-      size: (p) => fs.size(p),
-      stamp: (p) => fs.stamp(p),
-    };
-  };
-  const init = (today = TODAY, withCache = true): EngineInit => {
-    const i: EngineInit = { fs: fsCounting(), builtinPacks: builtinPacks(), clock: () => today, today };
-    if (withCache) i.cache = cache;
-    return i;
-  };
+  return f;
+}
+
+describe('the report from the warm-start cache (the report part)', function () {
+  this.timeout(60_000);
+  const f = folderWithCache('report');
+  const init = (today = TODAY, withCache = true): EngineInit => f.init(today, withCache);
   /** The data.js payload a cold run builds (no cache at all). */
   const cold = async (today = TODAY) => JSON.stringify(buildDashboard((await openWorkspace(init(today, false))).workspace, HEADER));
   /** What `opsbook report` does without a usable part: open, build, write the part. */
@@ -99,11 +109,11 @@ describe('the report from the warm-start cache (the report part)', function () {
   const fromCache = async (today = TODAY, header = HEADER) => {
     const i = init(today);
     const setup = await prepareWorkspace(i);
-    reads = [];
+    f.reads = [];
     const data = await reportFromCache(i, setup, header);
     return data && JSON.stringify(data);
   };
-  const partFile = () => readdirSync(cacheDir).find((n) => n.endsWith('.report'));
+  const partFile = () => readdirSync(f.cacheDir).find((n) => n.endsWith('.report'));
 
   it('gives the cold data byte for byte from the part, reading no document, with this run’s title and time in their places', async () => {
     const expected = await cold();
@@ -113,7 +123,7 @@ describe('the report from the warm-start cache (the report part)', function () {
     assert.equal(await reportOpening(), expected);
     assert.ok(partFile(), 'the report wrote its part');
     assert.equal(await fromCache(), expected);
-    assert.deepEqual(reads, []);
+    assert.deepEqual(f.reads, []);
     const other = { title: '另一个标题', generatedAt: '2026-06-15T09:30:00.000Z' };
     const again = await fromCache(TODAY, other);
     assert.equal(again, JSON.stringify(buildDashboard((await openWorkspace(init(TODAY, false))).workspace, other)));
@@ -122,14 +132,14 @@ describe('the report from the warm-start cache (the report part)', function () {
   it('is not used after a file changed, for another date, or when damaged; the next report writes it again', async () => {
     await reportOpening();
     assert.equal(await fromCache('2026-06-16'), undefined, 'another date');
-    const file = path.join(root, 'partners/供应商.yaml');
+    const file = path.join(f.root, 'partners/供应商.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: 360000', 'value: 390000'));
     assert.equal(await fromCache(), undefined, 'a changed file');
     const changed = await cold();
     assert.ok(changed.includes('390000'));
     assert.equal(await reportOpening(), changed);
     assert.equal(await fromCache(), changed);
-    const part = path.join(cacheDir, partFile()!);
+    const part = path.join(f.cacheDir, partFile()!);
     const whole = readFileSync(part);
     for (const at of [40, Math.floor(whole.length / 2), whole.length - 12]) {
       const damaged = Buffer.from(whole);
@@ -144,12 +154,12 @@ describe('the report from the warm-start cache (the report part)', function () {
   });
 
   it('re-reads only a file modified just before the part was written, and never trusts it once changed with the same size and time', async () => {
-    const file = path.join(root, 'org/regions.yaml');
-    const racy = new Date(cache.at - 500);
+    const file = path.join(f.root, 'org/regions.yaml');
+    const racy = new Date(f.cache.at - 500);
     utimesSync(file, racy, racy);
     const expected = await reportOpening();
     assert.equal(await fromCache(), expected);
-    assert.deepEqual(reads, ['org/regions.yaml']);
+    assert.deepEqual(f.reads, ['org/regions.yaml']);
     const text = readFileSync(file, 'utf8');
     const edited = text.replace('杭州大区', '苏州大区');
     assert.equal(Buffer.byteLength(edited), Buffer.byteLength(text));
@@ -161,77 +171,45 @@ describe('the report from the warm-start cache (the report part)', function () {
 
 describe('files modified just before the cache was written', function () {
   this.timeout(60_000);
-  let root: string;
-  let cacheDir: string;
-  let reads: string[];
-  let cache: ClockedCache;
-  beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'opsbook-racy-'));
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'opsbook-racy-cache-'));
-    for (const [name, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      writeFileSync(path.join(root, name), text);
-    }
-    age(root);
-    reads = [];
-    cache = new ClockedCache(root, 'test', cacheDir);
-  });
-  afterEach(() => {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
-  const init = (withCache = true): EngineInit => {
-    const fs = new NodeWorkspaceFs(root);
-    const counting: WorkspaceFileSystem = {
-      listFiles: (e) => fs.listFiles(e),
-      readFile: (p) => {
-        if (p !== 'opsbook.yaml') reads.push(p);
-        return fs.readFile(p);
-      },
-      size: (p) => fs.size(p),
-      stamp: (p) => fs.stamp(p),
-    };
-    const i: EngineInit = { fs: counting, builtinPacks: builtinPacks(), clock: () => TODAY, today: TODAY };
-    if (withCache) i.cache = cache;
-    return i;
-  };
+  const f = folderWithCache('racy');
+  const init = (withCache = true): EngineInit => f.init(TODAY, withCache);
   const quick = async () => {
-    reads = [];
+    f.reads = [];
     return (await checkFromCache(init()))?.diagnostics;
   };
   const fresh = async () => (await openWorkspace(init(false))).workspace.diagnostics();
 
   it('re-reads only that file, then moves the cache’s time so that no later command reads it again', async () => {
-    const file = path.join(root, 'plans/FY2026/杭州.yaml');
-    const t0 = cache.at;
+    const file = path.join(f.root, 'plans/FY2026/杭州.yaml');
+    const t0 = f.cache.at;
     const racy = new Date(t0 - 500); // saved 0.5 s after the edit, as a check right after editing does
     utimesSync(file, racy, racy);
     const r = await openWorkspace(init());
     const expected = r.workspace.diagnostics();
     await r.saveCache();
     // Still inside the racy window: the file is re-read, the cache is left as it is.
-    cache.at = t0 + 1000;
+    f.cache.at = t0 + 1000;
     assert.deepEqual(await quick(), expected);
-    assert.deepEqual(reads, ['plans/FY2026/杭州.yaml']);
-    assert.equal((await cache.loadSummary(await signatureOf()))?.savedAt, t0);
+    assert.deepEqual(f.reads, ['plans/FY2026/杭州.yaml']);
+    assert.equal((await f.cache.loadSummary(await signatureOf()))?.savedAt, t0);
     // A minute later: re-read once, found unchanged, and the cache's time moves to this run's stamps.
-    cache.at = t0 + 60_000;
+    f.cache.at = t0 + 60_000;
     assert.deepEqual(await quick(), expected);
-    assert.deepEqual(reads, ['plans/FY2026/杭州.yaml']);
-    assert.equal((await cache.loadSummary(await signatureOf()))?.savedAt, t0 + 60_000);
-    cache.at = t0 + 120_000;
+    assert.deepEqual(f.reads, ['plans/FY2026/杭州.yaml']);
+    assert.equal((await f.cache.loadSummary(await signatureOf()))?.savedAt, t0 + 60_000);
+    f.cache.at = t0 + 120_000;
     assert.deepEqual(await quick(), expected);
-    assert.deepEqual(reads, [], 'nothing read any more');
-    reads = [];
+    assert.deepEqual(f.reads, [], 'nothing read any more');
+    f.reads = [];
     const warm = await openWorkspace(init());
     assert.deepEqual(warm.load, { warm: true, changed: 0 });
-    assert.deepEqual(reads, [], 'the full restore trusts it too');
+    assert.deepEqual(f.reads, [], 'the full restore trusts it too');
     assert.deepEqual(warm.workspace.diagnostics(), expected);
   });
 
   it('never trusts the racy file once its content changed, even with the same size and time, and the restamp cannot hide it', async () => {
-    const file = path.join(root, 'plans/FY2026/杭州.yaml');
-    const t0 = cache.at;
+    const file = path.join(f.root, 'plans/FY2026/杭州.yaml');
+    const t0 = f.cache.at;
     const racy = new Date(t0 - 500);
     utimesSync(file, racy, racy);
     const r = await openWorkspace(init());
@@ -242,9 +220,9 @@ describe('files modified just before the cache was written', function () {
     assert.equal(Buffer.byteLength(edited), Buffer.byteLength(text));
     writeFileSync(file, edited);
     utimesSync(file, racy, racy);
-    cache.at = t0 + 60_000;
+    f.cache.at = t0 + 60_000;
     assert.equal(await quick(), undefined, 'the changed content is seen');
-    assert.equal((await cache.loadSummary(await signatureOf()))?.savedAt, t0, 'and the cache keeps its time');
+    assert.equal((await f.cache.loadSummary(await signatureOf()))?.savedAt, t0, 'and the cache keeps its time');
     const warm = await openWorkspace(init());
     assert.deepEqual(warm.load, { warm: true, changed: 1 });
     assert.deepEqual(warm.workspace.diagnostics(), await fresh());
@@ -254,44 +232,44 @@ describe('files modified just before the cache was written', function () {
     const r = await openWorkspace(init());
     const expected = r.workspace.diagnostics();
     await r.saveCache();
-    const file = path.join(root, 'partners/供应商.yaml');
-    const later = new Date(cache.at - 1800_000);
+    const file = path.join(f.root, 'partners/供应商.yaml');
+    const later = new Date(f.cache.at - 1800_000);
     utimesSync(file, later, later);
     assert.deepEqual(await quick(), expected, 'answered after re-reading that file');
-    assert.deepEqual(reads, ['partners/供应商.yaml']);
+    assert.deepEqual(f.reads, ['partners/供应商.yaml']);
     const warm = await openWorkspace(init());
     assert.deepEqual(warm.load, { warm: true, changed: 0 });
     await warm.saveCache();
     assert.deepEqual(await quick(), expected);
-    assert.deepEqual(reads, [], 'the new stamp was saved');
+    assert.deepEqual(f.reads, [], 'the new stamp was saved');
   });
 
   it('restamp moves only the time of the cache written at `from`, leaving a cache written at another time as it is', async () => {
     const r = await openWorkspace(init());
     const expected = r.workspace.diagnostics();
     await r.saveCache();
-    const t0 = cache.at;
+    const t0 = f.cache.at;
     const file = path.join(
-      cacheDir,
-      readdirSync(cacheDir).find((n) => n.endsWith('.cache'))!,
+      f.cacheDir,
+      readdirSync(f.cacheDir).find((n) => n.endsWith('.cache'))!,
     );
     const bytes = readFileSync(file);
     const signature = await signatureOf();
-    await cache.restamp(signature, t0 + 1, t0 + 60_000);
-    await cache.restamp(signature + 'x', t0, t0 + 60_000);
-    await cache.restamp(signature, t0, t0 - 1);
+    await f.cache.restamp(signature, t0 + 1, t0 + 60_000);
+    await f.cache.restamp(signature + 'x', t0, t0 + 60_000);
+    await f.cache.restamp(signature, t0, t0 - 1);
     assert.deepEqual(readFileSync(file), bytes);
-    await cache.restamp(signature, t0, t0 + 60_000);
+    await f.cache.restamp(signature, t0, t0 + 60_000);
     assert.notDeepEqual(readFileSync(file), bytes);
-    assert.equal((await cache.loadSummary(signature))?.savedAt, t0 + 60_000);
-    const loaded = await cache.load(signature);
+    assert.equal((await f.cache.loadSummary(signature))?.savedAt, t0 + 60_000);
+    const loaded = await f.cache.load(signature);
     assert.equal(loaded?.savedAt, t0 + 60_000);
     assert.equal(loaded?.summaryIntact, true);
     assert.deepEqual(await quick(), expected);
     // Cut inside the index: never trusted, and not restamped into something that looks whole.
     writeFileSync(file, readFileSync(file).subarray(0, readFileSync(file).length - 30));
-    await cache.restamp(signature, t0 + 60_000, t0 + 120_000);
-    assert.equal(await cache.loadSummary(signature), undefined);
+    await f.cache.restamp(signature, t0 + 60_000, t0 + 120_000);
+    assert.equal(await f.cache.loadSummary(signature), undefined);
     assert.equal(await quick(), undefined);
   });
 
