@@ -145,7 +145,11 @@ export async function prepareWorkspace(init: EngineInit): Promise<WorkspaceSetup
     today: init.today ?? config.today ?? init.clock(),
     configPath,
     paths: () => (paths ??= workspacePaths(init, filter, configPath)),
-    stamps: () => (stamps ??= ((stampedAt ??= init.cache?.now()), setup.paths().then((p) => stampAll(init.fs, p, init.pause)))),
+    stamps: () => {
+      // Stamps count from when they were first asked for.
+      stampedAt ??= init.cache?.now();
+      return (stamps ??= setup.paths().then((p) => stampAll(init.fs, p, init.pause)));
+    },
     stampedAt: () => stampedAt,
   };
   return setup;

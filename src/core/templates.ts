@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from './config/types';
+import { currencyOf } from './dashboard/common';
 import type { WorkspaceModel } from './model/queries';
 import type { JsonValue } from './types';
 
@@ -6,13 +7,23 @@ export interface TemplateVars {
   id: string;
   title: string;
   today: string;
-  /** The workspace's currency (`workspaceCurrency`); CNY when it has no money yet. */
-  currency?: string | undefined;
+  /**
+   * The workspace's currency (`workspaceCurrency`), read only when a template asks for it;
+   * without one, ISO 4217's "no currency" code `XXX`, for the user to replace.
+   */
+  readonly currency?: string | undefined;
 }
 
 /** The variables a new record of this workspace is filled with. */
 export function templateVars(ws: Pick<WorkspaceModel, 'entities' | 'todayDate'>, id: string, title = id): TemplateVars {
-  return { id, title, today: ws.todayDate, currency: workspaceCurrency(ws) };
+  return {
+    id,
+    title,
+    today: ws.todayDate,
+    get currency() {
+      return workspaceCurrency(ws);
+    },
+  };
 }
 
 /**
@@ -23,7 +34,8 @@ export function workspaceCurrency(ws: Pick<WorkspaceModel, 'entities'>): string 
   const counts = new Map<string, number>();
   const visit = (v: JsonValue | undefined, key: string, depth: number): void => {
     if (typeof v === 'string') {
-      if ((key === 'currency' || key === 'unit') && /^[A-Z]{3}$/.test(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const c = key === 'currency' || key === 'unit' ? currencyOf(v) : undefined;
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
     } else if (Array.isArray(v)) {
       if (depth < 4) for (const x of v) visit(x, key, depth + 1);
     } else if (v && typeof v === 'object' && depth < 4) for (const [k, x] of Object.entries(v)) visit(x, k, depth + 1);
@@ -39,16 +51,17 @@ export function workspaceCurrency(ws: Pick<WorkspaceModel, 'entities'>): string 
  * double quotes is filled as a JSON string, so a title with quotes or colons stays valid YAML.
  */
 export function fillTemplate(text: string, vars: TemplateVars): string {
-  const values: Record<string, string> = {
-    id: vars.id,
-    title: vars.title.replace(/[\r\n]+/g, ' '),
-    today: vars.today,
-    year: vars.today.slice(0, 4),
-    currency: vars.currency ?? 'CNY',
+  // The currency is looked up only when the template has the placeholder (it reads every entity).
+  const values: Record<string, () => string> = {
+    id: () => vars.id,
+    title: () => vars.title.replace(/[\r\n]+/g, ' '),
+    today: () => vars.today,
+    year: () => vars.today.slice(0, 4),
+    currency: () => vars.currency ?? 'XXX',
   };
   return text
-    .replace(/"\{\{(\w+)\}\}"/g, (m, k: string) => (k in values ? JSON.stringify(values[k]) : m))
-    .replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);
+    .replace(/"\{\{(\w+)\}\}"/g, (m, k: string) => (values[k] ? JSON.stringify(values[k]()) : m))
+    .replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k]?.() ?? m);
 }
 
 /** Default file for a new document of `kind`: the kind's first glob with the id as file name. */

@@ -22,14 +22,14 @@ describe('templates are filled with the workspace currency', () => {
     const { workspace } = await openMem(bikeShop);
     assert.equal(workspaceCurrency(workspace), 'EUR');
     const filled = fillTemplate(template('product.yaml'), templateVars(workspace, 'ET-0004', 'Schlauch'));
-    assert.match(filled, /^ {4}currency: EUR$/m);
-    assert.doesNotMatch(filled, /CNY|\{\{/);
-    assert.match(fillTemplate(template('plan.yaml'), templateVars(workspace, 'PL-1')), /^ {2}currency: EUR$/m);
+    assert.match(filled, /^ {4}currency: EUR +# your currency/m);
+    assert.doesNotMatch(filled, /currency: CNY|\{\{/);
+    assert.match(fillTemplate(template('plan.yaml'), templateVars(workspace, 'PL-1')), /^ {2}currency: EUR +# your currency/m);
   });
 
-  it('falls back to CNY only when the workspace has no money yet', async () => {
+  it('writes the "no currency" code XXX, for the user to replace, when the workspace has no money yet', async () => {
     const { workspace } = await openMem({ 'org/people.yaml': 'people:\n  - { id: MA-1, name: Jana, role: Meisterin }\n' });
     assert.equal(workspaceCurrency(workspace), undefined);
-    assert.match(fillTemplate(template('expense.yaml'), templateVars(workspace, 'A-1')), /currency: CNY/);
+    assert.match(fillTemplate(template('expense.yaml'), templateVars(workspace, 'A-1')), /currency: XXX +# your currency/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ContractBucket, KpiTrend, Pace, PartnerCount } from './types';
+import type { ContractBucket, KpiRow, KpiTrend, Pace, PartnerCount } from './types';
 
 /**
  * The dashboard's counts and sums, as pure functions of its rows: core builds the sections with
@@ -95,22 +95,25 @@ export interface ContributorTrend {
   trend?: KpiTrend;
 }
 
-/** The contributors of `kpi` (drill-down from a company KPI), in its order, each with its series when it has one. */
-export function contributorTrends(trends: readonly KpiTrend[], kpi: Pick<KpiTrend, 'contributors'>): ContributorTrend[] {
-  const byId = new Map(trends.map((t) => [t.id, t]));
+/**
+ * The contributors of `kpi` (drill-down from a company KPI), in its order, each with its series
+ * when it has one. `trends` by id (`trendsById`) when asked for many KPIs.
+ */
+export function contributorTrends(trends: readonly KpiTrend[] | ReadonlyMap<string, KpiTrend>, kpi: Pick<KpiTrend, 'contributors'>): ContributorTrend[] {
+  const byId = Array.isArray(trends) ? trendsById(trends) : (trends as ReadonlyMap<string, KpiTrend>);
   return kpi.contributors.map((id) => {
     const trend = byId.get(id);
     return trend ? { id, trend } : { id };
   });
 }
 
-/** What a group needs to know of every KPI, with or without a series: the KPI section's rows. */
-export interface KpiLink {
-  id: string;
-  metric: string;
-  level: 'company' | 'region';
-  contributesTo?: string;
+/** The trends by KPI id. */
+export function trendsById(trends: readonly KpiTrend[]): ReadonlyMap<string, KpiTrend> {
+  return new Map(trends.map((t) => [t.id, t]));
 }
+
+/** What a group needs to know of every KPI, with or without a series: the KPI section's rows. */
+export type KpiLink = Pick<KpiRow, 'id' | 'metric' | 'level' | 'contributesTo'>;
 
 /** KPIs measuring the same thing in several regions or stores: one small multiple each, on one scale. */
 export interface TrendGroup {

@@ -1,5 +1,8 @@
 import type { JsonObject, JsonValue } from '../types';
 import type { FieldChange } from './types';
+import { isObject } from '../util/json';
+
+export { isObject };
 
 /** Fields that identify items of a list, tried in this order: lists are matched by them, not by position. */
 export const ITEM_KEYS = ['id', 'sku', 'course'] as const;
@@ -101,10 +104,6 @@ export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   const bo = b as JsonObject;
   if (ak.length !== Object.keys(bo).length) return false;
   return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual((a as JsonObject)[k], bo[k]));
-}
-
-export function isObject(v: unknown): v is JsonObject {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
 function own(o: JsonObject, k: string): JsonValue | undefined {

@@ -7,6 +7,7 @@
  */
 import { listItemStarts } from '../parse/listItems';
 import { parseYaml } from '../parse/yaml';
+import { isObject, valueAt } from '../util/json';
 import type { JsonObject, JsonValue, NodePath } from '../types';
 import { editYamlOps, layoutOf } from './edit';
 import type { EditOp, Layout } from './ops';
@@ -83,19 +84,6 @@ function wholeMaps(e: RecordEdit, record: JsonValue | undefined): string[][] {
     out.push(...(all && !setInside ? [parent] : removes));
   }
   return out;
-}
-
-function isObject(v: unknown): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function valueAt(root: JsonValue | undefined, path: readonly (string | number)[]): JsonValue | undefined {
-  let v: JsonValue | undefined = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, JsonValue>)[seg];
-  }
-  return v;
 }
 
 const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;

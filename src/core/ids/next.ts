@@ -122,7 +122,6 @@ function byShape(families: Iterable<Family>): Family[] {
       s.suffix = f.suffix;
       s.max = f.max;
     }
-    s.min = Math.min(s.min, f.min);
     s.count += f.count;
     s.last = Math.max(s.last, f.last);
   }

@@ -1,6 +1,7 @@
 import { describeAjvError, pointerToPath, type ErrorObject, type ValidateFunction } from '../config/ajv';
 import { PERIOD_FORMS, PERIOD_PATTERN } from '../period/parse';
 import { closest } from '../rules/identity';
+import { valueAt } from '../util/json';
 import type { Finding, JsonValue, NodePath } from '../types';
 
 /**
@@ -87,13 +88,4 @@ function closestField(schema: Record<string, unknown>, schemaPath: string, extra
   const props = node && typeof node === 'object' ? (node as Record<string, unknown>)['properties'] : undefined;
   if (!props || typeof props !== 'object') return undefined;
   return closest(extra, Object.keys(props), 1)[0];
-}
-
-function valueAt(data: JsonValue, path: NodePath): JsonValue | undefined {
-  let v: JsonValue | undefined = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = Array.isArray(v) ? v[seg as number] : Object.prototype.hasOwnProperty.call(v, seg) ? v[seg as string] : undefined;
-  }
-  return v;
 }

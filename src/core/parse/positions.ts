@@ -44,9 +44,9 @@ export class YamlPositions {
   /** Range of the node at `path` in document `doc`; falls back to the nearest existing ancestor. */
   rangeOf(doc: number, path: NodePath, part: AnchorPart): Range {
     // Most ranges are read off a js-yaml parse (several times cheaper); `yaml` answers the rest.
-    if (this.spans === undefined) this.spans = this.composed ? null : (JsYamlSpans.of(this.text, this.lineOffset) ?? null);
+    if (this.spans === undefined) this.spans = this.composed ? null : (JsYamlSpans.of(this.text) ?? null);
     const fast = this.spans?.rangeOf(doc, path, part);
-    if (fast) return fast;
+    if (fast) return this.rangeAtOffsets(fast[0], fast[1]);
     const w = doc === 0 && !this.composed ? this.windows?.item(path) : undefined;
     if (w) return this.walk(w.node, path.slice(w.depth), part, w.base);
     const document = this.documents[doc] ?? this.documents[0];

@@ -1,7 +1,9 @@
-import type { AnchorPart, NodePath, Range } from '../types';
+import type { AnchorPart, NodePath } from '../types';
 import { CORE_SCHEMA, load } from './jsYaml';
-import { LineIndex } from './text';
 import { readsWithJsYaml } from './yaml';
+
+/** Start and end offsets in the text. */
+export type Offsets = [number, number];
 
 /** Where one node of a js-yaml parse opened and closed, and what it read to. */
 interface Span {
@@ -13,8 +15,8 @@ interface Span {
 }
 
 /**
- * Source ranges from a js-yaml parse, for the common case: exactly what `YamlPositions.rangeOf`
- * gives, or undefined where that is not certain (the caller then builds `yaml` Documents).
+ * Source offsets from a js-yaml parse, for the common case: exactly where `YamlPositions.rangeOf`
+ * points, or undefined where that is not certain (the caller then builds `yaml` Documents).
  *
  * Written by hand because no library does this cheaply: a `yaml` Document gives exact ranges
  * but costs ~0.6 ms per 4 KB plan file to build (0.3 s for a 500-plan workspace, which the
@@ -27,18 +29,13 @@ interface Span {
  * empty values, keys that are not strings) is left to `yaml`.
  */
 export class JsYamlSpans {
-  private readonly lines: LineIndex;
-
   private constructor(
     private readonly text: string,
     private readonly roots: Span[],
-    private readonly lineOffset: number,
-  ) {
-    this.lines = new LineIndex(text);
-  }
+  ) {}
 
   /** The spans of a text, or undefined when js-yaml does not read it as the fast path would. */
-  static of(text: string, lineOffset = 0): JsYamlSpans | undefined {
+  static of(text: string): JsYamlSpans | undefined {
     // js-yaml drops a byte order mark before reading, which would shift every offset by one.
     if (text.charCodeAt(0) === 0xfeff || !readsWithJsYaml(text)) return undefined;
     const roots: Span[] = [];
@@ -62,11 +59,11 @@ export class JsYamlSpans {
       return undefined;
     }
     // One root per document, none empty: document numbers then mean what they mean to `yaml`.
-    return stack.length === 0 && docs === roots.length ? new JsYamlSpans(text, roots, lineOffset) : undefined;
+    return stack.length === 0 && docs === roots.length ? new JsYamlSpans(text, roots) : undefined;
   }
 
-  /** What `YamlPositions.rangeOf(doc, path, part)` gives, when this parse can tell for certain. */
-  rangeOf(doc: number, path: NodePath, part: AnchorPart): Range | undefined {
+  /** The start and end offsets `YamlPositions.rangeOf(doc, path, part)` gives, when this parse can tell for certain. */
+  rangeOf(doc: number, path: NodePath, part: AnchorPart): Offsets | undefined {
     let node: Span | undefined = this.roots[doc] ?? this.roots[0];
     if (!node) return undefined;
     let keyNode: Span | undefined;
@@ -83,7 +80,7 @@ export class JsYamlSpans {
   }
 
   /** Range of the `id:` value of a mapping, else its key (map layout), else its first key. */
-  private entityRange(node: Span, keyNode: Span | undefined): Range | undefined {
+  private entityRange(node: Span, keyNode: Span | undefined): Offsets | undefined {
     if (node.kind === 'mapping') {
       const pairs = this.pairsOf(node);
       if (!pairs) return undefined;
@@ -125,7 +122,7 @@ export class JsYamlSpans {
   }
 
   /** A node's range as `rangeOf` gives it: a scalar whole, a block collection's first line. */
-  private span(node: Span): Range | undefined {
+  private span(node: Span): Offsets | undefined {
     if (node.result === null || node.result === undefined) return undefined;
     const text = this.text;
     let start = node.open;
@@ -138,17 +135,12 @@ export class JsYamlSpans {
       if (lineEnd !== -1 && lineEnd < end) return undefined;
       const q = text[start];
       if ((q === '"' || q === "'") && (end - start < 2 || text[end - 1] !== q)) return undefined;
-      return this.shift(this.lines.range(start, end));
+      return [start, end];
     }
     if (node.kind !== 'mapping' && node.kind !== 'sequence') return undefined;
     // A block collection on several lines: `rangeOf` points at its first line.
     if (text[start] === '[' || text[start] === '{' || lineEnd === -1 || lineEnd >= end) return undefined;
-    return this.shift(this.lines.range(start, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd));
-  }
-
-  private shift(r: Range): Range {
-    if (this.lineOffset === 0) return r;
-    return { start: { line: r.start.line + this.lineOffset, column: r.start.column }, end: { line: r.end.line + this.lineOffset, column: r.end.column } };
+    return [start, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd];
   }
 }
 

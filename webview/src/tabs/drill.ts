@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { contributorTrends, trendGroups, type ContributorTrend } from '../../../src/core/dashboard/aggregate';
+import { contributorTrends, trendGroups, trendsById, type ContributorTrend } from '../../../src/core/dashboard/aggregate';
 import type { KpiRow, KpiTrend } from '../../../src/core/dashboard/types';
 import { sharedMax, smallMultiples, type LinePanel } from '../charts';
 import { h } from '../dom';
@@ -21,10 +21,18 @@ function placeTitle(ctx: Ctx, t: KpiTrend): string {
   return t.store !== undefined ? `${t.storeName ?? t.store} · ${ctx.region(t.region)}` : `${ctx.region(t.region)} · ${t.metric}`;
 }
 
+// Trends by id, built once per dashboard data (every chart asks for its contributors).
+const byData = new WeakMap<readonly KpiTrend[], ReadonlyMap<string, KpiTrend>>();
+function indexed(trends: readonly KpiTrend[]): ReadonlyMap<string, KpiTrend> {
+  let m = byData.get(trends);
+  if (!m) byData.set(trends, (m = trendsById(trends)));
+  return m;
+}
+
 /** The contributors of `t` that pass the tab's filters (region and period), with or without a series. */
 function contributorsShown(ctx: Ctx, t: KpiTrend, rows: Map<string, KpiRow>): ContributorTrend[] {
   const f = { ...ctx.filters, status: undefined };
-  return contributorTrends(ctx.data.trends, t).filter((c) => {
+  return contributorTrends(indexed(ctx.data.trends), t).filter((c) => {
     const where = c.trend ?? rows.get(c.id);
     return passes(f, { region: where?.region, period: where?.period }, ctx.data.periods);
   });
@@ -43,7 +51,7 @@ function openDrill(ctx: Ctx, id: string): void {
 
 /** A trend panel with a `N contributors ▾` link when the KPI has contributors with a series. */
 export function withDrill(ctx: Ctx, t: KpiTrend, panel: LinePanel): LinePanel {
-  const n = contributorTrends(ctx.data.trends, t).filter((c) => c.trend).length;
+  const n = contributorTrends(indexed(ctx.data.trends), t).filter((c) => c.trend).length;
   if (n > 0) panel.action = { label: n === 1 ? l10n.t('1 contributor ▾') : l10n.t('{0} contributors ▾', n), run: () => openDrill(ctx, t.id) };
   return panel;
 }
@@ -76,7 +84,7 @@ function drillBody(ctx: Ctx, t: KpiTrend, items: ContributorTrend[], rows: Map<s
 export function drillSection(ctx: Ctx): HTMLElement | undefined {
   const { fmt, filters, data } = ctx;
   const rows = new Map(data.kpi.rows.map((r) => [r.id, r]));
-  const withContributors = data.trends.filter((t) => contributorTrends(data.trends, t).some((c) => c.trend));
+  const withContributors = data.trends.filter((t) => contributorTrends(indexed(data.trends), t).some((c) => c.trend));
   if (withContributors.length === 0) return undefined;
   const parents = withContributors
     .filter((t) => passes({ period: filters.period }, { period: t.period }, data.periods))
