@@ -138,9 +138,9 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$|core/form/(protocol|types|fuzzy)$|core/types$|core/table/protocol$)',
+                '(^|/)src/(?!core/dashboard/(protocol|types|aggregate)$|core/format/[^/]+$|core/form/(protocol|types|fuzzy)$|core/types$|core/table/protocol$|core/util/dates$)',
               message:
-                'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts), src/core/form/protocol, types and fuzzy (the record form), src/core/table/protocol (the register table), src/core/types and src/core/format/*.',
+                'webview/ imports only src/core/dashboard/protocol, types and aggregate (pure counts), src/core/form/protocol, types and fuzzy (the record form), src/core/table/protocol (the register table), src/core/types, src/core/util/dates (date arithmetic) and src/core/format/*.',
             },
           ],
         },

@@ -68,6 +68,7 @@ export { joinRelative } from './config/packs';
 
 // ---- Computed views --------------------------------------------------------------------------
 export { attainment, buildPlanTree, kpiPace } from './plan/tree';
+export { flattenPlans } from './dashboard/kpi';
 export type { InitiativeNode, KpiForecastNode, KpiNode, ObjectiveNode, Pace, PlanNode, PlanTree } from './plan/tree';
 export { buildDashboard } from './dashboard/model';
 export type { DashboardData, DashboardOptions } from './dashboard/types';

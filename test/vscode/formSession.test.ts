@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ToForm, WorkspaceModel } from '../../src/core';
-import { FormSession, type FormDocument, type FormSessionHost, type RecordTarget } from '../../src/vscode/form/session';
+import type { EditorDocument } from '../../src/vscode/documentHost';
+import { FormSession, type FormSessionHost, type RecordTarget } from '../../src/vscode/form/session';
 import { openMem } from '../core/memfs';
 
 /** A bakery's price list, edited from a form while someone else types in the same file. */
@@ -28,7 +29,7 @@ class FakeEditor implements FormSessionHost {
     this.text = ws.parsedFile(file)?.text ?? '';
   }
 
-  async document(file: string): Promise<FormDocument | undefined> {
+  async document(file: string): Promise<EditorDocument | undefined> {
     if (file !== this.file) return undefined;
     return { version: this.version, getText: () => this.text };
   }

@@ -10,7 +10,7 @@
 import type { SourceRef } from '../../src/core/dashboard/types';
 import { displayWidth, truncate } from '../../src/core/format/text';
 import { s } from './dom';
-import { niceTicks } from './ticks';
+import { allWhole, niceTicks } from './ticks';
 
 export type Colour = 'green' | 'yellow' | 'red' | 'blue' | 'orange' | 'purple' | 'grey';
 
@@ -116,7 +116,7 @@ export function barChart(spec: BarChartSpec): SVGSVGElement {
   const x = (v: number) => plotX + (Math.max(0, Math.min(v, max)) / max) * plotW;
   const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
   const values = spec.rows.flatMap((r) => r.bars.flatMap((b) => b.map((x) => x.value)));
-  const ticks = niceTicks(max, values.length > 0 && values.every((v) => Number.isInteger(v)));
+  const ticks = niceTicks(max, allWhole(values));
   ticks.forEach((v, i) => {
     axis.appendChild(s('line', { x1: x(v), x2: x(v), y1: top - 4, y2: height - 4, class: 'grid' }));
     axis.appendChild(s('text', { x: x(v), y: top - 8, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'tick' }, spec.tick(v)));
@@ -347,12 +347,12 @@ export function smallMultiples(spec: SmallMultiplesSpec): SVGSVGElement {
     const right = ox + panelW - 14;
     const top = oy + 42;
     const bottom = oy + panelH - 24;
-    const yMax = spec.yMax ?? niceMax(Math.max(0, ...p.series.flatMap((l) => l.points.map((q) => q.y))));
+    const ys = p.series.flatMap((l) => l.points.map((q) => q.y));
+    const yMax = spec.yMax ?? niceMax(Math.max(0, ...ys));
     const x = (v: number) => left + (Math.max(0, Math.min(v, p.xMax)) / Math.max(1, p.xMax)) * (right - left);
     const y = (v: number) => bottom - (Math.max(0, Math.min(v, yMax)) / yMax) * (bottom - top);
     const axis = s('g', { class: 'axis', 'aria-hidden': 'true' });
-    const ys = p.series.flatMap((l) => l.points.map((q) => q.y));
-    for (const v of niceTicks(yMax, ys.length > 0 && ys.every((q) => Number.isInteger(q)))) {
+    for (const v of niceTicks(yMax, allWhole(ys))) {
       axis.appendChild(s('line', { x1: left, x2: right, y1: y(v), y2: y(v), class: 'grid' }));
       axis.appendChild(s('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, spec.tick(v)));
     }

@@ -12,3 +12,8 @@ export function niceTicks(max: number, whole = false): number[] {
   for (let i = 0; i * step <= max * (1 + 1e-9); i++) out.push(Number((i * step).toPrecision(12)));
   return out;
 }
+
+/** Whether every value is a whole number (and there is one): the axis of a count. */
+export function allWhole(values: readonly number[]): boolean {
+  return values.length > 0 && values.every((v) => Number.isInteger(v));
+}

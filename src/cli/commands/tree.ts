@@ -1,4 +1,16 @@
-import { buildPlanTree, burnText, forecastText, Formatter, PACE_SYMBOLS, paceText, planTreeFromCache, type PlanNode, type PlanTree, titled } from '../../core';
+import {
+  buildPlanTree,
+  burnText,
+  forecastFigure,
+  forecastText,
+  Formatter,
+  PACE_SYMBOLS,
+  paceText,
+  planTreeFromCache,
+  type PlanNode,
+  type PlanTree,
+  titled,
+} from '../../core';
 import { COMMON_HELP, open, parse, session } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
@@ -78,7 +90,7 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
           const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
           const f = k.forecast;
           const forecast = f
-            ? `  ${forecastText(fmt.unit(Math.abs(f.value) >= 100 ? Math.round(f.value) : Math.round(f.value * 10) / 10, k.unit), f.ratio !== undefined ? formatPercent(f.ratio) : undefined, f.trend, f.method)}`
+            ? `  ${forecastText(fmt.unit(forecastFigure(f.value), k.unit), f.ratio !== undefined ? formatPercent(f.ratio) : undefined, f.trend, f.method)}`
             : '';
           rows.push(
             `KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}${forecast}`,

@@ -96,6 +96,11 @@ export function forecastMethodText(m: 'run-rate' | 'trend', l10n: Translator = E
   return m === 'run-rate' ? l10n.t('run rate') : l10n.t('trend');
 }
 
+/** The figure a forecast is written with: whole units from 100 up, one decimal below (its arithmetic follows in full). */
+export function forecastFigure(value: number): number {
+  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+}
+
 /**
  * A KPI's forecast in a few words: `forecast CN¥11,967,213 (99.7%) ↗ run rate`. `value` and
  * `ratio` come formatted by the caller (money, units and percents in its locale).

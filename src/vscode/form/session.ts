@@ -6,9 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { buildRecordForm, editFileText, formChangeOp, type Entity, type FormChange, type RecordForm, type ToForm, type WorkspaceModel } from '../../core';
-import type { DocumentHost, EditorDocument } from '../documentHost';
-
-export type FormDocument = EditorDocument;
+import type { DocumentHost } from '../documentHost';
 
 export interface FormSessionHost extends DocumentHost {
   post(msg: ToForm): void;

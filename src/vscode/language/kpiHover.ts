@@ -1,14 +1,21 @@
 import * as l10n from '@vscode/l10n';
-import { buildPlanTree, forecastText, Formatter, paceText, type KpiNode, type OpsbookWorkspace, type PlanNode } from '../../core';
+import { buildPlanTree, flattenPlans, forecastFigure, forecastText, Formatter, paceText, type KpiNode, type OpsbookWorkspace, type PlanTree } from '../../core';
+
+// The plan tree of a workspace version: a hover over several KPIs, or hovers while nothing is
+// edited, build it once.
+const trees = new WeakMap<OpsbookWorkspace, { version: number; tree: PlanTree }>();
+
+function planTreeOf(ws: OpsbookWorkspace): PlanTree {
+  let t = trees.get(ws);
+  if (!t || t.version !== ws.version) trees.set(ws, (t = { version: ws.version, tree: buildPlanTree(ws) }));
+  return t.tree;
+}
 
 /** The KPI node (with attainment, pace and forecast) the plan tree made for the KPI `id` in `file`. */
-export function kpiNodeOf(ws: OpsbookWorkspace, id: string, file: string): KpiNode | undefined {
+function kpiNodeOf(ws: OpsbookWorkspace, id: string, file: string): KpiNode | undefined {
   let found: KpiNode | undefined;
-  const walk = (p: PlanNode): void => {
+  for (const { node: p } of flattenPlans(planTreeOf(ws)))
     for (const o of p.objectives) for (const k of o.kpis) if (k.id === id && (found === undefined || (k.file === file && found.file !== file))) found = k;
-    p.children.forEach(walk);
-  };
-  buildPlanTree(ws).roots.forEach(walk);
   return found;
 }
 
@@ -17,7 +24,7 @@ export function kpiNodeOf(ws: OpsbookWorkspace, id: string, file: string): KpiNo
  * with its method (run rate or trend) and its arithmetic in words — the Plans view's tooltip, so
  * both say the same. Every value is escaped with `escape` (KPI texts are user text).
  */
-export function kpiHoverMarkdown(k: KpiNode, fmt: Formatter, asOf: string, escape: (s: string) => string): string {
+function kpiHoverMarkdown(k: KpiNode, fmt: Formatter, asOf: string, escape: (s: string) => string): string {
   const full = (n: number) => fmt.unit(n, k.unit);
   const field = (label: string, value: string) => `**${escape(label)}** ${escape(value)}`;
   const lines: string[] = [];
@@ -31,9 +38,9 @@ export function kpiHoverMarkdown(k: KpiNode, fmt: Formatter, asOf: string, escap
   if (standing.length > 0) lines.push(standing.join(' · '));
   const f = k.forecast;
   if (f) {
-    // Whole units from 100 up, one decimal below (as `opsbook tree` prints it); the arithmetic follows in full.
-    const value = Math.abs(f.value) >= 100 ? Math.round(f.value) : Math.round(f.value * 10) / 10;
-    lines.push(`$(graph-line) ${escape(forecastText(full(value), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n))}`);
+    lines.push(
+      `$(graph-line) ${escape(forecastText(full(forecastFigure(f.value)), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n))}`,
+    );
     lines.push(field(l10n.t('How'), f.explanation));
   } else lines.push(escape(l10n.t('No forecast: the KPI has no actuals by period (actuals: {month: value}).')));
   return lines.join('  \n');

@@ -24,9 +24,7 @@ import {
   type GridTable,
   type ToGrid,
 } from '../../core';
-import type { DocumentHost, EditorDocument } from '../documentHost';
-
-export type GridDocument = EditorDocument;
+import type { DocumentHost } from '../documentHost';
 
 export interface GridSessionHost extends DocumentHost {
   post(msg: ToGrid): void;

@@ -1,16 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import type { KpiTrend } from '../../../src/core/dashboard/types';
 import { TREND_ARROWS, forecastMethodText } from '../../../src/core/format/words';
+import { daysBetween } from '../../../src/core/util/dates';
 import type { LinePanel, LineSeries } from '../charts';
 import { refOf, type Ctx } from '../ui';
 
 /** Days from `start` to `iso` (both ISO dates). */
-const dayOf = (start: string, iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 const monthTicks = (start: string, end: string, every = 3): { x: number; label: string }[] => {
   const out: { x: number; label: string }[] = [];
-  const span = dayOf(start, end);
+  const span = daysBetween(start, end);
   for (let d = new Date(`${start}T00:00:00Z`), k = 0; d.toISOString().slice(0, 10) <= end; d.setUTCMonth(d.getUTCMonth() + 1), k++)
-    if (k % every === 0) out.push({ x: Math.min(span, dayOf(start, d.toISOString().slice(0, 10))), label: d.toISOString().slice(0, 7) });
+    if (k % every === 0) out.push({ x: Math.min(span, daysBetween(start, d.toISOString().slice(0, 10))), label: d.toISOString().slice(0, 7) });
   return out;
 };
 
@@ -21,14 +21,14 @@ const monthTicks = (start: string, end: string, every = 3): { x: number; label: 
  */
 export function trendPanel(ctx: Ctx, t: KpiTrend, opts: { title?: string; short?: boolean } = {}): LinePanel {
   const { fmt } = ctx;
-  const xMax = dayOf(t.start, t.end) + 1;
+  const xMax = daysBetween(t.start, t.end) + 1;
   const measured: LineSeries = {
     label: l10n.t('Actuals'),
     colour: 'blue',
     dots: true,
     points: t.additive
-      ? [{ x: 0, y: 0 }, ...t.points.map((p) => ({ x: dayOf(t.start, p.end) + 1, y: p.cumulative ?? 0 }))]
-      : t.points.map((p) => ({ x: (dayOf(t.start, p.start) + dayOf(t.start, p.end) + 1) / 2, y: p.value })),
+      ? [{ x: 0, y: 0 }, ...t.points.map((p) => ({ x: daysBetween(t.start, p.end) + 1, y: p.cumulative ?? 0 }))]
+      : t.points.map((p) => ({ x: (daysBetween(t.start, p.start) + daysBetween(t.start, p.end) + 1) / 2, y: p.value })),
   };
   const last = measured.points[measured.points.length - 1] ?? { x: 0, y: 0 };
   const series: LineSeries[] = [measured, { label: l10n.t('Forecast'), colour: 'purple', dashed: true, points: [last, { x: xMax, y: t.forecast.value }] }];
