@@ -4,14 +4,9 @@ import type { KpiRow, KpiTrend } from '../../../src/core/dashboard/types';
 import { sharedMax, smallMultiples, type LinePanel } from '../charts';
 import { h } from '../dom';
 import { named, passes, refOf, section, table, type Ctx } from '../ui';
-import { trendPanel } from './trendPanel';
+import { trendDesc, trendLegend, trendPanel, trendTitle } from './trendPanel';
 
 const drillKey = (id: string) => `drill-${id}`;
-const trendLegend = () => [
-  { colour: 'blue' as const, label: l10n.t('Actuals') },
-  { colour: 'purple' as const, label: l10n.t('Forecast') },
-  { colour: 'grey' as const, label: l10n.t('Target or expected path') },
-];
 
 /** To date: the running total for units that add up, the last value for levels. */
 const toDate = (t: KpiTrend) => t.points[t.points.length - 1]?.cumulative ?? t.points[t.points.length - 1]?.value;
@@ -66,9 +61,7 @@ function drillBody(ctx: Ctx, t: KpiTrend, items: ContributorTrend[], rows: Map<s
     body.appendChild(
       smallMultiples({
         title: l10n.t('Contributors of {0}', t.metric),
-        desc: drawn
-          .map((c) => l10n.t('{0}: forecast {1}, {2} of target', placeTitle(ctx, c), fmt.unit(c.forecast.value, c.unit), fmt.percent(c.forecast.ratio)))
-          .join('; '),
+        desc: drawn.map((c) => trendDesc(ctx, placeTitle(ctx, c), c)).join('; '),
         tick: (v) => fmt.compact(v),
         panels,
         yMax: sharedMax(panels),
@@ -110,7 +103,7 @@ export function drillSection(ctx: Ctx): HTMLElement | undefined {
                 const summary = h(
                   'summary',
                   {},
-                  h('span', { class: 'drill-title' }, `${t.metric} · ${t.region !== undefined ? `${ctx.region(t.region)} ` : ''}${t.period}`),
+                  h('span', { class: 'drill-title' }, trendTitle(ctx, t)),
                   ' ',
                   h(
                     'span',
@@ -198,11 +191,7 @@ export function multiplesSection(ctx: Ctx): HTMLElement | undefined {
                       h('h4', { class: 'multiples-by' }, label),
                       smallMultiples({
                         title: `${g.metric} · ${label}`,
-                        desc: s.members
-                          .map((t) =>
-                            l10n.t('{0}: forecast {1}, {2} of target', placeTitle(ctx, t), fmt.unit(t.forecast.value, t.unit), fmt.percent(t.forecast.ratio)),
-                          )
-                          .join('; '),
+                        desc: s.members.map((t) => trendDesc(ctx, placeTitle(ctx, t), t)).join('; '),
                         tick: (v) => fmt.compact(v),
                         panels,
                         cols: 3,

@@ -14,6 +14,25 @@ const monthTicks = (start: string, end: string, every = 3): { x: number; label: 
   return out;
 };
 
+/** A trend's default title: `营业额 · 华北区 FY2026`. */
+export function trendTitle(ctx: Ctx, t: KpiTrend): string {
+  return `${t.metric} · ${t.region !== undefined ? `${ctx.region(t.region)} ` : ''}${t.period}`;
+}
+
+/** The legend of every trend chart. */
+export function trendLegend(): { colour: 'blue' | 'purple' | 'grey'; label: string }[] {
+  return [
+    { colour: 'blue', label: l10n.t('Actuals') },
+    { colour: 'purple', label: l10n.t('Forecast') },
+    { colour: 'grey', label: l10n.t('Target or expected path') },
+  ];
+}
+
+/** A trend in a chart's description: `华北区: forecast ¥344.9万, 95.8% of target`. */
+export function trendDesc(ctx: Ctx, label: string, t: KpiTrend): string {
+  return l10n.t('{0}: forecast {1}, {2} of target', label, ctx.fmt.unit(t.forecast.value, t.unit), ctx.fmt.percent(t.forecast.ratio));
+}
+
 /**
  * A KPI's trend as one small chart. `title` replaces the default `metric · region period` (small
  * multiples name the region or store first); `short` leaves the method out of the caption (narrow
@@ -49,7 +68,7 @@ export function trendPanel(ctx: Ctx, t: KpiTrend, opts: { title?: string; short?
     });
   const arrow = t.forecast.trend ? ` ${TREND_ARROWS[t.forecast.trend]}` : '';
   const panel: LinePanel = {
-    title: opts.title ?? `${t.metric} · ${t.region !== undefined ? `${ctx.region(t.region)} ` : ''}${t.period}`,
+    title: opts.title ?? trendTitle(ctx, t),
     caption: opts.short
       ? l10n.t('forecast {0}', `${fmt.unit(t.forecast.value, t.unit, { compact: true })} (${fmt.percent(t.forecast.ratio)})${arrow}`)
       : l10n.t(

@@ -4,7 +4,7 @@ import { TREND_ARROWS } from '../../../src/core/format/words';
 import { smallMultiples, type LinePanel } from '../charts';
 import { chartRows, named, passes, refOf, section, table, type Ctx } from '../ui';
 import { withDrill } from './drill';
-import { trendPanel } from './trendPanel';
+import { trendDesc, trendLegend, trendPanel } from './trendPanel';
 
 /** KPI trends: actuals by period, the forecast to the period end (dashed) and the expected path. */
 export function trendSection(ctx: Ctx): HTMLElement {
@@ -18,20 +18,14 @@ export function trendSection(ctx: Ctx): HTMLElement {
       'Forecast at the period end: run rate (total so far over the days covered, times the days of the period) for units that add up, drawn as running totals against the straight path to target; least-squares trend through the values for levels (%, scores, days), against the target line. Hover a chart for its arithmetic.',
     ),
     chartNote: shown.note,
-    legend: [
-      { colour: 'blue', label: l10n.t('Actuals') },
-      { colour: 'purple', label: l10n.t('Forecast') },
-      { colour: 'grey', label: l10n.t('Target or expected path') },
-    ],
+    legend: trendLegend(),
     chart:
       all.length === 0
         ? undefined
         : () =>
             smallMultiples({
               title: l10n.t('KPI trends and forecasts'),
-              desc: shown.rows
-                .map((t) => l10n.t('{0}: forecast {1}, {2} of target', t.metric, fmt.unit(t.forecast.value, t.unit), fmt.percent(t.forecast.ratio)))
-                .join('; '),
+              desc: shown.rows.map((t) => trendDesc(ctx, t.metric, t)).join('; '),
               tick: (v) => fmt.compact(v),
               panels: shown.rows.map((t) => withDrill(ctx, t, trendPanel(ctx, t))),
               onOpen: ctx.open,
