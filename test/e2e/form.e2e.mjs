@@ -21,37 +21,33 @@ import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
-import { PROJECT_ROOT, openFile, runCommand, screenshot } from './codeServer.mjs';
+import { openFile, runCommand, screenshot } from './codeServer.mjs';
 import { waitForActiveFile, waitUntil, webviewFrame } from './workbench.mjs';
-import { RESULTS_DIR, editorSessionHooks, log } from './setup.mjs';
+import { log, sampleEditorSession } from './setup.mjs';
 
-const SAMPLE = path.join(PROJECT_ROOT, 'samples', 'lumen-oak');
 const FILE = 'partners/channels.yaml';
 const SETTINGS = { 'opsbook.today': '2026-06-15', 'editor.minimap.enabled': false, 'problems.autoReveal': false, 'editor.codeLens': true };
 
 describe('Edit as Form: a partner record as a form, an edit that changes one line (code-server + Chromium)', function () {
-  const editorSession = editorSessionHooks('form', {
+  const editorSession = sampleEditorSession({
+    name: 'form',
     settings: SETTINGS,
-    prepare: async (scratch) => {
-      for (const name of [
-        'e2e-form-partner.png',
-        'e2e-form-owner-picker.png',
-        'e2e-form-edited.png',
-        'e2e-table-price-list.png',
-        'e2e-table-5000.png',
-        'e2e-dashboard-trends.png',
-        'e2e-dashboard-people.png',
-      ])
-        await fs.rm(path.join(RESULTS_DIR, name), { force: true });
-      const ws = path.join(scratch, 'lumen-oak');
-      await fs.cp(SAMPLE, ws, { recursive: true });
+    screenshots: [
+      'e2e-form-partner',
+      'e2e-form-owner-picker',
+      'e2e-form-edited',
+      'e2e-table-price-list',
+      'e2e-table-5000',
+      'e2e-dashboard-trends',
+      'e2e-dashboard-people',
+    ],
+    prepare: async (ws) => {
       const big = ['# generated: 5,000 products', 'products:'];
       for (let i = 0; i < 5000; i++)
         big.push(
           `  - { id: GEN-${String(i).padStart(5, '0')}, name: Generated item ${i}, category: decor, currency: CNY, list_price: ${100 + (i % 900)}, floor_price: 50 }`,
         );
       await fs.writeFile(path.join(ws, 'catalog', 'generated.yaml'), big.join('\n') + '\n');
-      return ws;
     },
   });
 
