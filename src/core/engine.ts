@@ -13,8 +13,8 @@ import type { DashboardData } from './dashboard/types';
 import type { SearchOptions, SearchResponse } from './search/types';
 import type { ResolvedConfig } from './config/types';
 import type { CachedPlanTree, CachedSummary } from './host';
-import type { Diagnostic, Range } from './types';
-import type { RangeJob } from './parse/positions';
+import type { Diagnostic } from './types';
+import type { RangeMany } from './parse/positions';
 import type { PlanTree } from './plan/tree';
 import { formatOf, type ParsedFile, type ParseInput } from './parse/file';
 import { builtinRules } from './rules/builtin';
@@ -48,7 +48,7 @@ export interface EngineInit {
    */
   parseReadsFiles?: boolean;
   /** Works out source ranges (`rangesOf` of each job), possibly in parallel: used by `resolveRanges`. */
-  rangeMany?: (jobs: RangeJob[]) => Promise<Range[][]>;
+  rangeMany?: RangeMany;
   /** A persistent cache of computed state (warm start); needs `fs.stamp`. */
   cache?: WarmCache;
   /**

@@ -58,7 +58,7 @@ export { compareEntities, entityKey, field, num, str } from './model/entity';
 export type { Entity, Reference } from './model/entity';
 export type { ConfigProblem, KindConfig, Layout, ResolvedConfig, ReviewRule, TemplateRef, VocabularyClass, VocabularyConfig } from './config/types';
 export { formatOf, MAX_FILE_BYTES, parseFile, parseInput, type ParseInput } from './parse/file';
-export { rangesOf, type RangeJob } from './parse/positions';
+export { rangesOf, type RangeJob, type RangeMany } from './parse/positions';
 export type { FileFormat, ParsedFile } from './parse/file';
 export { countLines, decodeText, LineIndex } from './parse/text';
 export { parsePathPattern } from './model/pathPattern';

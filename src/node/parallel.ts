@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { rangesOf, unpackFileState, type ParsedFile, type ParseInput, type Range, type RangeJob } from '../core';
+import { rangesOf, unpackFileState, type ParsedFile, type ParseInput, type Range, type RangeJob, type RangeMany } from '../core';
 import { readAndParse } from './readParse';
 
 type Input = ParseInput;
@@ -34,11 +34,17 @@ class ParsePool {
     return packed.map((p) => unpackFileState(p).parsed);
   }
 
-  /** Works out ranges, the jobs split between the workers (largest texts first, to even them out). */
-  async ranges(jobs: RangeJob[]): Promise<Range[][]> {
+  /**
+   * Works out ranges, the jobs split between the workers (largest texts first, to even them
+   * out); in the background, all on one worker: the other cores are left to this thread, which
+   * has work of its own meanwhile (a second worker would only take turns with it, paying its
+   * own JIT warm-up).
+   */
+  async ranges(jobs: RangeJob[], background = false): Promise<Range[][]> {
+    const threads = background ? 1 : this.size;
     const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b] as RangeJob).text.length - (jobs[a] as RangeJob).text.length);
-    const shares: number[][] = Array.from({ length: this.size }, () => []);
-    const load = new Array<number>(this.size).fill(0);
+    const shares: number[][] = Array.from({ length: threads }, () => []);
+    const load = new Array<number>(threads).fill(0);
     for (const i of order) {
       const k = load.indexOf(Math.min(...load));
       (shares[k] as number[]).push(i);
@@ -124,9 +130,9 @@ const MIN_JOBS_FOR_WORKERS = 16;
  * Works out source ranges on the parse workers (`EngineInit.rangeMany`), as `parallelParser`
  * parses; in this thread without the bundled worker or for a few files.
  */
-export function parallelRanger(workerFile = path.join(__dirname, 'parse-worker.js')): ((jobs: RangeJob[]) => Promise<Range[][]>) | undefined {
+export function parallelRanger(workerFile = path.join(__dirname, 'parse-worker.js')): RangeMany | undefined {
   const pool = poolOf(workerFile);
-  return pool && (async (jobs) => (jobs.length < MIN_JOBS_FOR_WORKERS ? jobs.map(rangesOf) : pool().ranges(jobs)));
+  return pool && (async (jobs, options) => (jobs.length < MIN_JOBS_FOR_WORKERS ? jobs.map(rangesOf) : pool().ranges(jobs, !!options?.background)));
 }
 
 /**

@@ -97,6 +97,8 @@ describe('parse workers', () => {
       ],
     }));
     assert.deepEqual(await rangeMany(jobs), jobs.map(rangesOf));
+    // In the background (the plan tree's lines, while this thread checks entities): one worker, the same ranges.
+    assert.deepEqual(await rangeMany(jobs, { background: true }), jobs.map(rangesOf));
     await closeParsers();
   });
 });

@@ -9,8 +9,8 @@ import type { ParsedFile } from '../parse/file';
 import { buildPlanTree, PLAN_TREE_KINDS, type PlanTree } from '../plan/tree';
 import type { SectionWriter } from '../search/sections';
 import type { SearchOptions, SearchResponse } from '../search/types';
-import type { Diagnostic, Range } from '../types';
-import type { RangeJob } from '../parse/positions';
+import type { Diagnostic } from '../types';
+import type { RangeMany } from '../parse/positions';
 import type { OpsbookWorkspace, SaveOptions } from './api';
 
 type Snapshot = (options?: SaveOptions) => (diagnostics?: Diagnostic[]) => Promise<void>;
@@ -40,10 +40,10 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
   /** The workspace's version when the search index was built. */
   private searchVersion = -1;
 
-  private ranger: ((jobs: RangeJob[]) => Promise<Range[][]>) | undefined;
+  private ranger: RangeMany | undefined;
 
   /** Set by the engine when the host can work out source ranges in parallel (`EngineInit.rangeMany`). */
-  useRanger(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>): void {
+  useRanger(rangeMany: RangeMany): void {
     this.ranger = rangeMany;
   }
 
@@ -63,7 +63,9 @@ export class OpenedWorkspace extends Workspace implements OpsbookWorkspace {
    */
   prefetchPlanRanges(): void {
     if (!this.ranger || this.planRanges) return;
-    this.planRanges = this.entityRangesWith(this.ranger, PLAN_TREE_KINDS).catch(() => undefined);
+    // In the background: this thread checks the entities meanwhile and needs a core of its own.
+    const ranger = this.ranger;
+    this.planRanges = this.entityRangesWith((jobs) => ranger(jobs, { background: true }), PLAN_TREE_KINDS).catch(() => undefined);
   }
 
   /** Set by the engine once the files are loaded: how this workspace writes its warm-start cache. */

@@ -5,7 +5,7 @@ import { fiscalStartMonth } from '../period/parse';
 import { Evaluator, keySignatures } from '../rules/evaluator';
 import type { Rule } from '../rules/rule';
 import type { Anchor, Diagnostic, Finding, Range, Severity } from '../types';
-import type { RangeJob } from '../parse/positions';
+import type { RangeMany } from '../parse/positions';
 import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
 import type { CompiledSchemas } from '../schema/compiled';
 import { Analyzer } from './analyzer';
@@ -233,7 +233,7 @@ export class Workspace implements WorkspaceModel {
    * Works out the source ranges of every diagnostic with `rangeMany` (a host's parse workers)
    * instead of one file after another in this thread; `diagnostics()` then parses nothing.
    */
-  async resolveRangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>): Promise<void> {
+  async resolveRangesWith(rangeMany: RangeMany): Promise<void> {
     const anchors: Anchor[] = [];
     const want = (f: Finding): void => {
       if (!f.range) anchors.push(f.anchor);
@@ -247,13 +247,13 @@ export class Workspace implements WorkspaceModel {
   }
 
   /** Works out with `rangeMany` the entity ranges of every entity of these kinds (see `resolveRangesWith`). */
-  async entityRangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>, kinds: readonly string[]): Promise<void> {
+  async entityRangesWith(rangeMany: RangeMany, kinds: readonly string[]): Promise<void> {
     const anchors: Anchor[] = [];
     for (const kind of kinds) for (const e of this.store.entities(kind)) anchors.push({ file: e.file, doc: e.doc, path: e.path, part: 'entity' });
     await this.rangesWith(rangeMany, anchors);
   }
 
-  private async rangesWith(rangeMany: (jobs: RangeJob[]) => Promise<Range[][]>, anchors: Iterable<Anchor>): Promise<void> {
+  private async rangesWith(rangeMany: RangeMany, anchors: Iterable<Anchor>): Promise<void> {
     const jobs = this.store.rangeJobs(anchors);
     if (jobs.length === 0) return;
     const ranges = await rangeMany(jobs);

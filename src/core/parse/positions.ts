@@ -132,6 +132,12 @@ export interface RangeJob {
   anchors: { doc: number; path: NodePath; part: AnchorPart }[];
 }
 
+/**
+ * Works out the ranges of many jobs, possibly in parallel (`EngineInit.rangeMany`). `background`:
+ * this thread goes on working meanwhile, so the host should not take every core for it.
+ */
+export type RangeMany = (jobs: RangeJob[], options?: { background?: boolean }) => Promise<Range[][]>;
+
 /** The ranges of a job's anchors, in order: what `rangeOf` gives for each (in a worker, off the main thread). */
 export function rangesOf(job: RangeJob): Range[] {
   const positions = new YamlPositions(job.text, job.lineOffset);
