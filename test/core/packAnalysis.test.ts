@@ -58,7 +58,8 @@ describe('warm-start cache: analyses in columns', () => {
     const { before, after } = await roundTrip({
       ...TEA,
       // A plan without an id: its objectives' parent and its references' entity are not among the file's entities.
-      'plans/无编号.yaml': 'title: 无编号计划\nregion: 华东\nperiod: 2026\nobjectives:\n  - id: 目标-1\n    title: 门店\n    kpis:\n      - id: 指标-1\n        metric: 门店数\n        target: 3\n',
+      'plans/无编号.yaml':
+        'title: 无编号计划\nregion: 华东\nperiod: 2026\nobjectives:\n  - id: 目标-1\n    title: 门店\n    kpis:\n      - id: 指标-1\n        metric: 门店数\n        target: 3\n',
     });
     const aliased = before.filter((f) => f.analysis.entities.some((e) => e.raw && e.raw !== e.data));
     assert.ok(aliased.length > 0, 'the tea chain reads some of its words through aliases');
@@ -71,7 +72,15 @@ describe('warm-start cache: analyses in columns', () => {
   });
 
   it('stores an analysis of another shape as it is', () => {
-    const parsed = { path: 'a.yaml', text: 'id: A\n', yamlText: 'id: A\n', yamlLineOffset: 0, format: 'yaml', docs: [{ id: 'A' }], problems: [] } as unknown as ParsedFile;
+    const parsed = {
+      path: 'a.yaml',
+      text: 'id: A\n',
+      yamlText: 'id: A\n',
+      yamlLineOffset: 0,
+      format: 'yaml',
+      docs: [{ id: 'A' }],
+      problems: [],
+    } as unknown as ParsedFile;
     const entity = { kind: 'brand', id: 'A', title: 'A', file: 'b.yaml', doc: 0, path: [], data: { id: 'A' } };
     const analysis: FileAnalysis = { kind: 'brand', entities: [entity], references: [], findings: [] };
     const packed = packFileState({ parsed, analysis }) as unknown as { analysis: FileAnalysis };
