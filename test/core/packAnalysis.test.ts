@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileAnalysis } from '../../src/core/model/analyzer';
 import type { Workspace } from '../../src/core/model/workspace';
 import type { ParsedFile } from '../../src/core/parse/file';
-import type { JsonValue, NodePath } from '../../src/core/types';
+import { valueAt } from '../../src/core/util/json';
 import { packFileState, unpackFileState } from '../../src/core/warm/pack';
 import type { FileState } from '../../src/core/warm/state';
 import { openMem, readTree, REPO } from './memfs';
@@ -17,21 +17,15 @@ async function roundTrip(files: Record<string, string>): Promise<{ before: FileS
   return { before, after };
 }
 
-function nodeAt(doc: JsonValue | undefined, path: NodePath): unknown {
-  let v: unknown = doc;
-  for (const seg of path) v = v === null || typeof v !== 'object' ? undefined : (v as Record<string | number, unknown>)[seg];
-  return v;
-}
-
 /** Checks the restored analysis equals the original and shares what the original shared. */
 function assertSame(before: FileState, after: FileState): void {
   assert.deepEqual(after.analysis, before.analysis, before.parsed.path);
   const docsOf = (p: ParsedFile) => p.docs;
   before.analysis.entities.forEach((e, i) => {
     const r = after.analysis.entities[i]!;
-    const wasNode = e.data === nodeAt(docsOf(before.parsed)[e.doc], e.path);
-    assert.equal(r.data === nodeAt(docsOf(after.parsed)[r.doc], r.path), wasNode, `${e.kind} ${e.id}: data is the document's node as before`);
-    if (e.raw) assert.equal(r.raw === nodeAt(docsOf(after.parsed)[r.doc], r.path), e.raw === nodeAt(docsOf(before.parsed)[e.doc], e.path));
+    const wasNode = e.data === valueAt(docsOf(before.parsed)[e.doc], e.path);
+    assert.equal(r.data === valueAt(docsOf(after.parsed)[r.doc], r.path), wasNode, `${e.kind} ${e.id}: data is the document's node as before`);
+    if (e.raw) assert.equal(r.raw === valueAt(docsOf(after.parsed)[r.doc], r.path), e.raw === valueAt(docsOf(before.parsed)[e.doc], e.path));
     if (e.parent) {
       const at = before.analysis.entities.indexOf(e.parent);
       if (at >= 0) assert.equal(r.parent, after.analysis.entities[at], `${e.id}: its parent is the restored entity`);

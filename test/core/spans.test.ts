@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseInput } from '../../src/core/parse/file';
 import { YamlPositions } from '../../src/core/parse/positions';
 import { JsYamlSpans } from '../../src/core/parse/spans';
 import type { AnchorPart, JsonValue, NodePath } from '../../src/core/types';
+import { readTree, REPO } from './memfs';
 
 // Ranges read off a js-yaml parse must be exactly what `yaml`'s Documents give, or say nothing.
 const TEXTS: [string, string][] = [
@@ -78,13 +78,6 @@ function compare(name: string, text: string, lineOffset = 0, docs?: JsonValue[])
   return { asked, answered };
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const f = path.join(dir, n);
-    return statSync(f).isDirectory() ? filesUnder(f) : /\.(ya?ml|md)$/.test(n) ? [f] : [];
-  });
-}
-
 describe('source ranges from a js-yaml parse (JsYamlSpans)', () => {
   for (const [name, text] of TEXTS) {
     it(`are yaml's ranges or nothing: ${name}`, () => {
@@ -97,10 +90,11 @@ describe('source ranges from a js-yaml parse (JsYamlSpans)', () => {
     let asked = 0;
     let answered = 0;
     for (const sample of ['lumen-oak', 'maitian-bakery', 'broken']) {
-      for (const file of filesUnder(path.join(__dirname, '..', '..', 'samples', sample))) {
-        const parsed = parseInput({ path: path.basename(file), content: readFileSync(file) });
+      for (const [file, text] of readTree(path.join(REPO, 'samples', sample))) {
+        if (!/\.(ya?ml|md)$/.test(file)) continue;
+        const parsed = parseInput({ path: path.basename(file), content: text });
         if (!parsed.yamlText) continue;
-        const n = compare(path.relative(process.cwd(), file), parsed.yamlText, parsed.yamlLineOffset, parsed.docs);
+        const n = compare(`${sample}/${file}`, parsed.yamlText, parsed.yamlLineOffset, parsed.docs);
         asked += n.asked;
         answered += n.answered;
       }

@@ -2,8 +2,6 @@ import type { JsonObject, JsonValue } from '../types';
 import type { FieldChange } from './types';
 import { isObject } from '../util/json';
 
-export { isObject };
-
 /** Fields that identify items of a list, tried in this order: lists are matched by them, not by position. */
 export const ITEM_KEYS = ['id', 'sku', 'course'] as const;
 

@@ -1,7 +1,7 @@
 import { entityKey, type Entity } from '../model/entity';
 import type { WorkspaceModel as Workspace } from '../model/queries';
 import type { JsonValue } from '../types';
-import { isObject } from './fields';
+import { isObject } from '../util/json';
 import { bodySections } from './sections';
 
 /** A top-level entity on each side, paired by kind and id (or as a rename). */

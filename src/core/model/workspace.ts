@@ -9,7 +9,7 @@ import type { RangeMany } from '../parse/positions';
 import { importFiles, snapshotState, type WorkspaceState } from '../warm/state';
 import type { CompiledSchemas } from '../schema/compiled';
 import { Analyzer } from './analyzer';
-import type { Entity, Reference } from './entity';
+import { entityAnchor, type Entity, type Reference } from './entity';
 import type { WorkspaceModel } from './queries';
 import { FileStore } from './store';
 import type { VocabularyBinding } from '../vocab/bindings';
@@ -249,7 +249,7 @@ export class Workspace implements WorkspaceModel {
   /** Works out with `rangeMany` the entity ranges of every entity of these kinds (see `resolveRangesWith`). */
   async entityRangesWith(rangeMany: RangeMany, kinds: readonly string[]): Promise<void> {
     const anchors: Anchor[] = [];
-    for (const kind of kinds) for (const e of this.store.entities(kind)) anchors.push({ file: e.file, doc: e.doc, path: e.path, part: 'entity' });
+    for (const kind of kinds) for (const e of this.store.entities(kind)) anchors.push(entityAnchor(e));
     await this.rangesWith(rangeMany, anchors);
   }
 

@@ -1,7 +1,8 @@
 import type { FileAnalysis } from '../model/analyzer';
 import type { Entity, Reference } from '../model/entity';
 import type { ParsedFile } from '../parse/file';
-import type { AnchorPart, JsonObject, JsonValue, NodePath } from '../types';
+import type { AnchorPart, JsonObject, NodePath } from '../types';
+import { valueAt } from '../util/json';
 
 /**
  * An entity as the cache stores it: its data left out when it is the very node of the parsed
@@ -72,7 +73,7 @@ export function packAnalysis(analysis: FileAnalysis, parsed: ParsedFile): FileAn
   const entities: PackedEntities = { kind: [], id: [], title: [], doc: [], path: [], data: [], raw: [], parent: [] };
   for (const e of analysis.entities) {
     if (e.file !== file) return analysis;
-    const node = nodeAt(parsed.docs[e.doc], e.path);
+    const node = valueAt(parsed.docs[e.doc], e.path);
     entities.kind.push(e.kind);
     entities.id.push(e.id);
     entities.title.push(e.title);
@@ -108,7 +109,7 @@ export function unpackAnalysis(stored: FileAnalysis | PackedAnalysis, parsed: Pa
   const pe = stored.entities;
   const entities: Entity[] = new Array(pe.id.length);
   for (let i = 0; i < entities.length; i++) {
-    const node = nodeAt(parsed.docs[pe.doc[i]!], pe.path[i]!) as JsonObject;
+    const node = valueAt(parsed.docs[pe.doc[i]!], pe.path[i]!) as JsonObject;
     const data = pe.data[i];
     const e: Entity = { kind: pe.kind[i]!, id: pe.id[i]!, title: pe.title[i]!, file, doc: pe.doc[i]!, path: pe.path[i]!, data: data === 0 ? node : data! };
     const raw = pe.raw[i];
@@ -139,15 +140,4 @@ export function unpackAnalysis(stored: FileAnalysis | PackedAnalysis, parsed: Pa
   if (stored.kind !== undefined) analysis.kind = stored.kind;
   if (stored.unreadable) analysis.unreadable = stored.unreadable;
   return analysis;
-}
-
-/** The node at a path in a document, or undefined. */
-function nodeAt(doc: JsonValue | undefined, path: NodePath): JsonValue | undefined {
-  let v: JsonValue | undefined = doc;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (Array.isArray(v)) v = typeof seg === 'number' ? v[seg] : undefined;
-    else v = Object.prototype.hasOwnProperty.call(v, seg) ? v[seg as string] : undefined;
-  }
-  return v;
 }
