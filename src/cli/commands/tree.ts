@@ -1,16 +1,4 @@
-import {
-  buildPlanTree,
-  burnText,
-  forecastFigure,
-  forecastText,
-  Formatter,
-  PACE_SYMBOLS,
-  paceText,
-  planTreeFromCache,
-  type PlanNode,
-  type PlanTree,
-  titled,
-} from '../../core';
+import { buildPlanTree, burnText, forecastText, Formatter, PACE_SYMBOLS, paceText, planTreeFromCache, type PlanNode, type PlanTree, titled } from '../../core';
 import { COMMON_HELP, open, parse, session } from '../common';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 
@@ -89,9 +77,7 @@ function renderPlan(p: PlanNode, fmt: Formatter, prefix: string, last: boolean, 
         for (const k of o.kpis) {
           const flag = k.pace ? `  ${PACE_SYMBOLS[k.pace]} ${paceText(k.pace)}` : '';
           const f = k.forecast;
-          const forecast = f
-            ? `  ${forecastText(fmt.unit(forecastFigure(f.value), k.unit), f.ratio !== undefined ? formatPercent(f.ratio) : undefined, f.trend, f.method)}`
-            : '';
+          const forecast = f ? `  ${forecastText(f, (n) => fmt.unit(n, k.unit), formatPercent)}` : '';
           rows.push(
             `KPI ${titled(k.id, k.metric)}  target ${fmt.unit(k.target, k.unit)}  actual ${fmt.unit(k.actual, k.unit)}${k.actualRolledUp ? ' (rolled up)' : ''}  ${k.attainment !== undefined ? formatPercent(k.attainment) : ''}${k.direction === 'down' ? ' (lower is better)' : ''}${flag}${forecast}`,
           );

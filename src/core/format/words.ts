@@ -97,25 +97,29 @@ export function forecastMethodText(m: 'run-rate' | 'trend', l10n: Translator = E
 }
 
 /** The figure a forecast is written with: whole units from 100 up, one decimal below (its arithmetic follows in full). */
-export function forecastFigure(value: number): number {
+function forecastFigure(value: number): number {
   return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
 }
 
+/** What `forecastText` says of a forecast (the plan tree's `KpiForecastNode` has it). */
+export interface ForecastWords {
+  value: number;
+  ratio?: number | undefined;
+  trend?: 'up' | 'down' | 'flat' | undefined;
+  method: 'run-rate' | 'trend';
+}
+
 /**
- * A KPI's forecast in a few words: `forecast CN¥11,967,213 (99.7%) ↗ run rate`. `value` and
- * `ratio` come formatted by the caller (money, units and percents in its locale).
+ * A KPI's forecast in a few words: `forecast CN¥11,967,213 (99.7%) ↗ run rate`, its figure
+ * rounded (`forecastFigure`) and written by `value` (money or the KPI's unit, in the caller's
+ * locale), its ratio by `percent`. The tree, the hover and the Plans view all say it this way.
  */
-export function forecastText(
-  value: string,
-  ratio: string | undefined,
-  trend: 'up' | 'down' | 'flat' | undefined,
-  m: 'run-rate' | 'trend',
-  l10n: Translator = ENGLISH,
-): string {
-  const arrow = trend ? ` ${TREND_ARROWS[trend]}` : '';
-  return ratio !== undefined
-    ? l10n.t('forecast {0} ({1}){2} by {3}', value, ratio, arrow, forecastMethodText(m, l10n))
-    : l10n.t('forecast {0}{1} by {2}', value, arrow, forecastMethodText(m, l10n));
+export function forecastText(f: ForecastWords, value: (n: number) => string, percent: (ratio: number) => string, l10n: Translator = ENGLISH): string {
+  const arrow = f.trend ? ` ${TREND_ARROWS[f.trend]}` : '';
+  const figure = value(forecastFigure(f.value));
+  return f.ratio !== undefined
+    ? l10n.t('forecast {0} ({1}){2} by {3}', figure, percent(f.ratio), arrow, forecastMethodText(f.method, l10n))
+    : l10n.t('forecast {0}{1} by {2}', figure, arrow, forecastMethodText(f.method, l10n));
 }
 
 /** A plan's burn in a few words: `spent 55.0% of budget, 38.9% expected by time elapsed` (or `by phasing`). */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { buildPlanTree, flattenPlans, forecastFigure, forecastText, Formatter, paceText, type KpiNode, type OpsbookWorkspace, type PlanTree } from '../../core';
+import { buildPlanTree, flattenPlans, forecastText, Formatter, paceText, type KpiNode, type OpsbookWorkspace, type PlanTree } from '../../core';
 
 // The plan tree of a workspace version: a hover over several KPIs, or hovers while nothing is
 // edited, build it once.
@@ -38,9 +38,7 @@ function kpiHoverMarkdown(k: KpiNode, fmt: Formatter, asOf: string, escape: (s: 
   if (standing.length > 0) lines.push(standing.join(' · '));
   const f = k.forecast;
   if (f) {
-    lines.push(
-      `$(graph-line) ${escape(forecastText(full(forecastFigure(f.value)), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n))}`,
-    );
+    lines.push(`$(graph-line) ${escape(forecastText(f, full, (r) => fmt.percent(r), l10n))}`);
     lines.push(field(l10n.t('How'), f.explanation));
   } else lines.push(escape(l10n.t('No forecast: the KPI has no actuals by period (actuals: {month: value}).')));
   return lines.join('  \n');

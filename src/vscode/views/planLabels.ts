@@ -1,7 +1,6 @@
 import {
   burnText,
   countOf,
-  forecastFigure,
   forecastText,
   type Formatter,
   type InitiativeNode,
@@ -141,10 +140,7 @@ export function kpiRow(k: KpiNode, ctx: PlanContext): ViewNode {
         : l10n.t('{0} for the time elapsed in the period', pace(k.pace)),
     ]);
   if (f) {
-    rows.push([
-      l10n.t('Forecast'),
-      forecastText(full(forecastFigure(f.value)), f.ratio !== undefined ? fmt.percent(f.ratio) : undefined, f.trend, f.method, l10n),
-    ]);
+    rows.push([l10n.t('Forecast'), forecastText(f, full, (r) => fmt.percent(r), l10n)]);
     rows.push([l10n.t('How'), f.explanation]);
   }
   if (k.contributesTo) rows.push([l10n.t('Contributes to'), k.contributesTo]);
