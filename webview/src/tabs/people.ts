@@ -1,7 +1,20 @@
 import * as l10n from '@vscode/l10n';
 import { barChart } from '../charts';
 import { label } from '../format';
+import type { Colour } from '../charts';
 import { named, optionsOf, passes, pill, refOf, section, stats, table, type TabDef } from '../ui';
+
+type Standing = 'due' | 'current' | 'none';
+
+/** Where a person's assessment stands: overdue, current, or none on record (neither of the two). */
+const standingOf = (a: { overdue?: boolean; lastPeriod?: string | undefined }): Standing => (a.overdue ? 'due' : a.lastPeriod ? 'current' : 'none');
+
+/** Each standing's word and pill, for the filter and the Status column alike. */
+const STANDINGS: Record<Standing, { label: () => string; colour: Colour; symbol: string }> = {
+  due: { label: () => l10n.t('overdue'), colour: 'red', symbol: '✖' },
+  current: { label: () => l10n.t('current'), colour: 'green', symbol: '✔' },
+  none: { label: () => l10n.t('not assessed'), colour: 'grey', symbol: '–' },
+};
 
 /** People: assessments due (as the assessment/overdue rule judges them) and bench strength by role. */
 export const peopleTab: TabDef = {
@@ -29,19 +42,13 @@ export const peopleTab: TabDef = {
     {
       key: 'status',
       label: l10n.t('Assessment'),
-      options: [
-        { value: 'due', label: l10n.t('overdue') },
-        { value: 'current', label: l10n.t('current') },
-        { value: 'none', label: l10n.t('not assessed') },
-      ],
+      options: (Object.keys(STANDINGS) as Standing[]).map((value) => ({ value, label: STANDINGS[value].label() })),
     },
   ],
   badge: (d) => d.people.assessments.filter((a) => a.overdue).length + d.people.bench.filter((b) => b.key && b.withReady < b.holders).length,
   render(ctx) {
     const { fmt, filters, data } = ctx;
-    const rows = data.people.assessments.filter((a) =>
-      passes(filters, { region: a.region, type: a.role, status: a.overdue ? 'due' : a.lastPeriod ? 'current' : 'none' }),
-    );
+    const rows = data.people.assessments.filter((a) => passes(filters, { region: a.region, type: a.role, status: standingOf(a) }));
     const overdue = rows.filter((a) => a.overdue);
     const bench = data.people.bench.filter((b) => filters.type === undefined || b.role === filters.type);
     const keyGaps = bench.filter((b) => b.key).reduce((n, b) => n + b.holders - b.withReady, 0);
@@ -124,13 +131,10 @@ export const peopleTab: TabDef = {
               { header: l10n.t('Next due'), cell: (a) => a.due ?? '–' },
               {
                 header: l10n.t('Status'),
-                // Without an assessment on record a person is neither overdue nor current.
-                cell: (a) =>
-                  a.overdue
-                    ? pill(l10n.t('overdue'), 'red', '✖')
-                    : a.lastPeriod
-                      ? pill(l10n.t('current'), 'green', '✔')
-                      : pill(l10n.t('not assessed'), 'grey', '–'),
+                cell: (a) => {
+                  const s = STANDINGS[standingOf(a)];
+                  return pill(s.label(), s.colour, s.symbol);
+                },
               },
             ],
           }),
