@@ -60,8 +60,8 @@ export function fillTemplate(text: string, vars: TemplateVars): string {
     currency: () => vars.currency ?? 'XXX',
   };
   return text
-    .replace(/"\{\{(\w+)\}\}"/g, (m, k: string) => (values[k] ? JSON.stringify(values[k]()) : m))
-    .replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k]?.() ?? m);
+    .replace(/"\{\{(\w+)\}\}"/g, (m, k: string) => (Object.hasOwn(values, k) ? JSON.stringify(values[k]!()) : m))
+    .replace(/\{\{(\w+)\}\}/g, (m, k: string) => (Object.hasOwn(values, k) ? values[k]!() : m));
 }
 
 /** Default file for a new document of `kind`: the kind's first glob with the id as file name. */

@@ -32,4 +32,9 @@ describe('templates are filled with the workspace currency', () => {
     assert.equal(workspaceCurrency(workspace), undefined);
     assert.match(fillTemplate(template('expense.yaml'), templateVars(workspace, 'A-1')), /currency: XXX +# your currency/);
   });
+
+  it('leaves a placeholder it does not know as written, even one named like an object property', () => {
+    const vars = { id: 'X-1', title: 'X', today: '2026-06-15' };
+    assert.equal(fillTemplate('a: {{constructor}}\nb: "{{toString}}"\nc: {{id}}\n', vars), 'a: {{constructor}}\nb: "{{toString}}"\nc: X-1\n');
+  });
 });
