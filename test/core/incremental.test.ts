@@ -158,4 +158,23 @@ describe('incremental: setFile / deleteFile give the same diagnostics as a fresh
     ws.setFile('plans/2026/east.yaml', east);
     await assertSameAsFresh(ws, fs, 're-saving east');
   });
+
+  // Found on a fashion label's plans copied per season (every copy keeps the plan's id): after
+  // one copy was edited, the warm tree showed another copy's plan than a fresh open did.
+  it('plans sharing an id: the same plan looked up and the same tree after one of them is edited', async () => {
+    const original = readTree(LUMEN);
+    const east = original.get('plans/2026/east.yaml') as string;
+    original.set('plans/2026/z-east-copy.yaml', east.replace(/target: (\d+)/, 'target: 9$1'));
+    const fs = new MemFs(original);
+    const { workspace: ws } = await openMem(fs);
+    const edited = `${east.replace(/target: (\d+)/, 'target: 7$1')}# edited\n`;
+    fs.set('plans/2026/east.yaml', edited);
+    ws.setFile('plans/2026/east.yaml', edited);
+    const again = await fresh(fs);
+    const id = (ws.entities('plan').find((p) => p.file === 'plans/2026/east.yaml') as { id: string }).id;
+    assert.equal(ws.get('plan', id)?.file, 'plans/2026/east.yaml', 'the first in source order');
+    assert.equal(ws.get('plan', id)?.file, again.get('plan', id)?.file);
+    assert.deepEqual(JSON.parse(JSON.stringify(ws.planTree())), JSON.parse(JSON.stringify(again.planTree())));
+    await assertSameAsFresh(ws, fs, 'editing one of two plans with one id');
+  });
 });

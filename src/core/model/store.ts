@@ -2,7 +2,7 @@ import type { ParsedFile } from '../parse/file';
 import { YamlPositions, type RangeJob } from '../parse/positions';
 import type { Anchor, Range } from '../types';
 import type { Analyzer, FileAnalysis } from './analyzer';
-import { entityKey, type Entity, type Reference } from './entity';
+import { compareEntities, entityKey, type Entity, type Reference } from './entity';
 
 /** One file of the workspace: what it parsed to and what it defines. */
 export interface FileRecord {
@@ -23,7 +23,7 @@ export interface FileRecord {
 export class FileStore {
   readonly files = new Map<string, FileRecord>();
   /** Entities by kind and id. */
-  readonly byKey = new ByKindAndId<Entity>();
+  readonly byKey = new ByKindAndId<Entity>(compareEntities);
   readonly byId = new Map<string, Entity[]>();
   readonly byKind = new Map<string, Set<Entity>>();
   /** References by target kind and value. */
@@ -200,6 +200,12 @@ function remove<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export class ByKindAndId<V> {
   private readonly kinds = new Map<string, Map<string, V[]>>();
 
+  /**
+   * `order`: keeps each list in this order (entities sharing an id in source order), so which
+   * comes first does not depend on which file was read or edited last.
+   */
+  constructor(private readonly order?: (a: V, b: V) => number) {}
+
   get(kind: string, id: string): V[] | undefined {
     return this.kinds.get(kind)?.get(id);
   }
@@ -207,7 +213,16 @@ export class ByKindAndId<V> {
   add(kind: string, id: string, v: V): void {
     let ids = this.kinds.get(kind);
     if (!ids) this.kinds.set(kind, (ids = new Map()));
-    push(ids, id, v);
+    const list = ids.get(id);
+    const order = this.order;
+    if (!list) ids.set(id, [v]);
+    else if (!order) list.push(v);
+    else {
+      // Almost always one entity per id: a duplicate is placed where it belongs.
+      let i = list.length;
+      while (i > 0 && order(list[i - 1]!, v) > 0) i--;
+      list.splice(i, 0, v);
+    }
   }
 
   remove(kind: string, id: string, v: V): void {

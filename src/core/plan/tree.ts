@@ -140,7 +140,8 @@ export const PLAN_TREE_KINDS = ['plan', 'objective', 'kpi', 'initiative'] as con
 
 /** The plan tree: company plan → regional plans (via `parent`) → objectives → KPIs and initiatives. */
 export function buildPlanTree(ws: Workspace): PlanTree {
-  const plans = ws.entities('plan').sort((a, b) => (a.id < b.id ? -1 : 1));
+  // By id; plans sharing an id (an id/duplicate error) in source order, however they were loaded.
+  const plans = ws.entities('plan').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareEntities(a, b)));
   const nodes = new Map<Entity, PlanNode>();
   const additiveUnits = additiveUnitList(ws.config);
   const additive = unitClassifier(additiveUnits);
