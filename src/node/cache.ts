@@ -18,7 +18,7 @@ import {
   type WarmCache,
 } from '../core';
 
-const MAGIC = Buffer.from('OPSBOOK-CACHE 5\n', 'latin1');
+const MAGIC = Buffer.from('OPSBOOK-CACHE 6\n', 'latin1');
 const END = Buffer.from('OPSBKEND', 'latin1');
 /**
  * The search part: magic, signature hash (64 hex), length and CRC-32 of the eager payload and

@@ -97,7 +97,26 @@ export class Analyzer {
     return undefined;
   }
 
-  analyze(file: ParsedFile): FileAnalysis {
+  /**
+   * `known`: the file's findings as an analysis with this configuration found them before (the
+   * warm-start cache): the checks that only add findings (schemas, vocabularies) are not run
+   * again, and the analysis carries these.
+   */
+  analyze(file: ParsedFile, known?: Finding[]): FileAnalysis {
+    this.checking = !known;
+    try {
+      const analysis = this.analyzeFile(file);
+      if (known) analysis.findings = known;
+      return analysis;
+    } finally {
+      this.checking = true;
+    }
+  }
+
+  /** False while re-analyzing a file whose findings are known (`analyze`). */
+  private checking = true;
+
+  private analyzeFile(file: ParsedFile): FileAnalysis {
     const findings: Finding[] = [...file.problems];
     const result: FileAnalysis = { entities: [], references: [], findings };
     if (file.skipped) return result;
@@ -131,7 +150,7 @@ export class Analyzer {
       // After a syntax error the file's shape is a guess (a stray line may have become a key of
       // its own): whole-file checks would only repeat the yaml/syntax finding in other words.
       const fileFindings = damaged.size > 0 ? [] : findings;
-      if (ck.validateFile && damaged.size === 0)
+      if (this.checking && ck.validateFile && damaged.size === 0)
         schemaFindings(ck.validateFile, doc, { file: file.path, doc: docIndex, base: [] }, findings, undefined, ck.config.fileSchema?.json);
       for (const { data, path, mapKey } of this.topEntities(doc, layout, ck, file.path, docIndex, fileFindings)) {
         // An entity whose node holds a syntax error is left out (its fields may be half-read and
@@ -226,8 +245,10 @@ export class Analyzer {
       const pattern = idPatternFinding(this.idPatterns.get(ck.config.name), idField, { kind: ck.config.name, id, file, doc, path }, mapKey !== undefined);
       if (pattern) findings.push(pattern);
     }
-    if (!parent && ck.validate) schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined, ck.config.schema?.json);
-    findings.push(...this.vocab.findings(raw, { kind: ck.config.name, id, file, doc, path }));
+    if (this.checking) {
+      if (!parent && ck.validate) schemaFindings(ck.validate, raw, { file, doc, base: path }, findings, id || undefined, ck.config.schema?.json);
+      findings.push(...this.vocab.findings(raw, { kind: ck.config.name, id, file, doc, path }));
+    }
     for (const r of ck.refs) {
       for (const m of matchPattern(data, r.steps, path)) {
         if (typeof m.value !== 'string' || m.value === '' || r.allow.includes(m.value)) continue;

@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/file';
 import { YamlPositions, type RangeJob } from '../parse/positions';
-import type { Anchor, Range } from '../types';
+import type { Anchor, Finding, Range } from '../types';
 import type { Analyzer, FileAnalysis } from './analyzer';
 import { compareEntities, entityKey, type Entity, type Reference } from './entity';
 
@@ -35,9 +35,12 @@ export class FileStore {
 
   constructor(private readonly analyzer: Analyzer) {}
 
-  /** Analyzes and indexes a parsed file (replacing nothing: `remove` the old record first). */
-  add(parsed: ParsedFile): FileRecord {
-    const analysis = this.analyzer.analyze(parsed);
+  /**
+   * Analyzes and indexes a parsed file (replacing nothing: `remove` the old record first);
+   * `known`: its findings from an earlier analysis (see `Analyzer.analyze`).
+   */
+  add(parsed: ParsedFile, known?: Finding[]): FileRecord {
+    const analysis = this.analyzer.analyze(parsed, known);
     const rec: FileRecord = { parsed, analysis };
     this.files.set(parsed.path, rec);
     this.indexAnalysis(analysis);

@@ -1,30 +1,26 @@
-import type { FileAnalysis } from '../model/analyzer';
 import type { ParsedFile } from '../parse/file';
-import { packAnalysis, unpackAnalysis, type PackedAnalysis } from './packAnalysis';
 
 /** Where a string of a parsed file lies in its text, so the cache stores the text once. */
 type TextRef = { from: number; to: number };
 type Packed<T> = T & { yamlRef?: TextRef; bodyRef?: TextRef };
 
 /**
- * A file's state for the cache with the YAML text and the Markdown body, which are pieces of
- * the file's text (the whole of it for a YAML file), replaced by their offsets: serialized
- * strings are not shared, so each would otherwise be stored again. Its analysis, when it has
- * one, goes in columns (`packAnalysis`). The live objects are not touched; `unpackFileState`
- * restores equal ones.
+ * A file's state for the cache (or a parse worker's message) with the YAML text and the
+ * Markdown body, which are pieces of the file's text (the whole of it for a YAML file),
+ * replaced by their offsets: serialized strings are not shared, so each would otherwise be
+ * stored again. The live objects are not touched; `unpackFileState` restores equal ones.
  */
 export function packFileState<T extends object>(state: T): Packed<T> {
-  const { parsed, analysis } = state as T & { parsed: ParsedFile; analysis?: FileAnalysis };
+  const { parsed } = state as T & { parsed: ParsedFile };
   const yamlRef = refIn(parsed.text, parsed.yamlText);
   const bodyRef = parsed.body ? refIn(parsed.text, parsed.body.text) : undefined;
-  if (!yamlRef && !bodyRef && !analysis) return state;
+  if (!yamlRef && !bodyRef) return state;
   const packed: ParsedFile = { ...parsed };
   if (yamlRef) packed.yamlText = '';
   if (bodyRef && parsed.body) packed.body = { ...parsed.body, text: '' };
   const out: Packed<T> = { ...state, parsed: packed };
   if (yamlRef) out.yamlRef = yamlRef;
   if (bodyRef) out.bodyRef = bodyRef;
-  if (analysis) (out as { analysis?: FileAnalysis | PackedAnalysis }).analysis = packAnalysis(analysis, parsed);
   return out;
 }
 
@@ -35,8 +31,6 @@ export function unpackFileState<T extends object>(state: Packed<T>): T {
   if (bodyRef && parsed.body) parsed.body.text = parsed.text.slice(bodyRef.from, bodyRef.to);
   delete state.yamlRef;
   delete state.bodyRef;
-  const withAnalysis = state as { analysis?: FileAnalysis | PackedAnalysis };
-  if (withAnalysis.analysis) withAnalysis.analysis = unpackAnalysis(withAnalysis.analysis, parsed);
   return state;
 }
 

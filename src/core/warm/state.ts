@@ -1,14 +1,12 @@
 import type { CachedState } from '../host';
-import type { FileAnalysis } from '../model/analyzer';
 import type { FileStore } from '../model/store';
 import type { ParsedFile } from '../parse/file';
 import type { Evaluator, RuleResult } from '../rules/evaluator';
-import type { Range } from '../types';
+import type { Finding, Range } from '../types';
 
 /**
- * Everything the workspace computed, as plain data (entities shared between files' analyses,
- * references and parents stay shared objects): what the warm-start cache stores. Hosts see it
- * only as the opaque `CachedState`.
+ * What the workspace computed that is worth keeping, as plain data: what the warm-start cache
+ * stores. Hosts see it only as the opaque `CachedState`.
  */
 export interface WorkspaceState {
   format: 1;
@@ -16,10 +14,16 @@ export interface WorkspaceState {
   files: FileState[];
 }
 
-/** One file's part of the state: its parse, its analysis, its entities' rule results, the ranges resolved. */
+/**
+ * One file's part of the state: its parse, the findings of its analysis, its entities' rule
+ * results (in the order its analysis lists them), the ranges resolved. Not the rest of its
+ * analysis (entities, references): storing them cost a third of writing the cache, and a file
+ * is analyzed again without its checks (schemas, vocabularies) in about the time reading them
+ * back took. The configuration, which an analysis depends on, is part of the cache's signature.
+ */
 export interface FileState {
   parsed: ParsedFile;
-  analysis: FileAnalysis;
+  findings: Finding[];
   results: (RuleResult | null)[];
   ranges: [string, Range][];
 }
@@ -44,21 +48,24 @@ export function snapshotState(store: FileStore, evaluator: Evaluator, today: str
   return () => ({
     format: 1,
     today,
-    files: records.map(({ rec, results }) => ({ parsed: rec.parsed, analysis: rec.analysis, results, ranges: rec.ranges ? [...rec.ranges] : [] })),
+    files: records.map(({ rec, results }) => ({
+      parsed: rec.parsed,
+      findings: rec.analysis.findings,
+      results,
+      ranges: rec.ranges ? [...rec.ranges] : [],
+    })),
   });
 }
 
-/** Restores files of a state; their rule results too when they were computed for the same day. */
+/** Restores files of a state, analyzed again; their rule results too when they were computed for the same day. */
 export function importFiles(store: FileStore, evaluator: Evaluator, files: readonly FileState[], sameDay: boolean): void {
   for (const f of files) {
-    const rec: { parsed: ParsedFile; analysis: FileAnalysis; ranges?: Map<string, Range> } = { parsed: f.parsed, analysis: f.analysis };
+    const rec = store.add(f.parsed, f.findings);
     if (f.ranges.length > 0) rec.ranges = new Map(f.ranges);
-    store.restore(rec);
     if (!sameDay) continue;
-    f.analysis.entities.forEach((e, i) => {
+    rec.analysis.entities.forEach((e, i) => {
       const r = f.results[i];
-      if (!r) return;
-      evaluator.restore(e, r);
+      if (r) evaluator.restore(e, r);
     });
   }
 }
