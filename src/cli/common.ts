@@ -86,9 +86,15 @@ export async function checkedRoot(io: CliIo, values: CommonValues): Promise<Node
  * The engine's inputs for a folder (the working tree, or a git revision) and a command's
  * options; `cacheRoot`: the folder on disk whose warm-start cache to use.
  */
-export function engineInitFor(fs: EngineInit['fs'], values: CommonValues, options: { cacheRoot?: string; schemas?: SchemaCache } = {}): EngineInit {
+export function engineInitFor(
+  fs: EngineInit['fs'],
+  values: CommonValues,
+  options: { cacheRoot?: string; schemas?: SchemaCache; parsesAll?: boolean } = {},
+): EngineInit {
   return engineInputs({
     fs,
+    oneShot: true,
+    ...(options.parsesAll ? { parsesAll: true } : {}),
     ...(values.config !== undefined ? { configPath: values.config.split(path.sep).join('/') } : {}),
     ...(values.today !== undefined ? { today: values.today } : {}),
     ...(options.cacheRoot !== undefined ? { cache: { root: options.cacheRoot } } : {}),
@@ -107,11 +113,11 @@ export interface Session {
   setup: WorkspaceSetup;
 }
 
-export async function session(io: CliIo, values: CommonValues): Promise<Session> {
+export async function session(io: CliIo, values: CommonValues, options: { parsesAll?: boolean } = {}): Promise<Session> {
   const fs = await checkedRoot(io, values);
   // CI machines start from scratch every run: writing a cache there only costs time.
   const cacheWanted = process.env['OPSBOOK_CACHE'] === '1' || (!process.env['CI'] && !process.env['OPSBOOK_NO_CACHE']);
-  const init = engineInitFor(fs, values, !values['no-cache'] && cacheWanted ? { cacheRoot: fs.root } : {});
+  const init = engineInitFor(fs, values, { ...(!values['no-cache'] && cacheWanted ? { cacheRoot: fs.root } : {}), ...options });
   if (init.configPath !== undefined && (await fs.size(init.configPath)) === undefined) throw new UsageError(`--config ${values.config}: file not found`);
   return { init, setup: await prepareWorkspace(init) };
 }

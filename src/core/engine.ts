@@ -56,6 +56,11 @@ export interface EngineInit {
    * editor passes a yield to its event loop so loading never blocks it for long.
    */
   pause?: () => Promise<void>;
+  /**
+   * The model is read once and seldom edited (a CLI command): what only speeds up re-checks
+   * after an edit (which entities read what) is worked out at the first edit, not while loading.
+   */
+  oneShot?: boolean;
   /** Compiled schemas shared between folders and reloads (one per host process); compiled per open when absent. */
   schemas?: SchemaCache;
 }

@@ -1,7 +1,8 @@
 import { BUILD, VERSION, type Clock, type EngineInit, type PackSource, type SchemaCache, type WorkspaceFileSystem } from '../core';
+import { existsSync } from 'node:fs';
 import { defaultCacheDir, NodeWarmCache } from './cache';
 import { builtinPacks, systemToday } from './host';
-import { parallelParser, parallelRanger } from './parallel';
+import { parallelParser, parallelRanger, startParsers } from './parallel';
 
 /**
  * What the CLI and the editor say about a folder when they open it. Everything else (parse
@@ -32,6 +33,14 @@ export interface EngineInputOptions {
   cache?: { root: string; dir?: string };
   /** Compiled schemas shared by the host's folders and reloads: one per process. */
   schemas?: SchemaCache;
+  /** See `EngineInit.oneShot` (the CLI). */
+  oneShot?: boolean;
+  /**
+   * The caller opens the workspace next, and nothing but the state cache could spare it parsing
+   * every file (`check`, `diff`): without a cache file the parse workers start now, loading their
+   * code (~90 ms each) while this thread reads the configuration, instead of at the first batch.
+   */
+  parsesAll?: boolean;
 }
 
 /** The engine's inputs for a folder, assembled the same way for the CLI and the editor. */
@@ -52,8 +61,10 @@ export function engineInputs(options: EngineInputOptions): EngineInit {
   }
   if (options.pause) init.pause = options.pause;
   if (options.schemas) init.schemas = options.schemas;
+  if (options.oneShot) init.oneShot = true;
   // Keyed by folder, configuration file and engine build: another build never reads it.
   if (options.cache && BUILD)
     init.cache = new NodeWarmCache(options.cache.root, `${VERSION}+${BUILD}`, options.cache.dir ?? defaultCacheDir(), options.configPath ?? 'opsbook.yaml');
+  if (options.parsesAll && init.parseMany && !(init.cache instanceof NodeWarmCache && existsSync(init.cache.file))) startParsers();
   return init;
 }

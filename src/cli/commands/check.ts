@@ -30,8 +30,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
-  // An unchanged workspace is answered from the warm-start cache without building the model.
-  const started = await session(io, values);
+  // An unchanged workspace is answered from the warm-start cache without building the model;
+  // without a cache file only a full load can answer, so the parse workers start at once.
+  const started = await session(io, values, { parsesAll: true });
   const cached = await cachedCheck(started);
   let ws: Workspace | undefined;
   try {

@@ -88,7 +88,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 
 /** Loads one side with the same engine as `check`, its configuration read from that side. */
 async function load(fs: WorkspaceFileSystem, values: CommonValues, label: string, schemas: SchemaCache): Promise<OpsbookWorkspace> {
-  const init = engineInitFor(fs, values, { schemas });
+  const init = engineInitFor(fs, values, { schemas, parsesAll: true });
   const result = await openWorkspace(init);
   void closeParsers().catch(() => undefined);
   if (result.configProblems.length > 0) throw configProblemsError(result.configProblems, ` in ${label}`, init.configPath);
@@ -111,7 +111,7 @@ export async function fastSides(
   schemas: SchemaCache,
 ): Promise<{ base: OpsbookWorkspace; head: OpsbookWorkspace } | undefined> {
   const baseInit = engineInitFor(baseFs, values, { schemas });
-  const headInit = engineInitFor(headFs, values, { schemas });
+  const headInit = engineInitFor(headFs, values, { schemas, parsesAll: true });
   const [baseSetup, headSetup] = await Promise.all([prepareWorkspace(baseInit), prepareWorkspace(headInit)]);
   if (baseSetup.problems.length > 0 || headSetup.problems.length > 0) return undefined;
   if (baseSetup.configPath !== headSetup.configPath || baseSetup.today !== headSetup.today) return undefined;

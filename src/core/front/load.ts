@@ -13,6 +13,7 @@ export interface LoadInputs {
   parseMany?: ((files: ParseInput[]) => Promise<ParsedFile[]>) | undefined;
   parseReadsFiles?: boolean | undefined;
   pause?: (() => Promise<void>) | undefined;
+  oneShot?: boolean | undefined;
 }
 
 /**
@@ -62,7 +63,7 @@ export async function loadFiles(workspace: Workspace, init: LoadInputs, paths: s
   while (inflight.length > 0) workspace.indexParsedFiles(take(await (inflight.shift() as Promise<ParsedFile[]>)));
   indexed?.();
   if (init.pause) await workspace.evaluateAllInSlices(init.pause);
-  else workspace.evaluateAll();
+  else workspace.evaluateAll(init.oneShot);
   return table;
 }
 

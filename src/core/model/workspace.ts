@@ -75,9 +75,13 @@ export class Workspace implements WorkspaceModel {
 
   private readonly forget = (e: Entity): void => this.evaluator.forget(e);
 
-  /** Checks every entity's rules from scratch. */
-  evaluateAll(): void {
-    for (const set of this.store.byKind.values()) for (const e of set) this.evaluator.evaluate(e);
+  private *entitiesByKind(): Generator<Entity> {
+    for (const set of this.store.byKind.values()) yield* set;
+  }
+
+  /** Checks every entity's rules from scratch; `oneShot`: see `EngineInit.oneShot`. */
+  evaluateAll(oneShot = false): void {
+    this.evaluator.evaluateAll(this.entitiesByKind(), oneShot);
     this.version++;
   }
 
