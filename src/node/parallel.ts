@@ -16,7 +16,7 @@ type Job = { id: number; resolve: (r: never[]) => void; reject: (e: unknown) => 
 const MIN_FILES_FOR_WORKERS = 32;
 
 /**
- * A pool of parse workers (one per core besides this thread's, at most 4). The engine streams batches through it
+ * A pool of parse workers (see `poolOf` for how many). The engine streams batches through it
  * while its own thread indexes finished batches, so parsing and analysis overlap. Workers are
  * unreferenced while idle, so they never keep a CLI process alive.
  */
